@@ -1,0 +1,27 @@
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+
+/**
+ * argon2id with OWASP's recommended minimum (19 MiB memory, 2 iterations, 1 lane).
+ * The whole password is hashed: nothing is truncated.
+ */
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+/** Spends the same time as a real check, so an unknown email answers as slowly as a wrong password. */
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword('portier-dummy-password-for-timing');
+  await verifyPassword(await dummyHash, password);
+  return false;
+}

@@ -1,0 +1,35 @@
+import type { ChannelName, OutputOf, ParsedInputOf } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { SessionSlot } from './auth/session';
+import type { Clock } from './clock';
+import type { Db } from './db/connection';
+
+/** What every service needs: the database and the time. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** The signed-in staff user a call is made for. */
+export interface Actor {
+  id: number;
+  name: string;
+  role: 'administrator' | 'staff';
+  mayGrantAccess: boolean;
+}
+
+export interface HandlerContext {
+  deps: CoreDeps;
+  actor: Actor | null;
+  session: SessionSlot;
+}
+
+export type Handler<C extends ChannelName> = (input: ParsedInputOf<C>, ctx: HandlerContext) => Promise<OutputOf<C>>;
+/** A domain's handlers, keyed by channel name so a grep for the name lands on its function. */
+export type Handlers<K extends ChannelName> = { [C in K]: Handler<C> };
+
+/** The signed-in actor; the dispatcher has already refused anonymous calls to non-public channels. */
+export function actorOf(ctx: HandlerContext): Actor {
+  if (!ctx.actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  return ctx.actor;
+}

@@ -1,0 +1,49 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { MIGRATIONS } from './migrations';
+import { migrate } from './migration';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/** Opens (creating if needed) a Portier SQLite database with the pragmas every connection needs. */
+export function openSqlite(file: string, options: OpenOptions = {}): SQLite.Database {
+  const sqlite = new SQLite(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true } : {}),
+  });
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: rows written before an outside effect (tokens, outbox) must survive a power cut.
+    sqlite.pragma('synchronous = FULL');
+  }
+  return sqlite;
+}
+
+export function kyselyFor(sqlite: SQLite.Database): Db {
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<{ db: Db; sqlite: SQLite.Database }> {
+  const sqlite = openSqlite(file, options);
+  const db = kyselyFor(sqlite);
+  try {
+    await migrate(db as unknown as Kysely<unknown>, MIGRATIONS);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, sqlite };
+}
+
+/** Either the database or an open transaction on it; repositories accept both. */
+export type Executor = Db | Transaction<Database>;

@@ -1,0 +1,11 @@
+import { sql, type Kysely } from 'kysely';
+import type { Migration } from '../migration';
+
+/** Application settings as key -> JSON value. */
+export const migration0004: Migration = {
+  version: 4,
+  name: 'settings',
+  async up(db: Kysely<unknown>) {
+    await sql`CREATE TABLE setting (key TEXT PRIMARY KEY, value_json TEXT NOT NULL) STRICT`.execute(db);
+  },
+};

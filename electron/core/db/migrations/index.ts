@@ -1,0 +1,8 @@
+import type { Migration } from '../migration';
+import { migration0001 } from './0001-staff';
+import { migration0002 } from './0002-contacts';
+import { migration0003 } from './0003-audit-log';
+import { migration0004 } from './0004-settings';
+
+/** Every migration, in order. Append only: an applied migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

@@ -1,0 +1,12 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+
+/** LIKE patterns are built from user text: its wildcards must match themselves. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column` contains `search`, case-insensitively, with the user's % and _ taken literally. */
+export function contains(column: string, search: string): RawBuilder<SqlBool> {
+  const pattern = `%${escapeLike(search.toLowerCase())}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
+}

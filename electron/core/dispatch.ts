@@ -1,0 +1,71 @@
+import { contract, isChannelName, type ChannelName } from '../../shared/api';
+import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+import type { SessionSlot } from './auth/session';
+import type { Actor, CoreDeps, Handler, HandlerContext } from './context';
+import { handlers } from './handlers';
+import { findStaffById } from './staff/staff-repository';
+import { parseInput } from './validation';
+
+/** Something a transport wants to hear about errors it cannot show (logs). */
+export type ErrorSink = (channel: string, error: unknown) => void;
+
+async function resolveActor(deps: CoreDeps, session: SessionSlot): Promise<Actor | null> {
+  if (session.staffId === null) return null;
+  const row = await findStaffById(deps.db, session.staffId);
+  // A deactivated or deleted staff user loses their session on the next call.
+  if (!row || row.active !== 1) {
+    session.staffId = null;
+    return null;
+  }
+  return { id: row.id, name: row.name, role: row.role, mayGrantAccess: row.may_grant_access === 1 };
+}
+
+function authorise(name: ChannelName, actor: Actor | null): void {
+  const access = contract[name].access;
+  if (access === 'public') return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  if (access === 'admin' && actor.role !== 'administrator') {
+    throw new AppError('FORBIDDEN', 'Only administrators may do this.');
+  }
+}
+
+/**
+ * The one way into the core, for IPC, the HTTP bridge, the CLI and tests alike:
+ * channel check, input validation, authorisation, handler, output shaping.
+ * Every failure comes back as data; stack traces never leave the process.
+ */
+export async function dispatch(
+  deps: CoreDeps,
+  session: SessionSlot,
+  channelName: unknown,
+  input: unknown,
+  onError?: ErrorSink,
+): Promise<Result<unknown>> {
+  try {
+    if (!isChannelName(channelName)) {
+      throw new AppError('UNKNOWN_CHANNEL', `There is no channel ${String(channelName).slice(0, 80)}.`);
+    }
+    const def = contract[channelName];
+    const actor = await resolveActor(deps, session);
+    authorise(channelName, actor);
+    const parsed: unknown = parseInput(def.input, input);
+    const ctx: HandlerContext = { deps, actor, session };
+    const handler = handlers[channelName] as Handler<ChannelName>;
+    const value = await handler(parsed as never, ctx);
+    // The output schema strips anything the contract does not promise (e.g. a hash that slipped in).
+    return { ok: true, value: def.output.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toErrorPayload(channelName, error, onError) };
+  }
+}
+
+function toErrorPayload(channelName: unknown, error: unknown, onError?: ErrorSink): ErrorPayload {
+  if (isAppError(error)) return error.toPayload();
+  const sqliteCode = (error as { code?: unknown } | null)?.code;
+  if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { code: 'IN_USE', message: 'Other records still refer to this one.' };
+  }
+  onError?.(String(channelName), error);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' };
+}

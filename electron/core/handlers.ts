@@ -1,0 +1,17 @@
+import type { ChannelName } from '../../shared/api';
+import { auditHandlers } from './audit/audit-handlers';
+import { organisationHandlers } from './contacts/organisation-handlers';
+import { personHandlers } from './contacts/person-handlers';
+import type { Handlers } from './context';
+import { settingsHandlers } from './settings/settings-service';
+import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
+
+/** Every channel's handler; typed so that a channel without a handler does not compile. */
+export const handlers: Handlers<ChannelName> = {
+  ...sessionHandlers,
+  ...staffHandlers,
+  ...organisationHandlers,
+  ...personHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};

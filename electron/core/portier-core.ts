@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Result } from '../../shared/result';
+import type { SessionSlot } from './auth/session';
+import { systemClock, type Clock } from './clock';
+import type { CoreDeps } from './context';
+import { openDatabase, type Db } from './db/connection';
+import { dispatch, type ErrorSink } from './dispatch';
+
+export const DATABASE_FILE_NAME = 'portier.sqlite';
+
+export interface CoreOptions {
+  /** Folder holding portier.sqlite (and later: outbox .eml files, letters). */
+  dataDir: string;
+  clock?: Clock;
+  nativeBinding?: string;
+  onError?: ErrorSink;
+}
+
+/** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through invoke(). */
+export interface PortierCore {
+  readonly dataDir: string;
+  readonly databaseFile: string;
+  readonly deps: CoreDeps;
+  invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Typed call that throws the AppError instead of returning it (CLI, tests). */
+  call<C extends ChannelName>(session: SessionSlot, channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  close(): Promise<void>;
+}
+
+export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  return coreOn(db, options.dataDir, databaseFile, options.clock ?? systemClock, options.onError);
+}
+
+function coreOn(db: Db, dataDir: string, databaseFile: string, clock: Clock, onError?: ErrorSink): PortierCore {
+  const deps: CoreDeps = { db, clock };
+  const invoke = (session: SessionSlot, channel: unknown, input: unknown) => dispatch(deps, session, channel, input, onError);
+  return {
+    dataDir,
+    databaseFile,
+    deps,
+    invoke,
+    async call(session, channel, input) {
+      const result = await invoke(session, channel, input);
+      if (!result.ok) throw AppError.fromPayload(result.error);
+      return result.value as never;
+    },
+    close: () => db.destroy(),
+  };
+}

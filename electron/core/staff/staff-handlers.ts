@@ -1,0 +1,41 @@
+import type { staffApi } from '../../../shared/api/staff';
+import type { sessionApi } from '../../../shared/api/session';
+import { actorOf, type Handlers } from '../context';
+import { signIn } from '../auth/sign-in';
+import { readSettings } from '../settings/settings-service';
+import { countStaff, listStaff, rowToStaffMember } from './staff-repository';
+import { createStaffMember, getStaffMember, setStaffLanguage, updateStaffMember } from './staff-service';
+
+export const sessionHandlers: Handlers<keyof typeof sessionApi> = {
+  'setup:status': async (_input, { deps }) => ({
+    needsAdministrator: (await countStaff(deps.db)) === 0,
+    defaultLanguage: (await readSettings(deps.db)).defaultLanguage,
+  }),
+  'setup:create-administrator': async (input, { deps, session }) => {
+    const admin = await createStaffMember(deps, null, { ...input, role: 'administrator', mayGrantAccess: true });
+    session.staffId = admin.id;
+    return admin;
+  },
+  'session:sign-in': async (input, { deps, session }) => {
+    session.staffId = null;
+    const member = await signIn(deps, input.email, input.password);
+    session.staffId = member.id;
+    return member;
+  },
+  'session:sign-out': async (_input, { session }) => {
+    session.staffId = null;
+    return null;
+  },
+  'session:current': async (_input, { deps, actor }) => (actor ? getStaffMember(deps, actor.id) : null),
+};
+
+export const staffHandlers: Handlers<keyof typeof staffApi> = {
+  'staff:list': async (input, { deps }) => {
+    const { rows, total } = await listStaff(deps.db, input);
+    return { rows: rows.map(rowToStaffMember), total };
+  },
+  'staff:get': (input, { deps }) => getStaffMember(deps, input.id),
+  'staff:create': (input, ctx) => createStaffMember(ctx.deps, actorOf(ctx), input),
+  'staff:update': (input, ctx) => updateStaffMember(ctx.deps, actorOf(ctx), input),
+  'staff:set-my-language': (input, ctx) => setStaffLanguage(ctx.deps, actorOf(ctx), input.language),
+};

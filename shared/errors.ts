@@ -1,0 +1,93 @@
+/** Stable error codes that cross the IPC/HTTP boundary; the renderer maps each to translated text. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'IN_USE',
+  'CYCLE',
+  'INVALID_CREDENTIALS',
+  'RATE_LIMITED',
+  'SETUP_ALREADY_DONE',
+  'LAST_ADMINISTRATOR',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Codes for a single field's problem; the renderer translates them next to the field. */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_email'
+  | 'invalid_format'
+  | 'invalid_value'
+  | 'unknown_field'
+  | 'not_found'
+  | 'taken'
+  | 'cycle'
+  | 'weak_password';
+
+/** A field's problem with the numbers the message needs (e.g. max length). */
+export interface FieldError {
+  code: FieldErrorCode;
+  min?: number;
+  max?: number;
+}
+
+/** The error half of every answer. */
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  fields?: Record<string, FieldError>;
+  /** Values the translated message may show (e.g. seconds to wait). */
+  params?: Record<string, string | number>;
+}
+
+/** An error with a stable code; thrown in the core, sent as data, rebuilt in the client. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, FieldError>;
+  readonly params?: Record<string, string | number>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fields?: Record<string, FieldError>; params?: Record<string, string | number> } = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (extra.fields) this.fields = extra.fields;
+    if (extra.params) this.params = extra.params;
+  }
+
+  toPayload(): ErrorPayload {
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.params ? { params: this.params } : {}),
+    };
+  }
+
+  static fromPayload(payload: ErrorPayload): AppError {
+    return new AppError(payload.code, payload.message, payload);
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** A single-field validation error, the common case for rules the schema cannot express. */
+export function fieldError(field: string, code: FieldErrorCode, message: string): AppError {
+  return new AppError('VALIDATION', message, { fields: { [field]: { code } } });
+}
