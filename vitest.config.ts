@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
+    // Two cores here: parallel, but modest.
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    environment: 'node',
+  },
+});
