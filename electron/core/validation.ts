@@ -1,8 +1,18 @@
 import type { z } from 'zod';
 import { AppError, type FieldError } from '../../shared/errors';
 
+/** The value at an issue's path; zod 4 issues do not carry their input unless asked to. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /** Turns zod issues into per-field error codes the renderer translates. */
-export function toFieldErrors(error: z.ZodError): Record<string, FieldError> {
+export function toFieldErrors(error: z.ZodError, input: unknown): Record<string, FieldError> {
   const fields: Record<string, FieldError> = {};
   const put = (path: string, value: FieldError) => {
     if (!(path in fields)) fields[path] = value;
@@ -11,7 +21,7 @@ export function toFieldErrors(error: z.ZodError): Record<string, FieldError> {
     const path = issue.path.map(String).join('.') || '_';
     switch (issue.code) {
       case 'invalid_type':
-        put(path, { code: issue.input === undefined ? 'required' : 'invalid_type' });
+        put(path, { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' });
         break;
       case 'too_big':
         put(path, { code: issue.origin === 'string' ? 'too_long' : 'too_big', max: Number(issue.maximum) });
@@ -33,14 +43,14 @@ export function toFieldErrors(error: z.ZodError): Record<string, FieldError> {
   return fields;
 }
 
-export function validationError(error: z.ZodError): AppError {
-  const fields = toFieldErrors(error);
+export function validationError(error: z.ZodError, input: unknown): AppError {
+  const fields = toFieldErrors(error, input);
   return new AppError('VALIDATION', `Invalid input: ${Object.keys(fields).join(', ')}`, { fields });
 }
 
 /** Parses with a schema or throws a VALIDATION AppError with field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, input);
   return result.data;
 }

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../../shared/api/organisations';
 import type { Executor } from '../db/connection';
-import { contains } from '../db/text-search';
+import { contains, textOrder } from '../db/text-search';
 
 /** An organisation row with what its list and page show next to it. */
 interface OrganisationView {
@@ -91,7 +91,7 @@ export async function listOrganisations(db: Executor, q: OrganisationListQuery):
   if (q.parentId !== undefined) filtered = filtered.where('o.parent_id', '=', q.parentId);
   const ids = filtered
     .select('o.id')
-    .orderBy(SORT_COLUMNS[q.sort], q.direction)
+    .orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction)
     .orderBy('o.id', 'asc')
     .limit(q.limit)
     .offset(q.offset);

@@ -1,6 +1,6 @@
 import type { Person } from '../../../shared/api/persons';
 import type { Executor } from '../db/connection';
-import { contains } from '../db/text-search';
+import { contains, textOrder } from '../db/text-search';
 
 interface PersonView {
   id: number;
@@ -76,7 +76,7 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
   }
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   const [rows, count] = await Promise.all([
-    filtered.orderBy(SORT_COLUMNS[q.sort], q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(viewToPerson), total: Number(count.n) };

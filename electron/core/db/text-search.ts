@@ -10,3 +10,8 @@ export function contains(column: string, search: string): RawBuilder<SqlBool> {
   const pattern = `%${escapeLike(search.toLowerCase())}%`;
   return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
 }
+
+/** Sort key for text columns: case-insensitive, as people expect a list of names to be sorted. */
+export function textOrder(column: string): RawBuilder<string> {
+  return sql<string>`${sql.ref(column)} COLLATE NOCASE`;
+}

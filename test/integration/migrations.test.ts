@@ -1,0 +1,106 @@
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kyselyFor, openDatabase, openSqlite } from '../../electron/core/db/connection';
+import { DatabaseTooNewError, migrate, readSchemaVersion, type Migration } from '../../electron/core/db/migration';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { tempDataDir } from '../support/core';
+
+let data: ReturnType<typeof tempDataDir>;
+let db: Kysely<unknown>;
+beforeEach(() => {
+  data = tempDataDir('portier-migrations-');
+  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
+});
+afterEach(async () => {
+  await db.destroy();
+  data.remove();
+});
+
+const upTo = (version: number) => migrate(db, MIGRATIONS.slice(0, version));
+const run = (query: ReturnType<typeof sql>) => query.execute(db);
+const now = '2026-01-01T00:00:00.000Z';
+
+async function tableInfo(table: string): Promise<{ strict: number } | undefined> {
+  const { rows } = await sql<{ strict: number }>`SELECT strict FROM pragma_table_list WHERE name = ${table}`.execute(db);
+  return rows[0];
+}
+
+describe('migrations', () => {
+  it('0001 staff: creates STRICT staff and sign-in failure tables with a case-insensitive email key', async () => {
+    await upTo(1);
+    expect(await readSchemaVersion(db)).toBe(1);
+    expect(await tableInfo('staff')).toEqual({ strict: 1 });
+    expect(await tableInfo('sign_in_failure')).toEqual({ strict: 1 });
+    await run(sql`INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('A', 'A@x.nl', 'a@x.nl', 'h', 'staff', ${now}, ${now})`);
+    await expect(run(sql`INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('B', 'a@X.nl', 'a@x.nl', 'h', 'staff', ${now}, ${now})`)).rejects.toThrow(/UNIQUE/);
+    await expect(run(sql`INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('C', 'c@x.nl', 'c@x.nl', 'h', 'root', ${now}, ${now})`)).rejects.toThrow(/CHECK/);
+  });
+
+  it('0002 contacts: organisations and persons with restricting foreign keys', async () => {
+    await upTo(2);
+    expect(await tableInfo('organisation')).toEqual({ strict: 1 });
+    expect(await tableInfo('person')).toEqual({ strict: 1 });
+    await run(sql`INSERT INTO organisation (id, name, created_at, updated_at) VALUES (1, 'Org', ${now}, ${now})`);
+    await run(sql`INSERT INTO person (organisation_id, last_name, created_at, updated_at) VALUES (1, 'Jansen', ${now}, ${now})`);
+    await expect(run(sql`DELETE FROM organisation WHERE id = 1`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(run(sql`INSERT INTO person (organisation_id, last_name, created_at, updated_at) VALUES (99, 'X', ${now}, ${now})`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(run(sql`UPDATE organisation SET parent_id = 1 WHERE id = 1`)).rejects.toThrow(/CHECK/);
+  });
+
+  it('0003 audit log: append-only, enforced by the database', async () => {
+    await upTo(3);
+    await run(sql`INSERT INTO audit_log (at, entity, action) VALUES (${now}, 'person', 'created')`);
+    await expect(run(sql`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(run(sql`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+    const { rows } = await sql<{ action: string }>`SELECT action FROM audit_log`.execute(db);
+    expect(rows).toEqual([{ action: 'created' }]);
+  });
+
+  it('0004 settings: a key/value table', async () => {
+    await upTo(4);
+    await run(sql`INSERT INTO setting (key, value_json) VALUES ('defaultLanguage', '"nl"')`);
+    await expect(run(sql`INSERT INTO setting (key, value_json) VALUES ('defaultLanguage', '"de"')`)).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+});
+
+describe('the migration runner', () => {
+  it('opens a database with foreign keys on, WAL and synchronous FULL', async () => {
+    const { db: opened, sqlite } = await openDatabase(path.join(data.dir, 'opened.sqlite'));
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    await opened.destroy();
+  });
+
+  it('is idempotent', async () => {
+    expect(await migrate(db, MIGRATIONS)).toEqual({ from: 0, to: MIGRATIONS.length });
+    expect(await migrate(db, MIGRATIONS)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+  });
+
+  it('refuses a database written by a newer Portier and leaves it untouched', async () => {
+    await run(sql.raw('PRAGMA user_version = 999'));
+    await expect(migrate(db, MIGRATIONS)).rejects.toBeInstanceOf(DatabaseTooNewError);
+    await expect(migrate(db, MIGRATIONS)).rejects.toThrow(/newer version of Portier/);
+    expect(await readSchemaVersion(db)).toBe(999);
+    const { rows } = await sql`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db);
+    expect(rows).toEqual([]);
+  });
+
+  it('rolls every pending step back when one fails', async () => {
+    const broken: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'broken',
+      async up(trx) {
+        await sql`CREATE TABLE half_done (id INTEGER) STRICT`.execute(trx);
+        await sql`INSERT INTO no_such_table VALUES (1)`.execute(trx);
+      },
+    };
+    await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toThrow(/no_such_table/);
+    expect(await readSchemaVersion(db)).toBe(0);
+    const { rows } = await sql`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db);
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
+import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
+import type { Clock } from '../../electron/core/clock';
+import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
+
+/** A fresh data folder under the OS temp dir; removed by the returned cleanup. */
+export function tempDataDir(prefix = 'portier-test-'): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const ADMIN = { name: 'Ada Administrator', email: 'ada@example.com', password: 'correct horse battery' } as const;
+
+export interface TestCore {
+  core: PortierCore;
+  /** Signed in as the first administrator. */
+  admin: SessionSlot;
+  call<C extends ChannelName>(channel: C, input: InputOf<C>, session?: SessionSlot): Promise<OutputOf<C>>;
+  close(): Promise<void>;
+}
+
+/** A real core on a real SQLite file, with the first administrator created and signed in. */
+export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean } = {}): Promise<TestCore> {
+  const data = tempDataDir();
+  const core = await openPortierCore({ dataDir: data.dir, ...(options.clock ? { clock: options.clock } : {}) });
+  const admin = newSessionSlot();
+  if (options.withAdmin !== false) await core.call(admin, 'setup:create-administrator', { ...ADMIN });
+  return {
+    core,
+    admin,
+    call: (channel, input, session = admin) => core.call(session, channel, input),
+    async close() {
+      await core.close();
+      data.remove();
+    },
+  };
+}
+
+/** Signs in a new session slot. */
+export async function signedIn(core: PortierCore, email: string, password: string): Promise<SessionSlot> {
+  const slot = newSessionSlot();
+  await core.call(slot, 'session:sign-in', { email, password });
+  return slot;
+}
+
+/** Row counts and a checksum of every table, to prove a refused call changed nothing. */
+export async function databaseFingerprint(core: PortierCore): Promise<string> {
+  const tables = ['staff', 'sign_in_failure', 'organisation', 'person', 'audit_log', 'setting'] as const;
+  const parts: string[] = [];
+  for (const table of tables) {
+    const rows = await core.deps.db.selectFrom(table).selectAll().execute();
+    parts.push(`${table}:${JSON.stringify(rows)}`);
+  }
+  return parts.join('\n');
+}
