@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface OrganisationInput {
+  name: string;
+  customerNumber?: string;
+  addressLine1?: string;
+  postalCode?: string;
+  city?: string;
+  country?: string;
+}
+
+export interface PersonInput {
+  salutation?: string;
+  firstName?: string;
+  lastName: string;
+  email?: string;
+  mobile?: string;
+}
+
+async function fillIf(page: Page, label: string, value: string | undefined): Promise<void> {
+  if (value !== undefined) await page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** Organisation list and form. */
+export class OrganisationsPage {
+  constructor(readonly page: Page) {}
+
+  async create(org: OrganisationInput): Promise<void> {
+    await this.page.getByRole('button', { name: 'New organisation' }).click();
+    await this.fill(org);
+    await this.save();
+  }
+
+  async fill(org: Partial<OrganisationInput>): Promise<void> {
+    await fillIf(this.page, 'Name', org.name);
+    await fillIf(this.page, 'Customer number', org.customerNumber);
+    await fillIf(this.page, 'Address line 1', org.addressLine1);
+    await fillIf(this.page, 'Postal code', org.postalCode);
+    await fillIf(this.page, 'City', org.city);
+    await fillIf(this.page, 'Country', org.country);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /saved|created/i })).toBeVisible();
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Search', { exact: true }).fill(text);
+  }
+
+  async open(name: string): Promise<void> {
+    await this.search(name);
+    await this.page.getByRole('row').filter({ hasText: name }).first().click();
+    await expect(this.page.getByLabel('Name', { exact: true })).toHaveValue(name);
+  }
+}
+
+/** Person form (opened from an organisation's page or the persons list). */
+export class PersonsPage {
+  constructor(readonly page: Page) {}
+
+  async fill(person: Partial<PersonInput>): Promise<void> {
+    await fillIf(this.page, 'Salutation', person.salutation);
+    await fillIf(this.page, 'First name', person.firstName);
+    await fillIf(this.page, 'Last name', person.lastName);
+    await fillIf(this.page, 'Email', person.email);
+    await fillIf(this.page, 'Mobile', person.mobile);
+  }
+
+  async saveExpectingSuccess(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /saved|created/i })).toBeVisible();
+  }
+}
