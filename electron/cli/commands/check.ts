@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openSqlite } from '../../core/db/connection';
+import { DatabaseTooNewError } from '../../core/db/migration';
+import { MIGRATIONS } from '../../core/db/migrations';
+import { DATABASE_FILE_NAME } from '../../core/portier-core';
+import { resolveDataDir } from '../../shell/user-data-dir';
+import { CliFailure, EXIT_FAILURE, EXIT_OK } from '../cli-errors';
+import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+
+const HELP = `Usage: npm run portier -- check [--data-dir DIR]
+
+Checks the database read-only: PRAGMA integrity_check and foreign_key_check.
+Prints "ok" (exit code 0) or each problem found (exit code 1). A database
+written by a newer Portier is refused and left untouched.
+
+${DATA_DIR_HELP}`;
+
+interface ForeignKeyProblem {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
+
+/** Finds what is wrong with a Portier database file without changing it; an empty list means healthy. */
+export function checkDatabase(file: string): string[] {
+  // Read-only: check must never change a database, least of all one from a newer Portier.
+  const sqlite = openSqlite(file, { readonly: true });
+  try {
+    const version = Number(sqlite.pragma('user_version', { simple: true }));
+    if (version > MIGRATIONS.length) throw new DatabaseTooNewError(version, MIGRATIONS.length);
+    const problems: string[] = [];
+    const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`integrity: ${row.integrity_check}`);
+    const foreignKeys = sqlite.pragma('foreign_key_check') as ForeignKeyProblem[];
+    for (const row of foreignKeys) {
+      problems.push(`foreign key: ${row.table} row ${row.rowid ?? '?'} refers to a missing ${row.parent} row`);
+    }
+    return problems;
+  } finally {
+    sqlite.close();
+  }
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check the database (integrity and foreign keys); prints ok',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('check', { args: argv, options: COMMON_OPTIONS, allowPositionals: true });
+    if (values.help) {
+      console.log(HELP);
+      return EXIT_OK;
+    }
+    expectPositionals('check', positionals, []);
+    const file = path.join(resolveDataDir(values['data-dir']), DATABASE_FILE_NAME);
+    if (!fs.existsSync(file)) throw new CliFailure(`There is no Portier database at ${file}.`);
+    const problems = checkDatabase(file);
+    if (problems.length === 0) {
+      console.log('ok');
+      return EXIT_OK;
+    }
+    for (const problem of problems) console.log(problem);
+    return EXIT_FAILURE;
+  },
+};

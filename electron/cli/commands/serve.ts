@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openPortierCore } from '../../core/portier-core';
+import { startBrowserServer } from '../../server/browser-server';
+import { resolveDataDir } from '../../shell/user-data-dir';
+import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
+import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { projectRoot } from '../project-root';
+
+const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR]
+
+Serves the built renderer and Portier's contract on 127.0.0.1 (browser mode)
+and prints the address to open, which carries a per-launch key. Runs until
+Ctrl+C (SIGINT) or SIGTERM.
+
+  --port N        port on 127.0.0.1 (default 0: a free port)
+${DATA_DIR_HELP}`;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, not "${value}".`, 'serve');
+  return port;
+}
+
+function untilStopped(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run Portier in the browser on 127.0.0.1 (browser mode)',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('serve', {
+      args: argv,
+      options: { ...COMMON_OPTIONS, port: { type: 'string', short: 'p' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      console.log(HELP);
+      return EXIT_OK;
+    }
+    expectPositionals('serve', positionals, []);
+    const port = parsePort(values.port);
+    const rendererDir = path.join(projectRoot(), 'dist', 'renderer');
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new CliFailure(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run npm run build first.`);
+    }
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), onError: logInternalError });
+    try {
+      const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
+      console.log(`Portier is running at ${server.url}`);
+      await untilStopped();
+      await server.close();
+    } finally {
+      await core.close();
+    }
+    return EXIT_OK;
+  },
+};
+
+/** The client only sees INTERNAL; the person who started the server sees what broke. */
+function logInternalError(where: string, error: unknown): void {
+  const detail = process.env.PORTIER_DEBUG === '1' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
+  console.error(`portier: internal error in ${where}: ${detail}`);
+}

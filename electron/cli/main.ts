@@ -1,0 +1,56 @@
+import { AppError } from '../../shared/errors';
+import { DatabaseTooNewError } from '../core/db/migration';
+import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
+import type { Command } from './command';
+import { backupCommand } from './commands/backup';
+import { checkCommand } from './commands/check';
+import { seedDemoCommand } from './commands/seed-demo';
+import { serveCommand } from './commands/serve';
+
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand];
+
+const HELP = `Usage: npm run portier -- <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+
+Every command takes --data-dir DIR (or PORTIER_DATA_DIR) and --help.
+Exit codes: 0 ok, 1 failure, 2 bad arguments.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(HELP);
+    return EXIT_OK;
+  }
+  if (name === undefined) throw new UsageError('No command given.');
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`Unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+  return command.run(rest);
+}
+
+/** Messages only: a stack trace helps nobody who runs the CLI (PORTIER_DEBUG=1 shows it). */
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    const help = error.command ? `npm run portier -- ${error.command} --help` : 'npm run portier -- --help';
+    console.error(`portier: ${error.message}\nSee: ${help}`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof CliFailure || error instanceof AppError || error instanceof DatabaseTooNewError) {
+    console.error(`portier: ${error.message}`);
+    return EXIT_FAILURE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`portier: failed: ${message}`);
+  if (process.env.PORTIER_DEBUG === '1' && error instanceof Error) console.error(error.stack);
+  return EXIT_FAILURE;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

@@ -1,0 +1,187 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER } from '../../shared/bridge';
+import type { Result } from '../../shared/result';
+import { newSessionSlot } from '../core/auth/session';
+import type { PortierCore } from '../core/portier-core';
+import { SECURITY_HEADERS } from '../shell/content-security-policy';
+import { BodyTooLargeError, readBody, sendError, sendResult, sendText } from './http-io';
+import { SessionSlots, isValidSessionId } from './session-slots';
+import { contentTypeFor, lookupStaticFile } from './static-files';
+
+/** Loopback only: browser mode is for the person at this machine, never the network. */
+const HOST = '127.0.0.1';
+
+export interface BrowserServerOptions {
+  core: Pick<PortierCore, 'invoke'>;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  maxBodyBytes?: number;
+  maxSessions?: number;
+  /** Hears failures the client only sees as INTERNAL (for a log). */
+  onError?: (error: unknown) => void;
+}
+
+export interface BrowserServer {
+  /** The address to open, with the secret in the fragment: http://127.0.0.1:PORT/#key=SECRET */
+  url: string;
+  /** http://127.0.0.1:PORT */
+  origin: string;
+  port: number;
+  /** The per-launch secret every /api request must carry in KEY_HEADER. */
+  secret: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the built renderer plus the contract over HTTP, for machines
+ * where Electron cannot start. Defences, in order: Host header (DNS
+ * rebinding), per-launch secret (any other local program or web page),
+ * Origin, body size, JSON shape; then the core validates and authorises as it
+ * does for IPC.
+ */
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const secret = randomBytes(32).toString('base64url');
+  const secretDigest = digest(secret);
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const sessions = new SessionSlots(options.maxSessions ?? 1000);
+  let port = 0;
+  const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
+
+  const keyMatches = (value: string | string[] | undefined) =>
+    typeof value === 'string' && timingSafeEqual(digest(value), secretDigest);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    // The key comes first: without it a caller learns nothing, not even which paths exist.
+    if (!keyMatches(req.headers[KEY_HEADER])) {
+      return sendError(res, 401, 'UNAUTHENTICATED', 'This Portier address needs the key it was started with.', { Connection: 'close' });
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
+      return sendError(res, 403, 'FORBIDDEN', 'Requests from other sites are refused.');
+    }
+    if (pathname !== INVOKE_PATH) return sendError(res, 404, 'NOT_FOUND', 'There is no such address.');
+    if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Use POST.', { Allow: 'POST' });
+
+    const sessionId = req.headers[SESSION_HEADER];
+    if (sessionId !== undefined && (typeof sessionId !== 'string' || !isValidSessionId(sessionId))) {
+      return sendError(res, 400, 'VALIDATION', `The ${SESSION_HEADER} header is malformed.`);
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+      return sendError(res, 400, 'VALIDATION', 'Send the request as application/json.');
+    }
+
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        if (error.aborted) return;
+        return sendError(res, 413, 'VALIDATION', `The request is larger than ${maxBodyBytes} bytes.`, { Connection: 'close' });
+      }
+      throw error;
+    }
+    const call = parseCall(body);
+    if (!call) return sendError(res, 400, 'VALIDATION', 'The request must be JSON: {"channel": string, "input": any}.');
+
+    // Without a session header the call gets a throw-away slot: public channels work, nothing is remembered.
+    const slot = sessionId === undefined ? newSessionSlot() : sessions.get(sessionId);
+    let result: Result<unknown>;
+    try {
+      result = await options.core.invoke(slot, call.channel, call.input);
+    } catch (error) {
+      options.onError?.(error);
+      result = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' } };
+    }
+    sendResult(res, 200, result);
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method not allowed.');
+    }
+    const found = lookupStaticFile(options.rendererDir, pathname);
+    if (found.kind === 'bad-request') return sendText(res, 400, 'Bad request.');
+    if (found.kind === 'forbidden') return sendText(res, 403, 'Forbidden.');
+    if (found.kind === 'not-found') return sendText(res, 404, 'Not found.');
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(found.file);
+    } catch {
+      return sendText(res, 404, 'Not found.');
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(found.file),
+      'Content-Length': content.length,
+      'Cache-Control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : content);
+  }
+
+  const server = http.createServer((req, res) => {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    if (!allowedHosts().has(host)) {
+      // A page on another name that resolves to 127.0.0.1 (DNS rebinding) lands here.
+      if (isApi) return sendError(res, 421, 'FORBIDDEN', 'Wrong Host header.', { Connection: 'close' });
+      return sendText(res, 421, 'Wrong Host header.');
+    }
+    const work = isApi ? handleApi(req, res, pathname) : Promise.resolve(handleStatic(req, res, pathname));
+    work.catch((error: unknown) => {
+      options.onError?.(error);
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Something went wrong inside Portier.');
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host: HOST, port: options.port ?? 0 }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+
+  return {
+    url: `${origin}/#${KEY_FRAGMENT}=${secret}`,
+    origin,
+    port,
+    secret,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections would otherwise hold close() open until they time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function parseCall(body: Buffer): { channel: string; input: unknown } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { channel, input } = parsed as { channel?: unknown; input?: unknown };
+  if (typeof channel !== 'string') return null;
+  return { channel, input: input ?? {} };
+}
