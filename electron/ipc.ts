@@ -1,0 +1,69 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { CHANNEL_NAMES, type ChannelName } from '../shared/api';
+import type { Result } from '../shared/result';
+import { newSessionSlot, type SessionSlot } from './core/auth/session';
+import type { PortierCore } from './core/portier-core';
+
+const INTERNAL: Result<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' },
+};
+const FOREIGN_SENDER: Result<never> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'Only Portier’s own window may call Portier.' },
+};
+
+export interface IpcOptions {
+  core: Pick<PortierCore, 'invoke'>;
+  /** True for URLs of our own renderer (app://portier/...). */
+  isAppUrl(url: string): boolean;
+  onError?(channel: string, error: unknown): void;
+}
+
+/**
+ * Only the top frame of a window showing our own renderer may call: an
+ * iframe or a page that somehow got navigated elsewhere gets nothing.
+ */
+function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+/**
+ * Registers one ipcMain handler per contract channel and nothing else. Each
+ * window (webContents) has its own sign-in, forgotten when it is destroyed.
+ * Returns a function that removes the handlers again.
+ */
+export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void {
+  const slots = new Map<number, SessionSlot>();
+
+  const slotFor = (contents: WebContents): SessionSlot => {
+    const existing = slots.get(contents.id);
+    if (existing) return existing;
+    const slot = newSessionSlot();
+    slots.set(contents.id, slot);
+    const id = contents.id;
+    contents.once('destroyed', () => slots.delete(id));
+    return slot;
+  };
+
+  const handle = (name: ChannelName) =>
+    ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
+      // Before anything else: the channel's input is not even looked at for a foreign sender.
+      if (!isTrustedSender(event, isAppUrl)) return FOREIGN_SENDER;
+      try {
+        return await core.invoke(slotFor(event.sender), name, input);
+      } catch (error) {
+        // invoke already turns errors into data; this catches a broken core, without its stack.
+        onError?.(name, error);
+        return INTERNAL;
+      }
+    });
+
+  for (const name of CHANNEL_NAMES) handle(name);
+  return () => {
+    for (const name of CHANNEL_NAMES) ipcMain.removeHandler(name);
+    slots.clear();
+  };
+}

@@ -1,0 +1,243 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  protocol,
+  screen,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import { openPortierCore, type PortierCore } from './core/portier-core';
+import { registerIpc } from './ipc';
+import { contentTypeFor, lookupStaticFile } from './server/static-files';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './shell/content-security-policy';
+import { isAllowedExternalUrl } from './shell/external-links';
+import { findElectronSqliteBinding } from './shell/native-binding';
+import { MIN_WINDOW_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './shell/window-state';
+
+/** The renderer is served from app://portier/: a real origin for CSP, unlike file://. */
+const APP_SCHEME = 'app';
+const APP_HOST = 'portier';
+const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+// Must happen before 'ready'. standard + secure: relative URLs, and the page counts as a secure context.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// PORTIER_DATA_DIR moves all of the app's data (database, window state,
+// Chromium's caches) so tests and second installs stay apart; the
+// single-instance lock follows it.
+if (process.env.PORTIER_DATA_DIR) app.setPath('userData', path.resolve(process.env.PORTIER_DATA_DIR));
+
+let mainWindow: BrowserWindow | null = null;
+
+function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+const rendererDir = () => path.join(app.getAppPath(), 'dist', 'renderer');
+
+function logError(where: string, error: unknown): void {
+  console.error(`portier: error in ${where}:`, error instanceof Error ? error.message : error);
+}
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const found = lookupStaticFile(rendererDir(), url.pathname);
+    if (found.kind !== 'file') {
+      const status = found.kind === 'forbidden' ? 403 : found.kind === 'bad-request' ? 400 : 404;
+      return new Response('Not found', { status });
+    }
+    const body = await fs.promises.readFile(found.file);
+    return new Response(new Uint8Array(body), { headers: { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(found.file) } });
+  });
+}
+
+function hardenSession(ses: Session): void {
+  // The CSP also rides on every response that goes through the network stack (http/https/file).
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  // Portier needs no camera, microphone, notifications, geolocation, ...
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+}
+
+function openIfAllowed(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+}
+
+/** Applies to every webContents, including any a future feature might create. */
+function hardenContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    event.preventDefault();
+    openIfAllowed(url);
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function windowStateFile(): string {
+  return path.join(app.getPath('userData'), 'window-state.json');
+}
+
+function createWindow(): BrowserWindow {
+  const state = fitToDisplays(
+    loadWindowState(windowStateFile()),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow({
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    title: 'Portier',
+    icon: path.join(app.getAppPath(), 'resources', 'icon.png'),
+    webPreferences: {
+      preload: path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  if (state.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    saveWindowState(windowStateFile(), { ...window.getNormalBounds(), maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  // Reload and devtools are for development only: a packaged app has no use for them.
+  const developerItems: MenuItemConstructorOptions[] = app.isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { label: 'File', submenu: [{ role: 'quit' }] },
+    {
+      label: 'Edit',
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    },
+    {
+      label: 'View',
+      submenu: [...developerItems, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'About Portier', click: () => app.showAboutPanel() }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function describeStartupError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
+    return (
+      'The SQLite module is built for Node.js, not for Electron. Build it for Electron into native/electron ' +
+      '(see "Desktop app: SQLite for Electron" in README.md), or use browser mode: npm run portier -- serve.\n\n' +
+      message
+    );
+  }
+  return message;
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  app.setAboutPanelOptions({
+    applicationName: 'Portier',
+    applicationVersion: app.getVersion(),
+    iconPath: path.join(app.getAppPath(), 'resources', 'icon.png'),
+  });
+  Menu.setApplicationMenu(buildMenu());
+  hardenSession(session.defaultSession);
+  serveRenderer();
+
+  let core: PortierCore;
+  try {
+    const nativeBinding = findElectronSqliteBinding({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+    core = await openPortierCore({
+      dataDir: app.getPath('userData'),
+      ...(nativeBinding ? { nativeBinding } : {}),
+      onError: logError,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Portier cannot start', describeStartupError(error));
+    app.exit(1);
+    return;
+  }
+  const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
+  mainWindow = createWindow();
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Close the database before the process ends, so the WAL is checkpointed.
+    event.preventDefault();
+    closed = true;
+    unregisterIpc();
+    core
+      .close()
+      .catch((error: unknown) => logError('close', error))
+      .finally(() => app.quit());
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes on one SQLite file and one window state: let the first one win.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Portier cannot start', describeStartupError(error));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,23 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { isChannelName } from '../shared/api';
+import type { PortierBridge } from '../shared/bridge';
+import type { Result } from '../shared/result';
+
+/**
+ * The whole surface the renderer gets: invoke() for contract channels. No
+ * ipcRenderer, no Node, no generic send; a name outside the contract never
+ * reaches the main process.
+ */
+const bridge: PortierBridge = {
+  invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel ${String(channel).slice(0, 80)}.` },
+      });
+    }
+    return ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>;
+  },
+};
+
+contextBridge.exposeInMainWorld('portier', bridge);

@@ -1,0 +1,35 @@
+// Bundles the Electron main process, the preload and the CLI with esbuild.
+// Native modules stay external: they are loaded from node_modules at run time
+// (better-sqlite3 possibly from an Electron-ABI build, see README).
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const external = ['electron', 'better-sqlite3', '@node-rs/argon2'];
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
+  // A sandboxed preload is CommonJS and may require nothing but 'electron':
+  // everything else it needs (the contract's channel list, hence zod) is
+  // bundled in, minified because it loads with every page.
+  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs', external: ['electron'], minify: true }),
+  build({
+    ...common,
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: 'dist/cli/portier.mjs',
+    format: 'esm',
+    external,
+    // Bundled CommonJS code calls require(); ESM has none unless we provide it.
+    banner: { js: "import { createRequire as __portierCreateRequire } from 'node:module';\nconst require = __portierCreateRequire(import.meta.url);" },
+  }),
+]);
