@@ -23,11 +23,18 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/**
+ * Resolves on the first SIGINT/SIGTERM. Later signals are ignored (Ctrl+C in
+ * a terminal reaches both `npm start` and this process, which forwards it), but
+ * a close that hangs for 5 s ends the process anyway.
+ */
 function untilStopped(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => process.exit(1), 5_000).unref();
       resolve(signal);
     };
     process.on('SIGINT', stop);
