@@ -37,8 +37,8 @@ export type StaticLookup =
  * Maps a URL path (still percent-encoded, query already removed) to a file
  * under rootDir. Anything that decodes to a `..` segment, a backslash or a NUL
  * is refused before the file system is touched; symlinks leading out of the
- * root are refused too. '/' and extension-less paths that match no file give
- * index.html, so client-side routes survive a reload.
+ * root are refused too. '/' gives index.html. There is no fallback to
+ * index.html for unknown paths: the renderer routes in the URL fragment.
  */
 export function lookupStaticFile(rootDir: string, urlPath: string): StaticLookup {
   let decoded: string;
@@ -57,12 +57,7 @@ export function lookupStaticFile(rootDir: string, urlPath: string): StaticLookup
   const candidate = relative === '' ? path.join(root, 'index.html') : path.join(root, relative);
   const file = realFileInside(root, candidate);
   if (file === 'outside') return { kind: 'forbidden' };
-  if (file) return { kind: 'file', file };
-  if (path.extname(decoded) === '') {
-    const index = realFileInside(root, path.join(root, 'index.html'));
-    if (index && index !== 'outside') return { kind: 'file', file: index };
-  }
-  return { kind: 'not-found' };
+  return file ? { kind: 'file', file } : { kind: 'not-found' };
 }
 
 function realRoot(rootDir: string): string | null {
