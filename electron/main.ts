@@ -18,7 +18,7 @@ import { registerIpc } from './ipc';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './shell/content-security-policy';
 import { isAllowedExternalUrl } from './shell/external-links';
-import { findElectronSqliteBinding } from './shell/native-binding';
+import { findElectronSqliteBinding, isNativeLoadError } from './shell/native-binding';
 import { MIN_WINDOW_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './shell/window-state';
 
 /** The renderer is served from app://portier/: a real origin for CSP, unlike file://. */
@@ -175,6 +175,23 @@ function describeStartupError(error: unknown): string {
   return message;
 }
 
+/** Opens the core on better-sqlite3 built for Electron: from native/electron if present, else node_modules. */
+async function openCore(): Promise<PortierCore> {
+  const dataDir = app.getPath('userData');
+  const nativeBinding = findElectronSqliteBinding({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  if (nativeBinding) {
+    try {
+      return await openPortierCore({ dataDir, nativeBinding, onError: logError });
+    } catch (error) {
+      // A build for another platform (packaged from a developer's native/ folder) cannot load;
+      // the package's own module, rebuilt by electron-builder, still can.
+      if (!isNativeLoadError(error)) throw error;
+      logError(`loading ${nativeBinding}`, error);
+    }
+  }
+  return openPortierCore({ dataDir, onError: logError });
+}
+
 function focusMainWindow(): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -195,12 +212,7 @@ async function start(): Promise<void> {
 
   let core: PortierCore;
   try {
-    const nativeBinding = findElectronSqliteBinding({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
-    core = await openPortierCore({
-      dataDir: app.getPath('userData'),
-      ...(nativeBinding ? { nativeBinding } : {}),
-      onError: logError,
-    });
+    core = await openCore();
   } catch (error) {
     dialog.showErrorBox('Portier cannot start', describeStartupError(error));
     app.exit(1);

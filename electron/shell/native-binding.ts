@@ -29,3 +29,10 @@ export function electronSqliteCandidates({ appPath, resourcesPath }: AppLocation
 export function findElectronSqliteBinding(locations: AppLocations, exists: (file: string) => boolean = fs.existsSync): string | undefined {
   return electronSqliteCandidates(locations).find((file) => exists(file));
 }
+
+/** A native module that could not be loaded (wrong ABI, platform or architecture), as opposed to a database problem. */
+export function isNativeLoadError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if ((error as { code?: unknown }).code === 'ERR_DLOPEN_FAILED') return true;
+  return /NODE_MODULE_VERSION|invalid ELF header|wrong ELF class|not a valid Win32 application|dlopen|Could not locate the bindings file/i.test(error.message);
+}
