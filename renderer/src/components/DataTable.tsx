@@ -1,0 +1,88 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/format';
+import type { Direction } from './list-state';
+
+interface SortHeaderProps<S extends string> {
+  field: S;
+  label: string;
+  sort: S;
+  direction: Direction;
+  onSort: (field: S) => void;
+}
+
+/** A column header that sorts in the core; aria-sort tells assistive technology the current order. */
+export function SortHeader<S extends string>({ field, label, sort, direction, onSort }: SortHeaderProps<S>) {
+  const active = sort === field;
+  return (
+    <th scope="col" aria-sort={active ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" className="sort-button" onClick={() => onSort(field)}>
+        {label}
+        <span className="sort-indicator" aria-hidden="true">
+          {active ? (direction === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+interface RowProps {
+  onOpen: () => void;
+  children: ReactNode;
+}
+
+/** A row that opens its record on click or Enter; tabIndex makes every row reachable by keyboard. */
+export function OpenableRow({ onOpen, children }: RowProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
+    if (event.key === 'Enter' && event.target === event.currentTarget) {
+      event.preventDefault();
+      onOpen();
+    }
+  };
+  return (
+    <tr className="openable-row" tabIndex={0} onClick={onOpen} onKeyDown={onKeyDown}>
+      {children}
+    </tr>
+  );
+}
+
+interface PagerProps {
+  offset: number;
+  limit: number;
+  total: number;
+  onOffset: (offset: number) => void;
+}
+
+/** Previous/next over pages the core cuts with OFFSET/LIMIT. */
+export function Pager({ offset, limit, total, onOffset }: PagerProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + limit, total);
+  return (
+    <nav className="pager" aria-label={t('table.paging')}>
+      <span className="pager__range">
+        {total === 0
+          ? t('table.emptyRange')
+          : t('table.range', { from: format.number(from), to: format.number(to), total: format.number(total) })}
+      </span>
+      <button type="button" className="button" onClick={() => onOffset(offset - limit)} disabled={offset <= 0}>
+        {t('table.previous')}
+      </button>
+      <button type="button" className="button" onClick={() => onOffset(offset + limit)} disabled={offset + limit >= total}>
+        {t('table.next')}
+      </button>
+    </nav>
+  );
+}
+
+/** Shown instead of rows while loading, when empty, or when loading failed. */
+export function TableMessage({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="table-message">
+        {children}
+      </td>
+    </tr>
+  );
+}

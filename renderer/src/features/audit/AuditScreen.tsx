@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../shared/api/audit';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager, TableMessage } from '../../components/DataTable';
+import { PAGE_SIZE } from '../../components/list-state';
+import { useFormat } from '../../i18n/format';
+import { AuditChanges } from './AuditChanges';
+import { useAuditFilters, type AuditFilters as Filters } from './audit-filter-store';
+import { useAuditLog, type AuditQuery } from './audit-queries';
+import { AuditFilters } from './AuditFilters';
+
+const COLUMNS = 5;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Only complete filters go to the core; a half-typed date is simply not applied yet. */
+function toQuery(f: Filters): AuditQuery {
+  return {
+    ...(f.entity ? { entity: f.entity } : {}),
+    ...(f.staffId ? { staffId: Number(f.staffId) } : {}),
+    ...(DAY.test(f.from) ? { from: f.from } : {}),
+    ...(DAY.test(f.to) ? { to: f.to } : {}),
+    offset: f.offset,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** Who changed what and when (administrators only); newest first, as the core returns it. */
+export function AuditScreen() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const filters = useAuditFilters();
+  const query = useAuditLog(toQuery(filters));
+  const rows = query.data?.rows ?? [];
+  const what = (e: AuditEntry) => `${t(`audit.entities.${e.entity}`)}${e.entityId !== null ? ` #${e.entityId}` : ''}`;
+
+  return (
+    <section className="screen" aria-busy={query.isFetching}>
+      <header className="screen__header">
+        <h1>{t('audit.title')}</h1>
+      </header>
+      <AuditFilters />
+      <ErrorAlert error={query.error} />
+      <div className="table-wrap">
+        <table className="table table--audit">
+          <caption className="visually-hidden">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.columns.at')}</th>
+              <th scope="col">{t('audit.columns.who')}</th>
+              <th scope="col">{t('audit.columns.what')}</th>
+              <th scope="col">{t('audit.columns.action')}</th>
+              <th scope="col">{t('audit.columns.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.isPending ? <TableMessage colSpan={COLUMNS}>{t('app.loading')}</TableMessage> : null}
+            {query.isSuccess && rows.length === 0 ? <TableMessage colSpan={COLUMNS}>{t('audit.empty')}</TableMessage> : null}
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td className="cell-nowrap">
+                  <time dateTime={e.at}>{format.dateTime(e.at)}</time>
+                </td>
+                <td>{e.staffName ?? t('audit.system')}</td>
+                <td className="cell-nowrap">{what(e)}</td>
+                <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>
+                  <AuditChanges entry={e} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager offset={filters.offset} limit={PAGE_SIZE} total={query.data?.total ?? 0} onOffset={filters.setOffset} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import type { StaffMember } from '../../../../shared/api/staff';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Link } from '../../router/Link';
+import type { Route } from '../../router/routes';
+import { navigate, useRoute } from '../../router/use-route';
+import { useAuditFilters } from '../audit/audit-filter-store';
+import { useSignOut } from '../session/session-queries';
+import { Screen } from './Screen';
+
+interface NavItem {
+  to: Route;
+  label: string;
+  /** Route names that count as "inside" this item, for aria-current. */
+  section: readonly Route['name'][];
+}
+
+/** The signed-in frame: navigation (admin items only for administrators), who is signed in, sign out. */
+export function AppShell({ me }: { me: StaffMember }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const signOut = useSignOut();
+  const isAdmin = me.role === 'administrator';
+  const items: NavItem[] = [
+    { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation'] },
+    { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
+    ...(isAdmin
+      ? [
+          { to: { name: 'staff' }, label: t('nav.staff'), section: ['staff', 'staff-member'] } satisfies NavItem,
+          { to: { name: 'audit' }, label: t('nav.audit'), section: ['audit'] } satisfies NavItem,
+        ]
+      : []),
+    { to: { name: 'settings' }, label: t('nav.settings'), section: ['settings'] },
+  ];
+
+  const onSignOut = async () => {
+    try {
+      await signOut.mutateAsync({});
+      useAuditFilters.setState({ entity: '', staffId: '', from: '', to: '', offset: 0 });
+      navigate({ name: 'organisations' }, { replace: true });
+    } catch {
+      // The error is shown below the button; staying signed in is the safe outcome.
+    }
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.name')}</span>
+        <nav className="nav" aria-label={t('nav.label')}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to.name}>
+                <Link to={item.to} className="nav__link" aria-current={item.section.includes(route.name) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar__user">
+          <span className="topbar__name">{t('nav.signedInAs', { name: me.name })}</span>
+          <button type="button" className="button button--ghost" onClick={() => void onSignOut()} disabled={signOut.isPending}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <ErrorAlert error={signOut.error} />
+      <main id="main" className="main" tabIndex={-1}>
+        <Screen route={route} me={me} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { StaffMember } from '../../../../shared/api/staff';
+import type { Route } from '../../router/routes';
+import { AuditScreen } from '../audit/AuditScreen';
+import { OrganisationPage } from '../organisations/OrganisationPage';
+import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
+import { PersonPage } from '../persons/PersonPage';
+import { PersonsScreen } from '../persons/PersonsScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { StaffMemberPage } from '../staff/StaffMemberPage';
+import { StaffScreen } from '../staff/StaffScreen';
+
+/** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
+export function Screen({ route, me }: { route: Route; me: StaffMember }) {
+  const isAdmin = me.role === 'administrator';
+  switch (route.name) {
+    case 'organisations':
+      return <OrganisationsScreen />;
+    case 'organisation':
+      return <OrganisationPage key={route.id} id={route.id} />;
+    case 'persons':
+      return <PersonsScreen />;
+    case 'person':
+      return <PersonPage key={`${route.id}-${route.organisationId ?? ''}`} id={route.id} organisationId={route.organisationId} />;
+    case 'staff':
+      return isAdmin ? <StaffScreen /> : <OrganisationsScreen />;
+    case 'staff-member':
+      return isAdmin ? <StaffMemberPage key={route.id} id={route.id} /> : <OrganisationsScreen />;
+    case 'audit':
+      return isAdmin ? <AuditScreen /> : <OrganisationsScreen />;
+    case 'settings':
+      return <SettingsScreen me={me} />;
+  }
+}

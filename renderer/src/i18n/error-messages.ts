@@ -1,0 +1,31 @@
+import type { TFunction } from 'i18next';
+import { AppError, isAppError, type FieldError, type FieldErrorCode } from '../../../shared/errors';
+
+/** Field problems the renderer finds itself before sending (the contract has no "confirm password"). */
+export type LocalFieldErrorCode = 'passwords_differ';
+export type AnyFieldError = FieldError | { code: LocalFieldErrorCode };
+
+/** The translated text for one field's problem, with its limits filled in. */
+export function fieldErrorMessage(t: TFunction, error: AnyFieldError): string {
+  const code: FieldErrorCode | LocalFieldErrorCode = error.code;
+  const limits = 'min' in error || 'max' in error ? { min: (error as FieldError).min, max: (error as FieldError).max } : {};
+  return t(`fieldErrors.${code}`, { ...limits, defaultValue: t('fieldErrors.invalid_value') });
+}
+
+/** The translated text for an error from the core or the transport; never shows the English message of the core. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (!isAppError(error)) return t('errors.INTERNAL');
+  const params = error.params ?? {};
+  if (params.transport === 'key') return t('errors.bridgeKey');
+  if (params.transport === 'network') return t('errors.network');
+  if (error.code === 'RATE_LIMITED') return t('errors.RATE_LIMITED', { count: Number(params.seconds ?? 0) });
+  if (error.code === 'IN_USE' && params.persons !== undefined && params.children !== undefined) {
+    return t('errors.IN_USE_counts', { persons: params.persons, children: params.children });
+  }
+  return t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
+}
+
+/** Wraps anything thrown into an AppError so screens handle one kind of error. */
+export function asAppError(error: unknown): AppError {
+  return isAppError(error) ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+}

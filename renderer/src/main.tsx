@@ -1,0 +1,20 @@
+import { createRoot } from 'react-dom/client';
+import { setTransport } from './api/client';
+import { createQueryClient } from './api/query-client';
+import { pickTransport } from './api/transport';
+import { App } from './App';
+import { AppProviders } from './AppProviders';
+import { createI18n } from './i18n/i18n';
+import './styles/global.css';
+
+// Before anything renders: the HTTP transport takes the key out of the address bar first.
+setTransport(pickTransport());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <AppProviders i18n={createI18n()} queryClient={createQueryClient()}>
+    <App />
+  </AppProviders>,
+);

@@ -1,0 +1,77 @@
+/** Every screen the renderer can show; the hash in the address is the single source of truth. */
+export type Route =
+  | { name: 'organisations' }
+  | { name: 'organisation'; id: number | 'new' }
+  | { name: 'persons' }
+  | { name: 'person'; id: number | 'new'; organisationId?: number }
+  | { name: 'staff' }
+  | { name: 'staff-member'; id: number | 'new' }
+  | { name: 'audit' }
+  | { name: 'settings' };
+
+const HOME: Route = { name: 'organisations' };
+
+function idOf(segment: string | undefined): number | 'new' | null {
+  if (segment === 'new') return 'new';
+  if (!segment || !/^\d{1,15}$/.test(segment)) return null;
+  const id = Number(segment);
+  return id > 0 ? id : null;
+}
+
+/** Reads a route from `#/persons/new?organisation=3`; anything unknown lands on the home screen. */
+export function parseHash(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [section, segment, ...rest] = path.split('/').filter(Boolean);
+  if (rest.length > 0) return HOME;
+  const params = new URLSearchParams(query);
+  if (segment === undefined) {
+    switch (section) {
+      case 'persons':
+        return { name: 'persons' };
+      case 'staff':
+        return { name: 'staff' };
+      case 'audit':
+        return { name: 'audit' };
+      case 'settings':
+        return { name: 'settings' };
+      default:
+        return HOME;
+    }
+  }
+  const id = idOf(segment);
+  if (id === null) return HOME;
+  switch (section) {
+    case 'organisations':
+      return { name: 'organisation', id };
+    case 'persons': {
+      const organisationId = idOf(params.get('organisation') ?? undefined);
+      return typeof organisationId === 'number' ? { name: 'person', id, organisationId } : { name: 'person', id };
+    }
+    case 'staff':
+      return { name: 'staff-member', id };
+    default:
+      return HOME;
+  }
+}
+
+/** The hash for a route; links and navigate() both use it so parseHash(hrefOf(r)) is r. */
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'organisations':
+      return '#/organisations';
+    case 'organisation':
+      return `#/organisations/${route.id}`;
+    case 'persons':
+      return '#/persons';
+    case 'person':
+      return `#/persons/${route.id}${route.organisationId ? `?organisation=${route.organisationId}` : ''}`;
+    case 'staff':
+      return '#/staff';
+    case 'staff-member':
+      return `#/staff/${route.id}`;
+    case 'audit':
+      return '#/audit';
+    case 'settings':
+      return '#/settings';
+  }
+}
