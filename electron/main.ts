@@ -45,7 +45,13 @@ function isAppUrl(url: string): boolean {
   }
 }
 
-const rendererDir = () => path.join(app.getAppPath(), 'dist', 'renderer');
+/**
+ * The project folder (or app.asar when packaged). Derived from this bundle's
+ * place, dist/main/main.cjs, rather than app.getAppPath(), which is the
+ * script's folder when Electron is started on the file (as Playwright does).
+ */
+const appRoot = path.resolve(__dirname, '..', '..');
+const rendererDir = () => path.join(appRoot, 'dist', 'renderer');
 
 function logError(where: string, error: unknown): void {
   console.error(`portier: error in ${where}:`, error instanceof Error ? error.message : error);
@@ -112,9 +118,9 @@ function createWindow(): BrowserWindow {
     minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     title: 'Portier',
-    icon: path.join(app.getAppPath(), 'resources', 'icon.png'),
+    icon: path.join(appRoot, 'resources', 'icon.png'),
     webPreferences: {
-      preload: path.join(app.getAppPath(), 'dist', 'main', 'preload.cjs'),
+      preload: path.join(appRoot, 'dist', 'main', 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -168,7 +174,7 @@ function describeStartupError(error: unknown): string {
   if (/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)) {
     return (
       'The SQLite module is built for Node.js, not for Electron. Build it for Electron into native/electron ' +
-      '(see "Desktop app: SQLite for Electron" in README.md), or use browser mode: npm run portier -- serve.\n\n' +
+      '(node scripts/build-native-electron.mjs; see "better-sqlite3 for Electron" in README.md), or use browser mode: npm run portier -- serve.\n\n' +
       message
     );
   }
@@ -178,7 +184,7 @@ function describeStartupError(error: unknown): string {
 /** Opens the core on better-sqlite3 built for Electron: from native/electron if present, else node_modules. */
 async function openCore(): Promise<PortierCore> {
   const dataDir = app.getPath('userData');
-  const nativeBinding = findElectronSqliteBinding({ appPath: app.getAppPath(), resourcesPath: process.resourcesPath });
+  const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
       return await openPortierCore({ dataDir, nativeBinding, onError: logError });
@@ -204,7 +210,7 @@ async function start(): Promise<void> {
   app.setAboutPanelOptions({
     applicationName: 'Portier',
     applicationVersion: app.getVersion(),
-    iconPath: path.join(app.getAppPath(), 'resources', 'icon.png'),
+    iconPath: path.join(appRoot, 'resources', 'icon.png'),
   });
   Menu.setApplicationMenu(buildMenu());
   hardenSession(session.defaultSession);
