@@ -60,7 +60,8 @@ export function Pager({ offset, limit, total, onOffset }: PagerProps) {
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
   return (
-    <nav className="pager" aria-label={t('table.paging')}>
+    // A group, not a <nav>: the main navigation stays the page's only navigation landmark.
+    <div className="pager" role="group" aria-label={t('table.paging')}>
       <span className="pager__range">
         {total === 0
           ? t('table.emptyRange')
@@ -72,7 +73,7 @@ export function Pager({ offset, limit, total, onOffset }: PagerProps) {
       <button type="button" className="button" onClick={() => onOffset(offset + limit)} disabled={offset + limit >= total}>
         {t('table.next')}
       </button>
-    </nav>
+    </div>
   );
 }
 

@@ -22,7 +22,12 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
   const before = entry.before ?? {};
   const after = entry.after ?? {};
-  const fields = Array.from(new Set([...Object.keys(before), ...Object.keys(after)]));
+  const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
+  // A created or deleted record lists only the fields that had a value; an update lists every changed field.
+  const oneSided = entry.before === null || entry.after === null;
+  const fields = Array.from(new Set([...Object.keys(before), ...Object.keys(after)])).filter(
+    (field) => !oneSided || !isEmpty(before[field] ?? after[field]),
+  );
   if (fields.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   return (
     <dl className="changes">

@@ -108,7 +108,7 @@ export function OrganisationPicker({ label, value, onChange, error, excludeId, o
           </button>
         ) : null}
       </div>
-      <ul id={listId} role="listbox" aria-label={label} className="picker__options" hidden={!open}>
+      <ul id={listId} role="listbox" className="picker__options" hidden={!open}>
         {open && list.isSuccess && options.length === 0 ? <li className="picker__empty">{t('picker.noMatches')}</li> : null}
         {options.map((option, index) => (
           <li

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UiLanguage } from '../../../../shared/api/common';
 import type { StaffMember } from '../../../../shared/api/staff';
@@ -6,41 +5,25 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField } from '../../components/Field';
 import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
-import { useForm } from '../../components/use-form';
 import { useSetMyLanguage } from '../session/session-queries';
-import { useSettings, useUpdateSettings } from './settings-queries';
+import { DefaultLanguageForm } from './DefaultLanguageForm';
 
 /**
- * One form with one Save: the user's own language and, for administrators, the
- * default language. Only what changed is sent; the UI switches language once saved.
+ * The user's own language applies as soon as it is picked (it is a personal display
+ * choice, so no Save step); the default language, which affects everyone, has one.
  */
 export function SettingsScreen({ me }: { me: StaffMember }) {
   const { t } = useTranslation();
-  const isAdmin = me.role === 'administrator';
-  const settings = useSettings();
   const setMyLanguage = useSetMyLanguage();
-  const updateSettings = useUpdateSettings();
-  const form = useForm({ myLanguage: me.language, defaultLanguage: null as UiLanguage | null });
-  const { values, set, fieldErrors } = form;
-  const [saving, setSaving] = useState(false);
-  const defaultLanguage = values.defaultLanguage ?? settings.data?.defaultLanguage ?? 'en';
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    form.clearErrors();
-    setSaving(true);
-    try {
-      if (isAdmin && settings.data && defaultLanguage !== settings.data.defaultLanguage) {
-        await updateSettings.mutateAsync({ defaultLanguage });
-      }
-      if (values.myLanguage !== me.language) await setMyLanguage.mutateAsync({ language: values.myLanguage });
-      // Said after the switch, so the confirmation is in the language just chosen.
-      notify(t('settings.saved', { lng: values.myLanguage }));
-    } catch (error) {
-      form.fail(error);
-    } finally {
-      setSaving(false);
-    }
+  const onMyLanguage = (value: string) => {
+    const language = UiLanguage.catch(me.language).parse(value);
+    if (language === me.language) return;
+    setMyLanguage.mutate(
+      { language },
+      // Said in the language just chosen, which is the one now on screen.
+      { onSuccess: () => notify(t('settings.saved', { lng: language })) },
+    );
   };
 
   return (
@@ -49,31 +32,17 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
         <h1>{t('settings.title')}</h1>
       </header>
       <p className="muted">{t('settings.intro')}</p>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        <ErrorAlert error={form.error ?? settings.error} />
+      <div className="form">
+        <ErrorAlert error={setMyLanguage.error} />
         <SelectField
           label={t('fields.myLanguage')}
-          value={values.myLanguage}
+          value={setMyLanguage.isPending ? setMyLanguage.variables.language : me.language}
           options={uiLanguageOptions(t)}
-          onValueChange={(v) => set('myLanguage', UiLanguage.catch(me.language).parse(v))}
-          error={fieldErrors.language}
+          onValueChange={onMyLanguage}
+          disabled={setMyLanguage.isPending}
         />
-        {isAdmin ? (
-          <SelectField
-            label={t('fields.defaultLanguage')}
-            value={defaultLanguage}
-            options={uiLanguageOptions(t)}
-            onValueChange={(v) => set('defaultLanguage', UiLanguage.catch('en').parse(v))}
-            error={fieldErrors.defaultLanguage}
-            disabled={!settings.data}
-          />
-        ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>
-            {t('common.save')}
-          </button>
-        </div>
-      </form>
+      </div>
+      {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
     </section>
   );
 }
