@@ -56,17 +56,23 @@ afterAll(() => temp.remove());
 
 describe('portier CLI: usage', () => {
   it('exits 2 with a message for an unknown command, a missing command and a bad option', async () => {
-    const unknown = await portier(['frobnicate']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown command "frobnicate"');
-    expect(unknown.stderr).not.toMatch(/\n\s+at /);
-    expect((await portier([])).code).toBe(2);
-    const option = await portier(['check', '--colour']);
-    expect(option.code).toBe(2);
-    expect(option.stderr).toContain("Unknown option '--colour'");
-    expect(option.stderr).toContain('check --help');
-    expect((await portier(['backup', '--data-dir', seeded])).code).toBe(2);
-    expect((await portier(['serve', '--port', 'eighty'])).code).toBe(2);
+    const [unknown, none, option, noFile, badPort] = await Promise.all([
+      portier(['frobnicate']),
+      portier([]),
+      portier(['check', '--colour']),
+      portier(['backup', '--data-dir', seeded]),
+      portier(['serve', '--port', 'eighty']),
+    ]);
+    expect(unknown?.code).toBe(2);
+    expect(unknown?.stderr).toContain('Unknown command "frobnicate"');
+    expect(unknown?.stderr).not.toMatch(/\n\s+at /);
+    expect(none?.code).toBe(2);
+    expect(option?.code).toBe(2);
+    expect(option?.stderr).toContain("Unknown option '--colour'");
+    expect(option?.stderr).toContain('check --help');
+    expect(noFile?.code).toBe(2);
+    expect(noFile?.stderr).toContain('Missing FILE');
+    expect(badPort?.code).toBe(2);
   }, 30_000);
 
   it('shows help for the CLI and for each command', async () => {
