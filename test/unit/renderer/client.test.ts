@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { call, setTransport } from '../../../renderer/src/api/client';
+import { KEY_STORAGE, SESSION_STORAGE } from '../../../renderer/src/api/http-transport';
+import { pickTransport } from '../../../renderer/src/api/transport';
+import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER } from '../../../shared/bridge';
+import { AppError } from '../../../shared/errors';
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+describe('call()', () => {
+  it('returns the value of an {ok:true} answer', async () => {
+    setTransport(async () => ({ ok: true, value: { needsAdministrator: true, defaultLanguage: 'nl' } }));
+    await expect(call('setup:status', {})).resolves.toEqual({ needsAdministrator: true, defaultLanguage: 'nl' });
+  });
+
+  it('throws an {ok:false} answer as an AppError with its code, field errors and params', async () => {
+    setTransport(async () => ({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'Invalid input: name', fields: { name: { code: 'too_long', max: 200 } }, params: { hint: 1 } },
+    }));
+    const error = await call('organisations:create', { name: 'x'.repeat(300) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'VALIDATION', fields: { name: { code: 'too_long', max: 200 } }, params: { hint: 1 } });
+  });
+});
+
+describe('pickTransport()', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    delete window.portier;
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    delete window.portier;
+  });
+
+  it('uses the Electron preload bridge when window.portier exists, and never fetch', async () => {
+    const invoke = vi.fn(async () => ({ ok: true as const, value: null }));
+    window.portier = { invoke };
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const transport = pickTransport(window);
+    await transport('session:sign-out', {});
+    expect(invoke).toHaveBeenCalledWith('session:sign-out', {});
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('otherwise POSTs {channel, input} with the key and session headers, and strips the key from the address', async () => {
+    window.history.replaceState(null, '', '/#key=s3cret-KEY_1');
+    const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValue(jsonResponse(200, { ok: true, value: null }));
+    const transport = pickTransport(window);
+
+    expect(window.location.hash).not.toContain('s3cret');
+    expect(window.location.href).not.toContain('key=');
+    expect(sessionStorage.getItem(KEY_STORAGE)).toBe('s3cret-KEY_1');
+
+    await expect(transport('session:current', {})).resolves.toEqual({ ok: true, value: null });
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchSpy.mock.calls[0] ?? [];
+    expect(url).toBe(INVOKE_PATH);
+    expect(init?.method).toBe('POST');
+    const headers = new Headers(init?.headers);
+    expect(headers.get(KEY_HEADER)).toBe('s3cret-KEY_1');
+    const session = headers.get(SESSION_HEADER);
+    expect(session).toMatch(/^[0-9a-f-]{32,36}$/);
+    expect(session).toBe(sessionStorage.getItem(SESSION_STORAGE));
+    expect(JSON.parse(String(init?.body))).toEqual({ channel: 'session:current', input: {} });
+  });
+
+  it('after a reload (no fragment any more) keeps the same key and the same session id', async () => {
+    window.history.replaceState(null, '', '/#key=first');
+    const fetchSpy = vi.spyOn(window, 'fetch').mockImplementation(async () => jsonResponse(200, { ok: true, value: null }));
+    await pickTransport(window)('session:current', {});
+    await pickTransport(window)('session:current', {});
+    const sent = fetchSpy.mock.calls.map(([, init]) => new Headers(init?.headers));
+    expect(sent.map((h) => h.get(KEY_HEADER))).toEqual(['first', 'first']);
+    expect(sent[0]?.get(SESSION_HEADER)).toBe(sent[1]?.get(SESSION_HEADER));
+  });
+
+  it('reads the Result in the body of a 4xx answer', async () => {
+    window.history.replaceState(null, '', '/#key=k');
+    const refused = { ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'no' } };
+    vi.spyOn(window, 'fetch').mockResolvedValue(jsonResponse(401, refused));
+    setTransport(pickTransport(window));
+    await expect(call('session:sign-in', { email: 'a@b.c', password: 'x' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+  });
+
+  it('turns a body that is not a Result, and a network failure, into errors the UI can name', async () => {
+    window.history.replaceState(null, '', '/#key=k');
+    const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValueOnce(new Response('<html>Bad gateway</html>', { status: 502 }));
+    const transport = pickTransport(window);
+    await expect(transport('session:current', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { transport: 'network' } } });
+    fetchSpy.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(transport('session:current', {})).resolves.toMatchObject({ ok: false, error: { params: { transport: 'network' } } });
+  });
+
+  it('without any key does not send the request at all', async () => {
+    window.history.replaceState(null, '', '/');
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const answer = await pickTransport(window)('setup:status', {});
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { transport: 'key' } } });
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,62 @@
+import type { Organisation } from '../../../../shared/api/organisations';
+import type { Person } from '../../../../shared/api/persons';
+import type { StaffMember } from '../../../../shared/api/staff';
+
+const AT = '2025-03-14T09:26:53.000Z';
+
+export function staffMember(overrides: Partial<StaffMember> = {}): StaffMember {
+  return {
+    id: 1,
+    name: 'Ada Administrator',
+    email: 'ada@example.com',
+    role: 'administrator',
+    mayGrantAccess: true,
+    active: true,
+    language: 'en',
+    lastSignInAt: AT,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function organisation(overrides: Partial<Organisation> = {}): Organisation {
+  return {
+    id: 7,
+    name: 'Bäckerei Müller GmbH',
+    customerNumber: 'C-2001',
+    addressLine1: 'Hohe Straße 1',
+    addressLine2: null,
+    postalCode: '50667',
+    city: 'Köln',
+    country: 'DE',
+    language: 'default',
+    internal: false,
+    parentId: null,
+    parentName: null,
+    personCount: 0,
+    childCount: 0,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function person(overrides: Partial<Person> = {}): Person {
+  return {
+    id: 3,
+    organisationId: 7,
+    organisationName: 'Bäckerei Müller GmbH',
+    salutation: null,
+    firstName: 'Jürgen',
+    lastName: 'Größe',
+    email: 'j.groesse@example.de',
+    mobile: null,
+    language: 'default',
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export const emptyPage = { rows: [], total: 0 };
