@@ -29,11 +29,13 @@ const title = 'the desktop window opens hardened, on the "Create the first admin
 test(skipReason ? `${title} (skipped: ${skipReason})` : title, async () => {
   test.skip(skipReason !== null, skipReason ?? '');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-electron-'));
+  // ELECTRON_RUN_AS_NODE (set by some tool chains) would start Node instead of the app.
+  const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
   const app = await electron.launch({
     executablePath: binary as string,
     args: [MAIN],
     cwd: ROOT,
-    env: { ...process.env, PORTIER_DATA_DIR: dataDir, ELECTRON_RUN_AS_NODE: '' },
+    env: { ...env, PORTIER_DATA_DIR: dataDir },
   });
   try {
     const page = await app.firstWindow();
