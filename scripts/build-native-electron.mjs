@@ -21,7 +21,7 @@ const target = path.join(root, 'native', 'electron', 'better_sqlite3.node');
 delete process.env.npm_config_nodedir;
 delete process.env.NPM_CONFIG_NODEDIR;
 
-// @electron/rebuild comes with electron-builder.
+// @electron/rebuild is a pinned devDependency (electron-builder uses the same).
 const { rebuild } = await import('@electron/rebuild');
 
 // A throw-away project whose only dependency is a copy of better-sqlite3.

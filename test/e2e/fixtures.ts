@@ -41,6 +41,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
 }
 
 export const test = base.extend<{ portier: PortierServer }>({
+  // Playwright reads a fixture's dependencies from the destructuring pattern, so an empty one is required here.
+  // eslint-disable-next-line no-empty-pattern
   portier: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-e2e-'));
     const { url, child } = await startServer(dataDir);
