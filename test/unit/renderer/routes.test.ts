@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseHash, type Route } from '../../../renderer/src/router/routes';
+
+describe('hash routes', () => {
+  const routes: Route[] = [
+    { name: 'organisations' },
+    { name: 'organisation', id: 12 },
+    { name: 'organisation', id: 'new' },
+    { name: 'persons' },
+    { name: 'person', id: 5 },
+    { name: 'person', id: 'new', organisationId: 12 },
+    { name: 'staff' },
+    { name: 'staff-member', id: 'new' },
+    { name: 'audit' },
+    { name: 'settings' },
+  ];
+
+  it.each(routes)('reads back what it writes: %o', (route) => {
+    expect(parseHash(hrefOf(route))).toEqual(route);
+  });
+
+  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#key=secret'])(
+    'lands on the organisations list for %j',
+    (hash) => {
+      expect(parseHash(hash)).toEqual({ name: 'organisations' });
+    },
+  );
+});
