@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 import type { Direction } from './list-state';
@@ -57,6 +57,10 @@ interface PagerProps {
 export function Pager({ offset, limit, total, onOffset }: PagerProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  // After deletions (by anyone) the page we are on can lie past the end: step back to the last page.
+  useEffect(() => {
+    if (total > 0 && offset >= total) onOffset(Math.floor((total - 1) / limit) * limit);
+  }, [offset, total, limit, onOffset]);
   const from = total === 0 ? 0 : offset + 1;
   const to = Math.min(offset + limit, total);
   return (

@@ -89,7 +89,11 @@ export function PersonForm({ person, organisation = null }: PersonFormProps) {
             {t('common.delete')}
           </button>
         ) : (
-          <button type="button" className="button" onClick={() => window.history.back()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => navigate(organisation ? { name: 'organisation', id: organisation.id } : { name: 'persons' })}
+          >
             {t('common.cancel')}
           </button>
         )}
