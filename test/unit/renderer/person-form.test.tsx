@@ -49,7 +49,7 @@ describe('person form', () => {
 
   it('without an organisation leaves the id out, so the core answers "required" next to the picker', async () => {
     const user = userEvent.setup();
-    const { fake } = renderWithApp(<PersonForm />, {
+    renderWithApp(<PersonForm />, {
       'persons:create': (input) => {
         // What the HTTP bridge sends: JSON, in which an undefined id simply does not exist.
         if (!('organisationId' in JSON.parse(JSON.stringify(input)))) {
