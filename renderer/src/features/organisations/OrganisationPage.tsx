@@ -20,7 +20,7 @@ export function OrganisationPage({ id }: { id: number | 'new' }) {
   const organisation = query.data;
   return (
     <section className="screen" aria-busy={query.isFetching}>
-      <h1>{organisation?.name ?? t('app.loading')}</h1>
+      <h1>{organisation?.name ?? (query.isError ? t('organisations.title') : t('app.loading'))}</h1>
       <ErrorAlert error={query.error} />
       {organisation ? (
         <>

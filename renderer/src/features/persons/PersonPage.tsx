@@ -29,7 +29,7 @@ export function PersonPage({ id, organisationId }: { id: number | 'new'; organis
   const data = person.data;
   return (
     <section className="screen" aria-busy={person.isFetching}>
-      <h1>{data ? personName(data) : t('app.loading')}</h1>
+      <h1>{data ? personName(data) : person.isError ? t('persons.title') : t('app.loading')}</h1>
       {data ? (
         <p className="subtitle">
           <Link to={{ name: 'organisation', id: data.organisationId }}>{data.organisationName}</Link>

@@ -41,9 +41,10 @@ export function useSignOut() {
   const client = useQueryClient();
   return useChannelMutation('session:sign-out', {
     onSuccess: () => {
-      // Nothing read by one staff user may stay in memory for the next one.
-      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      // Signed-out first, so the screens unmount before their data goes; then nothing
+      // read by one staff user stays in memory for the next one.
       client.setQueryData(sessionKeys.current, null);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
       resetListStates();
     },
   });

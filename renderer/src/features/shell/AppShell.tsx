@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,6 +33,17 @@ export function AppShell({ me }: { me: StaffMember }) {
       : []),
     { to: { name: 'settings' }, label: t('nav.settings'), section: ['settings'] },
   ];
+
+  // A new screen is like a new page: move focus to it so keyboard and screen-reader users start at its top.
+  const screenKey = `${route.name}:${'id' in route ? route.id : ''}`;
+  const firstScreen = useRef(true);
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+  }, [screenKey]);
 
   const onSignOut = async () => {
     try {

@@ -17,7 +17,7 @@ export function StaffMemberPage({ id }: { id: number | 'new' }) {
   const member = query.data;
   return (
     <section className="screen" aria-busy={query.isFetching}>
-      <h1>{member?.name ?? t('app.loading')}</h1>
+      <h1>{member?.name ?? (query.isError ? t('staff.title') : t('app.loading'))}</h1>
       <ErrorAlert error={query.error} />
       {member ? <StaffForm key={member.id} member={member} /> : null}
     </section>
