@@ -1,18 +1,25 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert';
 import { Notifications } from './components/Notifications';
 import { AppShell } from './features/shell/AppShell';
-import { LanguageSync } from './features/session/LanguageSync';
+import { LanguageSync, useEffectiveLanguage } from './features/session/LanguageSync';
 import { useCurrentStaff, useSetupStatus } from './features/session/session-queries';
 import { SetupScreen } from './features/session/SetupScreen';
 import { SignInScreen } from './features/session/SignInScreen';
 
 /** session:current decides: the app for a signed-in user, else first set-up or sign-in. */
 function Gate() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const current = useCurrentStaff();
   const status = useSetupStatus();
-  if (current.data) return <AppShell me={current.data} />;
+  const language = useEffectiveLanguage();
+  const [started, setStarted] = useState(false);
+  // At start only, wait the one render until LanguageSync has switched, so the first screen does not
+  // flash in English. Later switches re-render in place (unmounting would lose what the user typed).
+  if (!started && language !== null && language === i18n.language) setStarted(true);
+  // A failed background refetch keeps the last answer: a signed-in user stays in the app.
+  if (started && current.data) return <AppShell me={current.data} />;
   const error = current.error ?? status.error;
   if (error) {
     return (
@@ -26,7 +33,7 @@ function Gate() {
       </main>
     );
   }
-  if (current.isPending || !status.data) return <p className="loading">{t('app.loading')}</p>;
+  if (!started || current.isPending || !status.data) return <p className="loading">{t('app.loading')}</p>;
   return status.data.needsAdministrator ? <SetupScreen /> : <SignInScreen />;
 }
 

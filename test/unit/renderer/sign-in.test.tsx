@@ -90,4 +90,17 @@ describe('sign-in', () => {
     renderWithApp(<App />, { 'session:current': () => null, 'setup:status': () => ({ needsAdministrator: true, defaultLanguage: 'en' }) });
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Create the first administrator');
   });
+
+  it('explains a page opened without the key instead of hanging on "Loading…"', async () => {
+    renderWithApp(<App />, {
+      'session:current': () => {
+        throw new AppError('FORBIDDEN', 'x', { params: { transport: 'key' } });
+      },
+      'setup:status': () => {
+        throw new AppError('FORBIDDEN', 'x', { params: { transport: 'key' } });
+      },
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('#key=');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
 });
