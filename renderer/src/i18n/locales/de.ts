@@ -6,7 +6,6 @@ export const de: Messages = {
     name: 'Portier',
     loading: 'Wird geladen…',
     skipToContent: 'Zum Inhalt springen',
-    loadFailed: 'Das konnte nicht geladen werden.',
     retry: 'Erneut versuchen',
   },
   nav: {
@@ -130,11 +129,9 @@ export const de: Messages = {
     previous: 'Zurück',
     next: 'Weiter',
     paging: 'Seiten',
-    sortBy: 'Nach {{column}} sortieren',
   },
   picker: {
     noMatches: 'Keine passenden Organisationen',
-    selected: 'Ausgewählt: {{name}}',
   },
   organisations: {
     title: 'Organisationen',

@@ -4,7 +4,6 @@ export const en = {
     name: 'Portier',
     loading: 'Loading…',
     skipToContent: 'Skip to content',
-    loadFailed: 'This could not be loaded.',
     retry: 'Try again',
   },
   nav: {
@@ -128,11 +127,9 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     paging: 'Pages',
-    sortBy: 'Sort by {{column}}',
   },
   picker: {
     noMatches: 'No matching organisations',
-    selected: 'Selected: {{name}}',
   },
   organisations: {
     title: 'Organisations',

@@ -6,7 +6,6 @@ export const nl: Messages = {
     name: 'Portier',
     loading: 'Laden…',
     skipToContent: 'Naar de inhoud',
-    loadFailed: 'Dit kon niet worden geladen.',
     retry: 'Opnieuw proberen',
   },
   nav: {
@@ -130,11 +129,9 @@ export const nl: Messages = {
     previous: 'Vorige',
     next: 'Volgende',
     paging: 'Pagina’s',
-    sortBy: 'Sorteren op {{column}}',
   },
   picker: {
     noMatches: 'Geen organisaties gevonden',
-    selected: 'Gekozen: {{name}}',
   },
   organisations: {
     title: 'Organisaties',
