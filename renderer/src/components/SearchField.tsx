@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from './use-debounced';
 
@@ -13,9 +13,14 @@ export function SearchField({ value, onSearch }: SearchFieldProps) {
   const id = useId();
   const [text, setText] = useState(value);
   const debounced = useDebounced(text);
+  // Only a new pause in typing should search; `value` changing from outside must not loop back,
+  // so the latest props are read through a ref instead of being effect dependencies.
+  const latest = useRef({ value, onSearch });
   useEffect(() => {
-    if (debounced !== value) onSearch(debounced);
-    // Only a new pause in typing should search; `value` changing from outside must not loop back.
+    latest.current = { value, onSearch };
+  });
+  useEffect(() => {
+    if (debounced !== latest.current.value) latest.current.onSearch(debounced);
   }, [debounced]);
   return (
     <div className="search-field" role="search">
