@@ -28,6 +28,9 @@ function authorise(name: ChannelName, actor: Actor | null): void {
   if (access === 'admin' && actor.role !== 'administrator') {
     throw new AppError('FORBIDDEN', 'Only administrators may do this.');
   }
+  if (access === 'grant' && actor.role !== 'administrator' && !actor.mayGrantAccess) {
+    throw new AppError('FORBIDDEN', 'Only administrators and staff who may grant portal access may do this.');
+  }
 }
 
 /**
