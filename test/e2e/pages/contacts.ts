@@ -40,9 +40,10 @@ export class OrganisationsPage {
     await fillIf(this.page, 'Country', org.country);
   }
 
-  async save(): Promise<void> {
+  /** Saves and waits for the notification that names this very change (an older one may still be showing). */
+  async save(expected: RegExp = /saved|created/i): Promise<void> {
     await this.page.getByRole('button', { name: 'Save' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: /saved|created/i })).toBeVisible();
+    await expect(this.page.getByRole('status').filter({ hasText: expected }).last()).toBeVisible();
   }
 
   async search(text: string): Promise<void> {
@@ -68,8 +69,16 @@ export class PersonsPage {
     await fillIf(this.page, 'Mobile', person.mobile);
   }
 
-  async saveExpectingSuccess(): Promise<void> {
+  /** Creates the person and waits until the form has become that person's page. */
+  async create(): Promise<void> {
     await this.page.getByRole('button', { name: 'Save' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: /saved|created/i })).toBeVisible();
+    await expect(this.page.getByRole('status').filter({ hasText: /created/i }).last()).toBeVisible();
+    await expect(this.page).toHaveURL(/persons\/\d+/);
+  }
+
+  /** Saves an existing person and waits for the "saved" notification. */
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: /saved/i }).last()).toBeVisible();
   }
 }
