@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in';
-import { AppError } from '../../shared/errors';
-import { ADMIN, signedIn, startTestCore, type TestCore } from '../support/core';
+import { ADMIN, signedIn, startTestCore, type TestCore, errorOf } from '../support/core';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -19,16 +18,6 @@ const editable = (m: { id: number; name: string; email: string; role: 'administr
   active: m.active,
   language: m.language,
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('first administrator', () => {
   it('is asked for on an empty database, created once, and signed in', async () => {

@@ -102,7 +102,8 @@ export async function deletePerson(deps: CoreDeps, actor: Actor, id: number): Pr
   await deps.db.transaction().execute(async (trx) => {
     const existing = await findPerson(trx, id);
     if (!existing) throw notFound(id);
-    // A portal account linked to the person keeps them: the foreign key refuses this with IN_USE.
+    const link = await trx.selectFrom('portal_account_link').select('account_id').where('person_id', '=', id).executeTakeFirst();
+    if (link) throw new AppError('IN_USE', 'A portal account is linked to this person. Delete the account or change its links first.');
     await trx.deleteFrom('person').where('id', '=', id).execute();
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'person', entityId: id, action: 'deleted', before: auditView(existing) });
   });

@@ -102,8 +102,10 @@ export async function deleteRoleGroup(deps: CoreDeps, actor: Actor, id: number, 
   await deps.db.transaction().execute(async (trx) => {
     const existing = await findRoleGroup(trx, id);
     if (!existing) throw notFound(id);
+    const hasTarget = moveAccountsTo !== null && moveAccountsTo !== undefined;
+    if (hasTarget && !(await findRoleGroup(trx, moveAccountsTo))) throw notFound(moveAccountsTo, 'moveAccountsTo');
     if (existing.accountCount > 0) {
-      if (moveAccountsTo === null || moveAccountsTo === undefined) {
+      if (!hasTarget) {
         throw new AppError('IN_USE', `${existing.accountCount} portal accounts are in the role group "${existing.name}". Move them to another group first.`, {
           params: { count: existing.accountCount },
         });
@@ -111,8 +113,6 @@ export async function deleteRoleGroup(deps: CoreDeps, actor: Actor, id: number, 
       if (moveAccountsTo === id) {
         throw new AppError('VALIDATION', 'Move the accounts to a different group.', { fields: { moveAccountsTo: { code: 'invalid_value' } } });
       }
-      const target = await findRoleGroup(trx, moveAccountsTo);
-      if (!target) throw notFound(moveAccountsTo, 'moveAccountsTo');
       const members = await trx.selectFrom('portal_account_role_group').select('account_id').where('role_group_id', '=', id).execute();
       for (const { account_id } of members) {
         const groupsBefore = await trx.selectFrom('portal_account_role_group').select('role_group_id').where('account_id', '=', account_id).orderBy('role_group_id').execute();
