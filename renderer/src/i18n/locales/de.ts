@@ -205,6 +205,9 @@ export const de: Messages = {
       organisation: 'Organisation',
       person: 'Person',
       settings: 'Einstellungen',
+      'role-group': 'Rollengruppe',
+      'portal-account': 'Portalkonto',
+      'password-policy': 'Passwortrichtlinie',
     },
     actions: {
       created: 'Angelegt',
@@ -212,6 +215,10 @@ export const de: Messages = {
       deleted: 'Gelöscht',
       deactivated: 'Deaktiviert',
       'first-administrator-created': 'Ersten Administrator angelegt',
+      reactivated: 'Wieder aktiviert',
+      'links-changed': 'Organisationsverknüpfungen geändert',
+      'groups-changed': 'Rollengruppen geändert',
+      'username-changed': 'Benutzername geändert',
     },
     columns: {
       at: 'Wann',

@@ -203,6 +203,9 @@ export const en = {
       organisation: 'Organisation',
       person: 'Person',
       settings: 'Settings',
+      'role-group': 'Role group',
+      'portal-account': 'Portal account',
+      'password-policy': 'Password policy',
     },
     actions: {
       created: 'Created',
@@ -210,6 +213,10 @@ export const en = {
       deleted: 'Deleted',
       deactivated: 'Deactivated',
       'first-administrator-created': 'First administrator created',
+      reactivated: 'Reactivated',
+      'links-changed': 'Organisation links changed',
+      'groups-changed': 'Role groups changed',
+      'username-changed': 'Username changed',
     },
     columns: {
       at: 'When',

@@ -205,6 +205,9 @@ export const nl: Messages = {
       organisation: 'Organisatie',
       person: 'Persoon',
       settings: 'Instellingen',
+      'role-group': 'Rollengroep',
+      'portal-account': 'Portalaccount',
+      'password-policy': 'Wachtwoordbeleid',
     },
     actions: {
       created: 'Aangemaakt',
@@ -212,6 +215,10 @@ export const nl: Messages = {
       deleted: 'Verwijderd',
       deactivated: 'Gedeactiveerd',
       'first-administrator-created': 'Eerste beheerder aangemaakt',
+      reactivated: 'Opnieuw geactiveerd',
+      'links-changed': 'Organisatiekoppelingen gewijzigd',
+      'groups-changed': 'Rollengroepen gewijzigd',
+      'username-changed': 'Gebruikersnaam gewijzigd',
     },
     columns: {
       at: 'Wanneer',
