@@ -27,6 +27,10 @@ any row was rejected. --dry-run checks every row and imports nothing.
 
 ${DATA_DIR_HELP}`;
 
+/** One report line per row: a value with line breaks or control characters is shown quoted and escaped. */
+// eslint-disable-next-line no-control-regex
+const shown = (value: string) => (/[\u0000-\u001f]/.test(value) ? JSON.stringify(value) : value);
+
 const OPTIONS = { ...COMMON_OPTIONS, as: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
 
 export const importCommand: Command = {
@@ -53,8 +57,8 @@ export const importCommand: Command = {
         throw error;
       });
       for (const o of outcomes) {
-        if (o.outcome === 'created') console.log(`line ${o.line}: ${dryRun ? 'ok' : 'created'} ${o.email}${dryRun ? '' : ` (id ${o.accountId})`}`);
-        else console.log(`line ${o.line}: rejected ${o.email || '(no email)'}: ${o.reason}`);
+        if (o.outcome === 'created') console.log(`line ${o.line}: ${dryRun ? 'ok' : 'created'} ${shown(o.email)}${dryRun ? '' : ` (id ${o.accountId})`}`);
+        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(o.reason)}`);
       }
       const created = outcomes.filter((o) => o.outcome === 'created').length;
       const rejected = outcomes.length - created;
