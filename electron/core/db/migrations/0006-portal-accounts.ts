@@ -54,8 +54,8 @@ export const migration0006: Migration = {
     await sql`CREATE INDEX portal_account_organisation_sort ON portal_account (organisation_sort COLLATE NOCASE)`.execute(db);
     // Few accounts are deactivated or locked; partial indexes keep those filters cheap.
     // The locked one is in list order and covers the status test (locked_until > now AND
-    // active = 1), so the page walks it without a sort and the count never reads the table
-    // (bench/: 50 ms -> 0.1 ms for the page, 35 ms -> 1.5 ms for the count at 1M accounts).
+    // active = 1), so the count never reads the table and the page needs no sort
+    // (bench/, status locked at 1M accounts: p95 52 ms -> 16 ms).
     await sql`CREATE INDEX portal_account_inactive ON portal_account (id) WHERE active = 0`.execute(db);
     await sql`CREATE INDEX portal_account_locked ON portal_account (username_key, locked_until, active) WHERE locked_until IS NOT NULL`.execute(db);
     await sql`CREATE INDEX portal_account_activation_sent_by ON portal_account (activation_sent_by)`.execute(db);
