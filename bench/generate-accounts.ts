@@ -1,4 +1,5 @@
 import type SQLite from 'better-sqlite3';
+import { SEARCH_DOCUMENT_SQL } from '../electron/core/portal-accounts/account-index';
 
 /**
  * Fills a migrated Portier database with `accounts` portal accounts and what they
@@ -179,6 +180,8 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
   })();
 
   for (const index of indexes) sqlite.exec(index.sql);
+  // The search documents, as refreshAccountIndex writes them one account at a time.
+  sqlite.exec(`INSERT INTO portal_account_search (rowid, document) SELECT a.id, ${SEARCH_DOCUMENT_SQL} FROM portal_account a`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -10,11 +10,7 @@ export interface Scenario {
 }
 
 const notLocked = '(a.locked_until IS NULL OR a.locked_until <= @now)';
-const like = (column: string) => `lower(${column}) LIKE @pattern ESCAPE '\\'`;
-const SEARCH = `(${like('a.username_key')} OR ${like('a.nickname')}
-  OR a.id IN (SELECT l.account_id FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id WHERE ${like('o.name')})
-  OR a.id IN (SELECT l.account_id FROM portal_account_link l JOIN person p ON p.id = l.person_id
-              WHERE ${like('p.last_name')} OR ${like('p.first_name')} OR ${like('p.email')}))`;
+const SEARCH = `a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @phrase)`;
 
 /** An organisation with a typical number of accounts: the default organisation of the first account. */
 const someOrganisation = (sqlite: SQLite.Database) =>
@@ -32,9 +28,14 @@ export const SCENARIOS: readonly Scenario[] = [
     hand: (_s, now, limit) => ({
       where: `a.access_stage = 1 AND (a.activation_expires_at IS NULL OR a.activation_expires_at > @now) AND ${SEARCH}`,
       orderBy: 'a.username_key ASC, a.id ASC',
-      params: { now, pattern: '%smit%' },
+      params: { now, phrase: '"smit"' },
       limit,
     }),
+  },
+  {
+    name: 'search "jansen", by person',
+    input: () => ({ search: 'jansen', sort: 'person' }),
+    hand: (_s, now, limit) => ({ where: SEARCH, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit }),
   },
   {
     name: 'sort by person',

@@ -297,6 +297,26 @@ describe('the account list', () => {
     expect(page.rows[0]).toMatchObject({ organisations: ['Brouwerij De Ster'], roleGroups: ['Readers'] });
   });
 
+  it('searches any part of username, nickname and linked names, in any case and without accents, and follows changes', async () => {
+    const bakery = await t.call('organisations:create', { name: 'Bäckerei Müller' });
+    const account = await create('info@example.com', { nickname: 'Ofen', links: [link(bakery.id)] });
+    await create('anna@example.com');
+    expect(await usernames({ search: 'BACKEREI' })).toEqual(['info']);
+    expect(await usernames({ search: 'müll' })).toEqual(['info']);
+    expect(await usernames({ search: 'ofe' })).toEqual(['info']);
+    expect(await usernames({ search: 'jansen@ex' })).toEqual(['anna']);
+    expect(await usernames({ search: 'a"b' })).toEqual([]);
+    // One or two characters cannot use the trigram index; they are still found.
+    expect(await usernames({ search: 'nf' })).toEqual(['info']);
+    await t.call('organisations:update', { id: bakery.id, name: 'Konditorei Weber' });
+    expect(await usernames({ search: 'bäckerei' })).toEqual([]);
+    expect(await usernames({ search: 'konditorei' })).toEqual(['info']);
+    await t.call('portal-accounts:change-username', { id: account.id, username: 'orders@example.com' });
+    expect(await usernames({ search: 'orders' })).toEqual(['orders']);
+    await t.call('portal-accounts:delete', { id: account.id });
+    expect(await usernames({ search: 'konditorei' })).toEqual([]);
+  });
+
   it('sorts by person name and follows a rename of the person or organisation', async () => {
     const bert = await t.call('persons:create', { organisationId: org.id, firstName: 'Bert', lastName: 'Aalders', email: 'bert@example.com' });
     await create('anna@example.com');

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Person } from '../../../shared/api/persons';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
-import { refreshSortKeys } from '../portal-accounts/account-links';
+import { refreshAccountIndex } from '../portal-accounts/account-index';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
@@ -86,7 +86,7 @@ export async function updatePerson(deps: CoreDeps, actor: Actor, input: Fields &
       .set({ ...toRow(input), updated_at: now })
       .where('id', '=', input.id)
       .execute();
-    await refreshSortKeys(trx, { personId: input.id });
+    await refreshAccountIndex(trx, { personId: input.id });
     const after = await findPerson(trx, input.id);
     if (!after) throw notFound(input.id);
     const diff = changedFields(auditView(before), auditView(after));

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { Executor } from '../db/connection';
@@ -57,36 +56,4 @@ export async function writeRoleGroups(trx: Executor, accountId: number, ids: rea
     .insertInto('portal_account_role_group')
     .values([...new Set(ids)].map((role_group_id) => ({ account_id: accountId, role_group_id })))
     .execute();
-}
-
-/**
- * Copies the default link's person and organisation names into the account's sort
- * columns (the list sorts on them through an index). Call after links change, and
- * after an organisation or person is renamed, for the accounts that show it.
- */
-export async function refreshSortKeys(trx: Executor, which: { accountId?: number; organisationId?: number; personId?: number }): Promise<void> {
-  let query = trx.updateTable('portal_account as a').set((eb) => ({
-    person_sort: eb
-      .selectFrom('portal_account_link as l')
-      .innerJoin('person as p', 'p.id', 'l.person_id')
-      .whereRef('l.account_id', '=', 'a.id')
-      .where('l.is_default', '=', 1)
-      .select(sql<string>`trim(concat_ws(' ', p.last_name, p.first_name))`.as('s')),
-    organisation_sort: eb
-      .selectFrom('portal_account_link as l')
-      .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
-      .whereRef('l.account_id', '=', 'a.id')
-      .where('l.is_default', '=', 1)
-      .select('o.name'),
-  }));
-  if (which.accountId !== undefined) query = query.where('a.id', '=', which.accountId);
-  if (which.organisationId !== undefined) {
-    const id = which.organisationId;
-    query = query.where('a.id', 'in', (eb) => eb.selectFrom('portal_account_link').select('account_id').where('organisation_id', '=', id).where('is_default', '=', 1));
-  }
-  if (which.personId !== undefined) {
-    const id = which.personId;
-    query = query.where('a.id', 'in', (eb) => eb.selectFrom('portal_account_link').select('account_id').where('person_id', '=', id).where('is_default', '=', 1));
-  }
-  await query.execute();
 }

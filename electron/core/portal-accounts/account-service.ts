@@ -7,7 +7,8 @@ import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { readPasswordPolicy } from '../password-policy/password-policy-service';
-import { checkLinks, checkRoleGroups, refreshSortKeys, writeLinks, writeRoleGroups } from './account-links';
+import { refreshAccountIndex } from './account-index';
+import { checkLinks, checkRoleGroups, writeLinks, writeRoleGroups } from './account-links';
 import { findAccount, findAccountIdByUsername, usernameKey } from './account-repository';
 
 type CreateInput = ParsedInputOf<'portal-accounts:create'>;
@@ -84,7 +85,7 @@ export async function insertAccount(trx: Executor, actor: Actor, now: Date, inpu
     .executeTakeFirstOrThrow();
   await writeLinks(trx, id, input.links);
   await writeRoleGroups(trx, id, input.roleGroupIds);
-  await refreshSortKeys(trx, { accountId: id });
+  await refreshAccountIndex(trx, { accountId: id });
   const created = await loadAccount(trx, id, now);
   await recordAudit(trx, {
     at,
@@ -121,7 +122,7 @@ export async function updateAccount(deps: CoreDeps, actor: Actor, input: UpdateI
       .execute();
     await writeLinks(trx, input.id, input.links);
     await writeRoleGroups(trx, input.id, input.roleGroupIds);
-    await refreshSortKeys(trx, { accountId: input.id });
+    await refreshAccountIndex(trx, { accountId: input.id });
     const after = await loadAccount(trx, input.id, now);
     const audit = (action: string, diff: { before: object; after: object }) =>
       recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: input.id, action, ...diff });
@@ -196,6 +197,7 @@ export async function changeUsername(deps: CoreDeps, actor: Actor, id: number, u
       }))
       .where('id', '=', id)
       .execute();
+    await refreshAccountIndex(trx, { accountId: id });
     await recordAudit(trx, {
       at,
       staffId: actor.id,
