@@ -144,3 +144,19 @@ describe('staff administration', () => {
     expect(log.rows[0]).toMatchObject({ before: { defaultLanguage: 'en' }, after: { defaultLanguage: 'nl' } });
   });
 });
+
+describe('password normalisation', () => {
+  it('signs in with a password typed in either Unicode form, and with hashes written before normalisation', async () => {
+    const { hashPassword, verifyPassword } = await import('../../electron/core/auth/password-hash');
+    const composed = 'Crème-brûlée-2026';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const stored = await hashPassword(decomposed);
+    expect(await verifyPassword(stored, composed)).toBe(true);
+    expect(await verifyPassword(stored, decomposed)).toBe(true);
+    expect(await verifyPassword(stored, 'Creme-brulee-2026')).toBe(false);
+    const { hash } = await import('@node-rs/argon2');
+    const legacy = await hash(decomposed);
+    expect(await verifyPassword(legacy, decomposed)).toBe(true);
+  });
+});
