@@ -1,3 +1,6 @@
+import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
+import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
 
 /** Dutch. */
@@ -12,6 +15,8 @@ export const nl: Messages = {
     label: 'Hoofdnavigatie',
     organisations: 'Organisaties',
     persons: 'Personen',
+    accounts: 'Portalaccounts',
+    roleGroups: 'Rollengroepen',
     staff: 'Medewerkers',
     audit: 'Auditlog',
     settings: 'Instellingen',
@@ -234,4 +239,7 @@ export const nl: Messages = {
     intro: 'Uw taal geldt alleen voor u. De standaardtaal geldt voor iedereen die geen eigen taal heeft gekozen, en voor het aanmeldscherm.',
     saved: 'Instellingen opgeslagen.',
   },
+  portalAccounts: portalAccountsText.nl,
+  roleGroups: roleGroupsText.nl,
+  passwordPolicy: passwordPolicyText.nl,
 };

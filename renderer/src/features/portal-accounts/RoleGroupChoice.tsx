@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fieldErrorMessage, type AnyFieldError } from '../../i18n/error-messages';
+
+export const useRoleGroupOptions = () => useQuery({ queryKey: ['role-groups', 'list'], queryFn: () => call('role-groups:list', {}) });
+
+/** The account's role groups as checkboxes, each with its description. */
+export function RoleGroupChoice({ value, onChange, error, disabled }: { value: number[]; onChange: (ids: number[]) => void; error?: AnyFieldError | undefined; disabled: boolean }) {
+  const { t } = useTranslation();
+  const groups = useRoleGroupOptions();
+  return (
+    <fieldset className="fieldset" disabled={disabled} aria-invalid={error ? true : undefined}>
+      <legend>{t('portalAccounts.roleGroups')}</legend>
+      <p className="field-hint">{t('portalAccounts.roleGroupsHint')}</p>
+      <ErrorAlert error={groups.error} />
+      {(groups.data ?? []).map((group) => (
+        <label key={group.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={value.includes(group.id)}
+            onChange={(e) => onChange(e.target.checked ? [...value, group.id] : value.filter((id) => id !== group.id))}
+          />
+          <span>
+            {group.name}
+            {group.description ? <span className="muted"> — {group.description}</span> : null}
+          </span>
+        </label>
+      ))}
+      {error ? <p className="field-error">{fieldErrorMessage(t, error)}</p> : null}
+    </fieldset>
+  );
+}
