@@ -94,7 +94,9 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     if (moved !== null) {
       event.preventDefault();
       focusRow(moved);
+      // Shift extends the selection from the anchor; moving without Shift moves the anchor along.
       if (event.shiftKey) setSelection((s) => selectRow(s.anchor === null ? { ...s, anchor: focusIndex } : s, moved, idAt, { shift: true }));
+      else setSelection((s) => ({ ...s, anchor: moved }));
       return;
     }
     const row = rowAt(focusIndex);
