@@ -1,15 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrorMessage, type AnyFieldError } from '../../i18n/error-messages';
-
-export const useRoleGroupOptions = () => useQuery({ queryKey: ['role-groups', 'list'], queryFn: () => call('role-groups:list', {}) });
+import { useRoleGroups } from '../role-groups/role-group-queries';
 
 /** The account's role groups as checkboxes, each with its description. */
 export function RoleGroupChoice({ value, onChange, error, disabled }: { value: number[]; onChange: (ids: number[]) => void; error?: AnyFieldError | undefined; disabled: boolean }) {
   const { t } = useTranslation();
-  const groups = useRoleGroupOptions();
+  const groups = useRoleGroups();
   return (
     <fieldset className="fieldset" disabled={disabled} aria-invalid={error ? true : undefined}>
       <legend>{t('portalAccounts.roleGroups')}</legend>
