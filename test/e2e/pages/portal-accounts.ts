@@ -13,8 +13,9 @@ export class PortalAccountsPage {
   }
 
   async quickFilter(name: 'All' | 'Never invited' | 'Invited, not activated' | 'Invitation expired' | 'Activated'): Promise<void> {
-    await this.page.getByRole('button', { name, exact: true }).click();
-    await expect(this.page.getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
+    const button = this.page.getByRole('group', { name: 'Show' }).getByRole('button', { name, exact: true });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
   }
 
   async search(text: string): Promise<void> {
