@@ -45,7 +45,7 @@ function PolicyForm({ policy, editable }: { policy: PasswordPolicy; editable: bo
   };
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="password-policy-title">
+    <form className="form settings-section" onSubmit={onSubmit} noValidate aria-labelledby="password-policy-title">
       <h2 id="password-policy-title">{t('passwordPolicy.title')}</h2>
       <p className="muted">{t('passwordPolicy.intro')}</p>
       {editable ? null : <p className="notice">{t('passwordPolicy.readOnly')}</p>}

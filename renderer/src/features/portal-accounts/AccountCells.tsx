@@ -21,13 +21,17 @@ export function AccountCell({ column, row }: { column: AccountColumn; row: Porta
   const format = useFormat();
   switch (column) {
     case 'username':
-      return <td className="cell-strong cell-nowrap">{row.username}</td>;
+      return (
+        <td className="cell-strong cell-nowrap" title={row.username}>
+          {row.username}
+        </td>
+      );
     case 'person':
       return <td>{row.personName ?? ''}</td>;
     case 'organisations':
-      return <td>{row.organisations.join(', ')}</td>;
+      return <td title={row.organisations.join(', ')}>{row.organisations.join(', ')}</td>;
     case 'roleGroups':
-      return <td>{row.roleGroups.join(', ')}</td>;
+      return <td title={row.roleGroups.join(', ')}>{row.roleGroups.join(', ')}</td>;
     case 'active':
       return <td>{row.active ? t('portalAccounts.yes') : t('portalAccounts.no')}</td>;
     case 'status':
@@ -43,7 +47,7 @@ export function AccountCell({ column, row }: { column: AccountColumn; row: Porta
             <>
               {format.dateTime(row.activationSentAt)}
               {row.activationSentByName ? <span className="muted"> {t('portalAccounts.sentBy', { name: row.activationSentByName })}</span> : null}
-              {row.activationExpiresAt ? (
+              {row.activationExpiresAt && !row.activatedAt ? (
                 <span className="cell-sub">{t('portalAccounts.expires', { date: format.dateTime(row.activationExpiresAt) })}</span>
               ) : null}
             </>

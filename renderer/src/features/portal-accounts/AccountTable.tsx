@@ -12,7 +12,8 @@ import { useAccountListStore } from './account-list-store';
 import { ACCOUNT_PAGE_SIZE, useAccountPages, type AccountListFilter } from './portal-account-queries';
 import { EMPTY_SELECTION, moveFocus, selectAll, selectRow, toggleRow, type Selection } from './row-selection';
 
-const ROW_HEIGHT = 41;
+/** Fixed: two short lines (the activation cell shows its expiry under the date). */
+const ROW_HEIGHT = 54;
 const PAGE_ROWS = 10;
 
 interface AccountTableProps {
