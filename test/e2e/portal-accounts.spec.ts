@@ -87,3 +87,45 @@ test('the account list scrolls through a thousand accounts with the keyboard in 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'klant0001@example.nl', level: 1 })).toBeVisible();
 });
+
+test('staff without the grant flag see portal accounts read-only and cannot change access', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Zuivel Zeeland' });
+
+  // An account to look at, made by the administrator through the UI.
+  await app.goTo('Portal accounts');
+  await page.getByRole('button', { name: 'New portal account' }).click();
+  await page.getByLabel('Username (email)').fill('info@zuivel.example');
+  await page.getByLabel('Organisation', { exact: true }).fill('Zuivel');
+  await page.getByRole('option', { name: 'Zuivel Zeeland' }).click();
+  await new PortalAccountsPage(page).saveWithGroups(['Client'], /Portal account info@zuivel\.example created/);
+
+  await app.goTo('Staff');
+  await page.getByRole('button', { name: 'New staff member' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Sam Staff');
+  await page.getByLabel('Email', { exact: true }).fill('sam@example.com');
+  await expect(page.getByLabel('May grant portal access')).not.toBeChecked();
+  await page.getByLabel('Password', { exact: true }).fill('sam-staff-password');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /created/i }).last()).toBeVisible();
+  await app.signOut();
+  await app.signIn('sam@example.com', 'sam-staff-password');
+
+  await app.goTo('Portal accounts');
+  const accounts = new PortalAccountsPage(page);
+  await expect(page.getByText(/You can see portal accounts but not change them/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New portal account' })).toHaveCount(0);
+  await accounts.row('info@zuivel.example').click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: /Deactivate/ })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Escape');
+  await accounts.row('info@zuivel.example').dblclick();
+  await expect(page.getByRole('heading', { name: 'info@zuivel.example', level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Deactivate' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: /^Client( —|$)/ })).toBeDisabled();
+  await app.goTo('Portal accounts');
+  await expect(accounts.row('info@zuivel.example')).toContainText('No access yet');
+});

@@ -32,7 +32,7 @@ export class PortalAccountsPage {
 
   /** Ticks role groups on the account form and saves; waits for the notification of this very save. */
   async saveWithGroups(groups: readonly string[], expected: RegExp): Promise<void> {
-    for (const group of groups) await this.page.getByRole('checkbox', { name: new RegExp(`^${group}`) }).check();
+    for (const group of groups) await this.page.getByRole('checkbox', { name: new RegExp(`^${group}( —|$)`) }).check();
     await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(this.page.getByRole('status').filter({ hasText: expected }).last()).toBeVisible();
   }
