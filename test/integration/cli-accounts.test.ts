@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -6,27 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localAdministratorSession } from '../../electron/cli/cli-session';
 import { demoEmailLocalPart } from '../../electron/cli/demo-data';
 import { openPortierCore } from '../../electron/core/portier-core';
+import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function portier(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, PORTIER_DATA_DIR: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 let temp: ReturnType<typeof tempDataDir>;
 let dataDir: string;
