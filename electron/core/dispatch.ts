@@ -28,6 +28,9 @@ function authorise(name: ChannelName, actor: Actor | null): void {
   if (access === 'admin' && actor.role !== 'administrator') {
     throw new AppError('FORBIDDEN', 'Only administrators may do this.');
   }
+  if (access === 'grant' && actor.role !== 'administrator' && !actor.mayGrantAccess) {
+    throw new AppError('FORBIDDEN', 'Only administrators and staff who may grant portal access may do this.');
+  }
 }
 
 /**
@@ -63,7 +66,9 @@ export async function dispatch(
 function toErrorPayload(channelName: unknown, error: unknown, onError?: ErrorSink): ErrorPayload {
   if (isAppError(error)) return error.toPayload();
   const sqliteCode = (error as { code?: unknown } | null)?.code;
-  if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  // ON DELETE RESTRICT reports itself as a trigger constraint, with the foreign-key message.
+  const restricted = sqliteCode === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(String((error as { message?: unknown }).message));
+  if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY' || restricted) {
     return { code: 'IN_USE', message: 'Other records still refer to this one.' };
   }
   onError?.(String(channelName), error);

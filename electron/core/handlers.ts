@@ -1,5 +1,9 @@
 import type { ChannelName } from '../../shared/api';
 import { auditHandlers } from './audit/audit-handlers';
+import { passwordPolicyHandlers } from './password-policy/password-policy-service';
+import { portalAccountHandlers } from './portal-accounts/account-handlers';
+import { preferenceHandlers } from './preferences/preference-handlers';
+import { roleGroupHandlers } from './role-groups/role-group-handlers';
 import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
@@ -14,4 +18,8 @@ export const handlers: Handlers<ChannelName> = {
   ...personHandlers,
   ...auditHandlers,
   ...settingsHandlers,
+  ...roleGroupHandlers,
+  ...portalAccountHandlers,
+  ...preferenceHandlers,
+  ...passwordPolicyHandlers,
 };

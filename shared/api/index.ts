@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import { auditApi } from './audit';
 import { organisationsApi } from './organisations';
+import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
+import { portalAccountsApi, preferencesApi } from './portal-accounts';
+import { roleGroupsApi } from './role-groups';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
@@ -14,6 +17,10 @@ export const contract = {
   ...personsApi,
   ...auditApi,
   ...settingsApi,
+  ...roleGroupsApi,
+  ...portalAccountsApi,
+  ...preferencesApi,
+  ...passwordPolicyApi,
 } as const;
 
 export type Contract = typeof contract;

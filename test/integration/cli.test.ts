@@ -1,35 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPortierCore } from '../../electron/core/portier-core';
+import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const TABLES = ['staff', 'organisation', 'person', 'audit_log', 'setting'] as const;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI as a user runs it (npm run portier is this command). */
-function portier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PORTIER_DATA_DIR: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function counts(file: string): Record<string, number> {
   const db = new SQLite(file, { readonly: true });

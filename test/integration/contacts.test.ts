@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { startTestCore, type TestCore } from '../support/core';
+import { errorOf, startTestCore, type TestCore } from '../support/core';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -11,16 +10,6 @@ afterEach(async () => {
 });
 
 const org = (name: string, extra: Record<string, unknown> = {}) => t.call('organisations:create', { name, ...extra });
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('organisations', () => {
   it('creates, reads and updates an organisation with accented text, empty fields stored as null', async () => {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/api';
+import { channelSamples, createSampleRows, type SampleIds } from '../support/channel-samples';
 import { databaseFingerprint, startTestCore, type TestCore } from '../support/core';
 
 /**
@@ -9,48 +10,20 @@ import { databaseFingerprint, startTestCore, type TestCore } from '../support/co
  * refused with a field error, and the database does not change.
  */
 let t: TestCore;
-let ids: { organisation: number; person: number; staff: number };
+let ids: SampleIds;
 
 beforeAll(async () => {
   t = await startTestCore();
-  const organisation = await t.call('organisations:create', { name: 'Sample BV' });
-  const person = await t.call('persons:create', { organisationId: organisation.id, lastName: 'Sample' });
-  const staff = await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'sample-password', role: 'staff', mayGrantAccess: false });
-  ids = { organisation: organisation.id, person: person.id, staff: staff.id };
+  ids = await createSampleRows(t);
 });
 afterAll(async () => {
   await t.close();
 });
 
-/** A valid input for every channel; the first test fails when a new channel has none. */
-const samples = (): Record<ChannelName, Record<string, unknown>> => ({
-  'setup:status': {},
-  'setup:create-administrator': { name: 'Second', email: 'second@example.com', password: 'second-password', language: 'en' },
-  'session:sign-in': { email: 'ada@example.com', password: 'not the password' },
-  'session:sign-out': {},
-  'session:current': {},
-  'staff:list': { search: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 },
-  'staff:get': { id: ids.staff },
-  'staff:create': { name: 'New', email: 'new@example.com', password: 'new-password-1', role: 'staff', mayGrantAccess: false, language: 'en' },
-  'staff:update': { id: ids.staff, name: 'Sam', email: 'sam@example.com', role: 'staff', mayGrantAccess: true, active: true, language: 'nl', password: null },
-  'staff:set-my-language': { language: 'de' },
-  'organisations:list': { search: 'x', sort: 'name', direction: 'desc', offset: 0, limit: 5, parentId: ids.organisation },
-  'organisations:get': { id: ids.organisation },
-  'organisations:create': { name: 'New Org', customerNumber: 'N-1', country: 'NL', parentId: ids.organisation, language: 'nl', internal: false },
-  'organisations:update': { id: ids.organisation, name: 'Sample BV', city: 'Gent', parentId: null },
-  'organisations:delete': { id: ids.organisation },
-  'persons:list': { search: 'x', sort: 'lastName', direction: 'asc', offset: 0, limit: 5, organisationId: ids.organisation },
-  'persons:get': { id: ids.person },
-  'persons:create': { organisationId: ids.organisation, lastName: 'New', email: 'n@example.com', mobile: '+31 6 12345678' },
-  'persons:update': { id: ids.person, organisationId: ids.organisation, lastName: 'Sample', firstName: 'S' },
-  'persons:delete': { id: ids.person },
-  'audit:list': { entity: 'person', entityId: ids.person, staffId: ids.staff, from: '2026-01-01', to: '2026-12-31', offset: 0, limit: 10 },
-  'settings:get': {},
-  'settings:update': { defaultLanguage: 'nl' },
-});
+const samples = () => channelSamples(ids);
 
 /** Keys whose value names a row; an unknown value must give NOT_FOUND (lists treat them as filters). */
-const ID_KEYS = ['id', 'organisationId', 'parentId'];
+const ID_KEYS = ['id', 'organisationId', 'parentId', 'moveAccountsTo'];
 
 const wrongTypeFor = (value: unknown): unknown =>
   typeof value === 'string' ? 12345 : typeof value === 'number' ? 'twelve' : typeof value === 'boolean' ? 'yes' : { nested: true };

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kyselyFor, openDatabase, openSqlite } from '../../electron/core/db/connection';
 import { DatabaseTooNewError, migrate, readSchemaVersion, type Migration } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { BUILT_IN_GROUPS_0005 } from '../../electron/core/db/migrations/0005-role-groups';
+import { BUILT_IN_ROLE_GROUPS } from '../../shared/permissions';
 import { tempDataDir } from '../support/core';
 
 let data: ReturnType<typeof tempDataDir>;
@@ -61,6 +63,44 @@ describe('migrations', () => {
     await upTo(4);
     await run(sql`INSERT INTO setting (key, value_json) VALUES ('defaultLanguage', '"nl"')`);
     await expect(run(sql`INSERT INTO setting (key, value_json) VALUES ('defaultLanguage', '"de"')`)).rejects.toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('0005 role groups: the four built-in tiers, frozen as the catalog still defines them', async () => {
+    await upTo(5);
+    expect(await tableInfo('role_group')).toEqual({ strict: 1 });
+    const { rows } = await sql<{ name: string; built_in: number; keys: string }>`
+      SELECT g.name, g.built_in, group_concat(p.permission_key, ' ') AS keys
+      FROM role_group g JOIN role_group_permission p ON p.role_group_id = g.id GROUP BY g.id ORDER BY g.id`.execute(db);
+    // A change to BUILT_IN_ROLE_GROUPS needs a new migration; this fails until one is written.
+    expect(rows.map((r) => ({ name: r.name, builtIn: r.built_in, permissions: r.keys.split(' ').sort() }))).toEqual(
+      BUILT_IN_ROLE_GROUPS.map((g) => ({ name: g.name, builtIn: 1, permissions: [...g.permissions].sort() })),
+    );
+    expect(BUILT_IN_GROUPS_0005.map((g) => g.name)).toEqual(BUILT_IN_ROLE_GROUPS.map((g) => g.name));
+    await expect(run(sql`INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('CLIENT', 'client', ${now}, ${now})`)).rejects.toThrow(/UNIQUE/);
+  });
+
+  it('0006 portal accounts: unique username key, one default link, restricting links, status stage', async () => {
+    await upTo(6);
+    for (const table of ['portal_account', 'portal_account_link', 'portal_account_role_group', 'staff_preference']) {
+      expect(await tableInfo(table), table).toEqual({ strict: 1 });
+    }
+    await run(sql`INSERT INTO organisation (id, name, created_at, updated_at) VALUES (1, 'Org', ${now}, ${now}), (2, 'Two', ${now}, ${now})`);
+    const account = (id: number, key: string) =>
+      sql`INSERT INTO portal_account (id, username, username_key, created_at, updated_at) VALUES (${id}, ${key.toUpperCase()}, ${key}, ${now}, ${now})`;
+    await run(account(1, 'a@x.nl'));
+    await expect(run(account(2, 'a@x.nl'))).rejects.toThrow(/UNIQUE/);
+    await run(sql`INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES (1, 1, 1)`);
+    await expect(run(sql`INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES (1, 2, 1)`)).rejects.toThrow(/UNIQUE/);
+    await expect(run(sql`DELETE FROM organisation WHERE id = 1`)).rejects.toThrow(/FOREIGN KEY/);
+    const stage = async () => (await sql<{ s: number }>`SELECT access_stage AS s FROM portal_account WHERE id = 1`.execute(db)).rows[0]?.s;
+    expect(await stage()).toBe(0);
+    await run(sql`UPDATE portal_account SET activation_sent_at = ${now} WHERE id = 1`);
+    expect(await stage()).toBe(1);
+    await run(sql`UPDATE portal_account SET activated_at = ${now} WHERE id = 1`);
+    expect(await stage()).toBe(2);
+    await run(sql`DELETE FROM portal_account WHERE id = 1`);
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account_link`.execute(db);
+    expect(rows[0]?.n).toBe(0);
   });
 });
 

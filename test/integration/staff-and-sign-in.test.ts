@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in';
-import { AppError } from '../../shared/errors';
-import { ADMIN, signedIn, startTestCore, type TestCore } from '../support/core';
+import { ADMIN, signedIn, startTestCore, type TestCore, errorOf } from '../support/core';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -19,16 +18,6 @@ const editable = (m: { id: number; name: string; email: string; role: 'administr
   active: m.active,
   language: m.language,
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('first administrator', () => {
   it('is asked for on an empty database, created once, and signed in', async () => {
@@ -153,5 +142,21 @@ describe('staff administration', () => {
     expect((await t.core.call(newSessionSlot(), 'setup:status', {})).defaultLanguage).toBe('nl');
     const log = await t.call('audit:list', { entity: 'settings' });
     expect(log.rows[0]).toMatchObject({ before: { defaultLanguage: 'en' }, after: { defaultLanguage: 'nl' } });
+  });
+});
+
+describe('password normalisation', () => {
+  it('signs in with a password typed in either Unicode form, and with hashes written before normalisation', async () => {
+    const { hashPassword, verifyPassword } = await import('../../electron/core/auth/password-hash');
+    const composed = 'Crème-brûlée-2026';
+    const decomposed = composed.normalize('NFD');
+    expect(decomposed).not.toBe(composed);
+    const stored = await hashPassword(decomposed);
+    expect(await verifyPassword(stored, composed)).toBe(true);
+    expect(await verifyPassword(stored, decomposed)).toBe(true);
+    expect(await verifyPassword(stored, 'Creme-brulee-2026')).toBe(false);
+    const { hash } = await import('@node-rs/argon2');
+    const legacy = await hash(decomposed);
+    expect(await verifyPassword(legacy, decomposed)).toBe(true);
   });
 });

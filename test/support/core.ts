@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
+import { AppError } from '../../shared/errors';
 import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
 import type { Clock } from '../../electron/core/clock';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
@@ -48,11 +49,35 @@ export async function signedIn(core: PortierCore, email: string, password: strin
 
 /** Row counts and a checksum of every table, to prove a refused call changed nothing. */
 export async function databaseFingerprint(core: PortierCore): Promise<string> {
-  const tables = ['staff', 'sign_in_failure', 'organisation', 'person', 'audit_log', 'setting'] as const;
+  const tables = [
+    'staff',
+    'sign_in_failure',
+    'organisation',
+    'person',
+    'audit_log',
+    'setting',
+    'role_group',
+    'role_group_permission',
+    'portal_account',
+    'portal_account_link',
+    'portal_account_role_group',
+    'staff_preference',
+  ] as const;
   const parts: string[] = [];
   for (const table of tables) {
     const rows = await core.deps.db.selectFrom(table).selectAll().execute();
     parts.push(`${table}:${JSON.stringify(rows)}`);
   }
   return parts.join('\n');
+}
+
+/** The AppError a call fails with; fails the test when the call succeeds or fails otherwise. */
+export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError');
 }

@@ -9,13 +9,16 @@ const HELP = `Usage: npm run portier -- seed-demo [--data-dir DIR]
 
 Fills an empty Portier database with a demo data set: about 20 organisations
 in several countries (one umbrella organisation with three children), about
-60 persons and three staff users, whose shared password is printed at the end.
-Everything goes through the same channels as the app, so it is all audited.
+60 persons, portal accounts for about two thirds of them (in the built-in role
+groups, in every status) and three staff users, whose shared password is printed
+at the end. Everything goes through the same channels as the app, so it is all
+audited; only the activation dates of the demo accounts are written directly,
+until activation itself exists.
 Refuses a database that already has staff users.
 
 ${DATA_DIR_HELP}`;
 
-async function seed(core: PortierCore): Promise<{ organisations: number; persons: number }> {
+async function seed(core: PortierCore): Promise<{ organisations: number; persons: number; accounts: number }> {
   const [first, ...others] = DEMO_STAFF;
   if (!first) throw new Error('DEMO_STAFF is empty');
   const admin: SessionSlot = newSessionSlot();
@@ -53,13 +56,52 @@ async function seed(core: PortierCore): Promise<{ organisations: number; persons
       });
     }
   }
+  const accounts = await seedPortalAccounts(core, admin);
   await core.call(admin, 'session:sign-out', {});
-  return { organisations: idByName.size, persons };
+  return { organisations: idByName.size, persons, accounts };
+}
+
+/**
+ * Portal accounts for about two thirds of the persons, in the built-in groups, a few
+ * switched off. Activation arrives with the next issue; until then the invited, expired
+ * and activated states are written straight into the account rows (the only part of the
+ * demo that bypasses the channels), so every column and quick filter has something to show.
+ */
+async function seedPortalAccounts(core: PortierCore, admin: SessionSlot): Promise<number> {
+  const groups = await core.call(admin, 'role-groups:list', {});
+  const groupId = (name: string) => groups.find((g) => g.name === name)?.id;
+  const client = groupId('Client');
+  const participant = groupId('Client participant');
+  if (client === undefined || participant === undefined) throw new Error('The built-in role groups are missing');
+  const persons = await core.call(admin, 'persons:list', { sort: 'lastName', limit: 500 });
+  const chosen = persons.rows.filter((_p, i) => i % 3 !== 2);
+  const half = Math.ceil(chosen.length / 2);
+  const created: number[] = [];
+  for (const [slice, group] of [[chosen.slice(0, half), client], [chosen.slice(half), participant]] as const) {
+    if (slice.length === 0) continue;
+    const report = await core.call(admin, 'portal-accounts:create-for-persons', { personIds: slice.map((p) => p.id), roleGroupIds: [group] });
+    created.push(...report.flatMap((r) => (r.accountId === null ? [] : [r.accountId])));
+  }
+  const day = 86_400_000;
+  const now = Date.now();
+  const at = (days: number) => new Date(now + days * day).toISOString();
+  const me = await core.call(admin, 'session:current', {});
+  for (const [i, id] of created.entries()) {
+    const kind = i % 6;
+    if (kind === 1) await core.call(admin, 'portal-accounts:set-active', { id, active: false });
+    const activation =
+      kind === 2 ? { activation_sent_at: at(-2), activation_expires_at: at(12) }
+      : kind === 3 ? { activation_sent_at: at(-30), activation_expires_at: at(-16) }
+      : kind === 4 || kind === 5 ? { activation_sent_at: at(-40), activation_expires_at: at(-26), activated_at: at(-39), last_sign_in_at: at(-(i % 9)) }
+      : null;
+    if (activation) await core.deps.db.updateTable('portal_account').set({ ...activation, activation_sent_by: me?.id ?? null }).where('id', '=', id).execute();
+  }
+  return created.length;
 }
 
 export const seedDemoCommand: Command = {
   name: 'seed-demo',
-  summary: 'fill an empty database with demo organisations, persons and staff',
+  summary: 'fill an empty database with demo organisations, persons, portal accounts and staff',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('seed-demo', { args: argv, options: COMMON_OPTIONS, allowPositionals: true });
@@ -76,7 +118,7 @@ export const seedDemoCommand: Command = {
         throw new CliFailure(`The database in ${dataDir} already has staff users; seed-demo only fills an empty database. Use another --data-dir.`);
       }
       const counts = await seed(core);
-      console.log(`Demo data created in ${dataDir}: ${counts.organisations} organisations (one umbrella with three children), ${counts.persons} persons, ${DEMO_STAFF.length} staff users.`);
+      console.log(`Demo data created in ${dataDir}: ${counts.organisations} organisations (one umbrella with three children), ${counts.persons} persons, ${counts.accounts} portal accounts, ${DEMO_STAFF.length} staff users.`);
       console.log(`Staff users (password for all: ${DEMO_PASSWORD}):`);
       for (const member of DEMO_STAFF) {
         const role = member.role === 'administrator' ? 'administrator' : member.mayGrantAccess ? 'staff, may grant portal access' : 'staff';

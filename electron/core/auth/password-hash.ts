@@ -9,13 +9,20 @@ const ARGON2ID = 2 as Algorithm.Argon2id;
  */
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/**
+ * Passwords are hashed in NFKC form (NIST 800-63B), as the policy measures them: "é"
+ * typed as one character on one keyboard and as "e" + accent on another is one password.
+ */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password.normalize('NFKC'), OPTIONS);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    const normalised = password.normalize('NFKC');
+    if (await verify(passwordHash, normalised)) return true;
+    // Hashes written before normalisation was introduced were of the password as typed.
+    return normalised !== password && (await verify(passwordHash, password));
   } catch {
     return false;
   }

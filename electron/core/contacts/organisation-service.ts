@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Organisation } from '../../../shared/api/organisations';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
+import { refreshAccountIndex } from '../portal-accounts/account-index';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
@@ -98,6 +99,7 @@ export async function updateOrganisation(deps: CoreDeps, actor: Actor, input: Fi
       .set({ ...toRow(input), updated_at: now })
       .where('id', '=', input.id)
       .execute();
+    await refreshAccountIndex(trx, { organisationId: input.id });
     const after = await findOrganisation(trx, input.id);
     if (!after) throw notFound(input.id);
     const diff = changedFields(auditView(before), auditView(after));

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Person } from '../../../shared/api/persons';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
+import { refreshAccountIndex } from '../portal-accounts/account-index';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
@@ -41,6 +42,16 @@ async function checkOrganisation(db: Executor, organisationId: number): Promise<
   }
 }
 
+/** A portal account links this person through their organisation; moving them would break that link. */
+async function refuseMoveWhileLinked(db: Executor, personId: number): Promise<void> {
+  const link = await db.selectFrom('portal_account_link').select('account_id').where('person_id', '=', personId).executeTakeFirst();
+  if (link) {
+    throw new AppError('IN_USE', 'A portal account is linked to this person through their organisation. Change the account first.', {
+      fields: { organisationId: { code: 'invalid_value' } },
+    });
+  }
+}
+
 export async function getPerson(deps: CoreDeps, id: number): Promise<Person> {
   const found = await findPerson(deps.db, id);
   if (!found) throw notFound(id);
@@ -69,11 +80,13 @@ export async function updatePerson(deps: CoreDeps, actor: Actor, input: Fields &
     const before = await findPerson(trx, input.id);
     if (!before) throw notFound(input.id);
     await checkOrganisation(trx, input.organisationId);
+    if (before.organisationId !== input.organisationId) await refuseMoveWhileLinked(trx, input.id);
     await trx
       .updateTable('person')
       .set({ ...toRow(input), updated_at: now })
       .where('id', '=', input.id)
       .execute();
+    await refreshAccountIndex(trx, { personId: input.id });
     const after = await findPerson(trx, input.id);
     if (!after) throw notFound(input.id);
     const diff = changedFields(auditView(before), auditView(after));
@@ -89,7 +102,8 @@ export async function deletePerson(deps: CoreDeps, actor: Actor, id: number): Pr
   await deps.db.transaction().execute(async (trx) => {
     const existing = await findPerson(trx, id);
     if (!existing) throw notFound(id);
-    // Portal accounts (next issue) will reference persons; the foreign key then refuses this with IN_USE.
+    const link = await trx.selectFrom('portal_account_link').select('account_id').where('person_id', '=', id).executeTakeFirst();
+    if (link) throw new AppError('IN_USE', 'A portal account is linked to this person. Delete the account or change its links first.');
     await trx.deleteFrom('person').where('id', '=', id).execute();
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'person', entityId: id, action: 'deleted', before: auditView(existing) });
   });

@@ -12,7 +12,8 @@ const DEFAULTS: Settings = { defaultLanguage: 'en' };
 export async function readSettings(db: Executor): Promise<Settings> {
   const rows = await db.selectFrom('setting').selectAll().execute();
   const stored: Record<string, unknown> = {};
-  for (const row of rows) stored[row.key] = JSON.parse(row.value_json) as unknown;
+  // Only the keys of Settings: other features keep their own values in this table too.
+  for (const row of rows) if (row.key in Settings.shape) stored[row.key] = JSON.parse(row.value_json) as unknown;
   const parsed = Settings.partial().safeParse(stored);
   return { ...DEFAULTS, ...(parsed.success ? parsed.data : {}) };
 }

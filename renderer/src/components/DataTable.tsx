@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
 import type { Direction } from './list-state';
@@ -29,18 +29,26 @@ export function SortHeader<S extends string>({ field, label, sort, direction, on
 interface RowProps {
   onOpen: () => void;
   children: ReactNode;
+  /** Right-click on the row. */
+  onContextMenu?: (event: MouseEvent<HTMLTableRowElement>) => void;
+  /** The context-menu key or Shift+F10 on the focused row; gets the row's position to open a menu at. */
+  onMenuKey?: (rect: DOMRect) => void;
 }
 
 /** A row that opens its record on click or Enter; tabIndex makes every row reachable by keyboard. */
-export function OpenableRow({ onOpen, children }: RowProps) {
+export function OpenableRow({ onOpen, children, onContextMenu, onMenuKey }: RowProps) {
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
-    if (event.key === 'Enter' && event.target === event.currentTarget) {
+    if (event.target !== event.currentTarget) return;
+    if (event.key === 'Enter') {
       event.preventDefault();
       onOpen();
+    } else if (onMenuKey && (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey))) {
+      event.preventDefault();
+      onMenuKey(event.currentTarget.getBoundingClientRect());
     }
   };
   return (
-    <tr className="openable-row" tabIndex={0} onClick={onOpen} onKeyDown={onKeyDown}>
+    <tr className="openable-row" tabIndex={0} onClick={onOpen} onKeyDown={onKeyDown} onContextMenu={onContextMenu}>
       {children}
     </tr>
   );

@@ -6,6 +6,10 @@ export type Route =
   | { name: 'person'; id: number | 'new'; organisationId?: number }
   | { name: 'staff' }
   | { name: 'staff-member'; id: number | 'new' }
+  | { name: 'accounts' }
+  | { name: 'account'; id: number | 'new'; personId?: number }
+  | { name: 'role-groups' }
+  | { name: 'role-group'; id: number | 'new' }
   | { name: 'audit' }
   | { name: 'settings' };
 
@@ -30,6 +34,10 @@ export function parseHash(hash: string): Route {
         return { name: 'persons' };
       case 'staff':
         return { name: 'staff' };
+      case 'accounts':
+        return { name: 'accounts' };
+      case 'role-groups':
+        return { name: 'role-groups' };
       case 'audit':
         return { name: 'audit' };
       case 'settings':
@@ -49,6 +57,12 @@ export function parseHash(hash: string): Route {
     }
     case 'staff':
       return { name: 'staff-member', id };
+    case 'accounts': {
+      const personId = idOf(params.get('person') ?? undefined);
+      return typeof personId === 'number' ? { name: 'account', id, personId } : { name: 'account', id };
+    }
+    case 'role-groups':
+      return { name: 'role-group', id };
     default:
       return HOME;
   }
@@ -69,6 +83,14 @@ export function hrefOf(route: Route): string {
       return '#/staff';
     case 'staff-member':
       return `#/staff/${route.id}`;
+    case 'accounts':
+      return '#/accounts';
+    case 'account':
+      return `#/accounts/${route.id}${route.personId ? `?person=${route.personId}` : ''}`;
+    case 'role-groups':
+      return '#/role-groups';
+    case 'role-group':
+      return `#/role-groups/${route.id}`;
     case 'audit':
       return '#/audit';
     case 'settings':

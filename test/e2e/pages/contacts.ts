@@ -25,10 +25,13 @@ async function fillIf(page: Page, label: string, value: string | undefined): Pro
 export class OrganisationsPage {
   constructor(readonly page: Page) {}
 
+  /** Creates the organisation and waits until the form has become its page (so the next click does not race that navigation). */
   async create(org: OrganisationInput): Promise<void> {
     await this.page.getByRole('button', { name: 'New organisation' }).click();
     await this.fill(org);
-    await this.save();
+    await this.save(/created/i);
+    await expect(this.page).toHaveURL(/organisations\/\d+/);
+    await expect(this.page.getByRole('heading', { name: org.name, level: 1 })).toBeVisible();
   }
 
   async fill(org: Partial<OrganisationInput>): Promise<void> {

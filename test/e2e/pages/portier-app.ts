@@ -34,7 +34,7 @@ export class PortierApp {
     await expect(this.page.getByRole('heading', { name: 'Sign in to Portier' })).toBeVisible();
   }
 
-  async goTo(section: 'Organisations' | 'Persons' | 'Staff' | 'Audit log' | 'Settings'): Promise<void> {
+  async goTo(section: 'Organisations' | 'Persons' | 'Portal accounts' | 'Role groups' | 'Staff' | 'Audit log' | 'Settings'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: section, exact: true }).click();
     await expect(this.page.getByRole('heading', { name: section, exact: true, level: 1 })).toBeVisible();
   }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
 import { useOrganisation } from '../organisations/organisation-queries';
+import { PersonAccounts } from '../portal-accounts/PersonAccounts';
 import { PersonForm } from './PersonForm';
 import { personName, usePerson } from './person-queries';
 
@@ -37,6 +38,7 @@ export function PersonPage({ id, organisationId }: { id: number | 'new'; organis
       ) : null}
       <ErrorAlert error={person.error} />
       {data ? <PersonForm key={data.id} person={data} /> : null}
+      {data ? <PersonAccounts person={data} /> : null}
     </section>
   );
 }

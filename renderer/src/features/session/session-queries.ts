@@ -3,6 +3,7 @@ import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import type { QueryMeta } from '../../api/query-client';
 import { resetListStates } from '../../components/list-state';
+import { resetAccountList } from '../portal-accounts/account-list-store';
 
 /** Query keys of the session domain. */
 export const sessionKeys = {
@@ -46,6 +47,7 @@ export function useSignOut() {
       client.setQueryData(sessionKeys.current, null);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
       resetListStates();
+      resetAccountList();
     },
   });
 }

@@ -25,6 +25,8 @@ export function AppShell({ me }: { me: StaffMember }) {
   const items: NavItem[] = [
     { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation'] },
     { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
+    { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account'] },
+    { to: { name: 'role-groups' }, label: t('nav.roleGroups'), section: ['role-groups', 'role-group'] },
     ...(isAdmin
       ? [
           { to: { name: 'staff' }, label: t('nav.staff'), section: ['staff', 'staff-member'] } satisfies NavItem,

@@ -1,6 +1,10 @@
 import type { StaffMember } from '../../../../shared/api/staff';
 import type { Route } from '../../router/routes';
 import { AuditScreen } from '../audit/AuditScreen';
+import { PortalAccountPage } from '../portal-accounts/PortalAccountPage';
+import { PortalAccountsScreen } from '../portal-accounts/PortalAccountsScreen';
+import { RoleGroupPage } from '../role-groups/RoleGroupPage';
+import { RoleGroupsScreen } from '../role-groups/RoleGroupsScreen';
 import { OrganisationPage } from '../organisations/OrganisationPage';
 import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { PersonPage } from '../persons/PersonPage';
@@ -25,6 +29,14 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return isAdmin ? <StaffScreen /> : <OrganisationsScreen />;
     case 'staff-member':
       return isAdmin ? <StaffMemberPage key={route.id} id={route.id} /> : <OrganisationsScreen />;
+    case 'accounts':
+      return <PortalAccountsScreen me={me} />;
+    case 'account':
+      return <PortalAccountPage key={`${route.id}-${route.personId ?? ''}`} id={route.id} personId={route.personId} me={me} />;
+    case 'role-groups':
+      return <RoleGroupsScreen me={me} />;
+    case 'role-group':
+      return <RoleGroupPage key={route.id} id={route.id} me={me} />;
     case 'audit':
       return isAdmin ? <AuditScreen /> : <OrganisationsScreen />;
     case 'settings':

@@ -1,3 +1,6 @@
+import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
+import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
 
 /** German. */
@@ -12,6 +15,8 @@ export const de: Messages = {
     label: 'Hauptnavigation',
     organisations: 'Organisationen',
     persons: 'Personen',
+    accounts: 'Portalkonten',
+    roleGroups: 'Rollengruppen',
     staff: 'Mitarbeitende',
     audit: 'Änderungsprotokoll',
     settings: 'Einstellungen',
@@ -205,6 +210,9 @@ export const de: Messages = {
       organisation: 'Organisation',
       person: 'Person',
       settings: 'Einstellungen',
+      'role-group': 'Rollengruppe',
+      'portal-account': 'Portalkonto',
+      'password-policy': 'Passwortrichtlinie',
     },
     actions: {
       created: 'Angelegt',
@@ -212,6 +220,10 @@ export const de: Messages = {
       deleted: 'Gelöscht',
       deactivated: 'Deaktiviert',
       'first-administrator-created': 'Ersten Administrator angelegt',
+      reactivated: 'Wieder aktiviert',
+      'links-changed': 'Organisationsverknüpfungen geändert',
+      'groups-changed': 'Rollengruppen geändert',
+      'username-changed': 'Benutzername geändert',
     },
     columns: {
       at: 'Wann',
@@ -227,4 +239,7 @@ export const de: Messages = {
     intro: 'Ihre Sprache gilt nur für Sie. Die Standardsprache gilt für alle, die keine eigene gewählt haben, und für den Anmeldebildschirm.',
     saved: 'Einstellungen gespeichert.',
   },
+  portalAccounts: portalAccountsText.de,
+  roleGroups: roleGroupsText.de,
+  passwordPolicy: passwordPolicyText.de,
 };

@@ -1,3 +1,7 @@
+import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
+import { roleGroupsText } from '../../features/role-groups/role-groups.text';
+import type { Widen } from '../feature-text';
 /** English: the reference every other language must match key for key (checked by the type below and a test). */
 export const en = {
   app: {
@@ -10,6 +14,8 @@ export const en = {
     label: 'Main navigation',
     organisations: 'Organisations',
     persons: 'Persons',
+    accounts: 'Portal accounts',
+    roleGroups: 'Role groups',
     staff: 'Staff',
     audit: 'Audit log',
     settings: 'Settings',
@@ -203,6 +209,9 @@ export const en = {
       organisation: 'Organisation',
       person: 'Person',
       settings: 'Settings',
+      'role-group': 'Role group',
+      'portal-account': 'Portal account',
+      'password-policy': 'Password policy',
     },
     actions: {
       created: 'Created',
@@ -210,6 +219,10 @@ export const en = {
       deleted: 'Deleted',
       deactivated: 'Deactivated',
       'first-administrator-created': 'First administrator created',
+      reactivated: 'Reactivated',
+      'links-changed': 'Organisation links changed',
+      'groups-changed': 'Role groups changed',
+      'username-changed': 'Username changed',
     },
     columns: {
       at: 'When',
@@ -225,8 +238,10 @@ export const en = {
     intro: 'Your language applies only to you. The default language applies to everyone who has not chosen one, and to the sign-in screen.',
     saved: 'Settings saved.',
   },
+  portalAccounts: portalAccountsText.en,
+  roleGroups: roleGroupsText.en,
+  passwordPolicy: passwordPolicyText.en,
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every translation must have: the same keys as English, any text. */
 export type Messages = Widen<typeof en>;

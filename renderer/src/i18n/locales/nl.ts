@@ -1,3 +1,6 @@
+import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
+import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
 
 /** Dutch. */
@@ -12,6 +15,8 @@ export const nl: Messages = {
     label: 'Hoofdnavigatie',
     organisations: 'Organisaties',
     persons: 'Personen',
+    accounts: 'Portalaccounts',
+    roleGroups: 'Rollengroepen',
     staff: 'Medewerkers',
     audit: 'Auditlog',
     settings: 'Instellingen',
@@ -205,6 +210,9 @@ export const nl: Messages = {
       organisation: 'Organisatie',
       person: 'Persoon',
       settings: 'Instellingen',
+      'role-group': 'Rollengroep',
+      'portal-account': 'Portalaccount',
+      'password-policy': 'Wachtwoordbeleid',
     },
     actions: {
       created: 'Aangemaakt',
@@ -212,6 +220,10 @@ export const nl: Messages = {
       deleted: 'Verwijderd',
       deactivated: 'Gedeactiveerd',
       'first-administrator-created': 'Eerste beheerder aangemaakt',
+      reactivated: 'Opnieuw geactiveerd',
+      'links-changed': 'Organisatiekoppelingen gewijzigd',
+      'groups-changed': 'Rollengroepen gewijzigd',
+      'username-changed': 'Gebruikersnaam gewijzigd',
     },
     columns: {
       at: 'Wanneer',
@@ -227,4 +239,7 @@ export const nl: Messages = {
     intro: 'Uw taal geldt alleen voor u. De standaardtaal geldt voor iedereen die geen eigen taal heeft gekozen, en voor het aanmeldscherm.',
     saved: 'Instellingen opgeslagen.',
   },
+  portalAccounts: portalAccountsText.nl,
+  roleGroups: roleGroupsText.nl,
+  passwordPolicy: passwordPolicyText.nl,
 };

@@ -1,0 +1,75 @@
+import type SQLite from 'better-sqlite3';
+import type { InputOf } from '../shared/api';
+import type { HandQuery } from './hand-queries';
+
+/** One list query the UI makes, as the contract's input and written by hand. */
+export interface Scenario {
+  name: string;
+  input(sqlite: SQLite.Database): InputOf<'portal-accounts:list'>;
+  hand(sqlite: SQLite.Database, now: string, limit: number): HandQuery;
+}
+
+const notLocked = '(a.locked_until IS NULL OR a.locked_until <= @now)';
+const SEARCH = `a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @phrase)`;
+
+/** An organisation with a typical number of accounts: the default organisation of the first account. */
+const someOrganisation = (sqlite: SQLite.Database) =>
+  (sqlite.prepare('SELECT organisation_id AS id FROM portal_account_link WHERE is_default = 1 ORDER BY account_id LIMIT 1').get() as { id: number }).id;
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'default (username asc)',
+    input: () => ({}),
+    hand: (_s, now, limit) => ({ where: '', orderBy: 'a.username_key ASC, a.id ASC', params: { now }, limit }),
+  },
+  {
+    name: 'quick filter invited + search',
+    input: () => ({ filter: 'invited', search: 'smit' }),
+    hand: (_s, now, limit) => ({
+      where: `a.access_stage = 1 AND (a.activation_expires_at IS NULL OR a.activation_expires_at > @now) AND ${SEARCH}`,
+      orderBy: 'a.username_key ASC, a.id ASC',
+      params: { now, phrase: '"smit"' },
+      limit,
+    }),
+  },
+  {
+    name: 'search "jansen", by person',
+    input: () => ({ search: 'jansen', sort: 'person' }),
+    hand: (_s, now, limit) => ({ where: SEARCH, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit }),
+  },
+  {
+    name: 'sort by person',
+    input: () => ({ sort: 'person' }),
+    hand: (_s, now, limit) => ({ where: '', orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now }, limit }),
+  },
+  {
+    name: 'sort by last sign-in desc',
+    input: () => ({ sort: 'lastSignInAt', direction: 'desc' }),
+    hand: (_s, now, limit) => ({ where: '', orderBy: 'a.last_sign_in_at DESC, a.id DESC', params: { now }, limit }),
+  },
+  {
+    name: 'status active',
+    input: () => ({ status: 'active' }),
+    hand: (_s, now, limit) => ({ where: `a.access_stage = 2 AND a.active = 1 AND ${notLocked}`, orderBy: 'a.username_key ASC, a.id ASC', params: { now }, limit }),
+  },
+  {
+    name: 'status deactivated',
+    input: () => ({ status: 'deactivated' }),
+    hand: (_s, now, limit) => ({ where: 'a.active = 0', orderBy: 'a.username_key ASC, a.id ASC', params: { now }, limit }),
+  },
+  {
+    name: 'status locked',
+    input: () => ({ status: 'locked' }),
+    hand: (_s, now, limit) => ({ where: 'a.active = 1 AND a.locked_until > @now', orderBy: 'a.username_key ASC, a.id ASC', params: { now }, limit }),
+  },
+  {
+    name: 'organisation filter',
+    input: (s) => ({ organisationId: someOrganisation(s) }),
+    hand: (s, now, limit) => ({
+      where: 'a.id IN (SELECT account_id FROM portal_account_link WHERE organisation_id = @organisation)',
+      orderBy: 'a.username_key ASC, a.id ASC',
+      params: { now, organisation: someOrganisation(s) },
+      limit,
+    }),
+  },
+];

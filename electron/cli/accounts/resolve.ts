@@ -1,0 +1,81 @@
+import type { SessionSlot } from '../../core/auth/session';
+import type { PortierCore } from '../../core/portier-core';
+import { isAppError } from '../../../shared/errors';
+
+/** Looks up organisations, persons and role groups by what a person types: an id, a name, an email. */
+export class ReferenceResolver {
+  private groups: Map<string, number> | null = null;
+  private readonly organisations = new Map<string, { id: number; name: string }>();
+
+  constructor(
+    private readonly core: PortierCore,
+    private readonly session: SessionSlot,
+  ) {}
+
+  /** An organisation by id, or by exact name (case-insensitive); an ambiguous name is refused. */
+  async organisation(reference: string): Promise<{ id: number; name: string }> {
+    const key = reference.trim().toLowerCase();
+    if (!key) throw new Error('no organisation given');
+    const cached = this.organisations.get(key);
+    if (cached) return cached;
+    let found: { id: number; name: string } | null = null;
+    if (/^\d+$/.test(key)) {
+      found = await this.organisationById(Number(key));
+    }
+    if (!found) {
+      const page = await this.core.call(this.session, 'organisations:list', { search: reference.trim().slice(0, 200), limit: 500 });
+      const exact = page.rows.filter((o) => o.name.trim().toLowerCase() === key);
+      if (exact.length > 1) {
+        throw new Error(`organisation name "${reference.trim()}" is ambiguous (ids ${exact.map((o) => o.id).join(', ')}); give the id`);
+      }
+      if (exact[0]) found = { id: exact[0].id, name: exact[0].name };
+    }
+    if (!found) throw new Error(`no organisation "${reference.trim()}"`);
+    this.organisations.set(key, found);
+    return found;
+  }
+
+  private async organisationById(id: number): Promise<{ id: number; name: string } | null> {
+    try {
+      const org = await this.core.call(this.session, 'organisations:get', { id });
+      return { id: org.id, name: org.name };
+    } catch (error) {
+      if (isAppError(error) && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  /** A person of this organisation, by id or by email (case-insensitive). */
+  async person(reference: string, organisationId: number): Promise<number> {
+    const ref = reference.trim();
+    if (/^\d+$/.test(ref)) {
+      const person = await this.core.call(this.session, 'persons:get', { id: Number(ref) }).catch((error: unknown) => {
+        if (isAppError(error) && error.code === 'NOT_FOUND') throw new Error(`no person with id ${ref}`);
+        throw error;
+      });
+      if (person.organisationId !== organisationId) throw new Error(`person ${ref} belongs to another organisation (${person.organisationName})`);
+      return person.id;
+    }
+    const key = ref.toLowerCase();
+    const page = await this.core.call(this.session, 'persons:list', { search: ref.slice(0, 200), organisationId, limit: 500 });
+    const exact = page.rows.filter((p) => p.email?.trim().toLowerCase() === key);
+    if (exact.length > 1) throw new Error(`person email ${ref} is ambiguous in this organisation (ids ${exact.map((p) => p.id).join(', ')}); give the id`);
+    if (!exact[0]) throw new Error(`no person with email ${ref} in this organisation`);
+    return exact[0].id;
+  }
+
+  /** Role groups by name (case-insensitive). */
+  async groupIds(names: readonly string[]): Promise<number[]> {
+    if (!this.groups) {
+      const groups = await this.core.call(this.session, 'role-groups:list', {});
+      this.groups = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]));
+    }
+    const known = this.groups;
+    const missing = names.filter((n) => !known.has(n.trim().toLowerCase()));
+    if (missing.length > 0) throw new Error(`no role group ${missing.map((m) => `"${m}"`).join(', ')} (known: ${[...known.keys()].join(', ')})`);
+    return [...new Set(names.map((n) => known.get(n.trim().toLowerCase()) as number))];
+  }
+}
+
+/** Given no group, an account goes into the built-in "Standard" group. */
+export const DEFAULT_GROUP = 'Standard';

@@ -1,0 +1,141 @@
+import { ACCOUNT_STATUSES, QUICK_FILTERS, type AccountStatus, type PortalAccountRow, type QuickFilter } from '../../../shared/api/portal-accounts';
+import { isAppError } from '../../../shared/errors';
+import { openPortierCore, type PortierCore } from '../../core/portier-core';
+import { resolveDataDir } from '../../shell/user-data-dir';
+import { DEFAULT_GROUP, ReferenceResolver } from '../accounts/resolve';
+import { localAdministratorSession } from '../cli-session';
+import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
+import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+
+const HELP = `Usage:
+  npm run portier -- accounts list [--status S] [--filter F] [--search TEXT] [--json]
+  npm run portier -- accounts create --email EMAIL --organisation ID|NAME [--person ID|EMAIL] [--group NAME ...] [--json]
+
+list    every portal account matching the filters (all pages), as a table, or with
+        --json as JSON Lines (one account per line).
+          --status S   ${ACCOUNT_STATUSES.join(', ')}
+          --filter F   ${QUICK_FILTERS.join(', ')}
+          --search T   username, nickname, organisation or person contains T
+create  a portal account without a password (the customer sets one on activation).
+        The username is the email. --organisation takes an id or the exact name
+        (case-insensitive; an ambiguous name is refused). --person takes a person's id
+        or email, of that organisation. --group may be repeated; without it the
+        account goes into the "${DEFAULT_GROUP}" group. --json prints the new account.
+
+Both act as a local administrator: --as EMAIL names the staff user the audit log
+records (an administrator, or staff who may grant access); default: the first
+active administrator.
+
+${DATA_DIR_HELP}`;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  as: { type: 'string' },
+  status: { type: 'string' },
+  filter: { type: 'string' },
+  search: { type: 'string' },
+  json: { type: 'boolean' },
+  email: { type: 'string' },
+  organisation: { type: 'string' },
+  person: { type: 'string' },
+  group: { type: 'string', multiple: true },
+} as const;
+
+const PAGE = 500;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${option} must be one of ${allowed.join(', ')}.`, 'accounts');
+  return value as T;
+}
+
+async function* allAccounts(core: PortierCore, session: Awaited<ReturnType<typeof localAdministratorSession>>, filters: { status?: AccountStatus; filter?: QuickFilter; search?: string }) {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await core.call(session, 'portal-accounts:list', { ...filters, offset, limit: PAGE });
+    yield* page.rows;
+    if (page.rows.length < PAGE) return;
+  }
+}
+
+const TABLE_COLUMNS: readonly [string, (r: PortalAccountRow) => string][] = [
+  ['ID', (r) => String(r.id)],
+  ['USERNAME', (r) => r.username],
+  ['STATUS', (r) => r.status],
+  ['PERSON', (r) => r.personName ?? ''],
+  ['ORGANISATIONS', (r) => r.organisations.join('; ')],
+  ['GROUPS', (r) => r.roleGroups.join('; ')],
+  ['LAST SIGN-IN', (r) => r.lastSignInAt ?? ''],
+];
+
+function printTable(rows: readonly PortalAccountRow[]): void {
+  const cells = rows.map((r) => TABLE_COLUMNS.map(([, get]) => get(r)));
+  const widths = TABLE_COLUMNS.map(([title], i) => Math.max(title.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  console.log(line(TABLE_COLUMNS.map(([title]) => title)));
+  for (const c of cells) console.log(line(c));
+  console.log(`${rows.length} account${rows.length === 1 ? '' : 's'}`);
+}
+
+async function list(core: PortierCore, values: { as?: string; status?: string; filter?: string; search?: string; json?: boolean }): Promise<number> {
+  const filters = {
+    ...(values.status !== undefined ? { status: oneOf(values.status, ACCOUNT_STATUSES, 'status') } : {}),
+    ...(values.filter !== undefined ? { filter: oneOf(values.filter, QUICK_FILTERS, 'filter') } : {}),
+    ...(values.search !== undefined ? { search: values.search } : {}),
+  };
+  const session = await localAdministratorSession(core, values.as);
+  if (values.json) {
+    for await (const row of allAccounts(core, session, filters)) console.log(JSON.stringify(row));
+    return EXIT_OK;
+  }
+  const rows: PortalAccountRow[] = [];
+  for await (const row of allAccounts(core, session, filters)) rows.push(row);
+  printTable(rows);
+  return EXIT_OK;
+}
+
+async function create(core: PortierCore, values: { as?: string; email?: string; organisation?: string; person?: string; group?: string[]; json?: boolean }): Promise<number> {
+  if (!values.email) throw new UsageError('Missing --email.', 'accounts');
+  if (!values.organisation) throw new UsageError('Missing --organisation.', 'accounts');
+  const session = await localAdministratorSession(core, values.as);
+  const resolve = new ReferenceResolver(core, session);
+  let input;
+  try {
+    const organisation = await resolve.organisation(values.organisation);
+    const personId = values.person ? await resolve.person(values.person, organisation.id) : null;
+    const groups = values.group && values.group.length > 0 ? values.group : [DEFAULT_GROUP];
+    input = {
+      username: values.email,
+      links: [{ organisationId: organisation.id, personId, isDefault: true }],
+      roleGroupIds: await resolve.groupIds(groups),
+    };
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    throw new CliFailure(error instanceof Error ? error.message : String(error));
+  }
+  const account = await core.call(session, 'portal-accounts:create', input);
+  if (values.json) console.log(JSON.stringify(account));
+  else console.log(`Created portal account ${account.username} (id ${account.id}), status ${account.status}.`);
+  return EXIT_OK;
+}
+
+export const accountsCommand: Command = {
+  name: 'accounts',
+  summary: 'list portal accounts, or create one',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('accounts', { args: argv, options: OPTIONS, allowPositionals: true });
+    if (values.help) {
+      console.log(HELP);
+      return EXIT_OK;
+    }
+    const [action, ...extra] = positionals;
+    if (action !== 'list' && action !== 'create') throw new UsageError(action ? `Unknown action "${action}"; use list or create.` : 'Missing action: list or create.', 'accounts');
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, 'accounts');
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    try {
+      return action === 'list' ? await list(core, values) : await create(core, values);
+    } finally {
+      await core.close();
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import { openPortierCore } from '../../core/portier-core';
+import { resolveDataDir } from '../../shell/user-data-dir';
+import { IMPORT_COLUMNS, ImportFileError, importAccounts } from '../accounts/account-import';
+import { DEFAULT_GROUP } from '../accounts/resolve';
+import { localAdministratorSession } from '../cli-session';
+import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
+import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+
+const HELP = `Usage: npm run portier -- import accounts FILE.csv [--dry-run] [--as EMAIL]
+
+Creates portal accounts (without passwords) from a CSV file: UTF-8 (a BOM is fine),
+comma-separated, fields in double quotes may hold commas, quotes ("") and line
+breaks; CRLF or LF. The first row names the columns (any order, case-insensitive):
+  email         the username (required)
+  organisation  id or exact name (required); an ambiguous name rejects the row
+  person        a person of that organisation, by id or email (also: person_id, person_email)
+  groups        role group names separated by ";" (default: ${DEFAULT_GROUP})
+  nickname, language (default, en, nl, de)
+Known columns: ${IMPORT_COLUMNS.join(', ')}.
+
+Each row stands alone: good rows are created, bad rows (and rows whose email already
+has an account) are rejected and listed with their line number and reason; the rest
+is still imported. Fix the rejected rows and import just those again. Exit code 1 if
+any row was rejected. --dry-run checks every row and imports nothing.
+--as EMAIL: the staff user the audit log records (default: the first administrator).
+
+${DATA_DIR_HELP}`;
+
+/** One report line per row: a value with line breaks or control characters is shown quoted and escaped. */
+// eslint-disable-next-line no-control-regex
+const shown = (value: string) => (/[\u0000-\u001f]/.test(value) ? JSON.stringify(value) : value);
+
+const OPTIONS = { ...COMMON_OPTIONS, as: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import portal accounts from a CSV file (import accounts FILE.csv)',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('import', { args: argv, options: OPTIONS, allowPositionals: true });
+    if (values.help) {
+      console.log(HELP);
+      return EXIT_OK;
+    }
+    expectPositionals('import', positionals, ['what to import (accounts)', 'FILE']);
+    if (positionals[0] !== 'accounts') throw new UsageError(`Cannot import "${positionals[0] ?? ''}"; only: accounts.`, 'import');
+    const file = positionals[1] ?? '';
+    if (!fs.existsSync(file)) throw new CliFailure(`There is no file ${file}.`);
+    const text = fs.readFileSync(file, 'utf8');
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    try {
+      const session = await localAdministratorSession(core, values.as);
+      const dryRun = values['dry-run'] === true;
+      const outcomes = await importAccounts(core, session, text, { dryRun }).catch((error: unknown) => {
+        if (error instanceof ImportFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
+        throw error;
+      });
+      for (const o of outcomes) {
+        if (o.outcome === 'created') console.log(`line ${o.line}: ${dryRun ? 'ok' : 'created'} ${shown(o.email)}${dryRun ? '' : ` (id ${o.accountId})`}`);
+        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(o.reason)}`);
+      }
+      const created = outcomes.filter((o) => o.outcome === 'created').length;
+      const rejected = outcomes.length - created;
+      console.log(`${created} ${dryRun ? 'would be created' : 'created'}, ${rejected} rejected.`);
+      return rejected > 0 ? EXIT_FAILURE : EXIT_OK;
+    } finally {
+      await core.close();
+    }
+  },
+};

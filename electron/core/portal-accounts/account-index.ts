@@ -1,0 +1,40 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from '../db/connection';
+
+/**
+ * What the account list searches and sorts on, copied from the accounts' links:
+ * person_sort and organisation_sort (the default link's names, for index-backed
+ * sorting) and the search document (migration 0006). The services call
+ * refreshAccountIndex after every change to an account, its links, or the name or
+ * email of a linked organisation or person.
+ */
+
+/** The search document of account `a`: username, nickname, every linked organisation's name and person's name and email. */
+export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username, a.nickname,
+  (SELECT group_concat(concat_ws(' ', o.name, p.first_name, p.last_name, p.email), ' ')
+   FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
+   WHERE l.account_id = a.id))`;
+
+/** Which accounts to refresh: one account, or every account linked to an organisation or a person. */
+export type AccountIndexScope = { accountId: number } | { organisationId: number } | { personId: number };
+
+function accountIds(scope: AccountIndexScope): RawBuilder<unknown> {
+  if ('accountId' in scope) return sql`SELECT ${scope.accountId}`;
+  if ('organisationId' in scope) return sql`SELECT account_id FROM portal_account_link WHERE organisation_id = ${scope.organisationId}`;
+  return sql`SELECT account_id FROM portal_account_link WHERE person_id = ${scope.personId}`;
+}
+
+export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScope): Promise<void> {
+  const ids = accountIds(scope);
+  await sql`
+    UPDATE portal_account AS a SET
+      person_sort = (SELECT trim(concat_ws(' ', p.last_name, p.first_name)) FROM portal_account_link l JOIN person p ON p.id = l.person_id
+                     WHERE l.account_id = a.id AND l.is_default = 1),
+      organisation_sort = (SELECT o.name FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
+                           WHERE l.account_id = a.id AND l.is_default = 1)
+    WHERE a.id IN (${ids})`.execute(trx);
+  await sql`DELETE FROM portal_account_search WHERE rowid IN (${ids})`.execute(trx);
+  await sql`
+    INSERT INTO portal_account_search (rowid, document)
+    SELECT a.id, ${sql.raw(SEARCH_DOCUMENT_SQL)} FROM portal_account a WHERE a.id IN (${ids})`.execute(trx);
+}

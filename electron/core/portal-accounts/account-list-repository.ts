@@ -1,0 +1,162 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ParsedInputOf } from '../../../shared/api';
+import type { AccountStatus, PortalAccountRow } from '../../../shared/api/portal-accounts';
+import type { Executor } from '../db/connection';
+import { escapeLike } from '../db/text-search';
+import { SEARCH_DOCUMENT_SQL } from './account-index';
+import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
+
+/** What the account list asks for (the contract's input after defaults). */
+export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;
+
+/** One account-list row as the database gives it. */
+interface AccountListView {
+  id: number;
+  username: string;
+  active: number;
+  status: AccountStatus;
+  activation_sent_at: string | null;
+  activation_sent_by_name: string | null;
+  activation_expires_at: string | null;
+  activated_at: string | null;
+  last_sign_in_at: string | null;
+  person_first_name: string | null;
+  person_last_name: string | null;
+}
+
+/** Trigrams need three characters. */
+const MIN_INDEXED_SEARCH = 3;
+
+/** How people read a person's name in a list. */
+export const personDisplayName = (first: string | null, last: string | null): string | null =>
+  last === null ? null : [first, last].filter((s) => s).join(' ');
+
+function viewToRow(view: AccountListView, organisations: string[], roleGroups: string[]): PortalAccountRow {
+  return {
+    id: view.id,
+    username: view.username,
+    personName: personDisplayName(view.person_first_name, view.person_last_name),
+    organisations,
+    roleGroups,
+    active: view.active === 1,
+    status: view.status,
+    activationSentAt: view.activation_sent_at,
+    activationSentByName: view.activation_sent_by_name,
+    activationExpiresAt: view.activation_expires_at,
+    activatedAt: view.activated_at,
+    lastSignInAt: view.last_sign_in_at,
+  };
+}
+
+/** Sort keys; each has an index (migration 0006) except status, which depends on the clock. */
+function sortKey(sort: AccountListQuery['sort'], now: string): RawBuilder<unknown> {
+  switch (sort) {
+    case 'username':
+      return sql`a.username_key`;
+    case 'person':
+      return sql`a.person_sort COLLATE NOCASE`;
+    case 'organisation':
+      return sql`a.organisation_sort COLLATE NOCASE`;
+    case 'activationSentAt':
+      return sql`a.activation_sent_at`;
+    case 'activatedAt':
+      return sql`a.activated_at`;
+    case 'lastSignInAt':
+      return sql`a.last_sign_in_at`;
+    case 'status':
+      return statusRank(now);
+  }
+}
+
+/**
+ * The text search. Three or more characters: the trigram index of migration 0006 finds
+ * the accounts whose search document contains the text (any case, accents ignored).
+ * Shorter text cannot use trigrams and falls back to reading every document.
+ */
+export function searchCondition(search: string): RawBuilder<SqlBool> {
+  if ([...search].length >= MIN_INDEXED_SEARCH) {
+    const phrase = `"${search.replaceAll('"', '""')}"`;
+    return sql<SqlBool>`a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
+  }
+  const pattern = `%${escapeLike(search.toLowerCase())}%`;
+  return sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/** Every condition of the query, ANDed; the sub-selects run once, not per row. */
+function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [];
+  const quick = quickFilterCondition(q.filter, now);
+  if (quick) where.push(quick);
+  if (q.status) where.push(statusCondition(q.status, now));
+  if (q.organisationId !== undefined) {
+    where.push(sql<SqlBool>`a.id IN (SELECT account_id FROM portal_account_link WHERE organisation_id = ${q.organisationId})`);
+  }
+  if (q.personId !== undefined) {
+    where.push(sql<SqlBool>`a.id IN (SELECT account_id FROM portal_account_link WHERE person_id = ${q.personId})`);
+  }
+  if (q.roleGroupId !== undefined) {
+    where.push(sql<SqlBool>`a.id IN (SELECT account_id FROM portal_account_role_group WHERE role_group_id = ${q.roleGroupId})`);
+  }
+  if (q.search) where.push(searchCondition(q.search));
+  return where;
+}
+
+const whereClause = (where: RawBuilder<SqlBool>[]) =>
+  where.length === 0 ? sql`` : sql`WHERE ${sql.join(where, sql` AND `)}`;
+
+/**
+ * One page of the account list and the number of matching accounts. First the page's
+ * ids (filter, sort, limit: an index walk), then names, organisations and groups for
+ * just those rows, so the joins never touch the other million.
+ */
+export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number }> {
+  const at = now.toISOString();
+  const where = whereClause(conditions(q, at));
+  const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
+  const idRows = await sql<{ id: number }>`
+    SELECT a.id FROM portal_account a ${where}
+    ORDER BY ${sortKey(q.sort, at)} ${direction}, a.id ${direction}
+    LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
+  const ids = idRows.rows.map((r) => r.id);
+  const total =
+    ids.length > 0 && ids.length < q.limit && q.offset === 0
+      ? ids.length
+      : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0);
+  return { rows: await accountRows(db, ids, now), total };
+}
+
+/** The list rows of these accounts, in the order of `ids`. */
+export async function accountRows(db: Executor, ids: readonly number[], now: Date): Promise<PortalAccountRow[]> {
+  if (ids.length === 0) return [];
+  const at = now.toISOString();
+  const idList = sql.join(ids.map((id) => sql.lit(id)));
+  const [views, links, groups] = await Promise.all([
+    sql<AccountListView>`
+      SELECT a.id, a.username, a.active, ${statusExpression(at)} AS status,
+             a.activation_sent_at, s.name AS activation_sent_by_name, a.activation_expires_at,
+             a.activated_at, a.last_sign_in_at, p.first_name AS person_first_name, p.last_name AS person_last_name
+      FROM portal_account a
+      LEFT JOIN staff s ON s.id = a.activation_sent_by
+      LEFT JOIN portal_account_link d ON d.account_id = a.id AND d.is_default = 1
+      LEFT JOIN person p ON p.id = d.person_id
+      WHERE a.id IN (${idList})`.execute(db),
+    sql<{ account_id: number; name: string }>`
+      SELECT l.account_id, o.name FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
+      WHERE l.account_id IN (${idList}) ORDER BY l.account_id, l.is_default DESC, o.name COLLATE NOCASE`.execute(db),
+    sql<{ account_id: number; name: string }>`
+      SELECT m.account_id, g.name FROM portal_account_role_group m JOIN role_group g ON g.id = m.role_group_id
+      WHERE m.account_id IN (${idList}) ORDER BY m.account_id, g.name COLLATE NOCASE`.execute(db),
+  ]);
+  const byAccount = (rows: { account_id: number; name: string }[]) => {
+    const map = new Map<number, string[]>();
+    for (const r of rows) map.set(r.account_id, [...(map.get(r.account_id) ?? []), r.name]);
+    return map;
+  };
+  const orgs = byAccount(links.rows);
+  const names = byAccount(groups.rows);
+  const viewById = new Map(views.rows.map((v) => [v.id, v]));
+  return ids.flatMap((id) => {
+    const view = viewById.get(id);
+    return view ? [viewToRow(view, orgs.get(id) ?? [], names.get(id) ?? [])] : [];
+  });
+}

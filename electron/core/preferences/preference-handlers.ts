@@ -1,0 +1,33 @@
+import { ACCOUNT_COLUMNS, AccountColumn, type preferencesApi } from '../../../shared/api/portal-accounts';
+import { z } from 'zod';
+import { actorOf, type Handlers } from '../context';
+import type { Executor } from '../db/connection';
+
+const ACCOUNT_COLUMNS_KEY = 'account-columns';
+const StoredColumns = z.array(AccountColumn).min(1);
+
+/** The account-list columns this staff user chose; every column until they choose. */
+async function readAccountColumns(db: Executor, staffId: number): Promise<AccountColumn[]> {
+  const row = await db.selectFrom('staff_preference').select('value_json').where('staff_id', '=', staffId).where('key', '=', ACCOUNT_COLUMNS_KEY).executeTakeFirst();
+  if (!row) return [...ACCOUNT_COLUMNS];
+  const parsed = StoredColumns.safeParse(JSON.parse(row.value_json));
+  return parsed.success ? parsed.data : [...ACCOUNT_COLUMNS];
+}
+
+/** Stores the chosen columns in the catalog's order, each once; the username always stays. */
+async function writeAccountColumns(db: Executor, staffId: number, columns: readonly AccountColumn[]): Promise<AccountColumn[]> {
+  const chosen = new Set<AccountColumn>([...columns, 'username']);
+  const ordered = ACCOUNT_COLUMNS.filter((c) => chosen.has(c));
+  const value_json = JSON.stringify(ordered);
+  await db
+    .insertInto('staff_preference')
+    .values({ staff_id: staffId, key: ACCOUNT_COLUMNS_KEY, value_json })
+    .onConflict((oc) => oc.columns(['staff_id', 'key']).doUpdateSet({ value_json }))
+    .execute();
+  return ordered;
+}
+
+export const preferenceHandlers: Handlers<keyof typeof preferencesApi> = {
+  'preferences:get-account-columns': (_input, ctx) => readAccountColumns(ctx.deps.db, actorOf(ctx).id),
+  'preferences:set-account-columns': (input, ctx) => writeAccountColumns(ctx.deps.db, actorOf(ctx).id, input.columns),
+};

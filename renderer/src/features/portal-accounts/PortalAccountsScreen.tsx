@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
+import type { StaffMember } from '../../../../shared/api/staff';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { navigate } from '../../router/use-route';
+import { AccountFilters } from './AccountFilters';
+import { AccountTable } from './AccountTable';
+import { ColumnChooser } from './ColumnChooser';
+import { useBulkAccountChange } from './account-bulk';
+import { listFilter, useAccountListStore } from './account-list-store';
+import type { AccountAction } from './account-menu';
+import { mayGrantAccess, useAccountColumns } from './portal-account-queries';
+
+/** The main working screen: every portal account, filtered, sorted and paged in the core. */
+export function PortalAccountsScreen({ me }: { me: StaffMember }) {
+  const { t } = useTranslation();
+  const state = useAccountListStore();
+  const filter = listFilter(state);
+  const columns = useAccountColumns().data ?? ACCOUNT_COLUMNS;
+  const mayGrant = mayGrantAccess(me);
+  const bulk = useBulkAccountChange();
+  const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
+
+  const onAction = (action: AccountAction, rows: PortalAccountRow[]) => {
+    const first = rows[0];
+    if (action === 'open' && first) navigate({ name: 'account', id: first.id });
+    else if (action === 'delete') setDeleting(rows);
+    else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, rows);
+  };
+
+  const onDelete = async () => {
+    if (!deleting) return;
+    const rows = deleting;
+    setDeleting(null);
+    await bulk.run('delete', rows);
+  };
+
+  return (
+    <section className="screen screen--wide" aria-busy={bulk.progress !== null}>
+      <header className="screen__header">
+        <h1>{t('portalAccounts.title')}</h1>
+        <div className="screen__actions">
+          <ColumnChooser columns={columns} />
+          {mayGrant ? (
+            <button type="button" className="button button--primary" onClick={() => navigate({ name: 'account', id: 'new' })}>
+              {t('portalAccounts.new')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {mayGrant ? null : <p className="notice">{t('portalAccounts.readOnly')}</p>}
+      <AccountFilters />
+      {bulk.progress ? (
+        <p className="progress" role="status">
+          <progress max={bulk.progress.total} value={bulk.progress.done} /> {t('portalAccounts.bulkProgress', { ...bulk.progress })}
+        </p>
+      ) : null}
+      {/* A new filter is a new list: selection and focus start over. */}
+      <AccountTable key={JSON.stringify(filter)} filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
+      {deleting ? (
+        <ConfirmDialog
+          title={t('portalAccounts.deleteTitle')}
+          message={
+            deleting.length === 1
+              ? t('portalAccounts.deleteText', { name: deleting[0]?.username ?? '' })
+              : t('portalAccounts.deleteManyText', { count: deleting.length })
+          }
+          onConfirm={() => void onDelete()}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { create } from 'zustand';
+import type { AccountStatus, QuickFilter } from '../../../../shared/api/portal-accounts';
+import type { AccountListFilter, AccountSort } from './portal-account-queries';
+
+interface AccountListState {
+  search: string;
+  filter: QuickFilter;
+  status: AccountStatus | '';
+  sort: AccountSort;
+  direction: 'asc' | 'desc';
+  set: (patch: Partial<Omit<AccountListState, 'set' | 'toggleSort'>>) => void;
+  toggleSort: (sort: AccountSort) => void;
+}
+
+const INITIAL = { search: '', filter: 'all', status: '', sort: 'username', direction: 'asc' } as const;
+
+/** The account list's filters and order; kept while the user visits accounts and comes back. */
+export const useAccountListStore = create<AccountListState>((set) => ({
+  ...INITIAL,
+  set: (patch) => set(patch),
+  toggleSort: (sort) => set((s) => ({ sort, direction: s.sort === sort && s.direction === 'asc' ? 'desc' : 'asc' })),
+}));
+
+/** Back to the defaults (on sign-out, so the next user starts clean). */
+export const resetAccountList = (): void => useAccountListStore.setState(INITIAL);
+
+/** What the list asks the core for. */
+export function listFilter(s: Pick<AccountListState, 'search' | 'filter' | 'status' | 'sort' | 'direction'>): AccountListFilter {
+  return { search: s.search, filter: s.filter, sort: s.sort, direction: s.direction, ...(s.status ? { status: s.status } : {}) };
+}

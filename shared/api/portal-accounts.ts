@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { channel } from '../contract';
+import { PermissionKeySchema } from './role-groups';
+import { ById, ContactLanguage, Email, Id, Timestamp, optionalEmail, optionalText, page } from './common';
+
+/**
+ * Where an account stands. no_access: never invited and no password; invited: an
+ * activation is open; invitation_expired: the last activation ran out unused;
+ * active: activated (or given a password) and allowed in; deactivated: switched off
+ * by staff; locked: too many failed sign-ins, for now.
+ */
+export const ACCOUNT_STATUSES = ['no_access', 'invited', 'invitation_expired', 'active', 'deactivated', 'locked'] as const;
+export const AccountStatus = z.enum(ACCOUNT_STATUSES);
+export type AccountStatus = z.infer<typeof AccountStatus>;
+
+/** The list's quick filters. */
+export const QUICK_FILTERS = ['all', 'never_invited', 'invited', 'invitation_expired', 'activated'] as const;
+export const QuickFilter = z.enum(QUICK_FILTERS);
+export type QuickFilter = z.infer<typeof QuickFilter>;
+
+/** Columns of the account list; the column chooser keeps a subset per staff user. */
+export const ACCOUNT_COLUMNS = [
+  'username',
+  'person',
+  'organisations',
+  'roleGroups',
+  'active',
+  'status',
+  'activationSentAt',
+  'activatedAt',
+  'lastSignInAt',
+] as const;
+export const AccountColumn = z.enum(ACCOUNT_COLUMNS);
+export type AccountColumn = z.infer<typeof AccountColumn>;
+
+export const ACCOUNT_SORTS = ['username', 'person', 'organisation', 'status', 'activationSentAt', 'activatedAt', 'lastSignInAt'] as const;
+
+/** One row of the account list. */
+export const PortalAccountRow = z.strictObject({
+  id: Id,
+  username: z.string(),
+  personName: z.string().nullable(),
+  /** Names of the linked organisations, default first. */
+  organisations: z.array(z.string()),
+  roleGroups: z.array(z.string()),
+  active: z.boolean(),
+  status: AccountStatus,
+  activationSentAt: Timestamp.nullable(),
+  activationSentByName: z.string().nullable(),
+  activationExpiresAt: Timestamp.nullable(),
+  activatedAt: Timestamp.nullable(),
+  lastSignInAt: Timestamp.nullable(),
+});
+export type PortalAccountRow = z.infer<typeof PortalAccountRow>;
+
+/** A link from an account to an organisation, optionally narrowed to one person of it. */
+export const AccountLink = z.strictObject({
+  organisationId: Id,
+  personId: Id.nullish().transform((v) => v ?? null),
+  isDefault: z.boolean(),
+});
+export type AccountLink = z.input<typeof AccountLink>;
+
+export const AccountLinkView = z.strictObject({
+  organisationId: Id,
+  organisationName: z.string(),
+  personId: Id.nullable(),
+  personName: z.string().nullable(),
+  isDefault: z.boolean(),
+});
+
+/** A portal account with everything its page shows. Never a password hash. */
+export const PortalAccount = z.strictObject({
+  id: Id,
+  username: z.string(),
+  nickname: z.string().nullable(),
+  description: z.string().nullable(),
+  recoveryEmail: z.string().nullable(),
+  language: ContactLanguage,
+  active: z.boolean(),
+  hasPassword: z.boolean(),
+  status: AccountStatus,
+  links: z.array(AccountLinkView),
+  roleGroupIds: z.array(Id),
+  activationSentAt: Timestamp.nullable(),
+  activationSentByName: z.string().nullable(),
+  activationExpiresAt: Timestamp.nullable(),
+  activatedAt: Timestamp.nullable(),
+  lastSignInAt: Timestamp.nullable(),
+  lockedUntil: Timestamp.nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type PortalAccount = z.infer<typeof PortalAccount>;
+
+/** Links: one or more, exactly one default, each organisation once, a person only of that organisation (checked in the core). */
+const Links = z
+  .array(AccountLink)
+  .min(1)
+  .max(50)
+  .refine((links) => links.filter((l) => l.isDefault).length === 1, { message: 'exactly one default organisation' })
+  .refine((links) => new Set(links.map((l) => l.organisationId)).size === links.length, { message: 'organisation twice' });
+
+const EditableFields = {
+  nickname: optionalText(80),
+  description: optionalText(500),
+  recoveryEmail: optionalEmail,
+  language: ContactLanguage.default('default'),
+  links: Links,
+  roleGroupIds: z.array(Id).min(1).max(20),
+};
+
+/** What a bulk "Create portal accounts" did for one person. */
+export const BulkOutcome = z.enum(['created', 'skipped_no_email', 'skipped_invalid_email', 'skipped_duplicate']);
+
+export const portalAccountsApi = {
+  'portal-accounts:list': channel({
+    access: 'staff',
+    input: z.strictObject({
+      search: z.string().trim().max(200).default(''),
+      filter: QuickFilter.default('all'),
+      status: AccountStatus.optional(),
+      organisationId: Id.optional(),
+      personId: Id.optional(),
+      roleGroupId: Id.optional(),
+      sort: z.enum(ACCOUNT_SORTS).default('username'),
+      direction: z.enum(['asc', 'desc']).default('asc'),
+      offset: z.number().int().min(0).max(10_000_000).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: page(PortalAccountRow),
+  }),
+  'portal-accounts:get': channel({ access: 'staff', input: ById, output: PortalAccount }),
+  /** Username = email, unique case-insensitively. No password is stored unless staff type one that meets the policy. */
+  'portal-accounts:create': channel({
+    access: 'grant',
+    input: z.strictObject({
+      username: Email,
+      ...EditableFields,
+      active: z.boolean().default(true),
+      password: z.string().max(1024).nullish(),
+    }),
+    output: PortalAccount,
+    changes: ['portal-accounts', 'persons', 'audit'],
+  }),
+  'portal-accounts:update': channel({
+    access: 'grant',
+    input: z.strictObject({ id: Id, ...EditableFields }),
+    output: PortalAccount,
+    changes: ['portal-accounts', 'audit'],
+  }),
+  /** Deactivating voids every open token and session of the account. */
+  'portal-accounts:set-active': channel({
+    access: 'grant',
+    input: z.strictObject({ id: Id, active: z.boolean() }),
+    output: PortalAccount,
+    changes: ['portal-accounts', 'audit'],
+  }),
+  /** A deliberate action (the UI confirms it); voids every open token and session. */
+  'portal-accounts:change-username': channel({
+    access: 'grant',
+    input: z.strictObject({ id: Id, username: Email }),
+    output: PortalAccount,
+    changes: ['portal-accounts', 'audit'],
+  }),
+  'portal-accounts:delete': channel({ access: 'grant', input: ById, output: z.null(), changes: ['portal-accounts', 'persons', 'audit'] }),
+  /** The union of the account's groups' permissions, each with the groups that grant it. */
+  'portal-accounts:effective-permissions': channel({
+    access: 'staff',
+    input: ById,
+    output: z.array(z.strictObject({ key: PermissionKeySchema, grantedBy: z.array(z.strictObject({ id: Id, name: z.string() })) })),
+  }),
+  /** Bulk "Create portal accounts" for selected persons, with a per-person report. */
+  'portal-accounts:create-for-persons': channel({
+    access: 'grant',
+    input: z.strictObject({
+      personIds: z.array(Id).min(1).max(1000),
+      roleGroupIds: z.array(Id).min(1).max(20),
+    }),
+    output: z.array(z.strictObject({ personId: Id, outcome: BulkOutcome, accountId: Id.nullable() })),
+    changes: ['portal-accounts', 'persons', 'audit'],
+  }),
+} as const;
+
+/** Per staff user: which account-list columns are shown. */
+export const preferencesApi = {
+  'preferences:get-account-columns': channel({ access: 'staff', input: z.strictObject({}), output: z.array(AccountColumn) }),
+  'preferences:set-account-columns': channel({
+    access: 'staff',
+    input: z.strictObject({ columns: z.array(AccountColumn).min(1).max(ACCOUNT_COLUMNS.length) }),
+    output: z.array(AccountColumn),
+    changes: ['preferences'],
+  }),
+} as const;

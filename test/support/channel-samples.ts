@@ -1,0 +1,85 @@
+import type { ChannelName } from '../../shared/api';
+import type { TestCore } from './core';
+
+export interface SampleIds {
+  organisation: number;
+  person: number;
+  staff: number;
+  roleGroup: number;
+  account: number;
+}
+
+/** The rows the samples refer to: an organisation with a person, a staff user, a role group and an account. */
+export async function createSampleRows(t: TestCore): Promise<SampleIds> {
+  const organisation = await t.call('organisations:create', { name: 'Sample BV' });
+  const person = await t.call('persons:create', { organisationId: organisation.id, lastName: 'Sample' });
+  const staff = await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'sample-password', role: 'staff', mayGrantAccess: false });
+  const roleGroup = await t.call('role-groups:create', { name: 'Sample group', permissions: ['tickets.read'] });
+  const account = await t.call('portal-accounts:create', {
+    username: 'sample@example.com',
+    links: [{ organisationId: organisation.id, personId: person.id, isDefault: true }],
+    roleGroupIds: [roleGroup.id],
+  });
+  return { organisation: organisation.id, person: person.id, staff: staff.id, roleGroup: roleGroup.id, account: account.id };
+}
+
+/** A valid input for every channel; the first test fails when a new channel has none. */
+export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<string, unknown>> => ({
+  'setup:status': {},
+  'setup:create-administrator': { name: 'Second', email: 'second@example.com', password: 'second-password', language: 'en' },
+  'session:sign-in': { email: 'ada@example.com', password: 'not the password' },
+  'session:sign-out': {},
+  'session:current': {},
+  'staff:list': { search: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 },
+  'staff:get': { id: ids.staff },
+  'staff:create': { name: 'New', email: 'new@example.com', password: 'new-password-1', role: 'staff', mayGrantAccess: false, language: 'en' },
+  'staff:update': { id: ids.staff, name: 'Sam', email: 'sam@example.com', role: 'staff', mayGrantAccess: true, active: true, language: 'nl', password: null },
+  'staff:set-my-language': { language: 'de' },
+  'organisations:list': { search: 'x', sort: 'name', direction: 'desc', offset: 0, limit: 5, parentId: ids.organisation },
+  'organisations:get': { id: ids.organisation },
+  'organisations:create': { name: 'New Org', customerNumber: 'N-1', country: 'NL', parentId: ids.organisation, language: 'nl', internal: false },
+  'organisations:update': { id: ids.organisation, name: 'Sample BV', city: 'Gent', parentId: null },
+  'organisations:delete': { id: ids.organisation },
+  'persons:list': { search: 'x', sort: 'lastName', direction: 'asc', offset: 0, limit: 5, organisationId: ids.organisation },
+  'persons:get': { id: ids.person },
+  'persons:create': { organisationId: ids.organisation, lastName: 'New', email: 'n@example.com', mobile: '+31 6 12345678' },
+  'persons:update': { id: ids.person, organisationId: ids.organisation, lastName: 'Sample', firstName: 'S' },
+  'persons:delete': { id: ids.person },
+  'audit:list': { entity: 'person', entityId: ids.person, staffId: ids.staff, from: '2026-01-01', to: '2026-12-31', offset: 0, limit: 10 },
+  'settings:get': {},
+  'settings:update': { defaultLanguage: 'nl' },
+  'role-groups:list': {},
+  'role-groups:get': { id: ids.roleGroup },
+  'role-groups:create': { name: 'New group', description: 'For tests', permissions: ['tickets.read', 'tickets.comment'] },
+  'role-groups:update': { id: ids.roleGroup, name: 'Sample group', description: null, permissions: ['dashboard'] },
+  'role-groups:delete': { id: ids.roleGroup, moveAccountsTo: ids.roleGroup },
+  'portal-accounts:list': { search: 'x', filter: 'invited', status: 'active', organisationId: ids.organisation, personId: ids.person, roleGroupId: ids.roleGroup, sort: 'person', direction: 'desc', offset: 0, limit: 5 },
+  'portal-accounts:get': { id: ids.account },
+  'portal-accounts:create': {
+    username: 'new-account@example.com',
+    nickname: 'New',
+    description: 'For tests',
+    recoveryEmail: 'recovery@example.com',
+    language: 'nl',
+    active: true,
+    password: 'Correct-Horse-Battery-9',
+    links: [{ organisationId: ids.organisation, personId: ids.person, isDefault: true }],
+    roleGroupIds: [ids.roleGroup],
+  },
+  'portal-accounts:update': {
+    id: ids.account,
+    nickname: 'Sam',
+    language: 'de',
+    links: [{ organisationId: ids.organisation, personId: null, isDefault: true }],
+    roleGroupIds: [ids.roleGroup],
+  },
+  'portal-accounts:set-active': { id: ids.account, active: false },
+  'portal-accounts:change-username': { id: ids.account, username: 'renamed@example.com' },
+  'portal-accounts:delete': { id: ids.account },
+  'portal-accounts:effective-permissions': { id: ids.account },
+  'portal-accounts:create-for-persons': { personIds: [ids.person], roleGroupIds: [ids.roleGroup] },
+  'preferences:get-account-columns': {},
+  'preferences:set-account-columns': { columns: ['username', 'status'] },
+  'password-policy:get': {},
+  'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
+});

@@ -1,0 +1,166 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useNotifications } from '../../../renderer/src/components/notification-store';
+import { resetAccountList } from '../../../renderer/src/features/portal-accounts/account-list-store';
+import { PortalAccountsScreen } from '../../../renderer/src/features/portal-accounts/PortalAccountsScreen';
+import type { InputOf } from '../../../shared/api';
+import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../shared/api/portal-accounts';
+import type { StaffMember } from '../../../shared/api/staff';
+import { staffMember } from './support/fixtures';
+import { renderWithApp } from './support/render-app';
+
+/*
+ * happy-dom has no layout: every element measures 0 x 0, so a virtualised list would show
+ * no rows. The scroll container's size is faked (600 px high) so the real virtualiser runs;
+ * the same list is scrolled in real Chromium by test/e2e/portal-accounts.spec.ts.
+ */
+const realSize = {
+  clientHeight: Object.getOwnPropertyDescriptor(Element.prototype, 'clientHeight'),
+  clientWidth: Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth'),
+};
+function fakeSize(name: 'clientHeight' | 'clientWidth', value: number) {
+  Object.defineProperty(HTMLElement.prototype, name, {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.classList.contains('table-wrap--scroll') ? value : (realSize[name]?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}
+beforeEach(() => {
+  window.history.replaceState(null, '', '/#/accounts');
+  resetAccountList();
+  fakeSize('clientHeight', 600);
+  fakeSize('clientWidth', 1000);
+});
+afterEach(() => {
+  cleanup();
+  delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight;
+  delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+});
+
+const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccountRow => ({
+  id,
+  username: `user${id}@example.com`,
+  personName: `Person ${id}`,
+  organisations: ['Brouwerij De Ster'],
+  roleGroups: ['Client'],
+  active: true,
+  status: 'no_access',
+  activationSentAt: null,
+  activationSentByName: null,
+  activationExpiresAt: null,
+  activatedAt: null,
+  lastSignInAt: null,
+  ...overrides,
+});
+
+function renderScreen(me: StaffMember = staffMember()) {
+  let columns = [...ACCOUNT_COLUMNS];
+  return renderWithApp(<PortalAccountsScreen me={me} />, {
+    'portal-accounts:list': (input) => {
+      const offset = input.offset ?? 0;
+      const rows = Array.from({ length: Math.max(0, Math.min(100, 250 - offset)) }, (_, i) => row(offset + i + 1, offset + i === 2 ? { active: false, status: 'deactivated' } : {}));
+      return { rows, total: 250 };
+    },
+    'preferences:get-account-columns': () => columns,
+    'preferences:set-account-columns': (input) => {
+      columns = [...input.columns];
+      return columns;
+    },
+    'portal-accounts:set-active': (input) => ({ ...row(input.id), active: input.active }) as never,
+  });
+}
+
+const lastList = (calls: unknown[]) => calls[calls.length - 1] as InputOf<'portal-accounts:list'>;
+const rowOf = (username: string) => screen.getByText(username).closest('tr') as HTMLElement;
+
+describe('the portal account list (layout faked: happy-dom has none)', () => {
+  it('shows the total and only the rows in view, fetching pages of 100 from the core', async () => {
+    const { fake } = renderScreen();
+    await screen.findByText('user1@example.com');
+    expect(screen.getByText('250 accounts')).toBeTruthy();
+    expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ offset: 0, limit: 100, sort: 'username', filter: 'all' });
+    // Virtualised: far fewer rows in the DOM than the 250 accounts.
+    expect(screen.getAllByRole('row').length).toBeLessThan(60);
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('251');
+  });
+
+  it('filters with the quick filters and the status, and sorts in the core', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderScreen();
+    await screen.findByText('user1@example.com');
+    await user.click(screen.getByRole('button', { name: 'Invitation expired' }));
+    await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ filter: 'invitation_expired' }));
+    expect(screen.getByRole('button', { name: 'Invitation expired' }).getAttribute('aria-pressed')).toBe('true');
+    await user.selectOptions(screen.getByLabelText('Status'), 'locked');
+    await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ filter: 'invitation_expired', status: 'locked' }));
+    await user.click(screen.getByRole('button', { name: /Last sign-in/ }));
+    await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ sort: 'lastSignInAt', direction: 'asc' }));
+  });
+
+  it('selects with click, Ctrl+click and Shift+click', async () => {
+    renderScreen();
+    await screen.findByText('user1@example.com');
+    fireEvent.click(rowOf('user2@example.com'));
+    fireEvent.click(rowOf('user5@example.com'), { shiftKey: true });
+    const selected = () => screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => within(r).getAllByRole('cell')[0]?.textContent);
+    expect(selected()).toEqual(['user2@example.com', 'user3@example.com', 'user4@example.com', 'user5@example.com']);
+    fireEvent.click(rowOf('user3@example.com'), { ctrlKey: true });
+    expect(selected()).toEqual(['user2@example.com', 'user4@example.com', 'user5@example.com']);
+    expect(screen.getByText(/3 selected/)).toBeTruthy();
+  });
+
+  it('moves with the keyboard and opens the context menu with Shift+F10, whose Deactivate calls the core', async () => {
+    const { fake } = renderScreen();
+    await screen.findByText('user1@example.com');
+    const grid = screen.getByRole('region', { name: 'Portal accounts' });
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    expect(grid.getAttribute('aria-activedescendant')).toBe(rowOf('user2@example.com').id);
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(rowOf('user2@example.com').getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu', { name: 'Actions for user2@example.com' });
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Deactivate', 'Delete…']);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate' }));
+    await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 2, active: false }]));
+    await waitFor(() => expect(useNotifications.getState().notifications.map((n) => n.message)).toContain('Portal account user2@example.com deactivated.'));
+  });
+
+  it('offers Reactivate for a deactivated account on right-click, and acts on the whole selection', async () => {
+    const { fake } = renderScreen();
+    await screen.findByText('user1@example.com');
+    fireEvent.click(rowOf('user2@example.com'));
+    fireEvent.click(rowOf('user3@example.com'), { ctrlKey: true });
+    fireEvent.contextMenu(rowOf('user3@example.com'), { clientX: 50, clientY: 60 });
+    const menu = await screen.findByRole('menu', { name: 'Actions for 2 accounts' });
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Deactivate', 'Reactivate', 'Delete…']);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Reactivate' }));
+    await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 3, active: true }]));
+  });
+
+  it('shows staff who may not grant access the actions disabled, with the reason', async () => {
+    renderScreen(staffMember({ role: 'staff', mayGrantAccess: false }));
+    await screen.findByText('user1@example.com');
+    expect(screen.queryByRole('button', { name: 'New portal account' })).toBeNull();
+    expect(screen.getByText(/You can see portal accounts but not change them/)).toBeTruthy();
+    fireEvent.contextMenu(rowOf('user1@example.com'), { clientX: 5, clientY: 5 });
+    const deactivate = await screen.findByRole('menuitem', { name: /Deactivate/ });
+    expect(deactivate.getAttribute('aria-disabled')).toBe('true');
+    expect(deactivate.getAttribute('title')).toMatch(/Only administrators and staff who may grant portal access/);
+  });
+
+  it('remembers the chosen columns through the core', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderScreen();
+    await screen.findByText('user1@example.com');
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Role groups' }));
+    await waitFor(() => expect(fake.callsTo('preferences:set-account-columns')).toHaveLength(1));
+    expect((fake.callsTo('preferences:set-account-columns')[0] as { columns: string[] }).columns).not.toContain('roleGroups');
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Role groups' })).toBeNull());
+    expect((screen.getByRole('checkbox', { name: 'Username' }) as HTMLInputElement).disabled).toBe(true);
+  });
+});
