@@ -155,7 +155,7 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     <>
       <ErrorAlert error={first?.error} />
       <p className="list-summary" aria-live="polite">
-        {t('portalAccounts.count', { total: format.number(total) })}
+        {t('portalAccounts.count', { count: total, total: format.number(total) })}
         {selection.ids.size > 0 ? ` · ${t('portalAccounts.selected', { count: selection.ids.size })}` : ''}
       </p>
       <div
