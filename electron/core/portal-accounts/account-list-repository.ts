@@ -4,6 +4,7 @@ import type { AccountStatus, PortalAccountRow } from '../../../shared/api/portal
 import type { Executor } from '../db/connection';
 import { escapeLike } from '../db/text-search';
 import { SEARCH_DOCUMENT_SQL } from './account-index';
+import { tallyTotal } from './account-list-total';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
 
 /** What the account list asks for (the contract's input after defaults). */
@@ -121,7 +122,7 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   const total =
     ids.length > 0 && ids.length < q.limit && q.offset === 0
       ? ids.length
-      : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0);
+      : ((await tallyTotal(db, q, at)) ?? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0));
   return { rows: await accountRows(db, ids, now), total };
 }
 
