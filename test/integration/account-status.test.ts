@@ -55,7 +55,7 @@ describe('account status', () => {
             if (n % 2 === 0) {
               await trx.insertInto('portal_account').values({ ...a, username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', created_at: nowIso, updated_at: nowIso }).execute();
             } else {
-              await trx.insertInto('portal_account').values({ username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', created_at: nowIso, updated_at: nowIso }).execute();
+              await trx.insertInto('portal_account').values({ username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', active: 1, created_at: nowIso, updated_at: nowIso }).execute();
               await trx.updateTable('portal_account').set(a).where('username_key', '=', `u${n}@example.com`).execute();
             }
           }
