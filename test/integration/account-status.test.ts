@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_STATUSES, QUICK_FILTERS } from '../../shared/api/portal-accounts';
 import { accountStatus, type StatusColumns } from '../../electron/core/portal-accounts/account-status';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from '../../electron/core/portal-accounts/account-list-sql';
+import { tallyTotal } from '../../electron/core/portal-accounts/account-list-total';
+import { contract } from '../../shared/api';
 import { startTestCore, type TestCore } from '../support/core';
 
 /**
@@ -40,7 +42,7 @@ const QUICK: Record<(typeof QUICK_FILTERS)[number], (s: StatusColumns & { passwo
 };
 
 describe('account status', () => {
-  it('is the same in SQL as in code, and every status and quick filter selects exactly its accounts', async () => {
+  it('is the same in SQL as in code, every status and quick filter selects exactly its accounts, and the kept tallies give the same totals', async () => {
     const db = t.core.deps.db;
     await fc.assert(
       fc.asyncProperty(fc.array(accountArb, { minLength: 1, maxLength: 25 }), instant, async (accounts, nowIso) => {
@@ -49,7 +51,13 @@ describe('account status', () => {
           let n = 0;
           for (const a of accounts) {
             n += 1;
-            await trx.insertInto('portal_account').values({ ...a, username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', created_at: nowIso, updated_at: nowIso }).execute();
+            // Half are inserted as they are, half inserted blank and then changed, so both tally triggers run.
+            if (n % 2 === 0) {
+              await trx.insertInto('portal_account').values({ ...a, username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', created_at: nowIso, updated_at: nowIso }).execute();
+            } else {
+              await trx.insertInto('portal_account').values({ username: `u${n}@example.com`, username_key: `u${n}@example.com`, language: 'default', active: 1, created_at: nowIso, updated_at: nowIso }).execute();
+              await trx.updateTable('portal_account').set(a).where('username_key', '=', `u${n}@example.com`).execute();
+            }
           }
         });
         const rows = await sql<{ username: string; status: string; rank: number }>`
@@ -64,7 +72,13 @@ describe('account status', () => {
         for (const filter of QUICK_FILTERS) {
           const condition = quickFilterCondition(filter, nowIso) ?? sql`1`;
           const picked = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a WHERE ${condition}`.execute(db);
-          expect(picked.rows[0]?.n, filter).toBe(accounts.filter((a) => QUICK[filter](a, nowIso)).length);
+          const expectedCount = accounts.filter((a) => QUICK[filter](a, nowIso)).length;
+          expect(picked.rows[0]?.n, filter).toBe(expectedCount);
+          // The total from the kept tallies agrees with counting the rows.
+          expect(await tallyTotal(db, contract['portal-accounts:list'].input.parse({ filter }), nowIso), `tally ${filter}`).toBe(expectedCount);
+        }
+        for (const status of ACCOUNT_STATUSES) {
+          expect(await tallyTotal(db, contract['portal-accounts:list'].input.parse({ status }), nowIso), `tally ${status}`).toBe(expected.filter((s) => s === status).length);
         }
       }),
       { numRuns: 60 },

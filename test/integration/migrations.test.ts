@@ -79,7 +79,7 @@ describe('migrations', () => {
     await expect(run(sql`INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('CLIENT', 'client', ${now}, ${now})`)).rejects.toThrow(/UNIQUE/);
   });
 
-  it('0006 portal accounts: unique username key, one default link, restricting links, status stage', async () => {
+  it('0006 portal accounts: unique username key, one default link, restricting links, status stage and its kept tallies', async () => {
     await upTo(6);
     for (const table of ['portal_account', 'portal_account_link', 'portal_account_role_group', 'staff_preference']) {
       expect(await tableInfo(table), table).toEqual({ strict: 1 });
@@ -98,7 +98,13 @@ describe('migrations', () => {
     expect(await stage()).toBe(1);
     await run(sql`UPDATE portal_account SET activated_at = ${now} WHERE id = 1`);
     expect(await stage()).toBe(2);
+    const tally = async () =>
+      (await sql<{ k: string }>`SELECT access_stage || ':' || active || '=' || n AS k FROM portal_account_tally WHERE n > 0`.execute(db)).rows.map((r) => r.k);
+    expect(await tally()).toEqual(['2:1=1']);
+    await run(sql`UPDATE portal_account SET active = 0 WHERE id = 1`);
+    expect(await tally()).toEqual(['2:0=1']);
     await run(sql`DELETE FROM portal_account WHERE id = 1`);
+    expect(await tally()).toEqual([]);
     const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account_link`.execute(db);
     expect(rows[0]?.n).toBe(0);
   });

@@ -121,6 +121,12 @@ export interface PortalAccountRoleGroupTable {
   role_group_id: number;
 }
 
+export interface PortalAccountTallyTable {
+  access_stage: number;
+  active: number;
+  n: number;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -139,5 +145,6 @@ export interface Database {
   portal_account: PortalAccountTable;
   portal_account_link: PortalAccountLinkTable;
   portal_account_role_group: PortalAccountRoleGroupTable;
+  portal_account_tally: PortalAccountTallyTable;
   staff_preference: StaffPreferenceTable;
 }

@@ -4,6 +4,7 @@ import type { AccountStatus, PortalAccountRow } from '../../../shared/api/portal
 import type { Executor } from '../db/connection';
 import { escapeLike } from '../db/text-search';
 import { SEARCH_DOCUMENT_SQL } from './account-index';
+import { tallyTotal } from './account-list-total';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
 
 /** What the account list asks for (the contract's input after defaults). */
@@ -82,6 +83,13 @@ export function searchCondition(search: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'`;
 }
 
+/**
+ * Equal sort keys are ordered by id, so pages never overlap. Usernames are unique: no tie
+ * to break, and leaving the id out lets the partial indexes (deactivated, locked) serve
+ * the order too.
+ */
+const tieBreak = (sort: AccountListQuery['sort'], direction: RawBuilder<unknown>) => (sort === 'username' ? sql`` : sql`, a.id ${direction}`);
+
 /** Every condition of the query, ANDed; the sub-selects run once, not per row. */
 function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
@@ -115,13 +123,13 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a ${where}
-    ORDER BY ${sortKey(q.sort, at)} ${direction}, a.id ${direction}
+    ORDER BY ${sortKey(q.sort, at)} ${direction}${tieBreak(q.sort, direction)}
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   const total =
     ids.length > 0 && ids.length < q.limit && q.offset === 0
       ? ids.length
-      : Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0);
+      : ((await tallyTotal(db, q, at)) ?? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0));
   return { rows: await accountRows(db, ids, now), total };
 }
 

@@ -1,0 +1,131 @@
+import { sql } from 'kysely';
+import type { AccountStatus, QuickFilter } from '../../../shared/api/portal-accounts';
+import type { Executor } from '../db/connection';
+import type { AccountListQuery } from './account-list-repository';
+
+/*
+ * The total of the account list without counting rows, for the broad filters (a status
+ * or a quick filter alone): portal_account_tally (migration 0006) holds the accounts per
+ * access stage and active flag; what depends on the clock is counted from index ranges:
+ * accounts locked right now and deactivated invitations (few, partial indexes) and
+ * invitations that have run out (an index range over stage and expiry).
+ * Must agree with statusCondition() and quickFilterCondition() in account-list-sql.ts
+ * (a property test checks it on random accounts and moments).
+ */
+
+/** The parts a total is made of, each read only when a total needs it. */
+class Parts {
+  private tallyGrid: Promise<number[][]> | undefined;
+  private lockedRows: Promise<{ stage: number; n: number; expired: number }[]> | undefined;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly now: string,
+  ) {}
+
+  /** Accounts per stage and active flag, from the tallies the triggers keep. */
+  async t(stage: number, active: number): Promise<number> {
+    this.tallyGrid ??= this.db
+      .selectFrom('portal_account_tally')
+      .select(['access_stage', 'active', 'n'])
+      .execute()
+      .then((rows) => {
+        const grid = [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ];
+        for (const row of rows) {
+          const stageRow = grid[row.access_stage];
+          if (stageRow) stageRow[row.active] = row.n;
+        }
+        return grid;
+      });
+    return (await this.tallyGrid)[stage]?.[active] ?? 0;
+  }
+
+  async stage(stage: number): Promise<number> {
+    return (await this.t(stage, 0)) + (await this.t(stage, 1));
+  }
+
+  private locked() {
+    this.lockedRows ??= sql<{ stage: number; n: number; expired: number }>`
+      SELECT a.access_stage AS stage, count(*) AS n, coalesce(sum(a.activation_expires_at <= ${this.now}), 0) AS expired
+      FROM portal_account a INDEXED BY portal_account_locked
+      WHERE a.locked_until > ${this.now} AND a.active = 1 GROUP BY a.access_stage`
+      .execute(this.db)
+      .then((r) => r.rows);
+    return this.lockedRows;
+  }
+
+  /** Active accounts locked right now, of one stage. */
+  async l(stage: number): Promise<number> {
+    return (await this.locked()).filter((r) => r.stage === stage).reduce((sum, r) => sum + r.n, 0);
+  }
+
+  /** All active accounts locked right now: one count over the partial index, without grouping. */
+  async allLocked(): Promise<number> {
+    const r = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM portal_account a INDEXED BY portal_account_locked WHERE a.locked_until > ${this.now} AND a.active = 1`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /** Invitations (stage 1) that have run out at `now`, whatever the account's state. */
+  async expiredAll(): Promise<number> {
+    const r = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM portal_account a WHERE a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  /** Run-out invitations of accounts that are active and not locked: all of them minus the few switched off or locked. */
+  async expiredOpen(): Promise<number> {
+    const inactive = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM portal_account a INDEXED BY portal_account_inactive
+      WHERE a.active = 0 AND a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db);
+    const lockedExpired = (await this.locked()).filter((r) => r.stage === 1).reduce((sum, r) => sum + r.expired, 0);
+    return (await this.expiredAll()) - Number(inactive.rows[0]?.n ?? 0) - lockedExpired;
+  }
+}
+
+async function statusTotal(p: Parts, status: AccountStatus): Promise<number> {
+  switch (status) {
+    case 'deactivated':
+      return (await p.t(0, 0)) + (await p.t(1, 0)) + (await p.t(2, 0));
+    case 'locked':
+      return p.allLocked();
+    case 'active':
+      return (await p.t(2, 1)) - (await p.l(2));
+    case 'no_access':
+      return (await p.t(0, 1)) - (await p.l(0));
+    case 'invitation_expired':
+      return p.expiredOpen();
+    case 'invited':
+      return (await p.t(1, 1)) - (await p.l(1)) - (await p.expiredOpen());
+  }
+}
+
+async function quickTotal(p: Parts, filter: QuickFilter): Promise<number> {
+  switch (filter) {
+    case 'all':
+      return (await p.stage(0)) + (await p.stage(1)) + (await p.stage(2));
+    case 'never_invited':
+      return p.stage(0);
+    case 'invited':
+      return (await p.stage(1)) - (await p.expiredAll());
+    case 'invitation_expired':
+      return p.expiredAll();
+    case 'activated':
+      return p.stage(2);
+  }
+}
+
+/**
+ * The total for a query filtered by at most a status or a quick filter (not both, no
+ * search, organisation, person or group); null when the query needs a real count.
+ */
+export async function tallyTotal(db: Executor, q: AccountListQuery, now: string): Promise<number | null> {
+  const narrowed = q.search !== '' || q.organisationId !== undefined || q.personId !== undefined || q.roleGroupId !== undefined;
+  if (narrowed || (q.status !== undefined && q.filter !== 'all')) return null;
+  const parts = new Parts(db, now);
+  return q.status !== undefined ? statusTotal(parts, q.status) : quickTotal(parts, q.filter);
+}
