@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'IN_USE',
   'CYCLE',
   'INVALID_CREDENTIALS',
+  /** An activation or set-password link, or its code, that is unknown, used, voided or expired (never which). */
+  'INVALID_TOKEN',
   'RATE_LIMITED',
   'SETUP_ALREADY_DONE',
   'LAST_ADMINISTRATOR',

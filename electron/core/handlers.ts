@@ -1,4 +1,5 @@
 import type { ChannelName } from '../../shared/api';
+import { activationSettingsHandlers } from './activation/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
@@ -22,4 +23,5 @@ export const handlers: Handlers<ChannelName> = {
   ...portalAccountHandlers,
   ...preferenceHandlers,
   ...passwordPolicyHandlers,
+  ...activationSettingsHandlers,
 };

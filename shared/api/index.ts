@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
 import { organisationsApi } from './organisations';
 import { passwordPolicyApi } from './password-policy';
@@ -21,6 +22,7 @@ export const contract = {
   ...portalAccountsApi,
   ...preferencesApi,
   ...passwordPolicyApi,
+  ...activationSettingsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -81,5 +81,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'preferences:get-account-columns': {},
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},
+  'activation-settings:get': {},
+  'activation-settings:update': { activationDays: 10, setPasswordHours: 48, portalUrl: 'https://portal.example.com/' },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

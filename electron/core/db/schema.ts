@@ -127,6 +127,20 @@ export interface PortalAccountTallyTable {
   n: number;
 }
 
+export interface PortalAccountTokenTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: 'activation' | 'set-password';
+  token_hash: string;
+  code_hash: string | null;
+  expires_at: string;
+  created_at: string;
+  created_by: number | null;
+  used_at: string | null;
+  voided_at: string | null;
+  failed_attempts: Generated<number>;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -146,5 +160,6 @@ export interface Database {
   portal_account_link: PortalAccountLinkTable;
   portal_account_role_group: PortalAccountRoleGroupTable;
   portal_account_tally: PortalAccountTallyTable;
+  portal_account_token: PortalAccountTokenTable;
   staff_preference: StaffPreferenceTable;
 }

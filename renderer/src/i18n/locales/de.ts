@@ -108,6 +108,7 @@ export const de: Messages = {
       'Diese Organisation kann nicht gelöscht werden: Ihr sind noch {{persons}} Person(en) und {{children}} untergeordnete Organisation(en) zugeordnet. Bitte diese zuerst verschieben oder löschen.',
     CYCLE: 'Eine Organisation kann sich nicht selbst übergeordnet sein, auch nicht über untergeordnete Organisationen.',
     INVALID_CREDENTIALS: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
+    INVALID_TOKEN: 'Dieser Link oder Code ist nicht (mehr) gültig. Fordern Sie einen neuen an.',
     RATE_LIMITED_one: 'Zu viele fehlgeschlagene Versuche. Bitte {{count}} Sekunde warten und es dann erneut versuchen.',
     RATE_LIMITED_other: 'Zu viele fehlgeschlagene Versuche. Bitte {{count}} Sekunden warten und es dann erneut versuchen.',
     SETUP_ALREADY_DONE: 'Portier hat bereits einen Administrator. Bitte melden Sie sich stattdessen an.',

@@ -107,6 +107,7 @@ export const en = {
       'This organisation cannot be deleted: it still has {{persons}} person(s) and {{children}} child organisation(s). Move or delete them first.',
     CYCLE: 'An organisation cannot be its own umbrella, directly or through its child organisations.',
     INVALID_CREDENTIALS: 'The email address or password is not correct.',
+    INVALID_TOKEN: 'This link or code is not valid (any more). Ask for a new one.',
     RATE_LIMITED_one: 'Too many failed attempts. Please wait {{count}} second before trying again.',
     RATE_LIMITED_other: 'Too many failed attempts. Please wait {{count}} seconds before trying again.',
     SETUP_ALREADY_DONE: 'Portier already has an administrator. Please sign in instead.',

@@ -108,6 +108,7 @@ export const nl: Messages = {
       'Deze organisatie kan niet worden verwijderd: er horen nog {{persons}} persoon/personen en {{children}} onderliggende organisatie(s) bij. Verplaats of verwijder die eerst.',
     CYCLE: 'Een organisatie kan niet haar eigen koepel zijn, ook niet via onderliggende organisaties.',
     INVALID_CREDENTIALS: 'Het e-mailadres of wachtwoord is onjuist.',
+    INVALID_TOKEN: 'Deze link of code is niet (meer) geldig. Vraag een nieuwe aan.',
     RATE_LIMITED_one: 'Te veel mislukte pogingen. Wacht {{count}} seconde en probeer het dan opnieuw.',
     RATE_LIMITED_other: 'Te veel mislukte pogingen. Wacht {{count}} seconden en probeer het dan opnieuw.',
     SETUP_ALREADY_DONE: 'Portier heeft al een beheerder. Meld u in plaats daarvan aan.',

@@ -1,0 +1,160 @@
+import { AppError } from '../../../shared/errors';
+import { evaluatePassword } from '../../../shared/password-policy';
+import { recordAudit } from '../audit/audit-log';
+import { hashPassword } from '../auth/password-hash';
+import type { Actor, CoreDeps } from '../context';
+import type { Executor } from '../db/connection';
+import { readPasswordPolicy } from '../password-policy/password-policy-service';
+import { hashCode, hashToken, newCode, newToken, sameHash } from './account-secrets';
+import { readActivationSettings } from './activation-settings';
+import { findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
+
+/** Wrong codes a token survives; the next wrong one voids it. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+const DAY = 86_400_000;
+
+/** What an activation hands out once: the raw secrets go into the mail (link) and the letter (code), never into the database. */
+export interface IssuedActivation {
+  accountId: number;
+  tokenId: number;
+  token: string;
+  code: string;
+  expiresAt: string;
+}
+
+/**
+ * Issues a fresh activation for one account inside the caller's transaction: every older
+ * token of the account is voided, the new token and code are stored as hashes, the
+ * account's activation columns are set (sent, by whom, expires) and it is audited.
+ * The caller queues the mail and produces the letter in the same transaction.
+ */
+export async function issueActivation(trx: Executor, codeKey: Buffer, actor: Actor | null, accountId: number, now: Date): Promise<IssuedActivation> {
+  const at = now.toISOString();
+  const settings = await readActivationSettings(trx);
+  const expiresAt = new Date(now.getTime() + settings.activationDays * DAY).toISOString();
+  await voidOpenTokens(trx, accountId, at);
+  const token = newToken();
+  const code = newCode();
+  const tokenId = await insertToken(trx, {
+    accountId,
+    kind: 'activation',
+    tokenHash: token.hash,
+    codeHash: hashCode(codeKey, token.hash, code),
+    expiresAt,
+    createdAt: at,
+    createdBy: actor?.id ?? null,
+  });
+  await trx
+    .updateTable('portal_account')
+    .set({ activation_sent_at: at, activation_sent_by: actor?.id ?? null, activation_expires_at: expiresAt, updated_at: at })
+    .where('id', '=', accountId)
+    .execute();
+  await recordAudit(trx, {
+    at,
+    staffId: actor?.id ?? null,
+    entity: 'portal-account',
+    entityId: accountId,
+    action: 'activation-sent',
+    after: { expiresAt },
+  });
+  return { accountId, tokenId, token: token.raw, code, expiresAt };
+}
+
+/** One answer for every failure a guesser could learn from: unknown, used, voided, expired, wrong code. */
+const invalid = () => new AppError('INVALID_TOKEN', 'This activation link or code is not valid (any more).');
+
+export interface ActivationInput {
+  token: string;
+  code: string;
+  password: string;
+}
+
+/**
+ * The customer's side: link token + letter code + a new password. Checks token, code,
+ * expiry and single use, then the password policy; sets the password (argon2id) and the
+ * activation time, voids every token and session of the account, and audits. A wrong
+ * code counts against the token, which dies after MAX_CODE_ATTEMPTS.
+ */
+export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: ActivationInput): Promise<{ accountId: number }> {
+  const now = deps.clock();
+  const at = now.toISOString();
+  const tokenHash = hashToken(input.token.trim());
+  const token = await findTokenByHash(deps.db, tokenHash);
+  if (!token || token.kind !== 'activation' || token.used_at !== null || token.voided_at !== null || token.expires_at <= at || token.code_hash === null) {
+    throw invalid();
+  }
+  if (!sameHash(token.code_hash, hashCode(codeKey, tokenHash, input.code))) {
+    const attempts = token.failed_attempts + 1;
+    await deps.db
+      .updateTable('portal_account_token')
+      .set({ failed_attempts: attempts, ...(attempts >= MAX_CODE_ATTEMPTS ? { voided_at: at } : {}) })
+      .where('id', '=', token.id)
+      .execute();
+    throw invalid();
+  }
+  const account = await deps.db.selectFrom('portal_account').select(['id', 'username', 'active']).where('id', '=', token.account_id).executeTakeFirst();
+  if (!account || account.active !== 1) throw invalid();
+  const links = await deps.db
+    .selectFrom('portal_account_link as l')
+    .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .select('o.name')
+    .where('l.account_id', '=', account.id)
+    .execute();
+  const problems = evaluatePassword(input.password, await readPasswordPolicy(deps.db), { username: account.username, organisationNames: links.map((l) => l.name) });
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `The password does not meet the password policy (${problems.map((p) => p.code).join(', ')}).`, {
+      fields: { password: { code: 'weak_password' } },
+      params: { problems: problems.map((p) => p.code).join(',') },
+    });
+  }
+  const passwordHash = await hashPassword(input.password);
+  await deps.db.transaction().execute(async (trx) => {
+    // Used once: a second request racing this one finds the token used and fails.
+    const claimed = await trx
+      .updateTable('portal_account_token')
+      .set({ used_at: at })
+      .where('id', '=', token.id)
+      .where('used_at', 'is', null)
+      .where('voided_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) throw invalid();
+    await voidOpenTokens(trx, account.id, at);
+    await trx
+      .updateTable('portal_account')
+      .set((eb) => ({ password_hash: passwordHash, activated_at: at, failed_sign_ins: 0, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
+      .where('id', '=', account.id)
+      .execute();
+    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at } });
+  });
+  return { accountId: account.id };
+}
+
+/** Staff issue activations for accounts; returns what happened to each (the mail and letter are added by the caller's hook). */
+export type ActivationHook = (trx: Executor, issued: IssuedActivation) => Promise<void>;
+
+export type ActivationOutcome = 'sent' | 'skipped_inactive' | 'skipped_activated' | 'skipped_missing';
+
+export async function sendActivations(
+  deps: CoreDeps,
+  codeKey: Buffer,
+  actor: Actor,
+  accountIds: readonly number[],
+  hook?: ActivationHook,
+): Promise<{ accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[]> {
+  const report: { accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[] = [];
+  for (const accountId of accountIds) {
+    // One transaction per account: a failure or a stop half-way loses nothing already sent.
+    const result = await deps.db.transaction().execute(async (trx) => {
+      const account = await trx.selectFrom('portal_account').select(['active', 'activated_at', 'password_hash']).where('id', '=', accountId).executeTakeFirst();
+      if (!account) return { accountId, outcome: 'skipped_missing' as const, expiresAt: null };
+      if (account.active !== 1) return { accountId, outcome: 'skipped_inactive' as const, expiresAt: null };
+      if (account.activated_at !== null || account.password_hash !== null) return { accountId, outcome: 'skipped_activated' as const, expiresAt: null };
+      const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock());
+      if (hook) await hook(trx, issued);
+      return { accountId, outcome: 'sent' as const, expiresAt: issued.expiresAt };
+    });
+    report.push(result);
+  }
+  return report;
+}
