@@ -1,10 +1,9 @@
 import { AppError } from '../../../shared/errors';
-import { evaluatePassword } from '../../../shared/password-policy';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
-import { readPasswordPolicy } from '../password-policy/password-policy-service';
+import { checkAccountPassword } from './account-password';
 import { hashCode, hashToken, newCode, newToken, sameHash } from './account-secrets';
 import { readActivationSettings } from './activation-settings';
 import { findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
@@ -95,19 +94,7 @@ export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: Ac
   }
   const account = await deps.db.selectFrom('portal_account').select(['id', 'username', 'active']).where('id', '=', token.account_id).executeTakeFirst();
   if (!account || account.active !== 1) throw invalid();
-  const links = await deps.db
-    .selectFrom('portal_account_link as l')
-    .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
-    .select('o.name')
-    .where('l.account_id', '=', account.id)
-    .execute();
-  const problems = evaluatePassword(input.password, await readPasswordPolicy(deps.db), { username: account.username, organisationNames: links.map((l) => l.name) });
-  if (problems.length > 0) {
-    throw new AppError('VALIDATION', `The password does not meet the password policy (${problems.map((p) => p.code).join(', ')}).`, {
-      fields: { password: { code: 'weak_password' } },
-      params: { problems: problems.map((p) => p.code).join(',') },
-    });
-  }
+  await checkAccountPassword(deps.db, account.id, input.password);
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
     // Used once: a second request racing this one finds the token used and fails.
