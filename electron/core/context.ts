@@ -3,11 +3,14 @@ import { AppError } from '../../shared/errors';
 import type { SessionSlot } from './auth/session';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import type { SecretBox } from './outbox/secret-box';
 
 /** What every service needs: the database and the time. */
 export interface CoreDeps {
   db: Db;
   clock: Clock;
+  /** Encrypts secrets at rest (queued mails' tokens, the SMTP password); safeStorage in the desktop app. */
+  secretBox: SecretBox;
 }
 
 /** The signed-in staff user a call is made for. */

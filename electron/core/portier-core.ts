@@ -6,8 +6,9 @@ import type { Result } from '../../shared/result';
 import type { SessionSlot } from './auth/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
-import { openDatabase, type Db } from './db/connection';
+import { openDatabase } from './db/connection';
 import { dispatch, type ErrorSink } from './dispatch';
+import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -17,6 +18,8 @@ export interface CoreOptions {
   clock?: Clock;
   nativeBinding?: string;
   onError?: ErrorSink;
+  /** Encrypts secrets at rest; the desktop app passes one on Electron safeStorage. Default: a key file in dataDir. */
+  secretBox?: SecretBox;
 }
 
 /** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through invoke(). */
@@ -34,11 +37,12 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  return coreOn(db, options.dataDir, databaseFile, options.clock ?? systemClock, options.onError);
+  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox }, options.dataDir, databaseFile, options.onError);
 }
 
-function coreOn(db: Db, dataDir: string, databaseFile: string, clock: Clock, onError?: ErrorSink): PortierCore {
-  const deps: CoreDeps = { db, clock };
+function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {
+  const { db } = deps;
   const invoke = (session: SessionSlot, channel: unknown, input: unknown) => dispatch(deps, session, channel, input, onError);
   return {
     dataDir,

@@ -141,6 +141,30 @@ export interface PortalAccountTokenTable {
   failed_attempts: Generated<number>;
 }
 
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxMailTable {
+  id: Generated<number>;
+  message_id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  account_id: number | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  secret_enc: string | null;
+  secret_expires_at: string | null;
+  /** When the mail was written as an .eml file in DATA_DIR/outbox (no SMTP configured). */
+  eml_written_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+  updated_at: string;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -162,4 +186,5 @@ export interface Database {
   portal_account_tally: PortalAccountTallyTable;
   portal_account_token: PortalAccountTokenTable;
   staff_preference: StaffPreferenceTable;
+  outbox_mail: OutboxMailTable;
 }
