@@ -35,7 +35,10 @@ export type FieldErrorCode =
   | 'not_found'
   | 'taken'
   | 'cycle'
-  | 'weak_password';
+  | 'weak_password'
+  | 'missing_placeholder'
+  | 'unknown_placeholder'
+  | 'invalid_template';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

@@ -95,6 +95,9 @@ export const de: Messages = {
     taken: 'Dieser Wert wird bereits verwendet.',
     cycle: 'Dadurch würde die Organisation sich selbst übergeordnet.',
     weak_password: 'Dieses Passwort ist zu schwach.',
+    missing_placeholder: 'Ein erforderlicher Platzhalter fehlt (Link und Ablaufdatum müssen im Text stehen).',
+    unknown_placeholder: 'Der Text verwendet einen Platzhalter, den es nicht gibt.',
+    invalid_template: 'Die Vorlage kann nicht gelesen werden.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
   },
   errors: {

@@ -94,6 +94,9 @@ export const en = {
     taken: 'This value is already in use.',
     cycle: 'This would make the organisation its own umbrella.',
     weak_password: 'This password is too weak.',
+    missing_placeholder: 'A required placeholder is missing (the link and the expiry date must be in the text).',
+    unknown_placeholder: 'The text uses a placeholder that does not exist.',
+    invalid_template: 'The template cannot be read.',
     passwords_differ: 'The passwords do not match.',
   },
   errors: {

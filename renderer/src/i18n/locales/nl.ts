@@ -95,6 +95,9 @@ export const nl: Messages = {
     taken: 'Deze waarde is al in gebruik.',
     cycle: 'Hierdoor zou de organisatie haar eigen koepel worden.',
     weak_password: 'Dit wachtwoord is te zwak.',
+    missing_placeholder: 'Er ontbreekt een verplichte plaatshouder (de link en de vervaldatum moeten in de tekst staan).',
+    unknown_placeholder: 'De tekst gebruikt een plaatshouder die niet bestaat.',
+    invalid_template: 'Het sjabloon kan niet worden gelezen.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
   },
   errors: {

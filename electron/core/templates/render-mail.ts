@@ -1,0 +1,39 @@
+import { convert } from 'html-to-text';
+import type { UiLanguage } from '../../../shared/api/common';
+import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
+import { mailLiquid, subjectLiquid } from './template-rules';
+import type { MailTemplateType, MailVariables, RenderedMail } from './template-port';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain, inline-styled frame every mail client shows the same way. */
+function layout(companyName: string, body: string): string {
+  return `<!doctype html>
+<html><body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1d2733;">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #d5dbe2;border-radius:6px;padding:24px;line-height:1.5;">
+<p style="margin:0 0 16px;font-weight:bold;color:#1f5f8b;">${escapeHtml(companyName)}</p>
+${body}
+</div></body></html>`;
+}
+
+/** Placeholder names in templates are snake_case; the core's variables are camelCase. */
+function scope(v: MailVariables): Record<string, string> {
+  const s: Record<string, string> = { username: v.username, name: v.name, organisation: v.organisation ?? '', portal_url: v.portalUrl, company_name: v.companyName };
+  if (v.link !== undefined) s.link = v.link;
+  if (v.expiresAt !== undefined) s.expires_at = v.expiresAt;
+  return s;
+}
+
+/**
+ * A mail from its template: subject (one line), HTML in the mail frame (values escaped)
+ * and the plain-text part made from it, with links written out.
+ */
+export function renderMail(type: MailTemplateType, language: UiLanguage, variables: MailVariables, source?: MailTemplateSource): RenderedMail {
+  const template = source ?? DEFAULT_TEMPLATES[type][language];
+  const values = scope(variables);
+  const subject = subjectLiquid.parseAndRenderSync(template.subject, values).replace(/\s+/g, ' ').trim();
+  const body = mailLiquid.parseAndRenderSync(template.html, values);
+  const html = layout(variables.companyName, body);
+  const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+  return { subject, html, text };
+}
