@@ -27,7 +27,8 @@ export type Domain =
   | 'settings'
   | 'role-groups'
   | 'portal-accounts'
-  | 'preferences';
+  | 'preferences'
+  | 'outbox';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {
   return def;

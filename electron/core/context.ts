@@ -11,6 +11,8 @@ export interface CoreDeps {
   clock: Clock;
   /** Encrypts secrets at rest (queued mails' tokens, the SMTP password); safeStorage in the desktop app. */
   secretBox: SecretBox;
+  /** The key activation codes are hashed under (a file of the data folder, never in the database). */
+  codeKey: Buffer;
 }
 
 /** The signed-in staff user a call is made for. */

@@ -1,4 +1,5 @@
 import type { ChannelName } from '../../shared/api';
+import { activationHandlers } from './activation/activation-handlers';
 import { activationSettingsHandlers } from './activation/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
@@ -24,4 +25,5 @@ export const handlers: Handlers<ChannelName> = {
   ...preferenceHandlers,
   ...passwordPolicyHandlers,
   ...activationSettingsHandlers,
+  ...activationHandlers,
 };

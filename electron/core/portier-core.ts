@@ -9,6 +9,7 @@ import type { CoreDeps } from './context';
 import { openDatabase } from './db/connection';
 import { dispatch, type ErrorSink } from './dispatch';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
+import { loadCodeKey } from './activation/code-key';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -38,7 +39,7 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox }, options.dataDir, databaseFile, options.onError);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir) }, options.dataDir, databaseFile, options.onError);
 }
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {

@@ -8,6 +8,8 @@ export const ActivationSettings = z.strictObject({
   activationDays: z.number().int().min(1).max(90),
   /** Hours a set-password link stays valid. */
   setPasswordHours: z.number().int().min(1).max(168),
+  /** Who the mails and letters come from. */
+  companyName: z.string().trim().min(1).max(120),
   /** The customer portal's address; links are built from it, never from a request. */
   portalUrl: z
     .string()
@@ -20,6 +22,7 @@ export type ActivationSettings = z.infer<typeof ActivationSettings>;
 export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
   activationDays: 14,
   setPasswordHours: 24,
+  companyName: 'Portier',
   portalUrl: 'http://localhost:8080/',
 };
 

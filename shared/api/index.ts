@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
 import { organisationsApi } from './organisations';
@@ -23,6 +24,7 @@ export const contract = {
   ...preferencesApi,
   ...passwordPolicyApi,
   ...activationSettingsApi,
+  ...activationApi,
 } as const;
 
 export type Contract = typeof contract;

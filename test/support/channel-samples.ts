@@ -82,6 +82,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},
   'activation-settings:get': {},
-  'activation-settings:update': { activationDays: 10, setPasswordHours: 48, portalUrl: 'https://portal.example.com/' },
+  'portal-accounts:send-activation': { ids: [ids.account] },
+  'portal-accounts:send-set-password-link': { id: ids.account },
+  'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },
+  'activation-settings:update': { activationDays: 10, setPasswordHours: 48, companyName: 'Example BV', portalUrl: 'https://portal.example.com/' },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

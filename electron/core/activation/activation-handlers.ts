@@ -1,0 +1,25 @@
+import type { activationApi } from '../../../shared/api/activation';
+import { actorOf, type Handlers } from '../context';
+import { sendActivations } from './activation-service';
+import { queueAccountMail } from './account-mails';
+import { issueSetPasswordLink, setPasswordByStaff } from './password-reset-service';
+
+export const activationHandlers: Handlers<keyof typeof activationApi> = {
+  'portal-accounts:send-activation': (input, ctx) =>
+    sendActivations(ctx.deps, ctx.deps.codeKey, actorOf(ctx), input.ids, (trx, issued) =>
+      queueAccountMail(trx, ctx.deps.secretBox, ctx.deps.clock(), 'activation', issued.accountId, { path: 'activate', token: issued.token, expiresAt: issued.expiresAt }).then(() => undefined),
+    ),
+  'portal-accounts:send-set-password-link': (input, ctx) =>
+    ctx.deps.db.transaction().execute(async (trx) => {
+      const now = ctx.deps.clock();
+      const link = await issueSetPasswordLink(trx, actorOf(ctx), input.id, now);
+      await queueAccountMail(trx, ctx.deps.secretBox, now, 'set-password', input.id, { path: 'set-password', token: link.token, expiresAt: link.expiresAt });
+      return { expiresAt: link.expiresAt };
+    }),
+  'portal-accounts:set-password': async (input, ctx) => {
+    await setPasswordByStaff(ctx.deps, actorOf(ctx), input.id, input.password, (trx, accountId) =>
+      queueAccountMail(trx, ctx.deps.secretBox, ctx.deps.clock(), 'password-changed', accountId).then(() => undefined),
+    );
+    return null;
+  },
+};
