@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { channel } from '../contract';
-import { ById, Id, Timestamp } from './common';
+import { ById, Id, Timestamp, UiLanguage } from './common';
 
 /** What "Activate account" did for one account. */
 export const ActivationOutcome = z.enum(['sent', 'skipped_inactive', 'skipped_activated', 'skipped_missing', 'skipped_no_email']);
 export type ActivationOutcome = z.infer<typeof ActivationOutcome>;
 
+/** Who an activation would go to, before staff confirm it. */
+export const ActivationPreview = z.strictObject({
+  accountId: Id,
+  username: z.string(),
+  language: UiLanguage,
+  outcome: ActivationOutcome,
+});
+
 export const activationApi = {
+  /** What "Activate account" would do for these accounts: addresses, languages, and who is skipped and why. Changes nothing. */
+  'portal-accounts:preview-activation': channel({
+    access: 'grant',
+    input: z.strictObject({ ids: z.array(Id).min(1).max(1000) }),
+    output: z.array(ActivationPreview),
+  }),
   /**
    * "Activate account" for one or many accounts: per account, in one transaction, a fresh
    * link token and letter code (older ones voided), the mail in the outbox, the audit entry.

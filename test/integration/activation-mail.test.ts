@@ -20,6 +20,15 @@ afterEach(async () => {
 const outbox = () => t.core.deps.db.selectFrom('outbox_mail').selectAll().orderBy('id').execute();
 
 describe('activation mails', () => {
+  it('are previewed first: address, language, and who is skipped and why, changing nothing', async () => {
+    const preview = await t.call('portal-accounts:preview-activation', { ids: [accountId, 999_999] });
+    expect(preview).toEqual([
+      { accountId, username: 'j.groesse@example.de', language: 'de', outcome: 'sent' },
+      { accountId: 999_999, username: '', language: 'en', outcome: 'skipped_missing' },
+    ]);
+    expect(await outbox()).toEqual([]);
+  });
+
   it('queue the activation mail in the person’s language with the link, the expiry and the token only encrypted', async () => {
     const report = await t.call('portal-accounts:send-activation', { ids: [accountId] });
     expect(report).toEqual([{ accountId, outcome: 'sent', expiresAt: '2026-11-15T10:00:00.000Z' }]);

@@ -82,6 +82,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},
   'activation-settings:get': {},
+  'portal-accounts:preview-activation': { ids: [ids.account] },
   'portal-accounts:send-activation': { ids: [ids.account] },
   'portal-accounts:send-set-password-link': { id: ids.account },
   'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },

@@ -18,7 +18,8 @@ interface Recipient {
   language: UiLanguage;
 }
 
-async function recipient(trx: Executor, accountId: number): Promise<Recipient> {
+/** The address, name, organisation and language a mail to this account uses. */
+export async function recipient(trx: Executor, accountId: number): Promise<Recipient> {
   const row = await trx
     .selectFrom('portal_account as a')
     .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', 1))

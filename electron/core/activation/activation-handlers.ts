@@ -1,10 +1,23 @@
 import type { activationApi } from '../../../shared/api/activation';
 import { actorOf, type Handlers } from '../context';
-import { sendActivations } from './activation-service';
-import { queueAccountMail } from './account-mails';
+import { activationSkip, sendActivations } from './activation-service';
+import { queueAccountMail, recipient } from './account-mails';
 import { issueSetPasswordLink, setPasswordByStaff } from './password-reset-service';
 
 export const activationHandlers: Handlers<keyof typeof activationApi> = {
+  'portal-accounts:preview-activation': async (input, { deps }) => {
+    const preview = [];
+    for (const accountId of [...new Set(input.ids)]) {
+      const skipped = await activationSkip(deps.db, accountId);
+      if (skipped === 'skipped_missing') {
+        preview.push({ accountId, username: '', language: 'en' as const, outcome: skipped });
+        continue;
+      }
+      const to = await recipient(deps.db, accountId);
+      preview.push({ accountId, username: to.to, language: to.language, outcome: skipped ?? ('sent' as const) });
+    }
+    return preview;
+  },
   'portal-accounts:send-activation': (input, ctx) =>
     sendActivations(ctx.deps, ctx.deps.codeKey, actorOf(ctx), input.ids, (trx, issued) =>
       queueAccountMail(trx, ctx.deps.secretBox, ctx.deps.clock(), 'activation', issued.accountId, { path: 'activate', token: issued.token, expiresAt: issued.expiresAt }).then(() => undefined),

@@ -122,6 +122,15 @@ export type ActivationHook = (trx: Executor, issued: IssuedActivation) => Promis
 
 export type ActivationOutcome = 'sent' | 'skipped_inactive' | 'skipped_activated' | 'skipped_missing';
 
+/** Why an account gets no activation, or null when it gets one: it must exist, be switched on and not have access yet. */
+export async function activationSkip(db: Executor, accountId: number): Promise<Exclude<ActivationOutcome, 'sent'> | null> {
+  const account = await db.selectFrom('portal_account').select(['active', 'activated_at', 'password_hash']).where('id', '=', accountId).executeTakeFirst();
+  if (!account) return 'skipped_missing';
+  if (account.active !== 1) return 'skipped_inactive';
+  if (account.activated_at !== null || account.password_hash !== null) return 'skipped_activated';
+  return null;
+}
+
 export async function sendActivations(
   deps: CoreDeps,
   codeKey: Buffer,
@@ -133,10 +142,8 @@ export async function sendActivations(
   for (const accountId of accountIds) {
     // One transaction per account: a failure or a stop half-way loses nothing already sent.
     const result = await deps.db.transaction().execute(async (trx) => {
-      const account = await trx.selectFrom('portal_account').select(['active', 'activated_at', 'password_hash']).where('id', '=', accountId).executeTakeFirst();
-      if (!account) return { accountId, outcome: 'skipped_missing' as const, expiresAt: null };
-      if (account.active !== 1) return { accountId, outcome: 'skipped_inactive' as const, expiresAt: null };
-      if (account.activated_at !== null || account.password_hash !== null) return { accountId, outcome: 'skipped_activated' as const, expiresAt: null };
+      const skipped = await activationSkip(trx, accountId);
+      if (skipped) return { accountId, outcome: skipped, expiresAt: null };
       const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock());
       if (hook) await hook(trx, issued);
       return { accountId, outcome: 'sent' as const, expiresAt: issued.expiresAt };
