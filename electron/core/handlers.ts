@@ -9,6 +9,7 @@ import { roleGroupHandlers } from './role-groups/role-group-handlers';
 import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
+import { outboxHandlers } from './outbox/outbox-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 
@@ -26,4 +27,5 @@ export const handlers: Handlers<ChannelName> = {
   ...passwordPolicyHandlers,
   ...activationSettingsHandlers,
   ...activationHandlers,
+  ...outboxHandlers,
 };

@@ -3,6 +3,7 @@ import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
 import { organisationsApi } from './organisations';
+import { outboxApi } from './outbox';
 import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
 import { portalAccountsApi, preferencesApi } from './portal-accounts';
@@ -25,6 +26,7 @@ export const contract = {
   ...passwordPolicyApi,
   ...activationSettingsApi,
   ...activationApi,
+  ...outboxApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -47,6 +47,8 @@ describe('the authorisation matrix', () => {
   it('names the portal-access channels as grant-only and role groups and the policy as admin-only', () => {
     const grant = CHANNEL_NAMES.filter((n) => contract[n].access === 'grant').sort();
     expect(grant).toEqual([
+      'outbox:cancel',
+      'outbox:retry',
       'portal-accounts:change-username',
       'portal-accounts:create',
       'portal-accounts:create-for-persons',

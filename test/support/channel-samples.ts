@@ -87,5 +87,13 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'portal-accounts:send-set-password-link': { id: ids.account },
   'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },
   'activation-settings:update': { activationDays: 10, setPasswordHours: 48, companyName: 'Example BV', portalUrl: 'https://portal.example.com/' },
+  'smtp:get': {},
+  // Port 9 on loopback: nothing listens, so smtp:test fails at once instead of mailing anyone.
+  'smtp:update': { host: '127.0.0.1', port: 9, tls: 'none', user: 'mailer', password: 'smtp-secret', senderAddress: 'portier@example.com', senderName: 'Portier' },
+  'smtp:test': { to: 'test@example.com' },
+  'outbox:list': { status: 'queued', accountId: ids.account, offset: 0, limit: 10 },
+  'outbox:get': { id: 1 },
+  'outbox:retry': { id: 1 },
+  'outbox:cancel': { id: 1 },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

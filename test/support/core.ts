@@ -62,6 +62,7 @@ export async function databaseFingerprint(core: PortierCore): Promise<string> {
     'portal_account_link',
     'portal_account_role_group',
     'staff_preference',
+    'outbox_mail',
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {
