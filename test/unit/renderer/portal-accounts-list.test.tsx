@@ -123,7 +123,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect(rowOf('user2@example.com').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
     const menu = await screen.findByRole('menu', { name: 'Actions for user2@example.com' });
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Deactivate', 'Delete…']);
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Activate account…', 'Deactivate', 'Delete…']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate' }));
     await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 2, active: false }]));
     await waitFor(() => expect(useNotifications.getState().notifications.map((n) => n.message)).toContain('Portal account user2@example.com deactivated.'));
@@ -136,7 +136,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     fireEvent.click(rowOf('user3@example.com'), { ctrlKey: true });
     fireEvent.contextMenu(rowOf('user3@example.com'), { clientX: 50, clientY: 60 });
     const menu = await screen.findByRole('menu', { name: 'Actions for 2 accounts' });
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Deactivate', 'Reactivate', 'Delete…']);
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Activate account…', 'Deactivate', 'Reactivate', 'Delete…']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Reactivate' }));
     await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 3, active: true }]));
   });

@@ -5,6 +5,7 @@ import type { StaffMember } from '../../../../shared/api/staff';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { navigate } from '../../router/use-route';
 import { AccountFilters } from './AccountFilters';
+import { ActivateDialog } from './ActivateDialog';
 import { AccountTable } from './AccountTable';
 import { ColumnChooser } from './ColumnChooser';
 import { useBulkAccountChange } from './account-bulk';
@@ -21,11 +22,13 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
   const mayGrant = mayGrantAccess(me);
   const bulk = useBulkAccountChange();
   const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
+  const [activating, setActivating] = useState<number[] | null>(null);
 
   const onAction = (action: AccountAction, rows: PortalAccountRow[]) => {
     const first = rows[0];
     if (action === 'open' && first) navigate({ name: 'account', id: first.id });
     else if (action === 'delete') setDeleting(rows);
+    else if (action === 'activate') setActivating(rows.map((r) => r.id));
     else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, rows);
   };
 
@@ -58,6 +61,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
       ) : null}
       {/* A new filter is a new list: selection and focus start over. */}
       <AccountTable key={JSON.stringify(filter)} filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
+      {activating ? <ActivateDialog accountIds={activating} onClose={() => setActivating(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('portalAccounts.deleteTitle')}
