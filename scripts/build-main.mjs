@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const external = ['electron', 'better-sqlite3', '@node-rs/argon2'];
+// pdfkit reads its font metrics from its own folder at run time, so it is loaded from node_modules too.
+const external = ['electron', 'better-sqlite3', '@node-rs/argon2', 'pdfkit'];
 const common = {
   absWorkingDir: root,
   bundle: true,

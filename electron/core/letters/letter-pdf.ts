@@ -1,0 +1,67 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { letterTexts, type ActivationLetter, type Letterhead } from './letter-data';
+
+const MM = 72 / 25.4;
+const A4 = { width: 210 * MM, height: 297 * MM };
+const LEFT = 25 * MM;
+const RIGHT = 20 * MM;
+
+/** DIN 5008 form B: the address field of a window envelope, 45 mm from the top, 20 mm from the left, 85 x 45 mm. */
+const ADDRESS = { x: 20 * MM + 5 * MM, y: 45 * MM + 17.7 * MM, width: 80 * MM };
+
+function formatDate(date: Date | string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(typeof date === 'string' ? new Date(date) : date);
+}
+
+/** One letter on the current page. */
+async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, head: Letterhead): Promise<void> {
+  const t = letterTexts(letter.language);
+  const width = A4.width - LEFT - RIGHT;
+  doc.font('bold').fontSize(14).text(head.companyName, LEFT, 15 * MM, { width });
+  doc.font('regular').fontSize(9).fillColor('#444444').text(head.addressLines.join(' · '), LEFT, doc.y + 2, { width });
+  doc.fillColor('#000000');
+  // Return line above the address, then the recipient in the envelope window.
+  doc.fontSize(7).text([head.companyName, ...head.addressLines].join(', '), ADDRESS.x, 45 * MM + 12.7 * MM, { width: ADDRESS.width, lineBreak: false, ellipsis: true });
+  doc.fontSize(10).text(letter.recipient.join('\n'), ADDRESS.x, ADDRESS.y, { width: ADDRESS.width });
+  doc.text(formatDate(letter.date, letter.language), LEFT, 98.46 * MM, { width, align: 'right' });
+  doc.font('bold').fontSize(12).text(t.subject, LEFT, 103.46 * MM, { width });
+  doc.font('regular').fontSize(10).moveDown(1.2).text(t.dear(letter.salutationName), { width });
+  for (const paragraph of t.body) doc.moveDown(0.6).text(paragraph, { width, align: 'left' });
+  doc.moveDown(1.2).font('bold').text(t.codeLabel, { width });
+  // The code large and spaced, for reading aloud and typing.
+  doc.font('bold').fontSize(24).text(letter.code, { width, characterSpacing: 6 });
+  doc.font('regular').fontSize(10).moveDown(0.3).text(`${letter.username} · ${t.validUntil(formatDate(letter.expiresAt, letter.language))}`, { width });
+  const qrTop = doc.y + 12;
+  const qr = await QRCode.toBuffer(letter.activationPage, { errorCorrectionLevel: 'M', margin: 0, width: 240 });
+  doc.image(qr, LEFT, qrTop, { width: 28 * MM });
+  doc.fontSize(9).text(t.pageLabel, LEFT + 33 * MM, qrTop, { width: width - 33 * MM });
+  doc.fontSize(10).text(letter.activationPage, { width: width - 33 * MM });
+  doc.text('', LEFT, qrTop + 32 * MM);
+  doc.text(t.closing, LEFT, doc.y, { width }).moveDown(0.5).text(head.companyName, { width });
+}
+
+/**
+ * Activation letters as one PDF, one page each, in the order given (bulk runs sort by
+ * postal code first). Text in DejaVu Sans, embedded, so every name prints as written.
+ */
+export async function activationLettersPdf(letters: readonly ActivationLetter[], head: Letterhead, fontsDir: string, onProgress?: (done: number) => void): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, info: { Title: letterTexts(letters[0]?.language ?? 'en').subject, Producer: 'Portier' } });
+  doc.registerFont('regular', path.join(fontsDir, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', path.join(fontsDir, 'DejaVuSans-Bold.ttf'));
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  let n = 0;
+  for (const letter of letters) {
+    doc.addPage();
+    await drawLetter(doc, letter, head);
+    onProgress?.(++n);
+  }
+  doc.end();
+  return done;
+}
