@@ -95,6 +95,22 @@ describe('the outbox worker', () => {
     expect(s.mails).toHaveLength(0);
   });
 
+  it('retries when the server cannot be reached, and staff can retry a failed mail at once', async () => {
+    const s = await useSink();
+    await s.close();
+    sink = null;
+    const id = await queue();
+    expect(await worker.runOnce()).toMatchObject({ retried: 1 });
+    const waiting = await row(id);
+    expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(waiting.last_error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    sink = await startSmtpSink({ onRcpt: () => smtpReply(550, 'Mailbox unavailable') });
+    await t.call('smtp:update', { host: '127.0.0.1', port: sink.port, tls: 'none', senderAddress: 'portier@example.com' });
+    await t.call('outbox:retry', { id });
+    expect(await worker.runOnce()).toMatchObject({ failed: 1 });
+    expect(await t.call('outbox:retry', { id })).toMatchObject({ status: 'queued', lastError: null });
+  });
+
   it("resends a mail a crash left in 'sending' with the same Message-ID", async () => {
     const s = await useSink();
     const id = await queue();
