@@ -28,7 +28,8 @@ export type Domain =
   | 'role-groups'
   | 'portal-accounts'
   | 'preferences'
-  | 'outbox';
+  | 'outbox'
+  | 'mail-templates';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {
   return def;

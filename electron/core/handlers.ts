@@ -10,6 +10,7 @@ import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 
@@ -28,4 +29,5 @@ export const handlers: Handlers<ChannelName> = {
   ...activationSettingsHandlers,
   ...activationHandlers,
   ...outboxHandlers,
+  ...mailTemplateHandlers,
 };

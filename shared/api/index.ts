@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
+import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
 import { outboxApi } from './outbox';
 import { passwordPolicyApi } from './password-policy';
@@ -27,6 +28,7 @@ export const contract = {
   ...activationSettingsApi,
   ...activationApi,
   ...outboxApi,
+  ...mailTemplatesApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -95,5 +95,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'outbox:get': { id: 1 },
   'outbox:retry': { id: 1 },
   'outbox:cancel': { id: 1 },
+  'mail-templates:list': {},
+  'mail-templates:update': { type: 'welcome', language: 'en', subject: 'Welcome, {{ name }}', html: '<p>Your account {{ username }} is active: {{ portal_url }}</p>' },
+  'mail-templates:reset': { type: 'welcome', language: 'en' },
+  'mail-templates:preview': { type: 'activation', language: 'nl', subject: 'Activeer uw account', html: '<p>{{ link }} tot {{ expires_at }}</p>' },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

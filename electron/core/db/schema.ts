@@ -165,6 +165,16 @@ export interface OutboxMailTable {
   updated_at: string;
 }
 
+/** An administrator's version of a mail template; without a row the shipped default applies. */
+export interface MailTemplateTable {
+  type: string;
+  language: string;
+  subject: string;
+  html: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -187,4 +197,5 @@ export interface Database {
   portal_account_token: PortalAccountTokenTable;
   staff_preference: StaffPreferenceTable;
   outbox_mail: OutboxMailTable;
+  mail_template: MailTemplateTable;
 }

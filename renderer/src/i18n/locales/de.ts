@@ -217,6 +217,7 @@ export const de: Messages = {
       'role-group': 'Rollengruppe',
       'portal-account': 'Portalkonto',
       'password-policy': 'Passwortrichtlinie',
+      'mail-template': 'E-Mail-Vorlage',
     },
     actions: {
       created: 'Angelegt',
@@ -228,6 +229,7 @@ export const de: Messages = {
       'links-changed': 'Organisationsverknüpfungen geändert',
       'groups-changed': 'Rollengruppen geändert',
       'username-changed': 'Benutzername geändert',
+      reset: 'Auf den Standardtext zurückgesetzt',
     },
     columns: {
       at: 'Wann',

@@ -216,6 +216,7 @@ export const en = {
       'role-group': 'Role group',
       'portal-account': 'Portal account',
       'password-policy': 'Password policy',
+      'mail-template': 'Mail template',
     },
     actions: {
       created: 'Created',
@@ -227,6 +228,7 @@ export const en = {
       'links-changed': 'Organisation links changed',
       'groups-changed': 'Role groups changed',
       'username-changed': 'Username changed',
+      reset: 'Reset to the default text',
     },
     columns: {
       at: 'When',

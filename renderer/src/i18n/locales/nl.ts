@@ -217,6 +217,7 @@ export const nl: Messages = {
       'role-group': 'Rollengroep',
       'portal-account': 'Portalaccount',
       'password-policy': 'Wachtwoordbeleid',
+      'mail-template': 'E-mailsjabloon',
     },
     actions: {
       created: 'Aangemaakt',
@@ -228,6 +229,7 @@ export const nl: Messages = {
       'links-changed': 'Organisatiekoppelingen gewijzigd',
       'groups-changed': 'Rollengroepen gewijzigd',
       'username-changed': 'Gebruikersnaam gewijzigd',
+      reset: 'Teruggezet naar de standaardtekst',
     },
     columns: {
       at: 'Wanneer',
