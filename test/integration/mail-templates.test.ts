@@ -44,6 +44,11 @@ describe('mail templates through the contract', () => {
     expect(unknown.message).toContain('{{ password }}');
     const broken = await errorOf(t.call('mail-templates:update', { ...ACTIVATION_NL, html: '<p>{% if name %}{{ link }} {{ expires_at }}</p>' }));
     expect(broken.fields?.html?.code).toBe('invalid_template');
+    const encoded = await errorOf(t.call('mail-templates:update', { ...ACTIVATION_NL, html: '<p>{{ link | url_encode }} {{ expires_at }}</p>' }));
+    expect(encoded.fields).toEqual({ html: { code: 'invalid_template' } });
+    expect(encoded.message).toContain('{{ link }} without filters');
+    const includes = await errorOf(t.call('mail-templates:preview', { ...ACTIVATION_NL, html: "{% include 'package.json' %} {{ link }} {{ expires_at }}" }));
+    expect(includes.fields?.html?.code).toBe('invalid_template');
   });
 
   it('previews a draft with sample data in its language, escaping nothing it should keep', async () => {

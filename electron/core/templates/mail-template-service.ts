@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { SECRET_MARKER } from '../outbox/outbox-port';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
 import { deleteStoredTemplate, findStoredTemplate, listStoredTemplates, saveStoredTemplate, type StoredMailTemplate } from './mail-template-repository';
 import { renderMail } from './render-mail';
@@ -67,8 +68,22 @@ async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language:
 export async function previewMailTemplate(deps: CoreDeps, draft: MailTemplateDraft): Promise<MailPreview> {
   assertTemplate(draft.type, draft.subject, draft.html);
   const variables = await sampleVariables(deps, draft.type, draft.language);
+  const source = { subject: draft.subject, html: draft.html };
+  const preview = renderOrRefuse(draft, variables, source);
+  if (variables.link !== undefined && TEMPLATE_RULES[draft.type].required.includes('link')) {
+    // The real link holds SECRET_MARKER, replaced by the token at send time: a filter that
+    // changes it ({{ link | url_encode }}) would send a mail whose link opens nothing.
+    const marked = renderOrRefuse(draft, { ...variables, link: variables.link.replace('sample-token', SECRET_MARKER) }, source);
+    if (!marked.html.includes(SECRET_MARKER) || !marked.text.includes(SECRET_MARKER)) {
+      throw new AppError('VALIDATION', `This ${draft.type} template changes the link: use {{ link }} without filters.`, { fields: { html: { code: 'invalid_template' } } });
+    }
+  }
+  return preview;
+}
+
+function renderOrRefuse(draft: MailTemplateDraft, variables: MailVariables, source: MailTemplateSource): MailPreview {
   try {
-    return renderMail(draft.type, draft.language, variables, { subject: draft.subject, html: draft.html });
+    return renderMail(draft.type, draft.language, variables, source);
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     throw new AppError('VALIDATION', `This ${draft.type} template cannot be rendered: ${reason}.`, { fields: { html: { code: 'invalid_template' } } });

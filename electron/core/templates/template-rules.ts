@@ -14,12 +14,29 @@ export const TEMPLATE_RULES: Record<MailTemplateType, { allowed: readonly Placeh
 };
 
 /**
+ * Templates are written by administrators and previewed by any staff user, so they get
+ * no file system (an empty in-memory one: {% include %}, {% render %} and {% layout %}
+ * find nothing instead of reading files such as the code key from the working folder)
+ * and bounded work (a {% for %} over a huge range would stall the main process).
+ */
+const SAFE_OPTIONS = {
+  strictVariables: true,
+  strictFilters: true,
+  ownPropertyOnly: true,
+  templates: {},
+  cache: 50,
+  parseLimit: 100_000,
+  renderLimit: 1_000,
+  memoryLimit: 10_000_000,
+} as const;
+
+/**
  * One engine for every mail: a missing variable or filter is an error (strict), never an
  * empty gap in a customer's mail; values are HTML-escaped in bodies.
  */
-export const mailLiquid = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, outputEscape: 'escape', cache: 50 });
+export const mailLiquid = new Liquid({ ...SAFE_OPTIONS, outputEscape: 'escape' });
 /** The same for subjects: plain text, no escaping. */
-export const subjectLiquid = new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: 50 });
+export const subjectLiquid = new Liquid(SAFE_OPTIONS);
 
 export interface TemplateProblems {
   syntax: { field: 'subject' | 'html'; message: string }[];
