@@ -29,6 +29,7 @@ export type Domain =
   | 'portal-accounts'
   | 'preferences'
   | 'outbox'
+  | 'documents'
   | 'mail-templates';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {

@@ -13,6 +13,8 @@ export interface CoreDeps {
   secretBox: SecretBox;
   /** The key activation codes are hashed under (a file of the data folder, never in the database). */
   codeKey: Buffer;
+  /** The app's resources folder (fonts for letters). */
+  resourcesDir: string;
 }
 
 /** The signed-in staff user a call is made for. */

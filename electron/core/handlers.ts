@@ -2,6 +2,7 @@ import type { ChannelName } from '../../shared/api';
 import { activationHandlers } from './activation/activation-handlers';
 import { activationSettingsHandlers } from './activation/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
+import { documentHandlers } from './documents/document-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
 import { preferenceHandlers } from './preferences/preference-handlers';
@@ -30,4 +31,5 @@ export const handlers: Handlers<ChannelName> = {
   ...activationHandlers,
   ...outboxHandlers,
   ...mailTemplateHandlers,
+  ...documentHandlers,
 };

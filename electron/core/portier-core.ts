@@ -19,6 +19,8 @@ export interface CoreOptions {
   clock?: Clock;
   nativeBinding?: string;
   onError?: ErrorSink;
+  /** The app's resources folder (fonts for letters). Default: ./resources of the working folder (the project, in development and tests). */
+  resourcesDir?: string;
   /** Encrypts secrets at rest; the desktop app passes one on Electron safeStorage. Default: a key file in dataDir. */
   secretBox?: SecretBox;
 }
@@ -39,7 +41,7 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir) }, options.dataDir, databaseFile, options.onError);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources') }, options.dataDir, databaseFile, options.onError);
 }
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {

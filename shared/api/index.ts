@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
+import { documentsApi } from './documents';
 import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
 import { outboxApi } from './outbox';
@@ -29,6 +30,7 @@ export const contract = {
   ...activationApi,
   ...outboxApi,
   ...mailTemplatesApi,
+  ...documentsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,14 @@ describe('activation mails', () => {
     expect((await t.call('portal-accounts:get', { id: accountId })).status).toBe('invited');
   });
 
+  it('use the administrator’s edited template', async () => {
+    await t.call('mail-templates:update', { type: 'activation', language: 'de', subject: 'Willkommen, {{ name }}', html: '<p>Bitte hier: {{ link }} (bis {{ expires_at }})</p>' });
+    await t.call('portal-accounts:send-activation', { ids: [accountId] });
+    const [mail] = await outbox();
+    expect(mail?.subject).toBe('Willkommen, Jürgen Größe');
+    expect(mail?.html).toContain(`Bitte hier: https://portal.example.com/activate?token=${SECRET_MARKER}`);
+  });
+
   it('queue a set-password link and, when staff type a password, a "password changed" mail without the password', async () => {
     expect(await t.call('portal-accounts:send-set-password-link', { id: accountId })).toEqual({ expiresAt: '2026-11-02T10:00:00.000Z' });
     await t.call('portal-accounts:set-password', { id: accountId, password: 'Lantern-Orbit-42' });

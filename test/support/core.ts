@@ -63,6 +63,8 @@ export async function databaseFingerprint(core: PortierCore): Promise<string> {
     'portal_account_role_group',
     'staff_preference',
     'outbox_mail',
+    'portal_account_token',
+    'document',
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {

@@ -5,6 +5,7 @@ import { outboxQueue } from '../outbox/outbox-queue';
 import type { SecretBox } from '../outbox/secret-box';
 import { personDisplayName } from '../portal-accounts/account-list-repository';
 import { readSettings } from '../settings/settings-service';
+import { loadMailTemplate } from '../templates/mail-template-repository';
 import { renderMail } from '../templates/render-mail';
 import type { MailTemplateType } from '../templates/template-port';
 import { readActivationSettings } from './activation-settings';
@@ -60,6 +61,8 @@ export async function queueAccountMail(
   const to = await recipient(trx, accountId);
   const settings = await readActivationSettings(trx);
   const portalUrl = settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+  // An administrator's edited template if there is one, else the shipped text.
+  const source = await loadMailTemplate(trx, type, to.language);
   const mail = renderMail(type, to.language, {
     username: to.to,
     name: to.name,
@@ -67,6 +70,6 @@ export async function queueAccountMail(
     portalUrl,
     companyName: settings.companyName,
     ...(secret ? { link: `${portalUrl}${secret.path}?token=${SECRET_MARKER}`, expiresAt: formatExpiry(secret.expiresAt, to.language) } : {}),
-  });
+  }, source);
   return outboxQueue(box)(trx, { kind: type, to: to.to, ...mail, accountId, secret: secret ? { value: secret.token, expiresAt: secret.expiresAt } : undefined }, now);
 }

@@ -1,6 +1,7 @@
 import type { activationApi } from '../../../shared/api/activation';
 import { actorOf, type Handlers } from '../context';
 import { activationSkip, sendActivations } from './activation-service';
+import { storeActivationLetter } from '../documents/letter-document';
 import { queueAccountMail, recipient } from './account-mails';
 import { issueSetPasswordLink, setPasswordByStaff } from './password-reset-service';
 
@@ -19,9 +20,11 @@ export const activationHandlers: Handlers<keyof typeof activationApi> = {
     return preview;
   },
   'portal-accounts:send-activation': (input, ctx) =>
-    sendActivations(ctx.deps, ctx.deps.codeKey, actorOf(ctx), input.ids, (trx, issued) =>
-      queueAccountMail(trx, ctx.deps.secretBox, ctx.deps.clock(), 'activation', issued.accountId, { path: 'activate', token: issued.token, expiresAt: issued.expiresAt }).then(() => undefined),
-    ),
+    sendActivations(ctx.deps, ctx.deps.codeKey, actorOf(ctx), input.ids, async (trx, issued) => {
+      const now = ctx.deps.clock();
+      await queueAccountMail(trx, ctx.deps.secretBox, now, 'activation', issued.accountId, { path: 'activate', token: issued.token, expiresAt: issued.expiresAt });
+      await storeActivationLetter(trx, ctx.deps.secretBox, issued, ctx.actor?.id ?? null, now);
+    }),
   'portal-accounts:send-set-password-link': (input, ctx) =>
     ctx.deps.db.transaction().execute(async (trx) => {
       const now = ctx.deps.clock();

@@ -36,6 +36,9 @@ async function writePassword(trx: Executor, accountId: number, passwordHash: str
  */
 export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, accountId: number, now: Date): Promise<IssuedSetPassword> {
   const at = now.toISOString();
+  const account = await trx.selectFrom('portal_account').select(['id', 'active']).where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`, { fields: { id: { code: 'not_found' } } });
+  if (account.active !== 1) throw new AppError('CONFLICT', 'The account is deactivated; reactivate it before sending a set-password link.', { fields: { id: { code: 'invalid_value' } } });
   const settings = await readActivationSettings(trx);
   const expiresAt = new Date(now.getTime() + settings.setPasswordHours * HOUR).toISOString();
   await voidOpenTokens(trx, accountId, at);

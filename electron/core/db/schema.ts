@@ -175,6 +175,17 @@ export interface MailTemplateTable {
   updated_by: number | null;
 }
 
+export interface DocumentTable {
+  id: Generated<number>;
+  account_id: number | null;
+  kind: 'activation-letter';
+  title: string;
+  postal_code: string | null;
+  payload_enc: string;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -198,4 +209,5 @@ export interface Database {
   staff_preference: StaffPreferenceTable;
   outbox_mail: OutboxMailTable;
   mail_template: MailTemplateTable;
+  document: DocumentTable;
 }

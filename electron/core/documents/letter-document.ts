@@ -1,0 +1,75 @@
+import type { Executor } from '../db/connection';
+import { readActivationSettings } from '../activation/activation-settings';
+import type { IssuedActivation } from '../activation/activation-service';
+import { recipient } from '../activation/account-mails';
+import type { ActivationLetter } from '../letters/letter-data';
+import { letterTexts } from '../letters/letter-data';
+import type { SecretBox } from '../outbox/secret-box';
+import { personDisplayName } from '../portal-accounts/account-list-repository';
+
+/** What is stored (encrypted) for an activation letter: the letter's data, dates as ISO strings. */
+type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };
+
+/** The postal address of the account's default organisation and person, for the envelope window. */
+async function postalBlock(trx: Executor, accountId: number): Promise<{ lines: string[]; postalCode: string; salutationName: string }> {
+  const row = await trx
+    .selectFrom('portal_account as a')
+    .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', 1))
+    .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .leftJoin('person as p', 'p.id', 'l.person_id')
+    .select(['a.username', 'a.nickname', 'o.name as organisation', 'o.address_line1', 'o.address_line2', 'o.postal_code', 'o.city', 'o.country', 'p.salutation', 'p.first_name', 'p.last_name'])
+    .where('a.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  const person = personDisplayName(row.first_name, row.last_name);
+  const lines = [
+    person ? [row.salutation, person].filter(Boolean).join(' ') : null,
+    row.organisation,
+    row.address_line1,
+    row.address_line2,
+    [row.postal_code, row.city].filter(Boolean).join(' ') || null,
+    row.country,
+  ].filter((l): l is string => !!l);
+  return { lines: lines.length > 0 ? lines : [row.username], postalCode: row.postal_code ?? '', salutationName: person ?? row.nickname ?? row.username };
+}
+
+/**
+ * The activation letter of an issued activation, as a document row in the caller's
+ * transaction. Its data (with the code) is stored encrypted; the PDF is made when opened.
+ */
+export async function storeActivationLetter(trx: Executor, box: SecretBox, issued: IssuedActivation, staffId: number | null, now: Date): Promise<number> {
+  const to = await recipient(trx, issued.accountId);
+  const postal = await postalBlock(trx, issued.accountId);
+  const settings = await readActivationSettings(trx);
+  const portalUrl = settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+  const letter: StoredLetter = {
+    language: to.language,
+    recipient: postal.lines,
+    postalCode: postal.postalCode,
+    salutationName: postal.salutationName,
+    username: to.to,
+    code: issued.code,
+    activationPage: `${portalUrl}activate`,
+    expiresAt: issued.expiresAt,
+    date: now.toISOString(),
+  };
+  const row = await trx
+    .insertInto('document')
+    .values({
+      account_id: issued.accountId,
+      kind: 'activation-letter',
+      title: `${letterTexts(to.language).subject} – ${to.to}`,
+      postal_code: postal.postalCode || null,
+      payload_enc: box.encrypt(JSON.stringify(letter)),
+      created_at: now.toISOString(),
+      created_by: staffId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A stored letter, decrypted, ready for the PDF or DOCX writer. */
+export function letterOf(box: SecretBox, payloadEnc: string): ActivationLetter {
+  const stored = JSON.parse(box.decrypt(payloadEnc)) as StoredLetter;
+  return { ...stored, date: new Date(stored.date) };
+}
