@@ -13,6 +13,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
+import { OutboxWorker } from './core/outbox/outbox-worker';
 import { openPortierCore, type PortierCore } from './core/portier-core';
 import { registerIpc } from './ipc';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
@@ -187,7 +188,7 @@ async function openCore(): Promise<PortierCore> {
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
-      return await openPortierCore({ dataDir, nativeBinding, onError: logError });
+      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), onError: logError });
     } catch (error) {
       // A build for another platform (packaged from a developer's native/ folder) cannot load;
       // the package's own module, rebuilt by electron-builder, still can.
@@ -195,7 +196,7 @@ async function openCore(): Promise<PortierCore> {
       logError(`loading ${nativeBinding}`, error);
     }
   }
-  return openPortierCore({ dataDir, onError: logError });
+  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), onError: logError });
 }
 
 function focusMainWindow(): void {
@@ -225,6 +226,9 @@ async function start(): Promise<void> {
     return;
   }
   const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
+  // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
+  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, onError: (error) => logError('outbox', error) });
+  void outbox.start().catch((error: unknown) => logError('outbox', error));
   mainWindow = createWindow();
 
   app.on('activate', () => {
@@ -237,8 +241,9 @@ async function start(): Promise<void> {
     event.preventDefault();
     closed = true;
     unregisterIpc();
-    core
-      .close()
+    outbox
+      .stop()
+      .then(() => core.close())
       .catch((error: unknown) => logError('close', error))
       .finally(() => app.quit());
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { OutboxWorker } from '../../core/outbox/outbox-worker';
 import { openPortierCore } from '../../core/portier-core';
 import { startBrowserServer } from '../../server/browser-server';
 import { resolveDataDir } from '../../shell/user-data-dir';
@@ -62,13 +63,17 @@ export const serveCommand: Command = {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new CliFailure(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run npm run build first.`);
     }
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), onError: logInternalError });
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources'), onError: logInternalError });
+    // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
+    const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, onError: (error) => logInternalError('outbox', error) });
     try {
+      await outbox.start();
       const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
       console.log(`Portier is running at ${server.url}`);
       await untilStopped();
       await server.close();
     } finally {
+      await outbox.stop();
       await core.close();
     }
     return EXIT_OK;
