@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -17,6 +20,8 @@ export const de: Messages = {
     persons: 'Personen',
     accounts: 'Portalkonten',
     roleGroups: 'Rollengruppen',
+    outbox: 'Postausgang',
+    documents: 'Dokumente',
     staff: 'Mitarbeitende',
     audit: 'Änderungsprotokoll',
     settings: 'Einstellungen',
@@ -248,4 +253,7 @@ export const de: Messages = {
   portalAccounts: portalAccountsText.de,
   roleGroups: roleGroupsText.de,
   passwordPolicy: passwordPolicyText.de,
+  outbox: outboxText.de,
+  documents: documentsText.de,
+  mailSettings: mailSettingsText.de,
 };

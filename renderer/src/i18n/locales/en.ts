@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Widen } from '../feature-text';
@@ -16,6 +19,8 @@ export const en = {
     persons: 'Persons',
     accounts: 'Portal accounts',
     roleGroups: 'Role groups',
+    outbox: 'Outbox',
+    documents: 'Documents',
     staff: 'Staff',
     audit: 'Audit log',
     settings: 'Settings',
@@ -247,6 +252,9 @@ export const en = {
   portalAccounts: portalAccountsText.en,
   roleGroups: roleGroupsText.en,
   passwordPolicy: passwordPolicyText.en,
+  outbox: outboxText.en,
+  documents: documentsText.en,
+  mailSettings: mailSettingsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

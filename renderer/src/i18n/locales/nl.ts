@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -17,6 +20,8 @@ export const nl: Messages = {
     persons: 'Personen',
     accounts: 'Portalaccounts',
     roleGroups: 'Rollengroepen',
+    outbox: 'Postvak uit',
+    documents: 'Documenten',
     staff: 'Medewerkers',
     audit: 'Auditlog',
     settings: 'Instellingen',
@@ -248,4 +253,7 @@ export const nl: Messages = {
   portalAccounts: portalAccountsText.nl,
   roleGroups: roleGroupsText.nl,
   passwordPolicy: passwordPolicyText.nl,
+  outbox: outboxText.nl,
+  documents: documentsText.nl,
+  mailSettings: mailSettingsText.nl,
 };

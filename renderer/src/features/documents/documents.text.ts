@@ -1,0 +1,48 @@
+import { featureText } from '../../i18n/feature-text';
+
+export const documentsText = featureText(
+  {
+    title: 'Documents',
+    empty: 'No documents yet. Activation letters appear here when accounts are activated.',
+    columns: { created: 'Created', account: 'Portal account', title: 'Title', by: 'By' },
+    kinds: { 'activation-letter': 'Activation letter' },
+    open: 'Open',
+    printSelected: 'Print selected as one PDF',
+    select: 'Select {{title}}',
+    delete: 'Delete',
+    deleteTitle: 'Delete document',
+    deleteText: 'Delete "{{title}}"? It cannot be printed again; a new activation makes a new letter.',
+    deleted: 'Document deleted.',
+    noGrant: 'Letters hold activation codes: only administrators and staff who may grant portal access can open them.',
+  },
+  {
+    nl: {
+      title: 'Documenten',
+      empty: 'Nog geen documenten. Activatiebrieven verschijnen hier wanneer accounts worden geactiveerd.',
+      columns: { created: 'Gemaakt', account: 'Portalaccount', title: 'Titel', by: 'Door' },
+      kinds: { 'activation-letter': 'Activatiebrief' },
+      open: 'Openen',
+      printSelected: 'Selectie als één pdf afdrukken',
+      select: '{{title}} selecteren',
+      delete: 'Verwijderen',
+      deleteTitle: 'Document verwijderen',
+      deleteText: '"{{title}}" verwijderen? Het kan daarna niet meer worden afgedrukt; een nieuwe activatie maakt een nieuwe brief.',
+      deleted: 'Document verwijderd.',
+      noGrant: 'Brieven bevatten activatiecodes: alleen beheerders en medewerkers die portaltoegang mogen verlenen kunnen ze openen.',
+    },
+    de: {
+      title: 'Dokumente',
+      empty: 'Noch keine Dokumente. Aktivierungsbriefe erscheinen hier, wenn Konten aktiviert werden.',
+      columns: { created: 'Erstellt', account: 'Portalkonto', title: 'Titel', by: 'Von' },
+      kinds: { 'activation-letter': 'Aktivierungsbrief' },
+      open: 'Öffnen',
+      printSelected: 'Auswahl als ein PDF drucken',
+      select: '{{title}} auswählen',
+      delete: 'Löschen',
+      deleteTitle: 'Dokument löschen',
+      deleteText: '„{{title}}“ löschen? Es kann danach nicht mehr gedruckt werden; eine neue Aktivierung erstellt einen neuen Brief.',
+      deleted: 'Dokument gelöscht.',
+      noGrant: 'Briefe enthalten Aktivierungscodes: Nur Administratoren und Mitarbeitende, die Portalzugang gewähren dürfen, können sie öffnen.',
+    },
+  },
+);
