@@ -15,8 +15,23 @@ function formatDate(date: Date | string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(typeof date === 'string' ? new Date(date) : date);
 }
 
+/** QR images by content: every letter of a run points at the same activation page, so it is made and embedded once. */
+type EmbeddedImage = Parameters<PDFKit.PDFDocument['image']>[0];
+type QrCache = Map<string, EmbeddedImage>;
+/** pdfkit's openImage (not in its type definitions): parses an image once so every page can reuse it. */
+const openImage = (doc: PDFKit.PDFDocument, png: Buffer): EmbeddedImage => (doc as unknown as { openImage(src: Buffer): EmbeddedImage }).openImage(png);
+
+async function qrFor(doc: PDFKit.PDFDocument, cache: QrCache, content: string) {
+  let image = cache.get(content);
+  if (!image) {
+    image = openImage(doc, await QRCode.toBuffer(content, { errorCorrectionLevel: 'M', margin: 0, width: 240 }));
+    cache.set(content, image);
+  }
+  return image;
+}
+
 /** One letter on the current page. */
-async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, head: Letterhead): Promise<void> {
+async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, head: Letterhead, qrCache: QrCache): Promise<void> {
   const t = letterTexts(letter.language);
   const width = A4.width - LEFT - RIGHT;
   doc.font('bold').fontSize(14).text(head.companyName, LEFT, 15 * MM, { width });
@@ -34,7 +49,7 @@ async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, hea
   doc.font('bold').fontSize(24).text(letter.code, { width, characterSpacing: 6 });
   doc.font('regular').fontSize(10).moveDown(0.3).text(`${letter.username} · ${t.validUntil(formatDate(letter.expiresAt, letter.language))}`, { width });
   const qrTop = doc.y + 12;
-  const qr = await QRCode.toBuffer(letter.activationPage, { errorCorrectionLevel: 'M', margin: 0, width: 240 });
+  const qr = await qrFor(doc, qrCache, letter.activationPage);
   doc.image(qr, LEFT, qrTop, { width: 28 * MM });
   doc.fontSize(9).text(t.pageLabel, LEFT + 33 * MM, qrTop, { width: width - 33 * MM });
   doc.fontSize(10).text(letter.activationPage, { width: width - 33 * MM });
@@ -57,9 +72,10 @@ export async function activationLettersPdf(letters: readonly ActivationLetter[],
     doc.on('error', reject);
   });
   let n = 0;
+  const qrCache: QrCache = new Map();
   for (const letter of letters) {
     doc.addPage();
-    await drawLetter(doc, letter, head);
+    await drawLetter(doc, letter, head, qrCache);
     onProgress?.(++n);
   }
   doc.end();
