@@ -152,6 +152,25 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect(deactivate.getAttribute('title')).toMatch(/Only administrators and staff who may grant portal access/);
   });
 
+  it('resends to every expired invitation from the "Invitation expired" filter, previewing them all first', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': (input) => {
+        const rows = input.filter === 'invitation_expired' ? Array.from({ length: Math.max(0, Math.min(500, 620 - (input.offset ?? 0))) }, (_, i) => row((input.offset ?? 0) + i + 1, { status: 'invitation_expired' })) : [row(1)];
+        return { rows, total: input.filter === 'invitation_expired' ? 620 : 1 };
+      },
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+      'portal-accounts:preview-activation': (input) => input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: 'en' as const, outcome: 'sent' as const })),
+    });
+    await screen.findByText('user1@example.com');
+    expect(screen.queryByRole('button', { name: 'Resend to all expired…' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Invitation expired' }));
+    await user.click(await screen.findByRole('button', { name: 'Resend to all expired…' }));
+    expect(await screen.findByRole('dialog', { name: 'Activate 620 accounts' })).toBeTruthy();
+    await screen.findByText(/go to these 620 addresses/);
+    expect((fake.callsTo('portal-accounts:preview-activation') as { ids: number[] }[]).map((c) => c.ids.length)).toEqual([620]);
+  });
+
   it('remembers the chosen columns through the core', async () => {
     const user = userEvent.setup();
     const { fake } = renderScreen();

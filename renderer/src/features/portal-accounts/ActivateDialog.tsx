@@ -22,7 +22,12 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
   const { t, i18n } = useTranslation();
   const preview = useQuery({
     queryKey: ['portal-accounts', 'activation-preview', accountIds],
-    queryFn: () => call('portal-accounts:preview-activation', { ids: [...accountIds] }),
+    queryFn: async () => {
+      // The core previews at most 1,000 at a time.
+      const all = [];
+      for (let i = 0; i < accountIds.length; i += 1000) all.push(...(await call('portal-accounts:preview-activation', { ids: accountIds.slice(i, i + 1000) })));
+      return all;
+    },
   });
   const send = useChannelMutation('portal-accounts:send-activation');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
+import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { navigate } from '../../router/use-route';
 import { AccountFilters } from './AccountFilters';
@@ -32,6 +33,17 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
     else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, rows);
   };
 
+  /** Every account whose invitation ran out (all pages), for "Resend to all expired". */
+  const resendExpired = async () => {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('portal-accounts:list', { filter: 'invitation_expired', offset, limit: 500 });
+      ids.push(...page.rows.map((r) => r.id));
+      if (page.rows.length < 500) break;
+    }
+    if (ids.length > 0) setActivating(ids);
+  };
+
   const onDelete = async () => {
     if (!deleting) return;
     const rows = deleting;
@@ -44,6 +56,11 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
       <header className="screen__header">
         <h1>{t('portalAccounts.title')}</h1>
         <div className="screen__actions">
+          {mayGrant && state.filter === 'invitation_expired' ? (
+            <button type="button" className="button" onClick={() => void resendExpired()}>
+              {t('portalAccounts.activation.resendExpired')}
+            </button>
+          ) : null}
           <ColumnChooser columns={columns} />
           {mayGrant ? (
             <button type="button" className="button button--primary" onClick={() => navigate({ name: 'account', id: 'new' })}>

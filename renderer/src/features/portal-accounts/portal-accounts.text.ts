@@ -130,6 +130,7 @@ export const portalAccountsText = featureText(
       done_one: 'Activation sent.',
       done_other: '{{count}} activations sent.',
       action: 'Activate account…',
+      resendExpired: 'Resend to all expired…',
       reasons: {
         sent: 'will be sent',
         skipped_inactive: 'the account is deactivated',
@@ -271,6 +272,7 @@ export const portalAccountsText = featureText(
         done_one: 'Activatie verstuurd.',
         done_other: '{{count}} activaties verstuurd.',
         action: 'Account activeren…',
+        resendExpired: 'Opnieuw versturen naar alle verlopen…',
         reasons: {
           sent: 'wordt verstuurd',
           skipped_inactive: 'het account is gedeactiveerd',
@@ -411,6 +413,7 @@ export const portalAccountsText = featureText(
         done_one: 'Aktivierung gesendet.',
         done_other: '{{count}} Aktivierungen gesendet.',
         action: 'Konto aktivieren…',
+        resendExpired: 'An alle abgelaufenen erneut senden…',
         reasons: {
           sent: 'wird gesendet',
           skipped_inactive: 'das Konto ist deaktiviert',
