@@ -29,7 +29,7 @@ export const documentsApi = {
   /** Letters hold an activation code: only staff who may grant access open them, and each opening is audited. */
   'documents:open': channel({
     access: 'grant',
-    input: z.strictObject({ id: Id, format: z.enum(['pdf']).default('pdf') }),
+    input: z.strictObject({ id: Id, format: z.enum(['pdf', 'docx']).default('pdf') }),
     output: DocumentFile,
     changes: ['audit'],
   }),

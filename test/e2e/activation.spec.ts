@@ -37,6 +37,6 @@ test('staff activate an account from its context menu, see it invited, read the 
   const row = page.getByRole('row').filter({ hasText: 'j.groesse@example.de' });
   await expect(row).toContainText('Activation details for our customer portal');
   const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Open' }).click();
+  await row.getByRole('button', { name: 'Open PDF' }).click();
   expect((await popup).url()).toMatch(/^blob:/);
 });

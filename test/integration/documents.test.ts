@@ -51,6 +51,20 @@ describe('activation letters as documents', () => {
     expect(audit.rows[0]).toMatchObject({ action: 'letter-opened' });
   });
 
+  it('also open as a Word document holding the same letter', async () => {
+    const id = await account('Bäckerei Müller GmbH', '50667', 'de');
+    await t.call('portal-accounts:send-activation', { ids: [id] });
+    const doc = (await t.call('documents:list', { accountId: id })).rows[0]?.id ?? 0;
+    const file = await t.call('documents:open', { id: doc, format: 'docx' });
+    expect(file.fileName).toMatch(/\.docx$/);
+    const docx = path.join(files.dir, 'letter.docx');
+    fs.writeFileSync(docx, Buffer.from(file.base64, 'base64'));
+    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain('Jürgen Größe 50667');
+    expect(xml).toContain('Aktivierungsdaten für unser Kundenportal');
+    expect(xml).toMatch(/[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  });
+
   it('come as one PDF in postal-code order, and only for staff who may grant access', async () => {
     const later = await account('Zuivel BV', '99999', 'nl');
     const earlier = await account('Bäckerei Müller GmbH', '10115', 'de');

@@ -3,13 +3,16 @@ import type { documentsApi } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { actorOf, type HandlerContext, type Handlers } from '../context';
+import { activationLettersDocx } from '../letters/letter-docx';
 import { activationLettersPdf } from '../letters/letter-pdf';
 import { letterOf } from './letter-document';
 
 const notFound = (id: number) => new AppError('NOT_FOUND', `Document ${id} does not exist.`, { fields: { id: { code: 'not_found' } } });
 
-/** Renders letters to one PDF, ordered by postal code then id, and audits that they were opened. */
-async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName: string) {
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Renders letters to one PDF (or Word document), ordered by postal code then id, and audits that they were opened. */
+async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName: string, format: 'pdf' | 'docx' = 'pdf') {
   const { deps } = ctx;
   const actor = actorOf(ctx);
   const rows = await deps.db
@@ -25,18 +28,16 @@ async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName:
   }
   const settings = await deps.db.selectFrom('setting').select('value_json').where('key', '=', 'activation').executeTakeFirst();
   const companyName = settings ? String((JSON.parse(settings.value_json) as { companyName?: string }).companyName ?? 'Portier') : 'Portier';
-  const pdf = await activationLettersPdf(
-    rows.map((r) => letterOf(deps.secretBox, r.payload_enc)),
-    { companyName, addressLines: [] },
-    path.join(deps.resourcesDir, 'fonts'),
-  );
+  const letters = rows.map((r) => letterOf(deps.secretBox, r.payload_enc));
+  const head = { companyName, addressLines: [] };
+  const file = format === 'docx' ? await activationLettersDocx(letters, head) : await activationLettersPdf(letters, head, path.join(deps.resourcesDir, 'fonts'));
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     for (const r of rows) {
       await recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: r.account_id, action: 'letter-opened', after: { documentId: r.id } });
     }
   });
-  return { fileName, mimeType: 'application/pdf', base64: pdf.toString('base64') };
+  return { fileName, mimeType: format === 'docx' ? DOCX : 'application/pdf', base64: file.toString('base64') };
 }
 
 export const documentHandlers: Handlers<keyof typeof documentsApi> = {
@@ -58,7 +59,7 @@ export const documentHandlers: Handlers<keyof typeof documentsApi> = {
       total: Number(total.n),
     };
   },
-  'documents:open': async (input, ctx) => lettersPdf(ctx, [input.id], `activation-letter-${input.id}.pdf`),
+  'documents:open': async (input, ctx) => lettersPdf(ctx, [input.id], `activation-letter-${input.id}.${input.format}`, input.format),
   'documents:letters-pdf': async (input, ctx) => lettersPdf(ctx, input.ids, `activation-letters-${input.ids.length}.pdf`),
   'documents:delete': async (input, ctx) => {
     const { deps } = ctx;

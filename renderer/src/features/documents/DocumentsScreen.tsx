@@ -101,6 +101,9 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
                       <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
                         {t('documents.open')}
                       </button>
+                      <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'docx' }).then(openFile, () => undefined)}>
+                        {t('documents.openDocx')}
+                      </button>
                       <button type="button" className="button button--ghost" onClick={() => setDeleting(d)}>
                         {t('documents.delete')}
                       </button>

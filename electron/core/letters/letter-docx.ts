@@ -1,0 +1,54 @@
+import { AlignmentType, Document, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import QRCode from 'qrcode';
+import { letterTexts, type ActivationLetter, type Letterhead } from './letter-data';
+
+const formatDate = (date: Date | string, language: string) =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(typeof date === 'string' ? new Date(date) : date);
+
+/** Twips (1/1440 inch) from millimetres, for page margins. */
+const mm = (n: number) => Math.round((n / 25.4) * 1440);
+
+function letterParagraphs(letter: ActivationLetter, head: Letterhead, qr: Buffer): Paragraph[] {
+  const t = letterTexts(letter.language);
+  const line = (text: string, options: { bold?: boolean; size?: number; spacingAfter?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+    new Paragraph({
+      spacing: { after: options.spacingAfter ?? 0 },
+      ...(options.align ? { alignment: options.align } : {}),
+      children: [new TextRun({ text, bold: options.bold ?? false, size: options.size ?? 20, font: 'DejaVu Sans' })],
+    });
+  return [
+    line(head.companyName, { bold: true, size: 28 }),
+    line(head.addressLines.join(' · '), { size: 18, spacingAfter: 800 }),
+    ...letter.recipient.map((r, i) => line(r, { spacingAfter: i === letter.recipient.length - 1 ? 600 : 0 })),
+    line(formatDate(letter.date, letter.language), { align: AlignmentType.RIGHT, spacingAfter: 200 }),
+    line(t.subject, { bold: true, size: 24, spacingAfter: 240 }),
+    line(t.dear(letter.salutationName), { spacingAfter: 120 }),
+    ...t.body.map((p) => line(p, { spacingAfter: 120 })),
+    line(t.codeLabel, { bold: true }),
+    new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: letter.code, bold: true, size: 48, characterSpacing: 60, font: 'DejaVu Sans' })] }),
+    line(`${letter.username} · ${t.validUntil(formatDate(letter.expiresAt, letter.language))}`, { spacingAfter: 200 }),
+    new Paragraph({ children: [new ImageRun({ type: 'png', data: qr, transformation: { width: 100, height: 100 } })] }),
+    line(t.pageLabel, { size: 18 }),
+    line(letter.activationPage, { spacingAfter: 300 }),
+    line(t.closing),
+    line(head.companyName),
+  ];
+}
+
+/**
+ * The same letters as a Word document (one section, so one page, per letter) for staff who
+ * want to edit the text before printing.
+ */
+export async function activationLettersDocx(letters: readonly ActivationLetter[], head: Letterhead): Promise<Buffer> {
+  const qrs = new Map<string, Buffer>();
+  const sections = [];
+  for (const letter of letters) {
+    let qr = qrs.get(letter.activationPage);
+    if (!qr) {
+      qr = await QRCode.toBuffer(letter.activationPage, { errorCorrectionLevel: 'M', margin: 0, width: 240 });
+      qrs.set(letter.activationPage, qr);
+    }
+    sections.push({ properties: { page: { margin: { top: mm(15), left: mm(25), right: mm(20), bottom: mm(15) } } }, children: letterParagraphs(letter, head, qr) });
+  }
+  return Packer.toBuffer(new Document({ creator: 'Portier', title: letterTexts(letters[0]?.language ?? 'en').subject, sections }));
+}
