@@ -11,8 +11,15 @@ const RIGHT = 20 * MM;
 /** DIN 5008 form B: the address field of a window envelope, 45 mm from the top, 20 mm from the left, 85 x 45 mm. */
 const ADDRESS = { x: 20 * MM + 5 * MM, y: 45 * MM + 17.7 * MM, width: 80 * MM };
 
+/** Date formatters by language: making one is far slower than using it, and a bulk run uses three. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatDate(date: Date | string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(typeof date === 'string' ? new Date(date) : date);
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(typeof date === 'string' ? new Date(date) : date);
 }
 
 /** QR images by content: every letter of a run points at the same activation page, so it is made and embedded once. */
