@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -14,6 +15,7 @@ import {
   type WebContents,
 } from 'electron';
 import { OutboxWorker } from './core/outbox/outbox-worker';
+import { safeStorageSecretBox } from './shell/safe-storage-box';
 import { openPortierCore, type PortierCore } from './core/portier-core';
 import { registerIpc } from './ipc';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
@@ -188,7 +190,7 @@ async function openCore(): Promise<PortierCore> {
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
-      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), onError: logError });
+      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
     } catch (error) {
       // A build for another platform (packaged from a developer's native/ folder) cannot load;
       // the package's own module, rebuilt by electron-builder, still can.
@@ -196,7 +198,7 @@ async function openCore(): Promise<PortierCore> {
       logError(`loading ${nativeBinding}`, error);
     }
   }
-  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), onError: logError });
+  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
 }
 
 function focusMainWindow(): void {
