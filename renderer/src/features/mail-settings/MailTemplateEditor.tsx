@@ -94,6 +94,8 @@ export function MailTemplateEditor({ template, editable }: { template: MailTempl
   return (
     <form className="form form--wide" onSubmit={onSubmit} noValidate aria-label={t('mailSettings.templates.title')}>
       <ErrorAlert error={form.error} />
+      {/* A preview that failed for another reason than the template (e.g. the core is gone) still says so. */}
+      {!form.error && preview.isError && !(isAppError(preview.error) && preview.error.fields) ? <ErrorAlert error={preview.error} /> : null}
       <TextField label={t('mailSettings.templates.subject')} value={values.subject} onValueChange={(v) => edit('subject', v)} onSelect={remember('subject')} error={fieldErrors.subject} disabled={!editable} maxLength={300} />
       {editable ? <PlaceholderChips allowed={template.allowed} required={template.required} disabled={!editable} onInsert={insert} /> : null}
       <TemplateBodyField label={t('mailSettings.templates.html')} ref={body} value={values.html} onValueChange={(v) => edit('html', v)} onSelect={remember('html')} error={fieldErrors.html} details={details} disabled={!editable} />
