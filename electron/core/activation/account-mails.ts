@@ -41,8 +41,14 @@ export async function recipient(trx: Executor, accountId: number): Promise<Recip
 }
 
 /** "6 December 2026, 10:00" in the mail's language (the customer's own time zone is not known: UTC is said). */
+const expiryFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
 export function formatExpiry(iso: string, language: UiLanguage): string {
-  return `${new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} UTC`;
+  let format = expiryFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    expiryFormats.set(language, format);
+  }
+  return `${format.format(new Date(iso))} UTC`;
 }
 
 /**

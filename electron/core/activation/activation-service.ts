@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
@@ -138,17 +139,29 @@ export async function sendActivations(
   accountIds: readonly number[],
   hook?: ActivationHook,
 ): Promise<{ accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[]> {
-  const report: { accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[] = [];
-  for (const accountId of accountIds) {
-    // One transaction per account: a failure or a stop half-way loses nothing already sent.
-    const result = await deps.db.transaction().execute(async (trx) => {
-      const skipped = await activationSkip(trx, accountId);
-      if (skipped) return { accountId, outcome: skipped, expiresAt: null };
-      const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock());
-      if (hook) await hook(trx, issued);
-      return { accountId, outcome: 'sent' as const, expiresAt: issued.expiresAt };
-    });
-    report.push(result);
-  }
-  return report;
+  // Each account is one atomic unit (a savepoint: its token, mail, letter and audit entry
+  // exist together or not at all); the call's accounts commit together, so a bulk run pays
+  // for one durable write per chunk, not per account. A crash loses at most the uncommitted
+  // chunk, of which nothing was sent: mails leave only after their commit.
+  return deps.db.transaction().execute(async (trx) => {
+    const report: { accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[] = [];
+    for (const accountId of accountIds) {
+      await sql`SAVEPOINT activation`.execute(trx);
+      try {
+        const skipped = await activationSkip(trx, accountId);
+        if (skipped) {
+          report.push({ accountId, outcome: skipped, expiresAt: null });
+        } else {
+          const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock());
+          if (hook) await hook(trx, issued);
+          report.push({ accountId, outcome: 'sent', expiresAt: issued.expiresAt });
+        }
+        await sql`RELEASE activation`.execute(trx);
+      } catch (error) {
+        await sql`ROLLBACK TO activation`.execute(trx);
+        throw error;
+      }
+    }
+    return report;
+  });
 }

@@ -1,4 +1,4 @@
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import type { UiLanguage } from '../../../shared/api/common';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
 import { mailLiquid, subjectLiquid } from './template-rules';
@@ -15,6 +15,9 @@ function layout(companyName: string, body: string): string {
 ${body}
 </div></body></html>`;
 }
+
+/** The plain-text converter, compiled once (compiling its selectors costs more than converting a mail). */
+const toText = compile({ wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
 
 /** Placeholder names in templates are snake_case; the core's variables are camelCase. */
 function scope(v: MailVariables): Record<string, string> {
@@ -34,6 +37,6 @@ export function renderMail(type: MailTemplateType, language: UiLanguage, variabl
   const subject = subjectLiquid.parseAndRenderSync(template.subject, values).replace(/\s+/g, ' ').trim();
   const body = mailLiquid.parseAndRenderSync(template.html, values);
   const html = layout(variables.companyName, body);
-  const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+  const text = toText(html);
   return { subject, html, text };
 }
