@@ -7,10 +7,13 @@ import { activateCommand } from './commands/activate';
 import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
+import { lettersCommand } from './commands/letters';
+import { outboxCommand } from './commands/outbox';
+import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 
