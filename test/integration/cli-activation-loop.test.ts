@@ -60,6 +60,8 @@ describe('the activation loop from the command line', () => {
     const activated = await runPortier(['activate', '--token', token ?? '', '--code', code ?? '', ...data()], {}, 'Lantern-Orbit-42\n');
     expect(activated.stderr).toBe('');
     expect(activated.stdout).toContain('Activated portal account j.groesse@example.de');
+    const welcome = await runPortier(['outbox', 'list', '--status', 'queued', '--json', ...data()]);
+    expect(JSON.parse(welcome.stdout.trim())).toMatchObject({ kind: 'welcome', to: 'j.groesse@example.de' });
     const accounts = await runPortier(['accounts', 'list', '--json', ...data()]);
     expect(JSON.parse(accounts.stdout.trim())).toMatchObject({ username: 'j.groesse@example.de', status: 'active' });
     expect((await runPortier(['letters', '--pending', '--out', path.join(temp.dir, 'again.pdf'), ...data()])).stdout).toContain('No pending activation letters.');

@@ -73,10 +73,14 @@ export interface ActivationInput {
 /**
  * The customer's side: link token + letter code + a new password. Checks token, code,
  * expiry and single use, then the password policy; sets the password (argon2id) and the
- * activation time, voids every token and session of the account, and audits. A wrong
+ * activation time, voids every token and session of the account, audits, and lets the
+ * caller queue the welcome mail in the same transaction. A wrong
  * code counts against the token, which dies after MAX_CODE_ATTEMPTS.
  */
-export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: ActivationInput): Promise<{ accountId: number }> {
+/** Called inside the activation's transaction, to queue the welcome mail. */
+export type ActivatedHook = (trx: Executor, accountId: number) => Promise<void>;
+
+export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: ActivationInput, onActivated?: ActivatedHook): Promise<{ accountId: number }> {
   const now = deps.clock();
   const at = now.toISOString();
   const tokenHash = hashToken(input.token.trim());
@@ -114,6 +118,7 @@ export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: Ac
       .where('id', '=', account.id)
       .execute();
     await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at } });
+    if (onActivated) await onActivated(trx, account.id);
   });
   return { accountId: account.id };
 }
