@@ -109,6 +109,9 @@ describe('the outbox worker', () => {
     await t.call('outbox:retry', { id });
     expect(await worker.runOnce()).toMatchObject({ failed: 1 });
     expect(await t.call('outbox:retry', { id })).toMatchObject({ status: 'queued', lastError: null });
+    const audit = await t.call('audit:list', { entity: 'mail', entityId: id, limit: 5 });
+    expect(audit.rows.map((r) => r.action)).toEqual(['retried', 'retried']);
+    expect(audit.rows[0]?.after).toMatchObject({ to: 'customer@example.com' });
   });
 
   it("resends a mail a crash left in 'sending' with the same Message-ID", async () => {

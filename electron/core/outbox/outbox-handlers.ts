@@ -1,7 +1,8 @@
+import { recordAudit } from '../audit/audit-log';
 import { AppError } from '../../../shared/errors';
 import { SECRET_MASK, type OutboxMail, type OutboxMailDetail, type outboxApi } from '../../../shared/api/outbox';
 import { isoNow } from '../clock';
-import { actorOf, type CoreDeps, type Handlers } from '../context';
+import { actorOf, type HandlerContext, type CoreDeps, type Handlers } from '../context';
 import { sender, singleTransport } from './mail-transport';
 import { SECRET_MARKER } from './outbox-port';
 import * as repo from './outbox-repository';
@@ -69,6 +70,20 @@ export const outboxHandlers: Handlers<keyof typeof outboxApi> = {
     return { rows: rows.map(repo.rowToMail), total, smtpConfigured };
   },
   'outbox:get': async (input, { deps }) => detail(await rowOr404(deps, input.id)),
-  'outbox:retry': (input, { deps }) => retryMail(deps, input.id),
-  'outbox:cancel': (input, { deps }) => cancelMail(deps, input.id),
+  'outbox:retry': (input, ctx) => auditedMailAction(ctx, input.id, 'retried', () => retryMail(ctx.deps, input.id)),
+  'outbox:cancel': (input, ctx) => auditedMailAction(ctx, input.id, 'cancelled', () => cancelMail(ctx.deps, input.id)),
 };
+
+/** Retrying or cancelling a mail is a staff decision about what a customer receives: audited. */
+async function auditedMailAction<T extends { to: string; subject: string; accountId: number | null }>(ctx: HandlerContext, id: number, action: string, run: () => Promise<T>): Promise<T> {
+  const mail = await run();
+  await recordAudit(ctx.deps.db, {
+    at: ctx.deps.clock().toISOString(),
+    staffId: actorOf(ctx).id,
+    entity: 'mail',
+    entityId: id,
+    action,
+    after: { to: mail.to, subject: mail.subject, accountId: mail.accountId },
+  });
+  return mail;
+}

@@ -223,6 +223,7 @@ export const de: Messages = {
       'portal-account': 'Portalkonto',
       'password-policy': 'Passwortrichtlinie',
       'mail-template': 'E-Mail-Vorlage',
+      mail: 'Mail',
     },
     actions: {
       created: 'Angelegt',
@@ -231,6 +232,8 @@ export const de: Messages = {
       deactivated: 'Deaktiviert',
       'first-administrator-created': 'Ersten Administrator angelegt',
       reactivated: 'Wieder aktiviert',
+      retried: 'Erneut versucht',
+      cancelled: 'Abgebrochen',
       'links-changed': 'Organisationsverknüpfungen geändert',
       'groups-changed': 'Rollengruppen geändert',
       'username-changed': 'Benutzername geändert',

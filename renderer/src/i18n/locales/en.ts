@@ -222,6 +222,7 @@ export const en = {
       'portal-account': 'Portal account',
       'password-policy': 'Password policy',
       'mail-template': 'Mail template',
+      mail: 'Mail',
     },
     actions: {
       created: 'Created',
@@ -230,6 +231,8 @@ export const en = {
       deactivated: 'Deactivated',
       'first-administrator-created': 'First administrator created',
       reactivated: 'Reactivated',
+      retried: 'Retried',
+      cancelled: 'Cancelled',
       'links-changed': 'Organisation links changed',
       'groups-changed': 'Role groups changed',
       'username-changed': 'Username changed',

@@ -223,6 +223,7 @@ export const nl: Messages = {
       'portal-account': 'Portalaccount',
       'password-policy': 'Wachtwoordbeleid',
       'mail-template': 'E-mailsjabloon',
+      mail: 'Mail',
     },
     actions: {
       created: 'Aangemaakt',
@@ -231,6 +232,8 @@ export const nl: Messages = {
       deactivated: 'Gedeactiveerd',
       'first-administrator-created': 'Eerste beheerder aangemaakt',
       reactivated: 'Opnieuw geactiveerd',
+      retried: 'Opnieuw geprobeerd',
+      cancelled: 'Geannuleerd',
       'links-changed': 'Organisatiekoppelingen gewijzigd',
       'groups-changed': 'Rollengroepen gewijzigd',
       'username-changed': 'Gebruikersnaam gewijzigd',
