@@ -42,7 +42,8 @@ export function keyFileSecretBox(dataDir: string): SecretBox {
   };
 }
 
-function loadOrCreateKey(file: string): Buffer {
+/** A 32-byte key in a file readable only by the user, created on first use; a damaged file is an error, never replaced. */
+export function loadOrCreateKey(file: string): Buffer {
   try {
     const key = fs.readFileSync(file);
     if (key.length === 32) return key;
