@@ -10,6 +10,8 @@ export const ActivationSettings = z.strictObject({
   setPasswordHours: z.number().int().min(1).max(168),
   /** Who the mails and letters come from. */
   companyName: z.string().trim().min(1).max(120),
+  /** The letterhead's address, one line per line (street, postal code and city, ...). */
+  companyAddress: z.string().trim().max(300),
   /** The customer portal's address; links are built from it, never from a request. */
   portalUrl: z
     .string()
@@ -23,6 +25,7 @@ export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
   activationDays: 14,
   setPasswordHours: 24,
   companyName: 'Portier',
+  companyAddress: '',
   portalUrl: 'http://localhost:8080/',
 };
 

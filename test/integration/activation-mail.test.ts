@@ -11,7 +11,7 @@ beforeEach(async () => {
   const person = await t.call('persons:create', { organisationId: org.id, firstName: 'Jürgen', lastName: 'Größe', email: 'j.groesse@example.de', language: 'de' });
   const groups = await t.call('role-groups:list', {});
   accountId = (await t.call('portal-accounts:create', { username: 'j.groesse@example.de', links: [{ organisationId: org.id, personId: person.id, isDefault: true }], roleGroupIds: [groups[0]?.id ?? 0] })).id;
-  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', portalUrl: 'https://portal.example.com' });
+  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com' });
 });
 afterEach(async () => {
   await t.close();

@@ -30,6 +30,7 @@ const text = (base64: string) => {
 
 describe('activation letters as documents', () => {
   it('are made at activation, listed, opened as PDF by staff who may grant access (audited), and hold no readable code at rest', async () => {
+    await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com/' });
     const id = await account('Bäckerei Müller GmbH', '50667', 'de');
     await t.call('portal-accounts:send-activation', { ids: [id] });
     const list = await t.call('documents:list', { accountId: id });
@@ -40,6 +41,7 @@ describe('activation letters as documents', () => {
     const pdf = text(file.base64);
     expect(pdf).toContain('Jürgen Größe 50667');
     expect(pdf).toContain('Aktivierungsdaten für unser Kundenportal');
+    expect(pdf).toContain('Stationsplein 1 · 3511 AA Utrecht');
     const code = /[A-Z0-9]{4}\s*-\s*[A-Z0-9]{4}\s*-\s*[A-Z0-9]{4}/.exec(pdf.replace(/ (?=\S)/g, ''))?.[0]?.replace(/\s/g, '') ?? '';
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portal_account_search%'`.execute(t.core.deps.db);

@@ -7,7 +7,7 @@ let t: TestCore;
 
 beforeEach(async () => {
   t = await startTestCore({ clock: () => new Date('2026-11-01T10:00:00.000Z') });
-  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', portalUrl: 'https://portal.example.com' });
+  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com' });
 });
 afterEach(async () => {
   await t.close();

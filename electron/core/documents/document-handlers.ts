@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { documentsApi } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
+import { readActivationSettings } from '../activation/activation-settings';
 import { recordAudit } from '../audit/audit-log';
 import { actorOf, type HandlerContext, type Handlers } from '../context';
 import { activationLettersDocx } from '../letters/letter-docx';
@@ -26,10 +27,9 @@ async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName:
     const found = new Set(rows.map((r) => r.id));
     throw notFound(ids.find((id) => !found.has(id)) ?? 0);
   }
-  const settings = await deps.db.selectFrom('setting').select('value_json').where('key', '=', 'activation').executeTakeFirst();
-  const companyName = settings ? String((JSON.parse(settings.value_json) as { companyName?: string }).companyName ?? 'Portier') : 'Portier';
+  const settings = await readActivationSettings(deps.db);
   const letters = rows.map((r) => letterOf(deps.secretBox, r.payload_enc));
-  const head = { companyName, addressLines: [] };
+  const head = { companyName: settings.companyName, addressLines: settings.companyAddress.split('\n').map((l) => l.trim()).filter(Boolean) };
   const file = format === 'docx' ? await activationLettersDocx(letters, head) : await activationLettersPdf(letters, head, path.join(deps.resourcesDir, 'fonts'));
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {

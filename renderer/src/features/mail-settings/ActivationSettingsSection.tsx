@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivationSettings } from '../../../../shared/api/activation-settings';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextField } from '../../components/Field';
+import { TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { activationToForm, formToActivation, type ActivationFormValues } from './activation-form-values';
@@ -58,6 +58,15 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettings; 
           />
         </div>
         <TextField label={t('mailSettings.activation.companyName')} value={values.companyName} onValueChange={(v) => set('companyName', v)} error={fieldErrors.companyName} maxLength={120} />
+        <TextAreaField
+          label={t('mailSettings.activation.companyAddress')}
+          hint={t('mailSettings.activation.companyAddressHint')}
+          value={values.companyAddress}
+          onValueChange={(v) => set('companyAddress', v)}
+          error={fieldErrors.companyAddress}
+          maxLength={300}
+          rows={3}
+        />
         <TextField
           label={t('mailSettings.activation.portalUrl')}
           type="url"

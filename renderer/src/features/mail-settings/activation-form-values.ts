@@ -6,6 +6,7 @@ export interface ActivationFormValues {
   activationDays: string;
   setPasswordHours: string;
   companyName: string;
+  companyAddress: string;
   portalUrl: string;
 }
 
@@ -13,6 +14,7 @@ export const activationToForm = (s: ActivationSettings): ActivationFormValues =>
   activationDays: String(s.activationDays),
   setPasswordHours: String(s.setPasswordHours),
   companyName: s.companyName,
+  companyAddress: s.companyAddress,
   portalUrl: s.portalUrl,
 });
 
@@ -37,7 +39,9 @@ export function formToActivation(v: ActivationFormValues): { settings: Activatio
   else if (v.companyName.trim().length > 120) errors.companyName = { code: 'too_long', max: 120 };
   if (v.portalUrl.trim() === '') errors.portalUrl = { code: 'required' };
   if (Object.keys(errors).length > 0) return { errors };
-  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, portalUrl: v.portalUrl });
+  if (v.companyAddress.trim().length > 300) errors.companyAddress = { code: 'too_long', max: 300 };
+  if (Object.keys(errors).length > 0) return { errors };
+  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, portalUrl: v.portalUrl });
   if (!parsed.success) return { errors: { portalUrl: { code: 'invalid_format' } } };
   return { settings: parsed.data };
 }
