@@ -38,7 +38,13 @@ export type FieldErrorCode =
   | 'weak_password'
   | 'missing_placeholder'
   | 'unknown_placeholder'
-  | 'invalid_template';
+  | 'invalid_template'
+  /** Not a PNG or JPEG file, or a damaged one. */
+  | 'unsupported_image'
+  /** A file above the size limit; max in KB. */
+  | 'file_too_large'
+  /** An image wider or higher than the limit; max in pixels. */
+  | 'image_too_large';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/api';
 import type { TestCore } from './core';
+import { pngImage } from './images';
 
 export interface SampleIds {
   organisation: number;
@@ -91,6 +92,8 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'portal-accounts:send-set-password-link': { id: ids.account },
   'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },
   'activation-settings:update': { activationDays: 10, setPasswordHours: 48, companyName: 'Example BV', companyAddress: 'Hoofdstraat 1', portalUrl: 'https://portal.example.com/' },
+  'activation-settings:set-logo': { mimeType: 'image/png', dataBase64: pngImage(8, 4).toString('base64') },
+  'activation-settings:remove-logo': {},
   'smtp:get': {},
   // Port 9 on loopback: nothing listens, so smtp:test fails at once instead of mailing anyone.
   'smtp:update': { host: '127.0.0.1', port: 9, tls: 'none', user: 'mailer', password: 'smtp-secret', senderAddress: 'portier@example.com', senderName: 'Portier' },

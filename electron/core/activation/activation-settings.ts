@@ -3,6 +3,7 @@ import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
+import { letterheadLogoHandlers, readLetterheadLogo } from './letterhead-logo';
 
 const KEY = 'activation';
 
@@ -31,6 +32,7 @@ async function updateActivationSettings(deps: CoreDeps, actor: Actor, next: Acti
 }
 
 export const activationSettingsHandlers: Handlers<keyof typeof activationSettingsApi> = {
-  'activation-settings:get': (_input, { deps }) => readActivationSettings(deps.db),
+  'activation-settings:get': async (_input, { deps }) => ({ ...(await readActivationSettings(deps.db)), logo: await readLetterheadLogo(deps.db) }),
   'activation-settings:update': (input, ctx) => updateActivationSettings(ctx.deps, actorOf(ctx), input),
+  ...letterheadLogoHandlers,
 };

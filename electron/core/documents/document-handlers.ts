@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { documentsApi } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
 import { readActivationSettings } from '../activation/activation-settings';
+import { readLetterheadImage } from '../activation/letterhead-logo';
 import { recordAudit } from '../audit/audit-log';
 import { actorOf, type HandlerContext, type Handlers } from '../context';
 import { activationLettersDocx } from '../letters/letter-docx';
@@ -29,7 +30,7 @@ async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName:
   }
   const settings = await readActivationSettings(deps.db);
   const letters = rows.map((r) => letterOf(deps.secretBox, r.payload_enc));
-  const head = { companyName: settings.companyName, addressLines: settings.companyAddress.split('\n').map((l) => l.trim()).filter(Boolean) };
+  const head = { companyName: settings.companyName, addressLines: settings.companyAddress.split('\n').map((l) => l.trim()).filter(Boolean), logo: await readLetterheadImage(deps.db) };
   const file = format === 'docx' ? await activationLettersDocx(letters, head) : await activationLettersPdf(letters, head, path.join(deps.resourcesDir, 'fonts'));
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {

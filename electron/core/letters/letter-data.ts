@@ -15,10 +15,29 @@ export interface ActivationLetter {
   date: Date;
 }
 
+/** A checked PNG or JPEG for the letterhead, with its size in pixels. */
+export interface LetterheadImage {
+  mimeType: 'image/png' | 'image/jpeg';
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
 export interface Letterhead {
   companyName: string;
   /** Lines under the company name, e.g. street, postal code and city. */
   addressLines: string[];
+  /** Drawn top right on every letter; embedded once per file however many letters it holds. */
+  logo?: LetterheadImage | null;
+}
+
+/** The box a letterhead logo is fitted into, keeping its aspect ratio, at the right margin. */
+export const LOGO_BOX_MM = { width: 45, height: 20 } as const;
+
+/** A logo's size in the box: as large as fits, never stretched. */
+export function fitLogo(logo: Pick<LetterheadImage, 'width' | 'height'>, box: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(box.width / logo.width, box.height / logo.height);
+  return { width: logo.width * scale, height: logo.height * scale };
 }
 
 const TEXTS: Record<UiLanguage, { subject: string; dear: (n: string) => string; body: string[]; codeLabel: string; pageLabel: string; validUntil: (d: string) => string; closing: string }> = {

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { letterTexts, type ActivationLetter, type Letterhead } from './letter-data';
+import { LOGO_BOX_MM, letterTexts, type ActivationLetter, type Letterhead } from './letter-data';
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
 const LEFT = 25 * MM;
 const RIGHT = 20 * MM;
+
+/** The letterhead logo's box: top right, level with the company name, well above the address field. */
+const LOGO = { right: A4.width - RIGHT, y: 15 * MM, width: LOGO_BOX_MM.width * MM, height: LOGO_BOX_MM.height * MM };
 
 /** DIN 5008 form B: the address field of a window envelope, 45 mm from the top, 20 mm from the left, 85 x 45 mm. */
 const ADDRESS = { x: 20 * MM + 5 * MM, y: 45 * MM + 17.7 * MM, width: 80 * MM };
@@ -37,12 +40,15 @@ async function qrFor(doc: PDFKit.PDFDocument, cache: QrCache, content: string) {
   return image;
 }
 
-/** One letter on the current page. */
-async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, head: Letterhead, qrCache: QrCache): Promise<void> {
+/** One letter on the current page; `logo` is opened once per document by the caller. */
+async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, head: Letterhead, qrCache: QrCache, logo: EmbeddedImage | null): Promise<void> {
   const t = letterTexts(letter.language);
   const width = A4.width - LEFT - RIGHT;
-  doc.font('bold').fontSize(14).text(head.companyName, LEFT, 15 * MM, { width });
-  doc.font('regular').fontSize(9).fillColor('#444444').text(head.addressLines.join(' · '), LEFT, doc.y + 2, { width });
+  // With a logo the company name and address wrap short of it instead of running under it.
+  const headWidth = logo ? width - LOGO.width - 5 * MM : width;
+  if (logo) doc.image(logo, LOGO.right - LOGO.width, LOGO.y, { fit: [LOGO.width, LOGO.height], align: 'right' });
+  doc.font('bold').fontSize(14).text(head.companyName, LEFT, 15 * MM, { width: headWidth });
+  doc.font('regular').fontSize(9).fillColor('#444444').text(head.addressLines.join(' · '), LEFT, doc.y + 2, { width: headWidth });
   doc.fillColor('#000000');
   // Return line above the address, then the recipient in the envelope window.
   doc.fontSize(7).text([head.companyName, ...head.addressLines].join(', '), ADDRESS.x, 45 * MM + 12.7 * MM, { width: ADDRESS.width, lineBreak: false, ellipsis: true });
@@ -80,9 +86,11 @@ export async function activationLettersPdf(letters: readonly ActivationLetter[],
   });
   let n = 0;
   const qrCache: QrCache = new Map();
+  // Opened once: every page then refers to the same image object, so a bulk file holds it once.
+  const logo = head.logo ? openImage(doc, head.logo.data) : null;
   for (const letter of letters) {
     doc.addPage();
-    await drawLetter(doc, letter, head, qrCache);
+    await drawLetter(doc, letter, head, qrCache, logo);
     onProgress?.(++n);
   }
   doc.end();

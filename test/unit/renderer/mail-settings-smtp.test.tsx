@@ -84,7 +84,7 @@ describe('the activation settings', () => {
   it('refuse a portal address that is not a web address, keeping it, and save a good one', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<ActivationSettingsSection me={staffMember()} />, {
-      'activation-settings:get': () => DEFAULT_ACTIVATION_SETTINGS,
+      'activation-settings:get': () => ({ ...DEFAULT_ACTIVATION_SETTINGS, logo: null }),
       'activation-settings:update': (input) => input,
     });
     const url = await screen.findByLabelText('Portal address');
@@ -104,7 +104,7 @@ describe('the activation settings', () => {
   });
 
   it('is read-only for staff, with the reason', async () => {
-    renderWithApp(<ActivationSettingsSection me={staffMember({ role: 'staff' })} />, { 'activation-settings:get': () => DEFAULT_ACTIVATION_SETTINGS });
+    renderWithApp(<ActivationSettingsSection me={staffMember({ role: 'staff' })} />, { 'activation-settings:get': () => ({ ...DEFAULT_ACTIVATION_SETTINGS, logo: null }) });
     expect(await screen.findByText('Only administrators can change these settings.')).toBeTruthy();
     expect((await screen.findByLabelText('Company name')).closest('fieldset')?.disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();

@@ -1,15 +1,16 @@
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivationSettings } from '../../../../shared/api/activation-settings';
+import type { ActivationSettingsView } from '../../../../shared/api/activation-settings';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { activationToForm, formToActivation, type ActivationFormValues } from './activation-form-values';
+import { LetterheadLogoField } from './LetterheadLogoField';
 import { useActivationSettings, useUpdateActivationSettings } from './mail-settings-queries';
 
-function ActivationForm({ settings, editable }: { settings: ActivationSettings; editable: boolean }) {
+function ActivationForm({ settings, editable }: { settings: ActivationSettingsView; editable: boolean }) {
   const { t } = useTranslation();
   const form = useForm<ActivationFormValues>(activationToForm(settings));
   const update = useUpdateActivationSettings();
@@ -67,6 +68,7 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettings; 
           maxLength={300}
           rows={3}
         />
+        <LetterheadLogoField logo={settings.logo} editable={editable} />
         <TextField
           label={t('mailSettings.activation.portalUrl')}
           type="url"
@@ -88,7 +90,7 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettings; 
   );
 }
 
-/** Settings section: link lifetimes, company name and portal address; administrators edit, others read. */
+/** Settings section: link lifetimes, letterhead (company name, address, logo) and portal address; administrators edit, others read. */
 export function ActivationSettingsSection({ me }: { me: StaffMember }) {
   const { t } = useTranslation();
   const query = useActivationSettings();

@@ -25,5 +25,7 @@ export function useMailTemplates() {
 export const useUpdateSmtpSettings = () => useChannelMutation('smtp:update');
 export const useSendTestMail = () => useChannelMutation('smtp:test');
 export const useUpdateActivationSettings = () => useChannelMutation('activation-settings:update');
+export const useSetLetterheadLogo = () => useChannelMutation('activation-settings:set-logo');
+export const useRemoveLetterheadLogo = () => useChannelMutation('activation-settings:remove-logo');
 export const useUpdateMailTemplate = () => useChannelMutation('mail-templates:update');
 export const useResetMailTemplate = () => useChannelMutation('mail-templates:reset');

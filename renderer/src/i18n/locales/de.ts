@@ -75,6 +75,7 @@ export const de: Messages = {
     staffMember: 'Mitarbeiter/in',
     from: 'Von',
     to: 'Bis',
+    letterheadLogo: 'Logo im Briefkopf',
   },
   hints: {
     password: 'Mindestens 10 Zeichen. Eine lange Passphrase merkt man sich am leichtesten.',
@@ -103,6 +104,9 @@ export const de: Messages = {
     missing_placeholder: 'Ein erforderlicher Platzhalter fehlt (Link und Ablaufdatum müssen im Text stehen).',
     unknown_placeholder: 'Der Text verwendet einen Platzhalter, den es nicht gibt.',
     invalid_template: 'Die Vorlage kann nicht gelesen werden.',
+    unsupported_image: 'Wählen Sie ein PNG- oder JPEG-Bild; diese Datei ist keines oder beschädigt.',
+    file_too_large: 'Die Datei darf höchstens {{max}} KB groß sein.',
+    image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
   },
   errors: {

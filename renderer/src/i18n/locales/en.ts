@@ -74,6 +74,7 @@ export const en = {
     staffMember: 'Staff member',
     from: 'From',
     to: 'To',
+    letterheadLogo: 'Letterhead logo',
   },
   hints: {
     password: 'At least 10 characters. A long passphrase is easiest to remember.',
@@ -102,6 +103,9 @@ export const en = {
     missing_placeholder: 'A required placeholder is missing (the link and the expiry date must be in the text).',
     unknown_placeholder: 'The text uses a placeholder that does not exist.',
     invalid_template: 'The template cannot be read.',
+    unsupported_image: 'Choose a PNG or JPEG image; this file is not one, or it is damaged.',
+    file_too_large: 'The file may be at most {{max}} KB.',
+    image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
   },
   errors: {

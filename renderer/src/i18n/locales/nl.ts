@@ -75,6 +75,7 @@ export const nl: Messages = {
     staffMember: 'Medewerker',
     from: 'Van',
     to: 'Tot en met',
+    letterheadLogo: 'Logo in het briefhoofd',
   },
   hints: {
     password: 'Minimaal 10 tekens. Een lange wachtzin onthoudt u het makkelijkst.',
@@ -103,6 +104,9 @@ export const nl: Messages = {
     missing_placeholder: 'Er ontbreekt een verplichte plaatshouder (de link en de vervaldatum moeten in de tekst staan).',
     unknown_placeholder: 'De tekst gebruikt een plaatshouder die niet bestaat.',
     invalid_template: 'Het sjabloon kan niet worden gelezen.',
+    unsupported_image: 'Kies een PNG- of JPEG-afbeelding; dit bestand is dat niet, of het is beschadigd.',
+    file_too_large: 'Het bestand mag maximaal {{max}} KB groot zijn.',
+    image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
   },
   errors: {
