@@ -8,34 +8,41 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { newSessionSlot } from '../electron/core/auth/session';
-import { OutboxWorker } from '../electron/core/outbox/outbox-worker';
+import { OutboxWorker, wakeOnOutboxChanges } from '../electron/core/outbox/outbox-worker';
 import { openPortierCore } from '../electron/core/portier-core';
+import { threadedSender } from '../electron/core/outbox/threaded-sender';
 
-/** An SMTP server that accepts everything and counts what it received. */
+/** The app sends from a thread of its own (see threaded-sender.ts); from source here. */
+const SENDER_THREAD = fileURLToPath(new URL('../electron/core/outbox/sender-thread.ts', import.meta.url));
+
+/** An SMTP server that accepts everything and counts what it received, in its own thread (see smtp-sink-thread.ts). */
 async function sink(): Promise<{ port: number; received: () => number; close: () => Promise<void> }> {
-  let received = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        received += 1;
-        callback(null);
-      });
-    },
+  const counter = new SharedArrayBuffer(4);
+  const received = new Int32Array(counter);
+  const script = pathToFileURL(fileURLToPath(new URL('smtp-sink-thread.ts', import.meta.url))).href;
+  const thread = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script)}); })`, { eval: true, workerData: { counter } });
+  const port = await new Promise<number>((resolve, reject) => {
+    thread.once('message', (m: { port: number }) => resolve(m.port));
+    thread.once('error', reject);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { port, received: () => received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    received: () => Atomics.load(received, 0),
+    close: async () => {
+      thread.postMessage('close');
+      await new Promise((resolve) => thread.once('exit', resolve));
+    },
+  };
 }
+
+/** Accounts per call, as the Activate dialog sends them. */
+const CHUNK = 100;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { accounts: { type: 'string', default: '10000' } }, strict: true });
@@ -60,16 +67,19 @@ async function main(): Promise<void> {
     });
     const ids = (await core.deps.db.selectFrom('portal_account').select('id').orderBy('id').execute()).map((r) => r.id);
 
-    // The product: activate all (as the dialog does, in chunks), the worker delivers meanwhile and after.
-    const worker = new OutboxWorker({ deps: core.deps, dataDir, intervalMs: 50 });
+    // The product, as the dialog drives it: chunks of 100, each a call of its own (the IPC round
+    // trip is a macrotask here too); the worker is woken by each call and sends meanwhile.
+    const worker = new OutboxWorker({ deps: core.deps, dataDir, intervalMs: 5_000, sender: threadedSender(SENDER_THREAD) });
+    wakeOnOutboxChanges(core, worker);
     let t0 = performance.now();
     await worker.start();
-    for (let i = 0; i < ids.length; i += 100) await core.call(admin, 'portal-accounts:send-activation', { ids: ids.slice(i, i + 100) });
-    const issueMs = performance.now() - t0;
-    while (smtp.received() < n) {
-      const report = await worker.runOnce();
-      if (report.sent === 0 && report.retried === 0 && smtp.received() < n) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await core.call(admin, 'portal-accounts:send-activation', { ids: ids.slice(i, i + CHUNK) });
+      await new Promise((resolve) => setImmediate(resolve));
     }
+    const issueMs = performance.now() - t0;
+    const deliveredWhileIssuing = smtp.received();
+    while (smtp.received() < n) await new Promise((resolve) => setTimeout(resolve, 2));
     const coreMs = performance.now() - t0;
     await worker.stop();
 
@@ -95,7 +105,7 @@ async function main(): Promise<void> {
     };
     console.log(`\nBulk activation of ${n.toLocaleString('en')} accounts, delivered to a loopback SMTP server`);
     console.log(`Portier (activate + letters + outbox)  ${coreMs.toFixed(0).padStart(7)} ms  ${result.corePerSecond.toFixed(0).padStart(6)} accounts/s`);
-    console.log(`  of which issuing activations         ${issueMs.toFixed(0).padStart(7)} ms`);
+    console.log(`  of which issuing activations         ${issueMs.toFixed(0).padStart(7)} ms (${deliveredWhileIssuing} delivered meanwhile)`);
     console.log(`raw nodemailer pool (same mails)       ${rawMs.toFixed(0).padStart(7)} ms  ${result.rawPerSecond.toFixed(0).padStart(6)} mails/s`);
     console.log(`ratio ${result.ratio.toFixed(2)} (goal <= 1.3)`);
     fs.writeFileSync('bench-results-activation.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -14,7 +14,8 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
-import { OutboxWorker } from './core/outbox/outbox-worker';
+import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
+import { threadedSender } from './core/outbox/threaded-sender';
 import { safeStorageSecretBox } from './shell/safe-storage-box';
 import { openPortierCore, type PortierCore } from './core/portier-core';
 import { registerIpc } from './ipc';
@@ -229,7 +230,10 @@ async function start(): Promise<void> {
   }
   const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
   // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
-  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, onError: (error) => logError('outbox', error) });
+  // Mails are built and sent from a thread of their own; a thread cannot load a script from inside the asar archive.
+  const senderThread = path.join(__dirname, 'sender-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThread), onError: (error) => logError('outbox', error) });
+  wakeOnOutboxChanges(core, outbox);
   void outbox.start().catch((error: unknown) => logError('outbox', error));
   mainWindow = createWindow();
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
+import { contract, isChannelName, type ChannelName, type InputOf, type OutputOf } from '../../shared/api';
+import type { Domain } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import type { SessionSlot } from './auth/session';
@@ -33,8 +34,12 @@ export interface PortierCore {
   invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed call that throws the AppError instead of returning it (CLI, tests). */
   call<C extends ChannelName>(session: SessionSlot, channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /** Calls the listener after every successful call that changed data, with the domains it changed (the contract's `changes`). */
+  onChanged(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
+
+export type ChangeListener = (domains: readonly Domain[]) => void;
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -46,7 +51,21 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {
   const { db } = deps;
-  const invoke = (session: SessionSlot, channel: unknown, input: unknown) => dispatch(deps, session, channel, input, onError);
+  const listeners = new Set<ChangeListener>();
+  const invoke = async (session: SessionSlot, channel: unknown, input: unknown) => {
+    const result = await dispatch(deps, session, channel, input, onError);
+    const changes = result.ok && isChannelName(channel) ? (contract[channel] as { changes?: readonly Domain[] }).changes : undefined;
+    if (changes && changes.length > 0) {
+      for (const listener of listeners) {
+        try {
+          listener(changes);
+        } catch (error) {
+          onError?.(channel as string, error);
+        }
+      }
+    }
+    return result;
+  };
   return {
     dataDir,
     databaseFile,
@@ -56,6 +75,10 @@ function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?:
       const result = await invoke(session, channel, input);
       if (!result.ok) throw AppError.fromPayload(result.error);
       return result.value as never;
+    },
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => db.destroy(),
   };

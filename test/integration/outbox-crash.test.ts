@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
-import { OutboxWorker } from '../../electron/core/outbox/outbox-worker';
+import { IN_FLIGHT, OutboxWorker } from '../../electron/core/outbox/outbox-worker';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { ADMIN, tempDataDir } from '../support/core';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -80,7 +80,10 @@ describe('a crash in the middle of a bulk activation', () => {
       for (const m of sink.mails) received.set(m.messageId ?? '', (received.get(m.messageId ?? '') ?? 0) + 1);
       for (const r of rows) expect(received.get(r.message_id), r.message_id).toBeGreaterThanOrEqual(1);
       expect([...received.keys()].every((id) => rows.some((r) => r.message_id === id))).toBe(true);
-      expect(sink.mails.length - received.size).toBeLessThanOrEqual(25);
+      // Resent are only mails that were in flight at the kill: claimed and handed to the SMTP
+      // thread, not yet recorded as sent. The worker's window bounds them (typically a few dozen).
+      console.log(`duplicates after the crash: ${sink.mails.length - received.size}`);
+      expect(sink.mails.length - received.size).toBeLessThanOrEqual(IN_FLIGHT);
     } finally {
       await worker.stop();
       await core.close();

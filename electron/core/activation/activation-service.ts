@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { findAccountContact, type AccountContact } from './account-mails';
 import { checkAccountPassword } from './account-password';
 import { hashCode, hashToken, newCode, newToken, sameHash } from './account-secrets';
 import { readActivationSettings } from './activation-settings';
@@ -27,12 +28,20 @@ export interface IssuedActivation {
  * Issues a fresh activation for one account inside the caller's transaction: every older
  * token of the account is voided, the new token and code are stored as hashes, the
  * account's activation columns are set (sent, by whom, expires) and it is audited.
- * The caller queues the mail and produces the letter in the same transaction.
+ * The caller queues the mail and produces the letter in the same transaction. A bulk run
+ * passes the activation lifetime it read once.
  */
-export async function issueActivation(trx: Executor, codeKey: Buffer, actor: Actor | null, accountId: number, now: Date): Promise<IssuedActivation> {
+export async function issueActivation(
+  trx: Executor,
+  codeKey: Buffer,
+  actor: Actor | null,
+  accountId: number,
+  now: Date,
+  activationDays?: number,
+): Promise<IssuedActivation> {
   const at = now.toISOString();
-  const settings = await readActivationSettings(trx);
-  const expiresAt = new Date(now.getTime() + settings.activationDays * DAY).toISOString();
+  const days = activationDays ?? (await readActivationSettings(trx)).activationDays;
+  const expiresAt = new Date(now.getTime() + days * DAY).toISOString();
   await voidOpenTokens(trx, accountId, at);
   const token = newToken();
   const code = newCode();
@@ -123,18 +132,23 @@ export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: Ac
   return { accountId: account.id };
 }
 
-/** Staff issue activations for accounts; returns what happened to each (the mail and letter are added by the caller's hook). */
-export type ActivationHook = (trx: Executor, issued: IssuedActivation) => Promise<void>;
+/** Staff issue activations for accounts; the caller's hook adds the mail and the letter, in the account's savepoint. */
+export type ActivationHook = (trx: Executor, issued: IssuedActivation, account: AccountContact) => Promise<void>;
 
 export type ActivationOutcome = 'sent' | 'skipped_inactive' | 'skipped_activated' | 'skipped_missing';
 
+type SkipFacts = Pick<AccountContact, 'active' | 'activated_at' | 'password_hash'>;
+
 /** Why an account gets no activation, or null when it gets one: it must exist, be switched on and not have access yet. */
-export async function activationSkip(db: Executor, accountId: number): Promise<Exclude<ActivationOutcome, 'sent'> | null> {
-  const account = await db.selectFrom('portal_account').select(['active', 'activated_at', 'password_hash']).where('id', '=', accountId).executeTakeFirst();
+export function skipReason(account: SkipFacts | undefined): Exclude<ActivationOutcome, 'sent'> | null {
   if (!account) return 'skipped_missing';
   if (account.active !== 1) return 'skipped_inactive';
   if (account.activated_at !== null || account.password_hash !== null) return 'skipped_activated';
   return null;
+}
+
+export async function activationSkip(db: Executor, accountId: number): Promise<Exclude<ActivationOutcome, 'sent'> | null> {
+  return skipReason(await db.selectFrom('portal_account').select(['active', 'activated_at', 'password_hash']).where('id', '=', accountId).executeTakeFirst());
 }
 
 export async function sendActivations(
@@ -149,16 +163,18 @@ export async function sendActivations(
   // for one durable write per chunk, not per account. A crash loses at most the uncommitted
   // chunk, of which nothing was sent: mails leave only after their commit.
   return deps.db.transaction().execute(async (trx) => {
+    const { activationDays } = await readActivationSettings(trx);
     const report: { accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[] = [];
     for (const accountId of accountIds) {
       await sql`SAVEPOINT activation`.execute(trx);
       try {
-        const skipped = await activationSkip(trx, accountId);
-        if (skipped) {
-          report.push({ accountId, outcome: skipped, expiresAt: null });
+        const account = await findAccountContact(trx, accountId);
+        const skipped = skipReason(account);
+        if (skipped || !account) {
+          report.push({ accountId, outcome: skipped ?? 'skipped_missing', expiresAt: null });
         } else {
-          const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock());
-          if (hook) await hook(trx, issued);
+          const issued = await issueActivation(trx, codeKey, actor, accountId, deps.clock(), activationDays);
+          if (hook) await hook(trx, issued, account);
           report.push({ accountId, outcome: 'sent', expiresAt: issued.expiresAt });
         }
         await sql`RELEASE activation`.execute(trx);

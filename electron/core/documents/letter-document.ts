@@ -1,7 +1,6 @@
 import type { Executor } from '../db/connection';
-import { readActivationSettings } from '../activation/activation-settings';
 import type { IssuedActivation } from '../activation/activation-service';
-import { recipient } from '../activation/account-mails';
+import { recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
 import type { ActivationLetter } from '../letters/letter-data';
 import { letterTexts } from '../letters/letter-data';
 import type { SecretBox } from '../outbox/secret-box';
@@ -11,15 +10,7 @@ import { personDisplayName } from '../portal-accounts/account-list-repository';
 type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };
 
 /** The postal address of the account's default organisation and person, for the envelope window. */
-async function postalBlock(trx: Executor, accountId: number): Promise<{ lines: string[]; postalCode: string; salutationName: string }> {
-  const row = await trx
-    .selectFrom('portal_account as a')
-    .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', 1))
-    .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
-    .leftJoin('person as p', 'p.id', 'l.person_id')
-    .select(['a.username', 'a.nickname', 'o.name as organisation', 'o.address_line1', 'o.address_line2', 'o.postal_code', 'o.city', 'o.country', 'p.salutation', 'p.first_name', 'p.last_name'])
-    .where('a.id', '=', accountId)
-    .executeTakeFirstOrThrow();
+export function postalBlock(row: AccountContact): { lines: string[]; postalCode: string; salutationName: string } {
   const person = personDisplayName(row.first_name, row.last_name);
   const lines = [
     person ? [row.salutation, person].filter(Boolean).join(' ') : null,
@@ -36,11 +27,17 @@ async function postalBlock(trx: Executor, accountId: number): Promise<{ lines: s
  * The activation letter of an issued activation, as a document row in the caller's
  * transaction. Its data (with the code) is stored encrypted; the PDF is made when opened.
  */
-export async function storeActivationLetter(trx: Executor, box: SecretBox, issued: IssuedActivation, staffId: number | null, now: Date): Promise<number> {
-  const to = await recipient(trx, issued.accountId);
-  const postal = await postalBlock(trx, issued.accountId);
-  const settings = await readActivationSettings(trx);
-  const portalUrl = settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+export async function storeActivationLetter(
+  trx: Executor,
+  box: SecretBox,
+  issued: IssuedActivation,
+  staffId: number | null,
+  now: Date,
+  contact: AccountContact,
+  run: MailRun,
+): Promise<number> {
+  const to = recipientOf(contact, run.defaultLanguage);
+  const postal = postalBlock(contact);
   const letter: StoredLetter = {
     language: to.language,
     recipient: postal.lines,
@@ -48,7 +45,7 @@ export async function storeActivationLetter(trx: Executor, box: SecretBox, issue
     salutationName: postal.salutationName,
     username: to.to,
     code: issued.code,
-    activationPage: `${portalUrl}activate`,
+    activationPage: `${run.portalUrl}activate`,
     expiresAt: issued.expiresAt,
     date: now.toISOString(),
   };

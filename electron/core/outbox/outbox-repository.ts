@@ -73,11 +73,11 @@ export async function releaseSending(db: Executor, now: string): Promise<number>
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Executor, id: number, now: string): Promise<void> {
+export async function markSent(db: Executor, ids: readonly number[], now: string): Promise<void> {
   await db
     .updateTable('outbox_mail')
     .set((eb) => ({ status: 'sent', sent_at: now, updated_at: now, last_error: null, secret_enc: null, attempts: eb('attempts', '+', 1) }))
-    .where('id', '=', id)
+    .where('id', 'in', ids)
     .where('status', '=', 'sending')
     .execute();
 }

@@ -1,7 +1,8 @@
+import type { PortierCore } from '../portier-core';
 import type Mail from 'nodemailer/lib/mailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { CoreDeps } from '../context';
-import { carriesMarker, composeMail, pooledTransport, sender, writeEml } from './mail-transport';
+import { carriesMarker, composeMail, sender, writeEml } from './mail-transport';
+import { pooledSender, type MailSender, type MailSenderFactory } from './mail-sender';
 import * as repo from './outbox-repository';
 import { DEFAULT_BACKOFF, judgeSendError, retryDelayMs, type Backoff } from './send-failure';
 import { readSmtpConnection, type SmtpConnection } from './smtp-settings';
@@ -12,6 +13,11 @@ export interface OutboxWorkerOptions {
   dataDir: string;
   /** How often the worker looks for due mail when started. */
   intervalMs?: number;
+  /**
+   * Mails in flight at once (the pool's connections take them in turn), refilled when half
+   * have gone. Large enough that the SMTP thread keeps sending while this thread is busy
+   * committing a chunk of activations; it also bounds the resends after a crash.
+   */
   batchSize?: number;
   /** How long a claimed mail counts as in flight; after that another worker may take it (same Message-ID). */
   leaseMs?: number;
@@ -19,6 +25,8 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   backoff?: Backoff;
   random?: () => number;
+  /** How mails reach the SMTP server: a pool in this thread by default; the shells pass threadedSender. */
+  sender?: MailSenderFactory;
   /** Errors of a background run (the database, the key): the shell logs them. */
   onError?: (error: unknown) => void;
 }
@@ -36,16 +44,30 @@ export interface OutboxRunReport {
 
 type Outcome = 'sent' | 'retried' | 'failed';
 
+/** The default window of mails in flight (batchSize). */
+export const IN_FLIGHT = 200;
+
 /** Sends the outbox in the main process: claims due mails, sends them after commit, records the outcome. */
 export class OutboxWorker {
   private readonly o: Required<Omit<OutboxWorkerOptions, 'onError'>> & Pick<OutboxWorkerOptions, 'onError'>;
   private chain: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
-  private transport: { key: string; mailer: Mail<SMTPPool.SentMessageInfo> } | null = null;
+  private transport: { key: string; sender: MailSender } | null = null;
   private started = false;
+  /** A timer-driven run is under way. */
+  private running = false;
+  /** Mail was queued since the current run began: run again at once. */
+  private woken = false;
+  /**
+   * Sent mails not yet recorded as sent. They are written together, in one statement, as
+   * soon as this thread gets its next turn (a commit costs a disk sync, a mail does not);
+   * a crash before that resends only them, with the same Message-ID.
+   */
+  private sentIds: number[] = [];
+  private recording: Promise<void> | null = null;
 
   constructor(options: OutboxWorkerOptions) {
-    this.o = { intervalMs: 5_000, batchSize: 50, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, ...options };
+    this.o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ...options };
   }
 
   /** Starts the loop. This process owns the outbox now: mails a crash left in 'sending' are due again at once. */
@@ -61,7 +83,7 @@ export class OutboxWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.chain.catch(() => undefined);
-    this.transport?.mailer.close();
+    this.transport?.sender.close();
     this.transport = null;
   }
 
@@ -72,12 +94,29 @@ export class OutboxWorker {
     return run;
   }
 
+  /** Mail was queued (the shell calls this after a change to the outbox): send it now, not at the next tick. */
+  wake(): void {
+    if (!this.started) return;
+    this.woken = true;
+    if (!this.running && this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
+  }
+
   private schedule(delayMs: number): void {
     if (!this.started) return;
     this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.started) return;
+      this.running = true;
+      this.woken = false;
       this.runOnce()
         .catch((error: unknown) => this.o.onError?.(error))
-        .finally(() => this.schedule(this.o.intervalMs));
+        .finally(() => {
+          this.running = false;
+          this.schedule(this.woken ? 0 : this.o.intervalMs);
+        });
     }, delayMs);
     this.timer.unref();
   }
@@ -96,18 +135,57 @@ export class OutboxWorker {
       return report;
     }
     report.smtpConfigured = true;
-    const mailer = this.mailerFor(conn);
-    for (;;) {
-      const now = this.o.deps.clock();
-      const claimed = await repo.claimDue(db, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), this.o.batchSize);
-      if (claimed.length === 0) break;
-      const outcomes = await Promise.all(claimed.map((row) => this.sendOne(row, mailer, sender(conn))));
-      for (const outcome of outcomes) report[outcome] += 1;
+    const mailer = this.senderFor(conn);
+    const from = sender(conn);
+    // A window of mails in flight, refilled as they finish (not batch after batch: the
+    // connections never wait for the slowest mail of a batch). Claiming again also finds
+    // mail queued while this run was sending.
+    const inFlight = new Set<Promise<void>>();
+    const refillBelow = Math.max(1, Math.floor(this.o.batchSize / 2));
+    try {
+      for (;;) {
+        let claimed: repo.OutboxRow[] = [];
+        if (inFlight.size < refillBelow) {
+          await this.recordSent();
+          const now = this.o.deps.clock();
+          claimed = await repo.claimDue(db, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), this.o.batchSize - inFlight.size);
+          for (const row of claimed) {
+            const sending: Promise<void> = this.sendOne(row, mailer, from).then((outcome) => {
+              report[outcome] += 1;
+              inFlight.delete(sending);
+            });
+            inFlight.add(sending);
+          }
+        }
+        if (inFlight.size === 0) break;
+        // Nothing more was due: let the window drain before looking again.
+        await (claimed.length === 0 && inFlight.size < refillBelow ? Promise.all(inFlight) : Promise.race(inFlight));
+      }
+    } finally {
+      await Promise.allSettled(inFlight);
+      await this.recording;
+      await this.recordSent();
     }
     return report;
   }
 
-  private async sendOne(row: repo.OutboxRow, mailer: Mail, from: Mail.Address | string): Promise<Outcome> {
+  private noteSent(id: number): void {
+    this.sentIds.push(id);
+    this.recording ??= new Promise((resolve) => setImmediate(resolve))
+      .then(() => this.recordSent())
+      .catch((error: unknown) => this.o.onError?.(error))
+      .finally(() => (this.recording = null));
+  }
+
+  /** Records the sent mails in one statement. */
+  private async recordSent(): Promise<void> {
+    if (this.sentIds.length === 0) return;
+    const ids = this.sentIds;
+    this.sentIds = [];
+    await repo.markSent(this.o.deps.db, ids, this.nowIso());
+  }
+
+  private async sendOne(row: repo.OutboxRow, mailer: MailSender, from: Mail.Address | string): Promise<Outcome> {
     const { db } = this.o.deps;
     let secret: string | null = null;
     try {
@@ -121,11 +199,11 @@ export class OutboxWorker {
       return 'failed';
     }
     try {
-      await mailer.sendMail(composeMail(row, secret, from));
+      await mailer.send(composeMail(row, secret, from));
     } catch (error) {
       return this.recordFailure(row, error);
     }
-    await repo.markSent(db, row.id, this.nowIso());
+    this.noteSent(row.id);
     return 'sent';
   }
 
@@ -159,12 +237,19 @@ export class OutboxWorker {
     }
   }
 
-  private mailerFor(conn: SmtpConnection): Mail<SMTPPool.SentMessageInfo> {
+  private senderFor(conn: SmtpConnection): MailSender {
     const key = JSON.stringify(conn);
     if (this.transport?.key !== key) {
-      this.transport?.mailer.close();
-      this.transport = { key, mailer: pooledTransport(conn) };
+      this.transport?.sender.close();
+      this.transport = { key, sender: this.o.sender(conn) };
     }
-    return this.transport.mailer;
+    return this.transport.sender;
   }
+}
+
+/** Wakes the worker after every call that changed the outbox (mail queued, retried), so mail leaves at once. */
+export function wakeOnOutboxChanges(core: Pick<PortierCore, 'onChanged'>, worker: OutboxWorker): () => void {
+  return core.onChanged((domains) => {
+    if (domains.includes('outbox')) worker.wake();
+  });
 }

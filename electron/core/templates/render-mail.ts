@@ -1,4 +1,5 @@
 import { compile } from 'html-to-text';
+import type { Liquid } from 'liquidjs';
 import type { UiLanguage } from '../../../shared/api/common';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
 import { mailLiquid, subjectLiquid } from './template-rules';
@@ -27,6 +28,26 @@ function scope(v: MailVariables): Record<string, string> {
   return s;
 }
 
+type Parsed = ReturnType<Liquid['parse']>;
+
+/**
+ * Parsed templates by engine and source: a bulk run renders the same few templates for
+ * thousands of accounts, and parsing costs more than rendering. An edited template has a
+ * new source and so a new entry; the oldest entry goes first.
+ */
+const parsedCache = new Map<string, Parsed>();
+const PARSED_CACHE_SIZE = 64;
+function parsed(engine: Liquid, source: string): Parsed {
+  const key = `${engine === mailLiquid ? 'h' : 's'}:${source}`;
+  let hit = parsedCache.get(key);
+  if (!hit) {
+    hit = engine.parse(source);
+    parsedCache.set(key, hit);
+    if (parsedCache.size > PARSED_CACHE_SIZE) parsedCache.delete(parsedCache.keys().next().value as string);
+  }
+  return hit;
+}
+
 /**
  * A mail from its template: subject (one line), HTML in the mail frame (values escaped)
  * and the plain-text part made from it, with links written out.
@@ -34,8 +55,8 @@ function scope(v: MailVariables): Record<string, string> {
 export function renderMail(type: MailTemplateType, language: UiLanguage, variables: MailVariables, source?: MailTemplateSource): RenderedMail {
   const template = source ?? DEFAULT_TEMPLATES[type][language];
   const values = scope(variables);
-  const subject = subjectLiquid.parseAndRenderSync(template.subject, values).replace(/\s+/g, ' ').trim();
-  const body = mailLiquid.parseAndRenderSync(template.html, values);
+  const subject = (subjectLiquid.renderSync(parsed(subjectLiquid, template.subject), values) as string).replace(/\s+/g, ' ').trim();
+  const body = mailLiquid.renderSync(parsed(mailLiquid, template.html), values) as string;
   const html = layout(variables.companyName, body);
   const text = toText(html);
   return { subject, html, text };

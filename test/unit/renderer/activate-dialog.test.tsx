@@ -7,24 +7,24 @@ import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
 
-const ids = Array.from({ length: 30 }, (_, i) => i + 1);
+const ids = Array.from({ length: 130 }, (_, i) => i + 1);
 
 describe('the activation dialog', () => {
   it('says who gets a mail in which language and who is skipped why, then sends in chunks with progress', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<ActivateDialog accountIds={ids} onClose={() => undefined} />, {
       'portal-accounts:preview-activation': (input) =>
-        input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: id === 1 ? ('de' as const) : ('nl' as const), outcome: id === 30 ? ('skipped_inactive' as const) : ('sent' as const) })),
+        input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: id === 1 ? ('de' as const) : ('nl' as const), outcome: id === 130 ? ('skipped_inactive' as const) : ('sent' as const) })),
       'portal-accounts:send-activation': (input) => input.ids.map((id) => ({ accountId: id, outcome: 'sent' as const, expiresAt: '2026-12-01T10:00:00.000Z' })),
     });
-    expect(await screen.findByText(/Activation mails with a link go to these 29 addresses/)).toBeTruthy();
+    expect(await screen.findByText(/Activation mails with a link go to these 129 addresses/)).toBeTruthy();
     expect(screen.getByText('user1@example.com').parentElement?.textContent).toContain('German');
-    expect(screen.getByText('user30@example.com').parentElement?.textContent).toContain('the account is deactivated');
-    await user.click(screen.getByRole('button', { name: 'Send 29 activations' }));
-    await screen.findByText('Activations sent: 29 of 29.');
+    expect(screen.getByText('user130@example.com').parentElement?.textContent).toContain('the account is deactivated');
+    await user.click(screen.getByRole('button', { name: 'Send 129 activations' }));
+    await screen.findByText('Activations sent: 129 of 129.');
     const calls = fake.callsTo('portal-accounts:send-activation') as { ids: number[] }[];
-    expect(calls.map((c) => c.ids.length)).toEqual([25, 4]);
-    expect(calls.flatMap((c) => c.ids)).not.toContain(30);
+    expect(calls.map((c) => c.ids.length)).toEqual([100, 29]);
+    expect(calls.flatMap((c) => c.ids)).not.toContain(130);
   });
 
   it('sends nothing when every account would be skipped', async () => {

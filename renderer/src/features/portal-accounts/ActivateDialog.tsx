@@ -10,8 +10,12 @@ import { useChannelMutation } from '../../api/hooks';
 
 type Report = OutputOf<'portal-accounts:send-activation'>;
 
-/** Accounts per request: small enough for steady progress and a prompt cancel, large enough to be quick. */
-const CHUNK = 25;
+/**
+ * Accounts per request: each request is one durable commit (a sync to disk), so fewer,
+ * larger requests are much quicker; 100 activations still take well under a second,
+ * which keeps the progress steady and Cancel prompt.
+ */
+const CHUNK = 100;
 
 /**
  * "Activate account" for one or many accounts: first what will happen (addresses,
