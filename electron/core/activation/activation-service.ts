@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
+import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import { findAccountContact, type AccountContact } from './account-mails';
 import { checkAccountPassword } from './account-password';
@@ -54,11 +55,7 @@ export async function issueActivation(
     createdAt: at,
     createdBy: actor?.id ?? null,
   });
-  await trx
-    .updateTable('portal_account')
-    .set({ activation_sent_at: at, activation_sent_by: actor?.id ?? null, activation_expires_at: expiresAt, updated_at: at })
-    .where('id', '=', accountId)
-    .execute();
+  await markInvited(trx, at, actor?.id ?? null, expiresAt, accountId);
   await recordAudit(trx, {
     at,
     staffId: actor?.id ?? null,
@@ -69,6 +66,11 @@ export async function issueActivation(
   });
   return { accountId, tokenId, token: token.raw, code, expiresAt };
 }
+
+// Compiled once: a bulk activation runs it for every account.
+const markInvited = compiledOnce((db, at: string, by: number | null, expiresAt: string, accountId: number) =>
+  db.updateTable('portal_account').set({ activation_sent_at: at, activation_sent_by: by, activation_expires_at: expiresAt, updated_at: at }).where('id', '=', accountId),
+);
 
 /** One answer for every failure a guesser could learn from: unknown, used, voided, expired, wrong code. */
 const invalid = () => new AppError('INVALID_TOKEN', 'This activation link or code is not valid (any more).');

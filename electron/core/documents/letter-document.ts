@@ -1,3 +1,4 @@
+import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { IssuedActivation } from '../activation/activation-service';
 import { recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
@@ -22,6 +23,15 @@ export function postalBlock(row: AccountContact): { lines: string[]; postalCode:
   ].filter((l): l is string => !!l);
   return { lines: lines.length > 0 ? lines : [row.username], postalCode: row.postal_code ?? '', salutationName: person ?? row.nickname ?? row.username };
 }
+
+// Compiled once: a bulk activation stores thousands.
+const insertLetter = compiledOnce(
+  (db, accountId: number, title: string, postalCode: string | null, payloadEnc: string, createdAt: string, createdBy: number | null) =>
+    db
+      .insertInto('document')
+      .values({ account_id: accountId, kind: 'activation-letter', title, postal_code: postalCode, payload_enc: payloadEnc, created_at: createdAt, created_by: createdBy })
+      .returning('id'),
+);
 
 /**
  * The activation letter of an issued activation, as a document row in the caller's
@@ -49,20 +59,17 @@ export async function storeActivationLetter(
     expiresAt: issued.expiresAt,
     date: now.toISOString(),
   };
-  const row = await trx
-    .insertInto('document')
-    .values({
-      account_id: issued.accountId,
-      kind: 'activation-letter',
-      title: `${letterTexts(to.language).subject} – ${to.to}`,
-      postal_code: postal.postalCode || null,
-      payload_enc: box.encrypt(JSON.stringify(letter)),
-      created_at: now.toISOString(),
-      created_by: staffId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  const { rows } = await insertLetter(
+    trx,
+    issued.accountId,
+    `${letterTexts(to.language).subject} – ${to.to}`,
+    postal.postalCode || null,
+    box.encrypt(JSON.stringify(letter)),
+    now.toISOString(),
+    staffId,
+  );
+  if (!rows[0]) throw new Error('The letter was not written.');
+  return rows[0].id;
 }
 
 /** A stored letter, decrypted, ready for the PDF or DOCX writer. */
