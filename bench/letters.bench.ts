@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { letterTexts, type ActivationLetter } from '../electron/core/letters/letter-data';
+import { renderLetterText } from '../electron/core/templates/render-mail';
 import { activationLettersPdf } from '../electron/core/letters/letter-pdf';
 
 const FONTS = path.resolve('resources/fonts');
@@ -23,6 +24,7 @@ function letters(n: number): ActivationLetter[] {
     recipient: [`Jürgen Größe ${i}`, 'Bäckerei Müller GmbH', 'Hohe Straße 1', `${10000 + (i % 89999)} Köln`],
     postalCode: String(10000 + (i % 89999)),
     salutationName: `Jürgen Größe ${i}`,
+    ...renderLetterText(languages[i % 3] ?? 'en', { username: `klant${i}@example.de`, name: `Jürgen Größe ${i}`, organisation: 'Bäckerei Müller GmbH', portalUrl: 'https://portal.example.com/', companyName: HEAD.companyName }),
     username: `klant${i}@example.de`,
     code: 'ACDF-GHJK-MN7P',
     activationPage: 'https://portal.example.com/activate',
@@ -50,9 +52,9 @@ async function rawPdfkit(list: readonly ActivationLetter[]): Promise<Buffer> {
     doc.fontSize(7).text([HEAD.companyName, ...HEAD.addressLines].join(', '), 71, 163, { width: 227, lineBreak: false, ellipsis: true });
     doc.fontSize(10).text(l.recipient.join('\n'), 71, 178, { width: 227 });
     doc.text(date(l.language, l.date), 71, 279, { width: 454, align: 'right' });
-    doc.font('bold').fontSize(12).text(t.subject, 71, 293, { width: 454 });
-    doc.font('regular').fontSize(10).text(t.dear(l.salutationName), { width: 454 });
-    for (const p of t.body) doc.text(p, { width: 454 });
+    doc.font('bold').fontSize(12).text(l.subject, 71, 293, { width: 454 });
+    doc.font('regular').fontSize(10);
+    for (const p of l.paragraphs) doc.text(p, { width: 454 });
     doc.font('bold').text(t.codeLabel).fontSize(24).text(l.code, { characterSpacing: 6 });
     doc.font('regular').fontSize(10).text(`${l.username} · ${t.validUntil(date(l.language, new Date(l.expiresAt)))}`);
     doc.image(qr as never, 71, doc.y + 12, { width: 79 });

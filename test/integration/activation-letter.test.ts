@@ -4,12 +4,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { activationLettersPdf } from '../../electron/core/letters/letter-pdf';
 import type { ActivationLetter } from '../../electron/core/letters/letter-data';
+import { renderLetterText } from '../../electron/core/templates/render-mail';
 import { tempDataDir } from '../support/core';
 
 const temp = tempDataDir('portier-letters-');
 afterAll(() => temp.remove());
 
 const letter = (overrides: Partial<ActivationLetter> = {}): ActivationLetter => ({
+  // The shipped letter template's text for this language and name.
+  ...renderLetterText(overrides.language ?? 'de', { username: 'j.groesse@example.de', name: 'Jürgen Größe', organisation: 'Bäckerei Müller GmbH', portalUrl: 'https://portal.example.com/', companyName: 'Portier Demo BV' }),
   language: 'de',
   recipient: ['Jürgen Größe', 'Bäckerei Müller GmbH', 'Hohe Straße 1', '50667 Köln'],
   postalCode: '50667',

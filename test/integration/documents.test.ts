@@ -53,6 +53,23 @@ describe('activation letters as documents', () => {
     expect(audit.rows[0]).toMatchObject({ action: 'letter-opened' });
   });
 
+  it('take their text from the letter template an administrator edited, in the account’s language', async () => {
+    await t.call('mail-templates:update', {
+      type: 'activation-letter',
+      language: 'de',
+      subject: 'Ihr Zugang bei {{ company_name }}',
+      html: '<p>Sehr geehrte(r) {{ name }},</p><p>Ihr Benutzername lautet {{ username }}; der Code gilt bis {{ expires_at }}.</p>',
+    });
+    const id = await account('Bäckerei Müller GmbH', '50667', 'de');
+    await t.call('portal-accounts:send-activation', { ids: [id] });
+    const doc = (await t.call('documents:list', { accountId: id })).rows[0];
+    expect(doc?.title).toBe('Ihr Zugang bei Portier – j50667@example.de');
+    const pdf = text((await t.call('documents:open', { id: doc?.id ?? 0 })).base64).replace(/\s+/g, ' ');
+    expect(pdf).toContain('Sehr geehrte(r) Jürgen Größe 50667,');
+    expect(pdf).toContain('Ihr Benutzername lautet j50667@example.de; der Code gilt bis 15. November 2026 um 10:00 UTC.');
+    expect(pdf).not.toContain('Aktivierungsdaten für unser Kundenportal');
+  });
+
   it('also open as a Word document holding the same letter', async () => {
     const id = await account('Bäckerei Müller GmbH', '50667', 'de');
     await t.call('portal-accounts:send-activation', { ids: [id] });

@@ -23,7 +23,7 @@ const ACTIVATION_NL = {
 describe('mail templates through the contract', () => {
   it('lists every type in every language, with the placeholders each allows and requires', async () => {
     const list = await t.call('mail-templates:list', {});
-    expect(list).toHaveLength(12);
+    expect(list).toHaveLength(15);
     const activation = list.find((m) => m.type === 'activation' && m.language === 'de');
     expect(activation).toMatchObject({ customised: false, updatedAt: null, required: ['link', 'expires_at'], subject: DEFAULT_TEMPLATES.activation.de.subject });
     expect(list.find((m) => m.type === 'welcome')?.allowed).not.toContain('link');
@@ -81,7 +81,7 @@ describe('mail templates through the contract', () => {
   it('lets staff list and preview but only administrators save or reset', async () => {
     await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'sample-password', role: 'staff', mayGrantAccess: true });
     const staff = await signedIn(t.core, 'sam@example.com', 'sample-password');
-    expect(await t.call('mail-templates:list', {}, staff)).toHaveLength(12);
+    expect(await t.call('mail-templates:list', {}, staff)).toHaveLength(15);
     expect((await t.call('mail-templates:preview', ACTIVATION_NL, staff)).subject).toContain('Portier Demo BV');
     expect((await errorOf(t.call('mail-templates:update', ACTIVATION_NL, staff))).code).toBe('FORBIDDEN');
     expect((await errorOf(t.call('mail-templates:reset', { type: 'activation', language: 'nl' }, staff))).code).toBe('FORBIDDEN');
@@ -94,5 +94,17 @@ describe('mail templates through the contract', () => {
     await expect(db.insertInto('mail_template').values(row).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
     await expect(db.insertInto('mail_template').values({ ...row, type: 'newsletter' }).execute()).rejects.toThrow(/CHECK/);
     await expect(db.insertInto('mail_template').values({ ...row, language: 'fr' }).execute()).rejects.toThrow(/CHECK/);
+  });
+
+  it('keep the letter template free of the link: the letter and the mail are two separate factors', async () => {
+    const error = await errorOf(t.call('mail-templates:update', { type: 'activation-letter', language: 'en', subject: 'Your access', html: '<p>Dear {{ name }}, open {{ link }}</p>' }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('{{ link }}');
+    expect(error.fields?.html?.code).toBe('unknown_placeholder');
+    const preview = await t.call('mail-templates:preview', { type: 'activation-letter', language: 'en', subject: 'Your access to {{ company_name }}', html: '<p>Dear {{ name }},</p>\n<p>Valid until {{ expires_at }} & more.</p>' });
+    expect(preview.subject).toBe('Your access to Portier Demo BV');
+    expect(preview.text).toBe('Dear Alex Morgan,\n\nValid until November 15, 2026 at 10:00 AM UTC & more.');
+    expect(preview.html).toContain('<p>Dear Alex Morgan,</p>');
+    expect(preview.html).toContain('&#38; more');
   });
 });

@@ -36,7 +36,7 @@ describe('the letterhead logo check', () => {
   });
 
   it('lets pdfkit draw a PNG with alpha (split into image and soft mask) without failing', async () => {
-    const letter = { language: 'en' as const, recipient: ['A'], postalCode: '1', salutationName: 'A', username: 'a@example.com', code: 'ACDF-GHJK-MN7P', activationPage: 'https://portal.example.com/activate', expiresAt: '2026-12-06T10:00:00.000Z', date: new Date('2026-11-22T10:00:00.000Z') };
+    const letter = { language: 'en' as const, recipient: ['A'], postalCode: '1', salutationName: 'A', subject: 'Activation details', paragraphs: ['Dear A,'], username: 'a@example.com', code: 'ACDF-GHJK-MN7P', activationPage: 'https://portal.example.com/activate', expiresAt: '2026-12-06T10:00:00.000Z', date: new Date('2026-11-22T10:00:00.000Z') };
     const logo = { mimeType: 'image/png' as const, width: 30, height: 20, data: pngImage(30, 20, [0, 0, 0], true) };
     const pdf = await activationLettersPdf([letter, letter], { companyName: 'Portier', addressLines: [], logo }, path.resolve('resources/fonts'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

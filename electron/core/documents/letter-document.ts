@@ -1,9 +1,9 @@
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { IssuedActivation } from '../activation/activation-service';
-import { recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
+import { formatExpiry, recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
 import type { ActivationLetter } from '../letters/letter-data';
-import { letterTexts } from '../letters/letter-data';
+import { renderLetterText } from '../templates/render-mail';
 import type { SecretBox } from '../outbox/secret-box';
 import { personDisplayName } from '../portal-accounts/account-list-repository';
 
@@ -48,11 +48,25 @@ export async function storeActivationLetter(
 ): Promise<number> {
   const to = recipientOf(contact, run.defaultLanguage);
   const postal = postalBlock(contact);
+  const text = renderLetterText(
+    to.language,
+    {
+      username: to.to,
+      name: postal.salutationName,
+      organisation: to.organisation,
+      portalUrl: run.portalUrl,
+      companyName: run.settings.companyName,
+      expiresAt: formatExpiry(issued.expiresAt, to.language),
+    },
+    await run.template('activation-letter', to.language),
+  );
   const letter: StoredLetter = {
     language: to.language,
     recipient: postal.lines,
     postalCode: postal.postalCode,
     salutationName: postal.salutationName,
+    subject: text.subject,
+    paragraphs: text.paragraphs,
     username: to.to,
     code: issued.code,
     activationPage: `${run.portalUrl}activate`,
@@ -62,7 +76,7 @@ export async function storeActivationLetter(
   const { rows } = await insertLetter(
     trx,
     issued.accountId,
-    `${letterTexts(to.language).subject} – ${to.to}`,
+    `${text.subject} – ${to.to}`,
     postal.postalCode || null,
     box.encrypt(JSON.stringify(letter)),
     now.toISOString(),

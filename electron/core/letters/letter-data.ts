@@ -7,6 +7,9 @@ export interface ActivationLetter {
   recipient: string[];
   postalCode: string;
   salutationName: string;
+  /** The subject and the text from the salutation on, rendered from the letter template when the letter was made. */
+  subject: string;
+  paragraphs: string[];
   username: string;
   code: string;
   /** The portal's activation page; never carries the token, so the letter alone opens nothing. */
@@ -40,38 +43,21 @@ export function fitLogo(logo: Pick<LetterheadImage, 'width' | 'height'>, box: { 
   return { width: logo.width * scale, height: logo.height * scale };
 }
 
-const TEXTS: Record<UiLanguage, { subject: string; dear: (n: string) => string; body: string[]; codeLabel: string; pageLabel: string; validUntil: (d: string) => string; closing: string }> = {
+/** The fixed parts of the layout around the letter template's text. */
+const TEXTS: Record<UiLanguage, { codeLabel: string; pageLabel: string; validUntil: (d: string) => string; closing: string }> = {
   en: {
-    subject: 'Activation details for our customer portal',
-    dear: (n) => `Dear ${n},`,
-    body: [
-      'We have set up an account for you in our customer portal. We have also sent you an email with an activation link.',
-      'Open the link from the email, enter the activation code below and choose a password. The code only works together with that link; keep this letter safe until you have activated your account.',
-    ],
     codeLabel: 'Your activation code',
     pageLabel: 'Activation page (the link in the email takes you there)',
     validUntil: (d) => `Valid until ${d}`,
     closing: 'Kind regards,',
   },
   nl: {
-    subject: 'Activatiegegevens voor ons klantenportaal',
-    dear: (n) => `Beste ${n},`,
-    body: [
-      'Wij hebben voor u een account aangemaakt in ons klantenportaal. U heeft ook een e-mail met een activatielink van ons ontvangen.',
-      'Open de link uit de e-mail, vul de activatiecode hieronder in en kies een wachtwoord. De code werkt alleen samen met die link; bewaar deze brief goed tot uw account is geactiveerd.',
-    ],
     codeLabel: 'Uw activatiecode',
     pageLabel: 'Activatiepagina (de link in de e-mail brengt u daar)',
     validUntil: (d) => `Geldig tot ${d}`,
     closing: 'Met vriendelijke groet,',
   },
   de: {
-    subject: 'Aktivierungsdaten für unser Kundenportal',
-    dear: (n) => `Guten Tag ${n},`,
-    body: [
-      'wir haben für Sie ein Konto in unserem Kundenportal eingerichtet. Außerdem haben Sie von uns eine E-Mail mit einem Aktivierungslink erhalten.',
-      'Öffnen Sie den Link aus der E-Mail, geben Sie den unten stehenden Aktivierungscode ein und wählen Sie ein Passwort. Der Code funktioniert nur zusammen mit diesem Link; bewahren Sie diesen Brief bis zur Aktivierung sicher auf.',
-    ],
     codeLabel: 'Ihr Aktivierungscode',
     pageLabel: 'Aktivierungsseite (der Link in der E-Mail führt Sie dorthin)',
     validUntil: (d) => `Gültig bis ${d}`,

@@ -40,9 +40,8 @@ function letterParagraphs(letter: ActivationLetter, head: Letterhead, qr: Buffer
     line(head.addressLines.join(' · '), { size: 18, spacingAfter: 800 }),
     ...letter.recipient.map((r, i) => line(r, { spacingAfter: i === letter.recipient.length - 1 ? 600 : 0 })),
     line(formatDate(letter.date, letter.language), { align: AlignmentType.RIGHT, spacingAfter: 200 }),
-    line(t.subject, { bold: true, size: 24, spacingAfter: 240 }),
-    line(t.dear(letter.salutationName), { spacingAfter: 120 }),
-    ...t.body.map((p) => line(p, { spacingAfter: 120 })),
+    line(letter.subject, { bold: true, size: 24, spacingAfter: 240 }),
+    ...letter.paragraphs.map((p) => line(p, { spacingAfter: 120 })),
     line(t.codeLabel, { bold: true }),
     new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: letter.code, bold: true, size: 48, characterSpacing: 60, font: 'DejaVu Sans' })] }),
     line(`${letter.username} · ${t.validUntil(formatDate(letter.expiresAt, letter.language))}`, { spacingAfter: 200 }),
@@ -69,5 +68,5 @@ export async function activationLettersDocx(letters: readonly ActivationLetter[]
     }
     sections.push({ properties: { page: { margin: { top: mm(15), left: mm(25), right: mm(20), bottom: mm(15) } } }, children: letterParagraphs(letter, head, qr) });
   }
-  return Packer.toBuffer(new Document({ creator: 'Portier', title: letterTexts(letters[0]?.language ?? 'en').subject, sections }));
+  return Packer.toBuffer(new Document({ creator: 'Portier', title: letters[0]?.subject ?? '', sections }));
 }

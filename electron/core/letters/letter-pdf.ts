@@ -54,9 +54,10 @@ async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, hea
   doc.fontSize(7).text([head.companyName, ...head.addressLines].join(', '), ADDRESS.x, 45 * MM + 12.7 * MM, { width: ADDRESS.width, lineBreak: false, ellipsis: true });
   doc.fontSize(10).text(letter.recipient.join('\n'), ADDRESS.x, ADDRESS.y, { width: ADDRESS.width });
   doc.text(formatDate(letter.date, letter.language), LEFT, 98.46 * MM, { width, align: 'right' });
-  doc.font('bold').fontSize(12).text(t.subject, LEFT, 103.46 * MM, { width });
-  doc.font('regular').fontSize(10).moveDown(1.2).text(t.dear(letter.salutationName), { width });
-  for (const paragraph of t.body) doc.moveDown(0.6).text(paragraph, { width, align: 'left' });
+  doc.font('bold').fontSize(12).text(letter.subject, LEFT, 103.46 * MM, { width });
+  doc.font('regular').fontSize(10);
+  // The template's text: the salutation, then the paragraphs.
+  letter.paragraphs.forEach((paragraph, i) => doc.moveDown(i === 0 ? 1.2 : 0.6).text(paragraph, { width, align: 'left' }));
   doc.moveDown(1.2).font('bold').text(t.codeLabel, { width });
   // The code large and spaced, for reading aloud and typing.
   doc.font('bold').fontSize(24).text(letter.code, { width, characterSpacing: 6 });
@@ -75,7 +76,7 @@ async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, hea
  * postal code first). Text in DejaVu Sans, embedded, so every name prints as written.
  */
 export async function activationLettersPdf(letters: readonly ActivationLetter[], head: Letterhead, fontsDir: string, onProgress?: (done: number) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, info: { Title: letterTexts(letters[0]?.language ?? 'en').subject, Producer: 'Portier' } });
+  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, info: { Title: letters[0]?.subject ?? '', Producer: 'Portier' } });
   doc.registerFont('regular', path.join(fontsDir, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(fontsDir, 'DejaVuSans-Bold.ttf'));
   const chunks: Buffer[] = [];

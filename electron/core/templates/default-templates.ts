@@ -139,4 +139,32 @@ export const DEFAULT_TEMPLATES: Record<MailTemplateType, Record<UiLanguage, Mail
       ].join('\n'),
     },
   },
+  // The letter's subject and text from the salutation on; the code, the portal address, the
+  // QR code and the closing are laid out around it. It holds no link: see TEMPLATE_RULES.
+  'activation-letter': {
+    en: {
+      subject: 'Activation details for our customer portal',
+      html: [
+        p('Dear {{ name }},'),
+        p('We have set up an account for you in our customer portal. We have also sent you an email with an activation link.'),
+        p('Open the link from the email, enter the activation code below and choose a password. The code only works together with that link; keep this letter safe until you have activated your account.'),
+      ].join('\n'),
+    },
+    nl: {
+      subject: 'Activatiegegevens voor ons klantenportaal',
+      html: [
+        p('Beste {{ name }},'),
+        p('Wij hebben voor u een account aangemaakt in ons klantenportaal. U heeft ook een e-mail met een activatielink van ons ontvangen.'),
+        p('Open de link uit de e-mail, vul de activatiecode hieronder in en kies een wachtwoord. De code werkt alleen samen met die link; bewaar deze brief goed tot uw account is geactiveerd.'),
+      ].join('\n'),
+    },
+    de: {
+      subject: 'Aktivierungsdaten für unser Kundenportal',
+      html: [
+        p('Guten Tag {{ name }},'),
+        p('wir haben für Sie ein Konto in unserem Kundenportal eingerichtet. Außerdem haben Sie von uns eine E-Mail mit einem Aktivierungslink erhalten.'),
+        p('Öffnen Sie den Link aus der E-Mail, geben Sie den unten stehenden Aktivierungscode ein und wählen Sie ein Passwort. Der Code funktioniert nur zusammen mit diesem Link; bewahren Sie diesen Brief bis zur Aktivierung sicher auf.'),
+      ].join('\n'),
+    },
+  },
 };

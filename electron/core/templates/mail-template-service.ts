@@ -10,7 +10,7 @@ import type { Executor } from '../db/connection';
 import { SECRET_MARKER } from '../outbox/outbox-port';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
 import { deleteStoredTemplate, findStoredTemplate, listStoredTemplates, saveStoredTemplate, type StoredMailTemplate } from './mail-template-repository';
-import { renderMail } from './render-mail';
+import { escapeHtml, renderLetterText, renderMail } from './render-mail';
 import { MAIL_TEMPLATE_TYPES, type MailTemplateType, type MailVariables } from './template-port';
 import { assertTemplate, TEMPLATE_RULES } from './template-rules';
 
@@ -81,8 +81,15 @@ export async function previewMailTemplate(deps: CoreDeps, draft: MailTemplateDra
   return preview;
 }
 
+/** The letter's text as the preview shows it: its paragraphs, without a mail's frame. */
+function letterPreview(language: UiLanguage, variables: MailVariables, source: MailTemplateSource): MailPreview {
+  const { subject, paragraphs } = renderLetterText(language, variables, source);
+  return { subject, html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'), text: paragraphs.join('\n\n') };
+}
+
 function renderOrRefuse(draft: MailTemplateDraft, variables: MailVariables, source: MailTemplateSource): MailPreview {
   try {
+    if (draft.type === 'activation-letter') return letterPreview(draft.language, variables, source);
     return renderMail(draft.type, draft.language, variables, source);
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);

@@ -5,7 +5,7 @@ import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates'
 import { mailLiquid, subjectLiquid } from './template-rules';
 import type { MailTemplateType, MailVariables, RenderedMail } from './template-port';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain, inline-styled frame every mail client shows the same way. */
 function layout(companyName: string, body: string): string {
@@ -19,6 +19,9 @@ ${body}
 
 /** The plain-text converter, compiled once (compiling its selectors costs more than converting a mail). */
 const toText = compile({ wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+
+/** Paragraphs for print: not wrapped (the letter wraps them to its own width). */
+const toPrintText = compile({ wordwrap: false, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
 
 /** Placeholder names in templates are snake_case; the core's variables are camelCase. */
 function scope(v: MailVariables): Record<string, string> {
@@ -60,4 +63,23 @@ export function renderMail(type: MailTemplateType, language: UiLanguage, variabl
   const html = layout(variables.companyName, body);
   const text = toText(html);
   return { subject, html, text };
+}
+
+/** The activation letter's own text: its subject and its paragraphs (the salutation first), as plain text for print. */
+export interface LetterText {
+  subject: string;
+  paragraphs: string[];
+}
+
+/** The letter's text from its template (an administrator's version, or the shipped one), values put in escaped. */
+export function renderLetterText(language: UiLanguage, variables: MailVariables, source?: MailTemplateSource): LetterText {
+  const template = source ?? DEFAULT_TEMPLATES['activation-letter'][language];
+  const values = scope(variables);
+  const subject = (subjectLiquid.renderSync(parsed(subjectLiquid, template.subject), values) as string).replace(/\s+/g, ' ').trim();
+  const body = mailLiquid.renderSync(parsed(mailLiquid, template.html), values) as string;
+  const paragraphs = toPrintText(body)
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph.length > 0);
+  return { subject, paragraphs };
 }

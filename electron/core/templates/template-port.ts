@@ -1,5 +1,5 @@
-/** The mail templates of issue 4 and what each may and must contain. */
-export const MAIL_TEMPLATE_TYPES = ['activation', 'set-password', 'password-changed', 'welcome'] as const;
+/** The templates of issue 4: four mails, and the activation letter's text (edited the same way). */
+export const MAIL_TEMPLATE_TYPES = ['activation', 'set-password', 'password-changed', 'welcome', 'activation-letter'] as const;
 export type MailTemplateType = (typeof MAIL_TEMPLATE_TYPES)[number];
 
 /** A rendered mail: subject, HTML body and the plain-text part generated from it. */

@@ -11,6 +11,8 @@ export const TEMPLATE_RULES: Record<MailTemplateType, { allowed: readonly Placeh
   'set-password': { allowed: PLACEHOLDERS, required: ['link', 'expires_at'] },
   'password-changed': { allowed: ['username', 'name', 'organisation', 'portal_url', 'company_name'], required: [] },
   welcome: { allowed: ['username', 'name', 'organisation', 'portal_url', 'company_name'], required: [] },
+  // No link: the letter and the mail are two separate factors, so the letter never carries the token.
+  'activation-letter': { allowed: ['username', 'name', 'organisation', 'expires_at', 'portal_url', 'company_name'], required: [] },
 };
 
 /**
