@@ -45,6 +45,16 @@ describe('activation letters', () => {
     expect(text).toContain('https://portal.example.com/activate');
   });
 
+  it('cut a long return line above the address window short with an ellipsis instead of running into the address', async () => {
+    const head = { companyName: 'Internationale Handelsvereniging voor Bouwmaterialen en Installatietechniek Noord-Nederland BV', addressLines: ['Lange Voorhout 123 bis', '2514 EA Den Haag'] };
+    const lines = pdfText(await activationLettersPdf([letter()], head, path.resolve('resources/fonts'))).split('\n');
+    const returnLine = lines.findIndex((l) => l.includes('…'));
+    expect(returnLine).toBeGreaterThan(0);
+    expect(lines[returnLine]?.trim()).toMatch(/^Internationale Handelsvereniging .*…$/);
+    expect(lines.slice(returnLine + 1, returnLine + 4).join(' ')).not.toContain('Den Haag');
+    expect(lines.slice(returnLine + 1).join('\n')).toContain('Jürgen Größe');
+  });
+
   it('put many letters into one PDF, one page each, reporting progress', async () => {
     const progress: number[] = [];
     const letters = ['en', 'nl', 'de'].map((language, i) => letter({ language: language as ActivationLetter['language'], code: `ACDF-GHJK-MN${i}P`, recipient: [`Person ${i}`] }));

@@ -51,7 +51,8 @@ async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, hea
   doc.font('regular').fontSize(9).fillColor('#444444').text(head.addressLines.join(' · '), LEFT, doc.y + 2, { width: headWidth });
   doc.fillColor('#000000');
   // Return line above the address, then the recipient in the envelope window.
-  doc.fontSize(7).text([head.companyName, ...head.addressLines].join(', '), ADDRESS.x, 45 * MM + 12.7 * MM, { width: ADDRESS.width, lineBreak: false, ellipsis: true });
+  // One line, cut short with an ellipsis: it must not run into the address below.
+  doc.fontSize(7).text([head.companyName, ...head.addressLines].join(', '), ADDRESS.x, 45 * MM + 12.7 * MM, { width: ADDRESS.width, height: doc.currentLineHeight(true), ellipsis: true });
   doc.fontSize(10).text(letter.recipient.join('\n'), ADDRESS.x, ADDRESS.y, { width: ADDRESS.width });
   doc.text(formatDate(letter.date, letter.language), LEFT, 98.46 * MM, { width, align: 'right' });
   doc.font('bold').fontSize(12).text(letter.subject, LEFT, 103.46 * MM, { width });
