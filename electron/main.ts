@@ -18,7 +18,8 @@ import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
 import { threadedSender } from './core/outbox/threaded-sender';
 import { safeStorageSecretBox } from './shell/safe-storage-box';
 import { openPortierCore, type PortierCore } from './core/portier-core';
-import { registerIpc } from './ipc';
+import { registerIpc, registerSaveFile } from './ipc';
+import { saveFile } from './shell/save-file';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './shell/content-security-policy';
 import { isAllowedExternalUrl } from './shell/external-links';
@@ -229,6 +230,18 @@ async function start(): Promise<void> {
     return;
   }
   const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
+  const unregisterSaveFile = registerSaveFile({
+    isAppUrl,
+    save: (sender, input) =>
+      saveFile(input, {
+        dialog: (options) => {
+          const parent = BrowserWindow.fromWebContents(sender);
+          return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+        },
+        writeFile: (filePath, data) => fs.promises.writeFile(filePath, data),
+        documentsDir: app.getPath('documents'),
+      }),
+  });
   // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
   // Mails are built and sent from a thread of their own; a thread cannot load a script from inside the asar archive.
   const senderThread = path.join(__dirname, 'sender-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
@@ -247,6 +260,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     closed = true;
     unregisterIpc();
+    unregisterSaveFile();
     outbox
       .stop()
       .then(() => core.close())

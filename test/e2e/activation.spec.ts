@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortalAccountsPage } from './pages/portal-accounts';
@@ -39,4 +40,12 @@ test('staff activate an account from its context menu, see it invited, read the 
   const popup = page.waitForEvent('popup');
   await row.getByRole('button', { name: 'Open PDF' }).click();
   expect((await popup).url()).toMatch(/^blob:/);
+
+  // Save as: in browser mode a download under the letter's own name.
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Save PDF as…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^activation-letter-\d+\.pdf$/);
+  const savedPath = await saved.path();
+  expect(fs.readFileSync(savedPath).subarray(0, 5).toString()).toBe('%PDF-');
 });

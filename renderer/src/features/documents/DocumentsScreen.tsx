@@ -13,6 +13,7 @@ import { useFormat } from '../../i18n/format';
 import { Link } from '../../router/Link';
 import { mayGrantAccess } from '../portal-accounts/portal-account-queries';
 import { openFile } from './open-file';
+import { saveFile } from './save-file';
 
 const PAGE = 50;
 
@@ -23,6 +24,7 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [deleting, setDeleting] = useState<DocumentRow | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
   const documents = useQuery({
     queryKey: ['documents', 'list', offset],
     queryFn: () => call('documents:list', { offset, limit: PAGE }),
@@ -42,6 +44,22 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
       else next.delete(id);
       return next;
     });
+
+  /** Save as: the core makes the file (audited like opening it), then the native dialog or a download. */
+  const onSave = async (id: number, fileFormat: 'pdf' | 'docx') => {
+    setSaveError(null);
+    let file;
+    try {
+      file = await open.mutateAsync({ id, format: fileFormat });
+    } catch {
+      return; // shown as the mutation's error
+    }
+    try {
+      if ((await saveFile(file)) === 'saved') notify(t('documents.saved'));
+    } catch (error) {
+      setSaveError(error);
+    }
+  };
 
   const onDelete = async () => {
     if (!deleting) return;
@@ -65,7 +83,7 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
         ) : null}
       </header>
       {mayGrant ? null : <p className="notice">{t('documents.noGrant')}</p>}
-      <ErrorAlert error={documents.error ?? open.error ?? print.error ?? remove.error} />
+      <ErrorAlert error={documents.error ?? open.error ?? print.error ?? remove.error ?? saveError} />
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">{t('documents.title')}</caption>
@@ -101,8 +119,11 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
                       <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
                         {t('documents.open')}
                       </button>
-                      <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'docx' }).then(openFile, () => undefined)}>
-                        {t('documents.openDocx')}
+                      <button type="button" className="button" onClick={() => void onSave(d.id, 'pdf')}>
+                        {t('documents.savePdf')}
+                      </button>
+                      <button type="button" className="button" onClick={() => void onSave(d.id, 'docx')}>
+                        {t('documents.saveDocx')}
                       </button>
                       <button type="button" className="button button--ghost" onClick={() => setDeleting(d)}>
                         {t('documents.delete')}
