@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SECRET_MARKER } from '../../electron/core/outbox/outbox-port';
@@ -9,6 +10,7 @@ import { startSmtpSink, smtpReply, type SmtpSink } from '../support/smtp-sink';
 
 /** The outbox with its SMTP side in a worker thread (as the desktop app and `serve` run it), against a real SMTP server. */
 const SENDER_THREAD = path.resolve('electron/core/outbox/sender-thread.ts');
+const BUILT_THREAD = path.resolve('dist/main/sender-thread.cjs');
 const SECRET = 'tok-3c9e1a7f5b2d4e6a8c0f1b3d5e7a9c2e';
 
 let t: TestCore;
@@ -98,6 +100,19 @@ describe('the outbox sending from its SMTP thread', () => {
     } finally {
       stopWaking();
       await slow.stop();
+    }
+  });
+
+  // npm test builds before it runs Vitest; run alone without a build, this says why it did not run.
+  it.skipIf(!fs.existsSync(BUILT_THREAD))(`also sends from the built thread the app and npm start use (${fs.existsSync(BUILT_THREAD) ? 'dist/main/sender-thread.cjs' : 'skipped: no build, run npm run build first'})`, async () => {
+    const s = await useSink();
+    const built = new OutboxWorker({ deps: t.core.deps, dataDir: t.core.dataDir, sender: threadedSender(BUILT_THREAD) });
+    try {
+      await queue('built@example.com');
+      expect(await built.runOnce()).toMatchObject({ sent: 1 });
+      expect(s.mails[0]?.body).toContain(SECRET);
+    } finally {
+      await built.stop();
     }
   });
 
