@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNEL_NAMES, type ChannelName } from '../shared/api';
+import { SAVE_FILE_CHANNEL, type SaveFileOutcome } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import { newSessionSlot, type SessionSlot } from './core/auth/session';
 import type { PortierCore } from './core/portier-core';
@@ -66,4 +67,16 @@ export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void
     for (const name of CHANNEL_NAMES) ipcMain.removeHandler(name);
     slots.clear();
   };
+}
+
+/**
+ * The desktop's "Save as" (SAVE_FILE_CHANNEL), for the same trusted senders only; `save`
+ * shows the native dialog for the sender's window and writes the file.
+ */
+export function registerSaveFile({ isAppUrl, save }: { isAppUrl(url: string): boolean; save(sender: WebContents, input: unknown): Promise<Result<SaveFileOutcome>> }): () => void {
+  ipcMain.handle(SAVE_FILE_CHANNEL, async (event, input: unknown): Promise<Result<SaveFileOutcome>> => {
+    if (!isTrustedSender(event, isAppUrl)) return FOREIGN_SENDER;
+    return save(event.sender, input);
+  });
+  return () => ipcMain.removeHandler(SAVE_FILE_CHANNEL);
 }

@@ -6,6 +6,7 @@ import {
   app,
   dialog,
   protocol,
+  safeStorage,
   screen,
   session,
   shell,
@@ -13,8 +14,12 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
+import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
+import { threadedSender } from './core/outbox/threaded-sender';
+import { safeStorageSecretBox } from './shell/safe-storage-box';
 import { openPortierCore, type PortierCore } from './core/portier-core';
-import { registerIpc } from './ipc';
+import { registerIpc, registerSaveFile } from './ipc';
+import { saveFile } from './shell/save-file';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './shell/content-security-policy';
 import { isAllowedExternalUrl } from './shell/external-links';
@@ -187,7 +192,7 @@ async function openCore(): Promise<PortierCore> {
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
-      return await openPortierCore({ dataDir, nativeBinding, onError: logError });
+      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
     } catch (error) {
       // A build for another platform (packaged from a developer's native/ folder) cannot load;
       // the package's own module, rebuilt by electron-builder, still can.
@@ -195,7 +200,7 @@ async function openCore(): Promise<PortierCore> {
       logError(`loading ${nativeBinding}`, error);
     }
   }
-  return openPortierCore({ dataDir, onError: logError });
+  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
 }
 
 function focusMainWindow(): void {
@@ -225,6 +230,24 @@ async function start(): Promise<void> {
     return;
   }
   const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
+  const unregisterSaveFile = registerSaveFile({
+    isAppUrl,
+    save: (sender, input) =>
+      saveFile(input, {
+        dialog: (options) => {
+          const parent = BrowserWindow.fromWebContents(sender);
+          return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+        },
+        writeFile: (filePath, data) => fs.promises.writeFile(filePath, data),
+        documentsDir: app.getPath('documents'),
+      }),
+  });
+  // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
+  // Mails are built and sent from a thread of their own; a thread cannot load a script from inside the asar archive.
+  const senderThread = path.join(__dirname, 'sender-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThread), onError: (error) => logError('outbox', error) });
+  wakeOnOutboxChanges(core, outbox);
+  void outbox.start().catch((error: unknown) => logError('outbox', error));
   mainWindow = createWindow();
 
   app.on('activate', () => {
@@ -237,8 +260,10 @@ async function start(): Promise<void> {
     event.preventDefault();
     closed = true;
     unregisterIpc();
-    core
-      .close()
+    unregisterSaveFile();
+    outbox
+      .stop()
+      .then(() => core.close())
       .catch((error: unknown) => logError('close', error))
       .finally(() => app.quit());
   });

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName } from '../shared/api';
-import type { PortierBridge } from '../shared/bridge';
+import { SAVE_FILE_CHANNEL, type PortierBridge, type SaveFileOutcome } from '../shared/bridge';
 import type { Result } from '../shared/result';
 
 /**
@@ -17,6 +17,9 @@ const bridge: PortierBridge = {
       });
     }
     return ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>;
+  },
+  saveFile(file) {
+    return ipcRenderer.invoke(SAVE_FILE_CHANNEL, file) as Promise<Result<SaveFileOutcome>>;
   },
 };
 

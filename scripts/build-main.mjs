@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const external = ['electron', 'better-sqlite3', '@node-rs/argon2'];
+// pdfkit reads its font metrics from its own folder at run time, so it is loaded from node_modules too.
+const external = ['electron', 'better-sqlite3', '@node-rs/argon2', 'pdfkit'];
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -19,6 +20,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
+  // The outbox's SMTP thread (see electron/core/outbox/threaded-sender.ts), used by the desktop app and `serve`.
+  build({ ...common, entryPoints: ['electron/core/outbox/sender-thread.ts'], outfile: 'dist/main/sender-thread.cjs', format: 'cjs', external }),
   // A sandboxed preload is CommonJS and may require nothing but 'electron':
   // everything else it needs (the contract's channel list, hence zod) is
   // bundled in, minified because it loads with every page.

@@ -27,7 +27,10 @@ export type Domain =
   | 'settings'
   | 'role-groups'
   | 'portal-accounts'
-  | 'preferences';
+  | 'preferences'
+  | 'outbox'
+  | 'documents'
+  | 'mail-templates';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {
   return def;

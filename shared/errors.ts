@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'IN_USE',
   'CYCLE',
   'INVALID_CREDENTIALS',
+  /** An activation or set-password link, or its code, that is unknown, used, voided or expired (never which). */
+  'INVALID_TOKEN',
   'RATE_LIMITED',
   'SETUP_ALREADY_DONE',
   'LAST_ADMINISTRATOR',
@@ -33,7 +35,16 @@ export type FieldErrorCode =
   | 'not_found'
   | 'taken'
   | 'cycle'
-  | 'weak_password';
+  | 'weak_password'
+  | 'missing_placeholder'
+  | 'unknown_placeholder'
+  | 'invalid_template'
+  /** Not a PNG or JPEG file, or a damaged one. */
+  | 'unsupported_image'
+  /** A file above the size limit; max in KB. */
+  | 'file_too_large'
+  /** An image wider or higher than the limit; max in pixels. */
+  | 'image_too_large';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

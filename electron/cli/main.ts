@@ -3,13 +3,17 @@ import { DatabaseTooNewError } from '../core/db/migration';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
 import type { Command } from './command';
 import { accountsCommand } from './commands/accounts';
+import { activateCommand } from './commands/activate';
 import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
+import { lettersCommand } from './commands/letters';
+import { outboxCommand } from './commands/outbox';
+import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 

@@ -3,11 +3,18 @@ import { AppError } from '../../shared/errors';
 import type { SessionSlot } from './auth/session';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
+import type { SecretBox } from './outbox/secret-box';
 
 /** What every service needs: the database and the time. */
 export interface CoreDeps {
   db: Db;
   clock: Clock;
+  /** Encrypts secrets at rest (queued mails' tokens, the SMTP password); safeStorage in the desktop app. */
+  secretBox: SecretBox;
+  /** The key activation codes are hashed under (a file of the data folder, never in the database). */
+  codeKey: Buffer;
+  /** The app's resources folder (fonts for letters). */
+  resourcesDir: string;
 }
 
 /** The signed-in staff user a call is made for. */

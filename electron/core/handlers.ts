@@ -1,5 +1,8 @@
 import type { ChannelName } from '../../shared/api';
+import { activationHandlers } from './activation/activation-handlers';
+import { activationSettingsHandlers } from './activation/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
+import { documentHandlers } from './documents/document-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
 import { preferenceHandlers } from './preferences/preference-handlers';
@@ -7,6 +10,8 @@ import { roleGroupHandlers } from './role-groups/role-group-handlers';
 import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
+import { outboxHandlers } from './outbox/outbox-handlers';
+import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 
@@ -22,4 +27,9 @@ export const handlers: Handlers<ChannelName> = {
   ...portalAccountHandlers,
   ...preferenceHandlers,
   ...passwordPolicyHandlers,
+  ...activationSettingsHandlers,
+  ...activationHandlers,
+  ...outboxHandlers,
+  ...mailTemplateHandlers,
+  ...documentHandlers,
 };

@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
+import { contract, isChannelName, type ChannelName, type InputOf, type OutputOf } from '../../shared/api';
+import type { Domain } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import type { SessionSlot } from './auth/session';
 import { systemClock, type Clock } from './clock';
 import type { CoreDeps } from './context';
-import { openDatabase, type Db } from './db/connection';
+import { openDatabase } from './db/connection';
 import { dispatch, type ErrorSink } from './dispatch';
+import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
+import { loadCodeKey } from './activation/code-key';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -17,6 +20,10 @@ export interface CoreOptions {
   clock?: Clock;
   nativeBinding?: string;
   onError?: ErrorSink;
+  /** The app's resources folder (fonts for letters). Default: ./resources of the working folder (the project, in development and tests). */
+  resourcesDir?: string;
+  /** Encrypts secrets at rest; the desktop app passes one on Electron safeStorage. Default: a key file in dataDir. */
+  secretBox?: SecretBox;
 }
 
 /** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through invoke(). */
@@ -27,19 +34,38 @@ export interface PortierCore {
   invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
   /** Typed call that throws the AppError instead of returning it (CLI, tests). */
   call<C extends ChannelName>(session: SessionSlot, channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /** Calls the listener after every successful call that changed data, with the domains it changed (the contract's `changes`). */
+  onChanged(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
+
+export type ChangeListener = (domains: readonly Domain[]) => void;
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  return coreOn(db, options.dataDir, databaseFile, options.clock ?? systemClock, options.onError);
+  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources') }, options.dataDir, databaseFile, options.onError);
 }
 
-function coreOn(db: Db, dataDir: string, databaseFile: string, clock: Clock, onError?: ErrorSink): PortierCore {
-  const deps: CoreDeps = { db, clock };
-  const invoke = (session: SessionSlot, channel: unknown, input: unknown) => dispatch(deps, session, channel, input, onError);
+function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {
+  const { db } = deps;
+  const listeners = new Set<ChangeListener>();
+  const invoke = async (session: SessionSlot, channel: unknown, input: unknown) => {
+    const result = await dispatch(deps, session, channel, input, onError);
+    const changes = result.ok && isChannelName(channel) ? (contract[channel] as { changes?: readonly Domain[] }).changes : undefined;
+    if (changes && changes.length > 0) {
+      for (const listener of listeners) {
+        try {
+          listener(changes);
+        } catch (error) {
+          onError?.(channel as string, error);
+        }
+      }
+    }
+    return result;
+  };
   return {
     dataDir,
     databaseFile,
@@ -49,6 +75,10 @@ function coreOn(db: Db, dataDir: string, databaseFile: string, clock: Clock, onE
       const result = await invoke(session, channel, input);
       if (!result.ok) throw AppError.fromPayload(result.error);
       return result.value as never;
+    },
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => db.destroy(),
   };

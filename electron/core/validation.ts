@@ -36,6 +36,12 @@ export function toFieldErrors(error: z.ZodError, input: unknown): Record<string,
       case 'unrecognized_keys':
         for (const key of issue.keys) put([...issue.path.map(String), key].join('.'), { code: 'unknown_field' });
         break;
+      case 'custom': {
+        // A refinement names its own field error (with its limit) in params.fieldError.
+        const own = (issue.params as { fieldError?: FieldError } | undefined)?.fieldError;
+        put(path, own ?? { code: 'invalid_value' });
+        break;
+      }
       default:
         put(path, { code: 'invalid_value' });
     }

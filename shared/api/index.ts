@@ -1,6 +1,11 @@
 import type { z } from 'zod';
+import { activationApi } from './activation';
+import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
+import { documentsApi } from './documents';
+import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
+import { outboxApi } from './outbox';
 import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
 import { portalAccountsApi, preferencesApi } from './portal-accounts';
@@ -21,6 +26,11 @@ export const contract = {
   ...portalAccountsApi,
   ...preferencesApi,
   ...passwordPolicyApi,
+  ...activationSettingsApi,
+  ...activationApi,
+  ...outboxApi,
+  ...mailTemplatesApi,
+  ...documentsApi,
 } as const;
 
 export type Contract = typeof contract;

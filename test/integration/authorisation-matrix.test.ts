@@ -47,11 +47,20 @@ describe('the authorisation matrix', () => {
   it('names the portal-access channels as grant-only and role groups and the policy as admin-only', () => {
     const grant = CHANNEL_NAMES.filter((n) => contract[n].access === 'grant').sort();
     expect(grant).toEqual([
+      'documents:delete',
+      'documents:letters-pdf',
+      'documents:open',
+      'outbox:cancel',
+      'outbox:retry',
       'portal-accounts:change-username',
       'portal-accounts:create',
       'portal-accounts:create-for-persons',
       'portal-accounts:delete',
+      'portal-accounts:preview-activation',
+      'portal-accounts:send-activation',
+      'portal-accounts:send-set-password-link',
       'portal-accounts:set-active',
+      'portal-accounts:set-password',
       'portal-accounts:update',
     ]);
     for (const name of ['role-groups:create', 'role-groups:update', 'role-groups:delete', 'password-policy:update'] as const) {

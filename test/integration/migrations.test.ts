@@ -111,6 +111,21 @@ describe('migrations', () => {
 });
 
 describe('the migration runner', () => {
+  it('0011 letter template: the template table takes the activation letter and keeps the templates it had', async () => {
+    await upTo(10);
+    await run(sql`INSERT INTO mail_template (type, language, subject, html, updated_at) VALUES ('welcome', 'nl', 'Welkom', '<p>Hoi</p>', ${now})`);
+    await expect(run(sql`INSERT INTO mail_template (type, language, subject, html, updated_at) VALUES ('activation-letter', 'nl', 'Brief', '<p>x</p>', ${now})`)).rejects.toThrow(/CHECK/);
+    await upTo(11);
+    expect(await tableInfo('mail_template')).toEqual({ strict: 1 });
+    await run(sql`INSERT INTO mail_template (type, language, subject, html, updated_at) VALUES ('activation-letter', 'nl', 'Brief', '<p>x</p>', ${now})`);
+    await expect(run(sql`INSERT INTO mail_template (type, language, subject, html, updated_at) VALUES ('memo', 'nl', 'x', 'x', ${now})`)).rejects.toThrow(/CHECK/);
+    const { rows } = await sql<{ type: string; subject: string }>`SELECT type, subject FROM mail_template ORDER BY type`.execute(db);
+    expect(rows).toEqual([
+      { type: 'activation-letter', subject: 'Brief' },
+      { type: 'welcome', subject: 'Welkom' },
+    ]);
+  });
+
   it('opens a database with foreign keys on, WAL and synchronous FULL', async () => {
     const { db: opened, sqlite } = await openDatabase(path.join(data.dir, 'opened.sqlite'));
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

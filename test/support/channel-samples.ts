@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../shared/api';
 import type { TestCore } from './core';
+import { pngImage } from './images';
 
 export interface SampleIds {
   organisation: number;
@@ -81,5 +82,29 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'preferences:get-account-columns': {},
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},
+  'activation-settings:get': {},
+  'documents:list': { accountId: ids.account, offset: 0, limit: 10 },
+  'documents:open': { id: ids.account, format: 'pdf' },
+  'documents:delete': { id: ids.account },
+  'documents:letters-pdf': { ids: [ids.account] },
+  'portal-accounts:preview-activation': { ids: [ids.account] },
+  'portal-accounts:send-activation': { ids: [ids.account] },
+  'portal-accounts:send-set-password-link': { id: ids.account },
+  'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },
+  'activation-settings:update': { activationDays: 10, setPasswordHours: 48, companyName: 'Example BV', companyAddress: 'Hoofdstraat 1', portalUrl: 'https://portal.example.com/' },
+  'activation-settings:set-logo': { mimeType: 'image/png', dataBase64: pngImage(8, 4).toString('base64') },
+  'activation-settings:remove-logo': {},
+  'smtp:get': {},
+  // Port 9 on loopback: nothing listens, so smtp:test fails at once instead of mailing anyone.
+  'smtp:update': { host: '127.0.0.1', port: 9, tls: 'none', user: 'mailer', password: 'smtp-secret', senderAddress: 'portier@example.com', senderName: 'Portier' },
+  'smtp:test': { to: 'test@example.com' },
+  'outbox:list': { status: 'queued', accountId: ids.account, offset: 0, limit: 10 },
+  'outbox:get': { id: 1 },
+  'outbox:retry': { id: 1 },
+  'outbox:cancel': { id: 1 },
+  'mail-templates:list': {},
+  'mail-templates:update': { type: 'welcome', language: 'en', subject: 'Welcome, {{ name }}', html: '<p>Your account {{ username }} is active: {{ portal_url }}</p>' },
+  'mail-templates:reset': { type: 'welcome', language: 'en' },
+  'mail-templates:preview': { type: 'activation', language: 'nl', subject: 'Activeer uw account', html: '<p>{{ link }} tot {{ expires_at }}</p>' },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

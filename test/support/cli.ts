@@ -9,13 +9,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The CLI as a user runs it (`npm run portier` is this command), without a data folder from the environment. */
-export function runPortier(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** The CLI as a user runs it (`npm run portier` is this command), without a data folder from the environment; `stdin` is piped in. */
+export function runPortier(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, PORTIER_DATA_DIR: '', ...env },
     });
+    if (stdin !== undefined) child.stdin.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -62,6 +62,9 @@ export async function databaseFingerprint(core: PortierCore): Promise<string> {
     'portal_account_link',
     'portal_account_role_group',
     'staff_preference',
+    'outbox_mail',
+    'portal_account_token',
+    'document',
   ] as const;
   const parts: string[] = [];
   for (const table of tables) {

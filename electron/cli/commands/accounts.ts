@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { ACCOUNT_STATUSES, QUICK_FILTERS, type AccountStatus, type PortalAccountRow, type QuickFilter } from '../../../shared/api/portal-accounts';
 import { isAppError } from '../../../shared/errors';
 import { openPortierCore, type PortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { DEFAULT_GROUP, ReferenceResolver } from '../accounts/resolve';
+import { sendActivation } from '../accounts/send-activation';
+import { projectRoot } from '../project-root';
 import { localAdministratorSession } from '../cli-session';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
@@ -10,6 +13,7 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '.
 const HELP = `Usage:
   npm run portier -- accounts list [--status S] [--filter F] [--search TEXT] [--json]
   npm run portier -- accounts create --email EMAIL --organisation ID|NAME [--person ID|EMAIL] [--group NAME ...] [--json]
+  npm run portier -- accounts send-activation EMAIL ... | --never-invited | --expired [--json]
 
 list    every portal account matching the filters (all pages), as a table, or with
         --json as JSON Lines (one account per line).
@@ -21,6 +25,10 @@ create  a portal account without a password (the customer sets one on activation
         (case-insensitive; an ambiguous name is refused). --person takes a person's id
         or email, of that organisation. --group may be repeated; without it the
         account goes into the "${DEFAULT_GROUP}" group. --json prints the new account.
+send-activation  what "Activate account" does: for each named account (or every
+        account never invited, or every expired invitation) a fresh link and letter
+        code, the mail queued in the outbox and the letter made; one line per account.
+        Exit code 1 if a named account does not exist.
 
 Both act as a local administrator: --as EMAIL names the staff user the audit log
 records (an administrator, or staff who may grant access); default: the first
@@ -39,6 +47,8 @@ const OPTIONS = {
   organisation: { type: 'string' },
   person: { type: 'string' },
   group: { type: 'string', multiple: true },
+  'never-invited': { type: 'boolean' },
+  expired: { type: 'boolean' },
 } as const;
 
 const PAGE = 500;
@@ -120,7 +130,7 @@ async function create(core: PortierCore, values: { as?: string; email?: string; 
 
 export const accountsCommand: Command = {
   name: 'accounts',
-  summary: 'list portal accounts, or create one',
+  summary: 'list portal accounts, create one, or send activations',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('accounts', { args: argv, options: OPTIONS, allowPositionals: true });
@@ -129,10 +139,16 @@ export const accountsCommand: Command = {
       return EXIT_OK;
     }
     const [action, ...extra] = positionals;
-    if (action !== 'list' && action !== 'create') throw new UsageError(action ? `Unknown action "${action}"; use list or create.` : 'Missing action: list or create.', 'accounts');
-    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, 'accounts');
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    if (action !== 'list' && action !== 'create' && action !== 'send-activation') {
+      throw new UsageError(action ? `Unknown action "${action}"; use list, create or send-activation.` : 'Missing action: list, create or send-activation.', 'accounts');
+    }
+    if (action !== 'send-activation' && extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, 'accounts');
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
+      if (action === 'send-activation') {
+        const session = await localAdministratorSession(core, values.as);
+        return await sendActivation(core, session, { emails: extra, neverInvited: values['never-invited'] === true, expired: values.expired === true, json: values.json === true });
+      }
       return action === 'list' ? await list(core, values) : await create(core, values);
     } finally {
       await core.close();

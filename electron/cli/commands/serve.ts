@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { OutboxWorker, wakeOnOutboxChanges } from '../../core/outbox/outbox-worker';
+import { threadedSender } from '../../core/outbox/threaded-sender';
 import { openPortierCore } from '../../core/portier-core';
 import { startBrowserServer } from '../../server/browser-server';
 import { resolveDataDir } from '../../shell/user-data-dir';
@@ -62,13 +64,18 @@ export const serveCommand: Command = {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new CliFailure(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run npm run build first.`);
     }
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), onError: logInternalError });
+    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources'), onError: logInternalError });
+    // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
+    const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
+    wakeOnOutboxChanges(core, outbox);
     try {
+      await outbox.start();
       const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
       console.log(`Portier is running at ${server.url}`);
       await untilStopped();
       await server.close();
     } finally {
+      await outbox.stop();
       await core.close();
     }
     return EXIT_OK;
@@ -79,4 +86,11 @@ export const serveCommand: Command = {
 function logInternalError(where: string, error: unknown): void {
   const detail = process.env.PORTIER_DEBUG === '1' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
   console.error(`portier: internal error in ${where}: ${detail}`);
+}
+
+/** The outbox's SMTP thread: built next to the app (npm start), or its source when this runs under tsx. */
+function senderThreadScript(): string {
+  return import.meta.url.endsWith('.ts')
+    ? path.join(projectRoot(), 'electron', 'core', 'outbox', 'sender-thread.ts')
+    : path.join(projectRoot(), 'dist', 'main', 'sender-thread.cjs');
 }

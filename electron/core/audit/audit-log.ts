@@ -1,4 +1,5 @@
 import type { AuditEntity } from '../../../shared/api/audit';
+import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 
 export interface AuditRecord {
@@ -13,19 +14,23 @@ export interface AuditRecord {
 
 /** Appends one audit record; call it inside the transaction that makes the change. */
 export async function recordAudit(trx: Executor, record: AuditRecord): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: record.at,
-      staff_id: record.staffId,
-      entity: record.entity,
-      entity_id: record.entityId,
-      action: record.action,
-      before_json: record.before ? JSON.stringify(record.before) : null,
-      after_json: record.after ? JSON.stringify(record.after) : null,
-    })
-    .execute();
+  await insertAudit(
+    trx,
+    record.at,
+    record.staffId,
+    record.entity,
+    record.entityId,
+    record.action,
+    record.before ? JSON.stringify(record.before) : null,
+    record.after ? JSON.stringify(record.after) : null,
+  );
 }
+
+// Compiled once: every change writes one, a bulk action thousands.
+const insertAudit = compiledOnce(
+  (db, at: string, staffId: number | null, entity: string, entityId: number | null, action: string, before: string | null, after: string | null) =>
+    db.insertInto('audit_log').values({ at, staff_id: staffId, entity, entity_id: entityId, action, before_json: before, after_json: after }),
+);
 
 /** Only the fields that differ, so an audit entry shows what changed and nothing else. */
 export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {

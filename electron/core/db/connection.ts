@@ -28,8 +28,33 @@ export function openSqlite(file: string, options: OpenOptions = {}): SQLite.Data
   return sqlite;
 }
 
+/** Prepared statements kept per SQL text: preparing costs more than running most of Portier's queries. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely sees it, with prepare() answered from a cache (least recently used
+ * out first). Kysely runs one statement at a time on this connection and never keeps an
+ * iterator open across calls, so reusing a statement is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string): SQLite.Statement => {
+    const hit = cache.get(source);
+    if (hit) {
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const statement = sqlite.prepare(source);
+    cache.set(source, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return statement;
+  };
+  return new Proxy(sqlite, { get: (target, key, receiver) => (key === 'prepare' ? prepare : (Reflect.get(target, key, receiver) as unknown)) });
+}
+
 export function kyselyFor(sqlite: SQLite.Database): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 /** Opens the database and applies pending migrations. */

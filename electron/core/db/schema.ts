@@ -127,6 +127,65 @@ export interface PortalAccountTallyTable {
   n: number;
 }
 
+export interface PortalAccountTokenTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: 'activation' | 'set-password';
+  token_hash: string;
+  code_hash: string | null;
+  expires_at: string;
+  created_at: string;
+  created_by: number | null;
+  used_at: string | null;
+  voided_at: string | null;
+  failed_attempts: Generated<number>;
+}
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface OutboxMailTable {
+  id: Generated<number>;
+  message_id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  account_id: number | null;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  secret_enc: string | null;
+  secret_expires_at: string | null;
+  /** When the mail was written as an .eml file in DATA_DIR/outbox (no SMTP configured). */
+  eml_written_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+  updated_at: string;
+}
+
+/** An administrator's version of a mail template; without a row the shipped default applies. */
+export interface MailTemplateTable {
+  type: string;
+  language: string;
+  subject: string;
+  html: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  account_id: number | null;
+  kind: 'activation-letter';
+  title: string;
+  postal_code: string | null;
+  payload_enc: string;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface StaffPreferenceTable {
   staff_id: number;
   key: string;
@@ -146,5 +205,9 @@ export interface Database {
   portal_account_link: PortalAccountLinkTable;
   portal_account_role_group: PortalAccountRoleGroupTable;
   portal_account_tally: PortalAccountTallyTable;
+  portal_account_token: PortalAccountTokenTable;
   staff_preference: StaffPreferenceTable;
+  outbox_mail: OutboxMailTable;
+  mail_template: MailTemplateTable;
+  document: DocumentTable;
 }

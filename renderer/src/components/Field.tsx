@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorMessage, type AnyFieldError } from '../i18n/error-messages';
 
@@ -62,6 +62,31 @@ export function TextField({ label, error, hint, value, onValueChange, className,
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(ids, hint, error)}
         {...input}
+      />
+      <HintAndError ids={ids} hint={hint} error={error} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = CommonProps &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'id'> & {
+    value: string;
+    onValueChange: (value: string) => void;
+  };
+
+/** A labelled multi-line text input (addresses, notes) that shows its field error beneath it. */
+export function TextAreaField({ label, error, hint, value, onValueChange, className, ...textarea }: TextAreaFieldProps) {
+  const ids = useFieldIds();
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={ids.inputId}>{label}</label>
+      <textarea
+        id={ids.inputId}
+        value={value}
+        onChange={(event) => onValueChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(ids, hint, error)}
+        {...textarea}
       />
       <HintAndError ids={ids} hint={hint} error={error} />
     </div>

@@ -10,6 +10,8 @@ export type Route =
   | { name: 'account'; id: number | 'new'; personId?: number }
   | { name: 'role-groups' }
   | { name: 'role-group'; id: number | 'new' }
+  | { name: 'outbox' }
+  | { name: 'documents' }
   | { name: 'audit' }
   | { name: 'settings' };
 
@@ -38,6 +40,10 @@ export function parseHash(hash: string): Route {
         return { name: 'accounts' };
       case 'role-groups':
         return { name: 'role-groups' };
+      case 'outbox':
+        return { name: 'outbox' };
+      case 'documents':
+        return { name: 'documents' };
       case 'audit':
         return { name: 'audit' };
       case 'settings':
@@ -91,6 +97,10 @@ export function hrefOf(route: Route): string {
       return '#/role-groups';
     case 'role-group':
       return `#/role-groups/${route.id}`;
+    case 'outbox':
+      return '#/outbox';
+    case 'documents':
+      return '#/documents';
     case 'audit':
       return '#/audit';
     case 'settings':

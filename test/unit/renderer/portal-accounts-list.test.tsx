@@ -123,7 +123,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect(rowOf('user2@example.com').getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
     const menu = await screen.findByRole('menu', { name: 'Actions for user2@example.com' });
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Deactivate', 'Delete…']);
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Open', 'Activate account…', 'Deactivate', 'Delete…']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate' }));
     await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 2, active: false }]));
     await waitFor(() => expect(useNotifications.getState().notifications.map((n) => n.message)).toContain('Portal account user2@example.com deactivated.'));
@@ -136,7 +136,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     fireEvent.click(rowOf('user3@example.com'), { ctrlKey: true });
     fireEvent.contextMenu(rowOf('user3@example.com'), { clientX: 50, clientY: 60 });
     const menu = await screen.findByRole('menu', { name: 'Actions for 2 accounts' });
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Deactivate', 'Reactivate', 'Delete…']);
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Activate account…', 'Deactivate', 'Reactivate', 'Delete…']);
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Reactivate' }));
     await waitFor(() => expect(fake.callsTo('portal-accounts:set-active')).toEqual([{ id: 3, active: true }]));
   });
@@ -150,6 +150,25 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     const deactivate = await screen.findByRole('menuitem', { name: /Deactivate/ });
     expect(deactivate.getAttribute('aria-disabled')).toBe('true');
     expect(deactivate.getAttribute('title')).toMatch(/Only administrators and staff who may grant portal access/);
+  });
+
+  it('resends to every expired invitation from the "Invitation expired" filter, previewing them all first', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': (input) => {
+        const rows = input.filter === 'invitation_expired' ? Array.from({ length: Math.max(0, Math.min(500, 620 - (input.offset ?? 0))) }, (_, i) => row((input.offset ?? 0) + i + 1, { status: 'invitation_expired' })) : [row(1)];
+        return { rows, total: input.filter === 'invitation_expired' ? 620 : 1 };
+      },
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+      'portal-accounts:preview-activation': (input) => input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: 'en' as const, outcome: 'sent' as const })),
+    });
+    await screen.findByText('user1@example.com');
+    expect(screen.queryByRole('button', { name: 'Resend to all expired…' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Invitation expired' }));
+    await user.click(await screen.findByRole('button', { name: 'Resend to all expired…' }));
+    expect(await screen.findByRole('dialog', { name: 'Activate 620 accounts' })).toBeTruthy();
+    await screen.findByText(/go to these 620 addresses/);
+    expect((fake.callsTo('portal-accounts:preview-activation') as { ids: number[] }[]).map((c) => c.ids.length)).toEqual([620]);
   });
 
   it('remembers the chosen columns through the core', async () => {

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notify } from '../../components/notification-store';
 import { useFormat } from '../../i18n/format';
 import { AccountStatusBadge } from './AccountStatusBadge';
+import { ActivateDialog } from './ActivateDialog';
 import { ChangeUsernameDialog } from './ChangeUsernameDialog';
 import { useSetAccountActive } from './portal-account-queries';
 
@@ -14,6 +15,8 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
   const format = useFormat();
   const setActive = useSetAccountActive();
   const [renaming, setRenaming] = useState(false);
+  const [activating, setActivating] = useState(false);
+  const mayActivate = account.active && ['no_access', 'invited', 'invitation_expired'].includes(account.status);
   const when = (iso: string | null) => (iso ? format.dateTime(iso) : t('common.none'));
 
   const toggleActive = async () => {
@@ -49,6 +52,11 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
       <ErrorAlert error={setActive.error} />
       {mayGrant ? (
         <div className="form__actions">
+          {mayActivate ? (
+            <button type="button" className="button button--primary" onClick={() => setActivating(true)}>
+              {t('portalAccounts.activation.action')}
+            </button>
+          ) : null}
           <button type="button" className="button" onClick={() => setRenaming(true)}>
             {t('portalAccounts.changeUsername')}
           </button>
@@ -58,6 +66,7 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
         </div>
       ) : null}
       {renaming ? <ChangeUsernameDialog account={account} onDone={() => setRenaming(false)} /> : null}
+      {activating ? <ActivateDialog accountIds={[account.id]} onClose={() => setActivating(false)} /> : null}
     </section>
   );
 }

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
+import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { navigate } from '../../router/use-route';
 import { AccountFilters } from './AccountFilters';
+import { ActivateDialog } from './ActivateDialog';
 import { AccountTable } from './AccountTable';
 import { ColumnChooser } from './ColumnChooser';
 import { useBulkAccountChange } from './account-bulk';
@@ -21,12 +23,25 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
   const mayGrant = mayGrantAccess(me);
   const bulk = useBulkAccountChange();
   const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
+  const [activating, setActivating] = useState<number[] | null>(null);
 
   const onAction = (action: AccountAction, rows: PortalAccountRow[]) => {
     const first = rows[0];
     if (action === 'open' && first) navigate({ name: 'account', id: first.id });
     else if (action === 'delete') setDeleting(rows);
+    else if (action === 'activate') setActivating(rows.map((r) => r.id));
     else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, rows);
+  };
+
+  /** Every account whose invitation ran out (all pages), for "Resend to all expired". */
+  const resendExpired = async () => {
+    const ids: number[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('portal-accounts:list', { filter: 'invitation_expired', offset, limit: 500 });
+      ids.push(...page.rows.map((r) => r.id));
+      if (page.rows.length < 500) break;
+    }
+    if (ids.length > 0) setActivating(ids);
   };
 
   const onDelete = async () => {
@@ -41,6 +56,11 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
       <header className="screen__header">
         <h1>{t('portalAccounts.title')}</h1>
         <div className="screen__actions">
+          {mayGrant && state.filter === 'invitation_expired' ? (
+            <button type="button" className="button" onClick={() => void resendExpired()}>
+              {t('portalAccounts.activation.resendExpired')}
+            </button>
+          ) : null}
           <ColumnChooser columns={columns} />
           {mayGrant ? (
             <button type="button" className="button button--primary" onClick={() => navigate({ name: 'account', id: 'new' })}>
@@ -58,6 +78,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
       ) : null}
       {/* A new filter is a new list: selection and focus start over. */}
       <AccountTable key={JSON.stringify(filter)} filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
+      {activating ? <ActivateDialog accountIds={activating} onClose={() => setActivating(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('portalAccounts.deleteTitle')}

@@ -6,6 +6,7 @@ import { SelectField } from '../../components/Field';
 import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { useSetMyLanguage } from '../session/session-queries';
+import { MailSettingsSections } from '../mail-settings/MailSettingsSections';
 import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
 
@@ -45,6 +46,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       </div>
       {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
       <PasswordPolicySection me={me} />
+      <MailSettingsSections me={me} />
     </section>
   );
 }

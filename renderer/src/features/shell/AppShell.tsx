@@ -27,6 +27,8 @@ export function AppShell({ me }: { me: StaffMember }) {
     { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
     { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account'] },
     { to: { name: 'role-groups' }, label: t('nav.roleGroups'), section: ['role-groups', 'role-group'] },
+    { to: { name: 'outbox' }, label: t('nav.outbox'), section: ['outbox'] },
+    { to: { name: 'documents' }, label: t('nav.documents'), section: ['documents'] },
     ...(isAdmin
       ? [
           { to: { name: 'staff' }, label: t('nav.staff'), section: ['staff', 'staff-member'] } satisfies NavItem,

@@ -1,6 +1,8 @@
 import type { StaffMember } from '../../../../shared/api/staff';
 import type { Route } from '../../router/routes';
 import { AuditScreen } from '../audit/AuditScreen';
+import { DocumentsScreen } from '../documents/DocumentsScreen';
+import { OutboxScreen } from '../outbox/OutboxScreen';
 import { PortalAccountPage } from '../portal-accounts/PortalAccountPage';
 import { PortalAccountsScreen } from '../portal-accounts/PortalAccountsScreen';
 import { RoleGroupPage } from '../role-groups/RoleGroupPage';
@@ -37,6 +39,10 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return <RoleGroupsScreen me={me} />;
     case 'role-group':
       return <RoleGroupPage key={route.id} id={route.id} me={me} />;
+    case 'outbox':
+      return <OutboxScreen me={me} />;
+    case 'documents':
+      return <DocumentsScreen me={me} />;
     case 'audit':
       return isAdmin ? <AuditScreen /> : <OrganisationsScreen />;
     case 'settings':

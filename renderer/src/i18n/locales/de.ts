@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -17,6 +20,8 @@ export const de: Messages = {
     persons: 'Personen',
     accounts: 'Portalkonten',
     roleGroups: 'Rollengruppen',
+    outbox: 'Postausgang',
+    documents: 'Dokumente',
     staff: 'Mitarbeitende',
     audit: 'Änderungsprotokoll',
     settings: 'Einstellungen',
@@ -70,6 +75,7 @@ export const de: Messages = {
     staffMember: 'Mitarbeiter/in',
     from: 'Von',
     to: 'Bis',
+    letterheadLogo: 'Logo im Briefkopf',
   },
   hints: {
     password: 'Mindestens 10 Zeichen. Eine lange Passphrase merkt man sich am leichtesten.',
@@ -95,6 +101,12 @@ export const de: Messages = {
     taken: 'Dieser Wert wird bereits verwendet.',
     cycle: 'Dadurch würde die Organisation sich selbst übergeordnet.',
     weak_password: 'Dieses Passwort ist zu schwach.',
+    missing_placeholder: 'Ein erforderlicher Platzhalter fehlt (Link und Ablaufdatum müssen im Text stehen).',
+    unknown_placeholder: 'Der Text verwendet einen Platzhalter, den es nicht gibt.',
+    invalid_template: 'Die Vorlage kann nicht gelesen werden.',
+    unsupported_image: 'Wählen Sie ein PNG- oder JPEG-Bild; diese Datei ist keines oder beschädigt.',
+    file_too_large: 'Die Datei darf höchstens {{max}} KB groß sein.',
+    image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
   },
   errors: {
@@ -108,6 +120,7 @@ export const de: Messages = {
       'Diese Organisation kann nicht gelöscht werden: Ihr sind noch {{persons}} Person(en) und {{children}} untergeordnete Organisation(en) zugeordnet. Bitte diese zuerst verschieben oder löschen.',
     CYCLE: 'Eine Organisation kann sich nicht selbst übergeordnet sein, auch nicht über untergeordnete Organisationen.',
     INVALID_CREDENTIALS: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
+    INVALID_TOKEN: 'Dieser Link oder Code ist nicht (mehr) gültig. Fordern Sie einen neuen an.',
     RATE_LIMITED_one: 'Zu viele fehlgeschlagene Versuche. Bitte {{count}} Sekunde warten und es dann erneut versuchen.',
     RATE_LIMITED_other: 'Zu viele fehlgeschlagene Versuche. Bitte {{count}} Sekunden warten und es dann erneut versuchen.',
     SETUP_ALREADY_DONE: 'Portier hat bereits einen Administrator. Bitte melden Sie sich stattdessen an.',
@@ -213,6 +226,8 @@ export const de: Messages = {
       'role-group': 'Rollengruppe',
       'portal-account': 'Portalkonto',
       'password-policy': 'Passwortrichtlinie',
+      'mail-template': 'E-Mail-Vorlage',
+      mail: 'Mail',
     },
     actions: {
       created: 'Angelegt',
@@ -221,9 +236,12 @@ export const de: Messages = {
       deactivated: 'Deaktiviert',
       'first-administrator-created': 'Ersten Administrator angelegt',
       reactivated: 'Wieder aktiviert',
+      retried: 'Erneut versucht',
+      cancelled: 'Abgebrochen',
       'links-changed': 'Organisationsverknüpfungen geändert',
       'groups-changed': 'Rollengruppen geändert',
       'username-changed': 'Benutzername geändert',
+      reset: 'Auf den Standardtext zurückgesetzt',
     },
     columns: {
       at: 'Wann',
@@ -242,4 +260,7 @@ export const de: Messages = {
   portalAccounts: portalAccountsText.de,
   roleGroups: roleGroupsText.de,
   passwordPolicy: passwordPolicyText.de,
+  outbox: outboxText.de,
+  documents: documentsText.de,
+  mailSettings: mailSettingsText.de,
 };

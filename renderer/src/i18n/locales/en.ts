@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Widen } from '../feature-text';
@@ -16,6 +19,8 @@ export const en = {
     persons: 'Persons',
     accounts: 'Portal accounts',
     roleGroups: 'Role groups',
+    outbox: 'Outbox',
+    documents: 'Documents',
     staff: 'Staff',
     audit: 'Audit log',
     settings: 'Settings',
@@ -69,6 +74,7 @@ export const en = {
     staffMember: 'Staff member',
     from: 'From',
     to: 'To',
+    letterheadLogo: 'Letterhead logo',
   },
   hints: {
     password: 'At least 10 characters. A long passphrase is easiest to remember.',
@@ -94,6 +100,12 @@ export const en = {
     taken: 'This value is already in use.',
     cycle: 'This would make the organisation its own umbrella.',
     weak_password: 'This password is too weak.',
+    missing_placeholder: 'A required placeholder is missing (the link and the expiry date must be in the text).',
+    unknown_placeholder: 'The text uses a placeholder that does not exist.',
+    invalid_template: 'The template cannot be read.',
+    unsupported_image: 'Choose a PNG or JPEG image; this file is not one, or it is damaged.',
+    file_too_large: 'The file may be at most {{max}} KB.',
+    image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
   },
   errors: {
@@ -107,6 +119,7 @@ export const en = {
       'This organisation cannot be deleted: it still has {{persons}} person(s) and {{children}} child organisation(s). Move or delete them first.',
     CYCLE: 'An organisation cannot be its own umbrella, directly or through its child organisations.',
     INVALID_CREDENTIALS: 'The email address or password is not correct.',
+    INVALID_TOKEN: 'This link or code is not valid (any more). Ask for a new one.',
     RATE_LIMITED_one: 'Too many failed attempts. Please wait {{count}} second before trying again.',
     RATE_LIMITED_other: 'Too many failed attempts. Please wait {{count}} seconds before trying again.',
     SETUP_ALREADY_DONE: 'Portier already has an administrator. Please sign in instead.',
@@ -212,6 +225,8 @@ export const en = {
       'role-group': 'Role group',
       'portal-account': 'Portal account',
       'password-policy': 'Password policy',
+      'mail-template': 'Mail template',
+      mail: 'Mail',
     },
     actions: {
       created: 'Created',
@@ -220,9 +235,12 @@ export const en = {
       deactivated: 'Deactivated',
       'first-administrator-created': 'First administrator created',
       reactivated: 'Reactivated',
+      retried: 'Retried',
+      cancelled: 'Cancelled',
       'links-changed': 'Organisation links changed',
       'groups-changed': 'Role groups changed',
       'username-changed': 'Username changed',
+      reset: 'Reset to the default text',
     },
     columns: {
       at: 'When',
@@ -241,6 +259,9 @@ export const en = {
   portalAccounts: portalAccountsText.en,
   roleGroups: roleGroupsText.en,
   passwordPolicy: passwordPolicyText.en,
+  outbox: outboxText.en,
+  documents: documentsText.en,
+  mailSettings: mailSettingsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

@@ -1,4 +1,7 @@
+import { documentsText } from '../../features/documents/documents.text';
+import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -17,6 +20,8 @@ export const nl: Messages = {
     persons: 'Personen',
     accounts: 'Portalaccounts',
     roleGroups: 'Rollengroepen',
+    outbox: 'Postvak uit',
+    documents: 'Documenten',
     staff: 'Medewerkers',
     audit: 'Auditlog',
     settings: 'Instellingen',
@@ -70,6 +75,7 @@ export const nl: Messages = {
     staffMember: 'Medewerker',
     from: 'Van',
     to: 'Tot en met',
+    letterheadLogo: 'Logo in het briefhoofd',
   },
   hints: {
     password: 'Minimaal 10 tekens. Een lange wachtzin onthoudt u het makkelijkst.',
@@ -95,6 +101,12 @@ export const nl: Messages = {
     taken: 'Deze waarde is al in gebruik.',
     cycle: 'Hierdoor zou de organisatie haar eigen koepel worden.',
     weak_password: 'Dit wachtwoord is te zwak.',
+    missing_placeholder: 'Er ontbreekt een verplichte plaatshouder (de link en de vervaldatum moeten in de tekst staan).',
+    unknown_placeholder: 'De tekst gebruikt een plaatshouder die niet bestaat.',
+    invalid_template: 'Het sjabloon kan niet worden gelezen.',
+    unsupported_image: 'Kies een PNG- of JPEG-afbeelding; dit bestand is dat niet, of het is beschadigd.',
+    file_too_large: 'Het bestand mag maximaal {{max}} KB groot zijn.',
+    image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
   },
   errors: {
@@ -108,6 +120,7 @@ export const nl: Messages = {
       'Deze organisatie kan niet worden verwijderd: er horen nog {{persons}} persoon/personen en {{children}} onderliggende organisatie(s) bij. Verplaats of verwijder die eerst.',
     CYCLE: 'Een organisatie kan niet haar eigen koepel zijn, ook niet via onderliggende organisaties.',
     INVALID_CREDENTIALS: 'Het e-mailadres of wachtwoord is onjuist.',
+    INVALID_TOKEN: 'Deze link of code is niet (meer) geldig. Vraag een nieuwe aan.',
     RATE_LIMITED_one: 'Te veel mislukte pogingen. Wacht {{count}} seconde en probeer het dan opnieuw.',
     RATE_LIMITED_other: 'Te veel mislukte pogingen. Wacht {{count}} seconden en probeer het dan opnieuw.',
     SETUP_ALREADY_DONE: 'Portier heeft al een beheerder. Meld u in plaats daarvan aan.',
@@ -213,6 +226,8 @@ export const nl: Messages = {
       'role-group': 'Rollengroep',
       'portal-account': 'Portalaccount',
       'password-policy': 'Wachtwoordbeleid',
+      'mail-template': 'E-mailsjabloon',
+      mail: 'Mail',
     },
     actions: {
       created: 'Aangemaakt',
@@ -221,9 +236,12 @@ export const nl: Messages = {
       deactivated: 'Gedeactiveerd',
       'first-administrator-created': 'Eerste beheerder aangemaakt',
       reactivated: 'Opnieuw geactiveerd',
+      retried: 'Opnieuw geprobeerd',
+      cancelled: 'Geannuleerd',
       'links-changed': 'Organisatiekoppelingen gewijzigd',
       'groups-changed': 'Rollengroepen gewijzigd',
       'username-changed': 'Gebruikersnaam gewijzigd',
+      reset: 'Teruggezet naar de standaardtekst',
     },
     columns: {
       at: 'Wanneer',
@@ -242,4 +260,7 @@ export const nl: Messages = {
   portalAccounts: portalAccountsText.nl,
   roleGroups: roleGroupsText.nl,
   passwordPolicy: passwordPolicyText.nl,
+  outbox: outboxText.nl,
+  documents: documentsText.nl,
+  mailSettings: mailSettingsText.nl,
 };

@@ -1,0 +1,50 @@
+import { queueAccountMail } from '../../core/activation/account-mails';
+import { activateAccount } from '../../core/activation/activation-service';
+import { loadCodeKey } from '../../core/activation/code-key';
+import { openPortierCore } from '../../core/portier-core';
+import { resolveDataDir } from '../../shell/user-data-dir';
+import { EXIT_OK, UsageError } from '../cli-errors';
+import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { readPasswordFromStdin } from '../read-stdin';
+
+const HELP = `Usage: npm run portier -- activate --token TOKEN --code CODE [--data-dir DIR] < password.txt
+
+The customer's side of an activation, for trying the whole loop without a browser:
+the token from the activation mail's link, the code from the letter, and the new
+password on standard input (one line; nothing is echoed or stored in the shell history).
+Any bad token or code answers the same: "not valid (any more)"; five wrong codes
+end the token.
+
+${DATA_DIR_HELP}`;
+
+const OPTIONS = { ...COMMON_OPTIONS, token: { type: 'string' }, code: { type: 'string' } } as const;
+
+export const activateCommand: Command = {
+  name: 'activate',
+  summary: 'activate a portal account with the mailed token, the letter code and a password (stdin)',
+  help: HELP,
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs('activate', { args: argv, options: OPTIONS, allowPositionals: true });
+    if (values.help) {
+      console.log(HELP);
+      return EXIT_OK;
+    }
+    expectPositionals('activate', positionals, []);
+    if (!values.token) throw new UsageError('--token is required (the part after "token=" in the activation link).', 'activate');
+    if (!values.code) throw new UsageError('--code is required (from the activation letter).', 'activate');
+    const password = await readPasswordFromStdin();
+    if (password === '') throw new UsageError('Give the new password on standard input.', 'activate');
+    const dataDir = resolveDataDir(values['data-dir']);
+    const core = await openPortierCore({ dataDir });
+    try {
+      const { accountId } = await activateAccount(core.deps, loadCodeKey(dataDir), { token: values.token, code: values.code, password }, (trx, id) =>
+        queueAccountMail(trx, core.deps.secretBox, core.deps.clock(), 'welcome', id).then(() => undefined),
+      );
+      const account = await core.deps.db.selectFrom('portal_account').select('username').where('id', '=', accountId).executeTakeFirstOrThrow();
+      console.log(`Activated portal account ${account.username} (id ${accountId}).`);
+    } finally {
+      await core.close();
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,140 @@
+import type { Selectable } from 'kysely';
+import type { OutboxMail, OutboxStatus } from '../../../shared/api/outbox';
+import type { Executor } from '../db/connection';
+import type { OutboxMailTable } from '../db/schema';
+
+export type OutboxRow = Selectable<OutboxMailTable>;
+
+export function rowToMail(row: OutboxRow): OutboxMail {
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    kind: row.kind,
+    to: row.to_address,
+    subject: row.subject,
+    accountId: row.account_id,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    emlWrittenAt: row.eml_written_at,
+    createdAt: row.created_at,
+    sentAt: row.sent_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface OutboxFilter {
+  status?: OutboxStatus | undefined;
+  accountId?: number | undefined;
+  offset: number;
+  limit: number;
+}
+
+export async function listOutbox(db: Executor, filter: OutboxFilter): Promise<{ rows: OutboxRow[]; total: number }> {
+  let query = db.selectFrom('outbox_mail');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.accountId !== undefined) query = query.where('account_id', '=', filter.accountId);
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const rows = await query.selectAll().orderBy('id', 'desc').offset(filter.offset).limit(filter.limit).execute();
+  return { rows, total };
+}
+
+export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox_mail').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Claims due mails in one statement, so two workers never claim the same row: queued mails
+ * whose time has come, and mails left in 'sending' whose lease ran out (a crashed sender).
+ * The lease is the claimed row's next_attempt_at.
+ */
+export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+  return db
+    .updateTable('outbox_mail')
+    .set({ status: 'sending', next_attempt_at: leaseUntil, updated_at: now })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox_mail')
+        .select('id')
+        .where('status', 'in', ['queued', 'sending'])
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** After a restart nothing of ours is in flight: mails left in 'sending' are due again at once. */
+export async function releaseSending(db: Executor, now: string): Promise<number> {
+  const result = await db.updateTable('outbox_mail').set({ next_attempt_at: now, updated_at: now }).where('status', '=', 'sending').executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function markSent(db: Executor, ids: readonly number[], now: string): Promise<void> {
+  await db
+    .updateTable('outbox_mail')
+    .set((eb) => ({ status: 'sent', sent_at: now, updated_at: now, last_error: null, secret_enc: null, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export async function markRetry(db: Executor, id: number, now: string, nextAttemptAt: string, error: string): Promise<void> {
+  await db
+    .updateTable('outbox_mail')
+    .set((eb) => ({ status: 'queued', next_attempt_at: nextAttemptAt, last_error: error, updated_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** A failed mail keeps its secret until it expires, so staff can still retry it (e.g. after a full mailbox). */
+export async function markFailed(db: Executor, id: number, now: string, error: string, attempted: boolean): Promise<void> {
+  await db
+    .updateTable('outbox_mail')
+    .set((eb) => ({ status: 'failed', last_error: error, updated_at: now, attempts: attempted ? eb('attempts', '+', 1) : eb.ref('attempts') }))
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+export const EXPIRED_SECRET_ERROR = 'The link in this mail expired before the mail could be sent; issue a new one.';
+
+/** Scrubs expired secrets; a mail still waiting for its expired secret fails with a clear error. Returns how many failed. */
+export async function scrubExpiredSecrets(db: Executor, now: string): Promise<number> {
+  const failed = await db
+    .updateTable('outbox_mail')
+    .set({ status: 'failed', last_error: EXPIRED_SECRET_ERROR, secret_enc: null, updated_at: now })
+    .where('status', 'in', ['queued', 'sending'])
+    .where('secret_enc', 'is not', null)
+    .where('secret_expires_at', '<=', now)
+    .executeTakeFirst();
+  await db
+    .updateTable('outbox_mail')
+    .set({ secret_enc: null, updated_at: now })
+    .where('secret_enc', 'is not', null)
+    .where('secret_expires_at', '<=', now)
+    .execute();
+  return Number(failed.numUpdatedRows);
+}
+
+/** Queued mails not yet written as .eml (no SMTP configured). */
+export function unwrittenQueued(db: Executor, limit: number): Promise<OutboxRow[]> {
+  return db.selectFrom('outbox_mail').selectAll().where('status', '=', 'queued').where('eml_written_at', 'is', null).orderBy('id').limit(limit).execute();
+}
+
+export async function markEmlWritten(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('outbox_mail').set({ eml_written_at: now, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Staff's retry: due now, whatever the backoff said. */
+export async function requeue(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('outbox_mail').set({ status: 'queued', next_attempt_at: now, last_error: null, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function cancel(db: Executor, id: number, now: string): Promise<void> {
+  await db.updateTable('outbox_mail').set({ status: 'cancelled', secret_enc: null, updated_at: now }).where('id', '=', id).execute();
+}

@@ -1,0 +1,255 @@
+import type { PortierCore } from '../portier-core';
+import type Mail from 'nodemailer/lib/mailer';
+import type { CoreDeps } from '../context';
+import { carriesMarker, composeMail, sender, writeEml } from './mail-transport';
+import { pooledSender, type MailSender, type MailSenderFactory } from './mail-sender';
+import * as repo from './outbox-repository';
+import { DEFAULT_BACKOFF, judgeSendError, retryDelayMs, type Backoff } from './send-failure';
+import { readSmtpConnection, type SmtpConnection } from './smtp-settings';
+
+export interface OutboxWorkerOptions {
+  deps: CoreDeps;
+  /** Where .eml files go (DATA_DIR/outbox) while no SMTP server is configured. */
+  dataDir: string;
+  /** How often the worker looks for due mail when started. */
+  intervalMs?: number;
+  /**
+   * Mails in flight at once (the pool's connections take them in turn), refilled when half
+   * have gone. Large enough that the SMTP thread keeps sending while this thread is busy
+   * committing a chunk of activations; it also bounds the resends after a crash.
+   */
+  batchSize?: number;
+  /** How long a claimed mail counts as in flight; after that another worker may take it (same Message-ID). */
+  leaseMs?: number;
+  /** Transient failures before a mail is given up as failed. */
+  maxAttempts?: number;
+  backoff?: Backoff;
+  random?: () => number;
+  /** How mails reach the SMTP server: a pool in this thread by default; the shells pass threadedSender. */
+  sender?: MailSenderFactory;
+  /** Errors of a background run (the database, the key): the shell logs them. */
+  onError?: (error: unknown) => void;
+}
+
+/** What one run did. */
+export interface OutboxRunReport {
+  smtpConfigured: boolean;
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Mails failed because their secret expired before they could be sent. */
+  expired: number;
+  emlWritten: number;
+}
+
+type Outcome = 'sent' | 'retried' | 'failed';
+
+/** The default window of mails in flight (batchSize). */
+export const IN_FLIGHT = 200;
+
+/** Sends the outbox in the main process: claims due mails, sends them after commit, records the outcome. */
+export class OutboxWorker {
+  private readonly o: Required<Omit<OutboxWorkerOptions, 'onError'>> & Pick<OutboxWorkerOptions, 'onError'>;
+  private chain: Promise<unknown> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+  private transport: { key: string; sender: MailSender } | null = null;
+  private started = false;
+  /** A timer-driven run is under way. */
+  private running = false;
+  /** Mail was queued since the current run began: run again at once. */
+  private woken = false;
+  /**
+   * Sent mails not yet recorded as sent. They are written together, in one statement, as
+   * soon as this thread gets its next turn (a commit costs a disk sync, a mail does not);
+   * a crash before that resends only them, with the same Message-ID.
+   */
+  private sentIds: number[] = [];
+  private recording: Promise<void> | null = null;
+
+  constructor(options: OutboxWorkerOptions) {
+    this.o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ...options };
+  }
+
+  /** Starts the loop. This process owns the outbox now: mails a crash left in 'sending' are due again at once. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await repo.releaseSending(this.o.deps.db, this.nowIso());
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.chain.catch(() => undefined);
+    this.transport?.sender.close();
+    this.transport = null;
+  }
+
+  /** Works the queue now, until nothing is due; runs never overlap. */
+  runOnce(): Promise<OutboxRunReport> {
+    const run = this.chain.catch(() => undefined).then(() => this.work());
+    this.chain = run;
+    return run;
+  }
+
+  /** Mail was queued (the shell calls this after a change to the outbox): send it now, not at the next tick. */
+  wake(): void {
+    if (!this.started) return;
+    this.woken = true;
+    if (!this.running && this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.started) return;
+      this.running = true;
+      this.woken = false;
+      this.runOnce()
+        .catch((error: unknown) => this.o.onError?.(error))
+        .finally(() => {
+          this.running = false;
+          this.schedule(this.woken ? 0 : this.o.intervalMs);
+        });
+    }, delayMs);
+    this.timer.unref();
+  }
+
+  private nowIso(): string {
+    return this.o.deps.clock().toISOString();
+  }
+
+  private async work(): Promise<OutboxRunReport> {
+    const { db, secretBox } = this.o.deps;
+    const report: OutboxRunReport = { smtpConfigured: false, sent: 0, retried: 0, failed: 0, expired: 0, emlWritten: 0 };
+    report.expired = await repo.scrubExpiredSecrets(db, this.nowIso());
+    const conn = await readSmtpConnection(db, secretBox);
+    if (!conn) {
+      report.emlWritten = await this.writeUnsent();
+      return report;
+    }
+    report.smtpConfigured = true;
+    const mailer = this.senderFor(conn);
+    const from = sender(conn);
+    // A window of mails in flight, refilled as they finish (not batch after batch: the
+    // connections never wait for the slowest mail of a batch). Claiming again also finds
+    // mail queued while this run was sending.
+    const inFlight = new Set<Promise<void>>();
+    const refillBelow = Math.max(1, Math.floor(this.o.batchSize / 2));
+    try {
+      for (;;) {
+        let claimed: repo.OutboxRow[] = [];
+        if (inFlight.size < refillBelow) {
+          await this.recordSent();
+          const now = this.o.deps.clock();
+          claimed = await repo.claimDue(db, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), this.o.batchSize - inFlight.size);
+          for (const row of claimed) {
+            const sending: Promise<void> = this.sendOne(row, mailer, from).then((outcome) => {
+              report[outcome] += 1;
+              inFlight.delete(sending);
+            });
+            inFlight.add(sending);
+          }
+        }
+        if (inFlight.size === 0) break;
+        // Nothing more was due: let the window drain before looking again.
+        await (claimed.length === 0 && inFlight.size < refillBelow ? Promise.all(inFlight) : Promise.race(inFlight));
+      }
+    } finally {
+      await Promise.allSettled(inFlight);
+      await this.recording;
+      await this.recordSent();
+    }
+    return report;
+  }
+
+  private noteSent(id: number): void {
+    this.sentIds.push(id);
+    this.recording ??= new Promise((resolve) => setImmediate(resolve))
+      .then(() => this.recordSent())
+      .catch((error: unknown) => this.o.onError?.(error))
+      .finally(() => (this.recording = null));
+  }
+
+  /** Records the sent mails in one statement. */
+  private async recordSent(): Promise<void> {
+    if (this.sentIds.length === 0) return;
+    const ids = this.sentIds;
+    this.sentIds = [];
+    await repo.markSent(this.o.deps.db, ids, this.nowIso());
+  }
+
+  private async sendOne(row: repo.OutboxRow, mailer: MailSender, from: Mail.Address | string): Promise<Outcome> {
+    const { db } = this.o.deps;
+    let secret: string | null = null;
+    try {
+      secret = row.secret_enc === null ? null : this.o.deps.secretBox.decrypt(row.secret_enc);
+    } catch (error) {
+      await repo.markFailed(db, row.id, this.nowIso(), `The secret of this mail cannot be decrypted: ${String(error)}`, false);
+      return 'failed';
+    }
+    if (secret === null && carriesMarker(row)) {
+      await repo.markFailed(db, row.id, this.nowIso(), repo.EXPIRED_SECRET_ERROR, false);
+      return 'failed';
+    }
+    try {
+      await mailer.send(composeMail(row, secret, from));
+    } catch (error) {
+      return this.recordFailure(row, error);
+    }
+    this.noteSent(row.id);
+    return 'sent';
+  }
+
+  private async recordFailure(row: repo.OutboxRow, error: unknown): Promise<Outcome> {
+    const { db, clock } = this.o.deps;
+    const verdict = judgeSendError(error);
+    const attempt = row.attempts + 1;
+    if (verdict.kind === 'fail' || attempt >= this.o.maxAttempts) {
+      const text = verdict.kind === 'fail' ? verdict.error : `Gave up after ${attempt} attempts: ${verdict.error}`;
+      await repo.markFailed(db, row.id, this.nowIso(), text, true);
+      return 'failed';
+    }
+    const next = new Date(clock().getTime() + retryDelayMs(attempt, this.o.backoff, this.o.random));
+    await repo.markRetry(db, row.id, this.nowIso(), next.toISOString(), verdict.error);
+    return 'retried';
+  }
+
+  /** No SMTP server: mails stay queued; each is written once as an .eml so it can be read. */
+  private async writeUnsent(): Promise<number> {
+    const { db, secretBox } = this.o.deps;
+    let written = 0;
+    for (;;) {
+      const rows = await repo.unwrittenQueued(db, this.o.batchSize);
+      if (rows.length === 0) return written;
+      for (const row of rows) {
+        const secret = row.secret_enc === null ? null : secretBox.decrypt(row.secret_enc);
+        await writeEml(this.o.dataDir, row, composeMail(row, secret, 'portier@localhost'));
+        await repo.markEmlWritten(db, row.id, this.nowIso());
+        written += 1;
+      }
+    }
+  }
+
+  private senderFor(conn: SmtpConnection): MailSender {
+    const key = JSON.stringify(conn);
+    if (this.transport?.key !== key) {
+      this.transport?.sender.close();
+      this.transport = { key, sender: this.o.sender(conn) };
+    }
+    return this.transport.sender;
+  }
+}
+
+/** Wakes the worker after every call that changed the outbox (mail queued, retried), so mail leaves at once. */
+export function wakeOnOutboxChanges(core: Pick<PortierCore, 'onChanged'>, worker: OutboxWorker): () => void {
+  return core.onChanged((domains) => {
+    if (domains.includes('outbox')) worker.wake();
+  });
+}

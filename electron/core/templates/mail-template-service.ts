@@ -1,0 +1,146 @@
+import type { UiLanguage } from '../../../shared/api/common';
+import type { MailPreview, MailTemplate, MailTemplateDraft } from '../../../shared/api/mail-templates';
+import { AppError } from '../../../shared/errors';
+import { formatExpiry } from '../activation/account-mails';
+import { readActivationSettings } from '../activation/activation-settings';
+import { recordAudit } from '../audit/audit-log';
+import { isoNow } from '../clock';
+import type { Actor, CoreDeps } from '../context';
+import type { Executor } from '../db/connection';
+import { SECRET_MARKER } from '../outbox/outbox-port';
+import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
+import { deleteStoredTemplate, findStoredTemplate, listStoredTemplates, saveStoredTemplate, type StoredMailTemplate } from './mail-template-repository';
+import { escapeHtml, renderLetterText, renderMail } from './render-mail';
+import { MAIL_TEMPLATE_TYPES, type MailTemplateType, type MailVariables } from './template-port';
+import { assertTemplate, TEMPLATE_RULES } from './template-rules';
+
+const LANGUAGES: readonly UiLanguage[] = ['en', 'nl', 'de'];
+
+const SAMPLE_PEOPLE: Record<UiLanguage, { name: string; organisation: string }> = {
+  en: { name: 'Alex Morgan', organisation: 'Example Trading Ltd' },
+  nl: { name: 'Sanne de Vries', organisation: 'Voorbeeld Handel BV' },
+  de: { name: 'Jürgen Größe', organisation: 'Beispiel Handel GmbH' },
+};
+
+function toMailTemplate(type: MailTemplateType, language: UiLanguage, stored: StoredMailTemplate | undefined): MailTemplate {
+  const source = stored ?? DEFAULT_TEMPLATES[type][language];
+  return {
+    type,
+    language,
+    subject: source.subject,
+    html: source.html,
+    customised: stored !== undefined,
+    updatedAt: stored?.updatedAt ?? null,
+    allowed: [...TEMPLATE_RULES[type].allowed],
+    required: [...TEMPLATE_RULES[type].required],
+  };
+}
+
+/** Every type in every language, as mails are rendered now. */
+export async function listMailTemplates(db: Executor): Promise<MailTemplate[]> {
+  const stored = await listStoredTemplates(db);
+  const find = (type: MailTemplateType, language: UiLanguage) => stored.find((s) => s.type === type && s.language === language);
+  return MAIL_TEMPLATE_TYPES.flatMap((type) => LANGUAGES.map((language) => toMailTemplate(type, language, find(type, language))));
+}
+
+/** Sample values in the template's language, with the real company name and portal address. */
+async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language: UiLanguage): Promise<MailVariables> {
+  const settings = await readActivationSettings(deps.db);
+  const portalUrl = settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+  const days = type === 'set-password' ? settings.setPasswordHours / 24 : settings.activationDays;
+  const expiresAt = new Date(deps.clock().getTime() + days * 86_400_000).toISOString();
+  const path = type === 'set-password' ? 'set-password' : 'activate';
+  const sample = SAMPLE_PEOPLE[language];
+  return {
+    username: 'customer@example.com',
+    ...sample,
+    portalUrl,
+    companyName: settings.companyName,
+    link: `${portalUrl}${path}?token=sample-token`,
+    expiresAt: formatExpiry(expiresAt, language),
+  };
+}
+
+/**
+ * Checks a draft (placeholders and syntax) and renders it with sample data; a template
+ * that parses but fails while rendering (a filter given the wrong arguments) is refused too.
+ */
+export async function previewMailTemplate(deps: CoreDeps, draft: MailTemplateDraft): Promise<MailPreview> {
+  assertTemplate(draft.type, draft.subject, draft.html);
+  const variables = await sampleVariables(deps, draft.type, draft.language);
+  const source = { subject: draft.subject, html: draft.html };
+  const preview = renderOrRefuse(draft, variables, source);
+  if (variables.link !== undefined && TEMPLATE_RULES[draft.type].required.includes('link')) {
+    // The real link holds SECRET_MARKER, replaced by the token at send time: a filter that
+    // changes it ({{ link | url_encode }}) would send a mail whose link opens nothing.
+    const marked = renderOrRefuse(draft, { ...variables, link: variables.link.replace('sample-token', SECRET_MARKER) }, source);
+    if (!marked.html.includes(SECRET_MARKER) || !marked.text.includes(SECRET_MARKER)) {
+      throw new AppError('VALIDATION', `This ${draft.type} template changes the link: use {{ link }} without filters.`, { fields: { html: { code: 'invalid_template' } } });
+    }
+  }
+  return preview;
+}
+
+/** The letter's text as the preview shows it: its paragraphs, without a mail's frame. */
+function letterPreview(language: UiLanguage, variables: MailVariables, source: MailTemplateSource): MailPreview {
+  const { subject, paragraphs } = renderLetterText(language, variables, source);
+  return { subject, html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'), text: paragraphs.join('\n\n') };
+}
+
+function renderOrRefuse(draft: MailTemplateDraft, variables: MailVariables, source: MailTemplateSource): MailPreview {
+  try {
+    if (draft.type === 'activation-letter') return letterPreview(draft.language, variables, source);
+    return renderMail(draft.type, draft.language, variables, source);
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    throw new AppError('VALIDATION', `This ${draft.type} template cannot be rendered: ${reason}.`, { fields: { html: { code: 'invalid_template' } } });
+  }
+}
+
+const sameSource = (a: MailTemplateSource, b: MailTemplateSource) => a.subject === b.subject && a.html === b.html;
+
+/** Saves an administrator's version of a template, audited with the text before and after. */
+export async function updateMailTemplate(deps: CoreDeps, actor: Actor, draft: MailTemplateDraft): Promise<MailTemplate> {
+  await previewMailTemplate(deps, draft);
+  const { type, language } = draft;
+  const now = isoNow(deps.clock);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = (await findStoredTemplate(trx, type, language)) ?? undefined;
+    const current = before ?? DEFAULT_TEMPLATES[type][language];
+    const next: StoredMailTemplate = { type, language, subject: draft.subject, html: draft.html, updatedAt: now, updatedBy: actor.id };
+    if (before && sameSource(before, next)) return toMailTemplate(type, language, before);
+    await saveStoredTemplate(trx, next);
+    await recordAudit(trx, {
+      at: now,
+      staffId: actor.id,
+      entity: 'mail-template',
+      entityId: null,
+      action: 'updated',
+      before: { type, language, subject: current.subject, html: current.html, customised: before !== undefined },
+      after: { type, language, subject: next.subject, html: next.html, customised: true },
+    });
+    return toMailTemplate(type, language, next);
+  });
+}
+
+/** Drops the administrators' version, so the shipped text applies again. */
+export async function resetMailTemplate(deps: CoreDeps, actor: Actor, type: MailTemplateType, language: UiLanguage): Promise<MailTemplate> {
+  const now = isoNow(deps.clock);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findStoredTemplate(trx, type, language);
+    if (before) {
+      await deleteStoredTemplate(trx, type, language);
+      const after = DEFAULT_TEMPLATES[type][language];
+      await recordAudit(trx, {
+        at: now,
+        staffId: actor.id,
+        entity: 'mail-template',
+        entityId: null,
+        action: 'reset',
+        before: { type, language, subject: before.subject, html: before.html, customised: true },
+        after: { type, language, subject: after.subject, html: after.html, customised: false },
+      });
+    }
+    return toMailTemplate(type, language, undefined);
+  });
+}

@@ -1,0 +1,27 @@
+/** The templates of issue 4: four mails, and the activation letter's text (edited the same way). */
+export const MAIL_TEMPLATE_TYPES = ['activation', 'set-password', 'password-changed', 'welcome', 'activation-letter'] as const;
+export type MailTemplateType = (typeof MAIL_TEMPLATE_TYPES)[number];
+
+/** A rendered mail: subject, HTML body and the plain-text part generated from it. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * Variables a mail template receives. `link` is the activation or set-password link,
+ * built by the core from the portal base address setting (never from a request), and
+ * may contain SECRET_MARKER in place of the token.
+ */
+export interface MailVariables {
+  username: string;
+  /** The person's or account's display name; falls back to the username. */
+  name: string;
+  organisation: string | null;
+  link?: string;
+  /** Formatted in the mail's language, e.g. "6 December 2026". */
+  expiresAt?: string;
+  portalUrl: string;
+  companyName: string;
+}

@@ -1,0 +1,151 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentRow } from '../../../../shared/api/documents';
+import type { StaffMember } from '../../../../shared/api/staff';
+import { call } from '../../api/client';
+import { useChannelMutation } from '../../api/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Pager, TableMessage } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notify } from '../../components/notification-store';
+import { useFormat } from '../../i18n/format';
+import { Link } from '../../router/Link';
+import { mayGrantAccess } from '../portal-accounts/portal-account-queries';
+import { openFile } from './open-file';
+import { saveFile } from './save-file';
+
+const PAGE = 50;
+
+/** Generated letters: open one, print a selection as one PDF (postal-code order), delete. */
+export function DocumentsScreen({ me }: { me: StaffMember }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [offset, setOffset] = useState(0);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [deleting, setDeleting] = useState<DocumentRow | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const documents = useQuery({
+    queryKey: ['documents', 'list', offset],
+    queryFn: () => call('documents:list', { offset, limit: PAGE }),
+    placeholderData: keepPreviousData,
+    meta: { domains: ['portal-accounts'] },
+  });
+  const open = useChannelMutation('documents:open');
+  const print = useChannelMutation('documents:letters-pdf');
+  const remove = useChannelMutation('documents:delete');
+  const mayGrant = mayGrantAccess(me);
+  const rows = documents.data?.rows ?? [];
+
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  /** Save as: the core makes the file (audited like opening it), then the native dialog or a download. */
+  const onSave = async (id: number, fileFormat: 'pdf' | 'docx') => {
+    setSaveError(null);
+    let file;
+    try {
+      file = await open.mutateAsync({ id, format: fileFormat });
+    } catch {
+      return; // shown as the mutation's error
+    }
+    try {
+      if ((await saveFile(file)) === 'saved') notify(t('documents.saved'));
+    } catch (error) {
+      setSaveError(error);
+    }
+  };
+
+  const onDelete = async () => {
+    if (!deleting) return;
+    try {
+      await remove.mutateAsync({ id: deleting.id });
+      notify(t('documents.deleted'));
+      toggle(deleting.id, false);
+    } finally {
+      setDeleting(null);
+    }
+  };
+
+  return (
+    <section className="screen" aria-busy={documents.isFetching || open.isPending || print.isPending}>
+      <header className="screen__header">
+        <h1>{t('documents.title')}</h1>
+        {mayGrant ? (
+          <button type="button" className="button" disabled={selected.size === 0 || print.isPending} onClick={() => print.mutateAsync({ ids: [...selected] }).then(openFile, () => undefined)}>
+            {t('documents.printSelected')} {selected.size > 0 ? `(${selected.size})` : ''}
+          </button>
+        ) : null}
+      </header>
+      {mayGrant ? null : <p className="notice">{t('documents.noGrant')}</p>}
+      <ErrorAlert error={documents.error ?? open.error ?? print.error ?? remove.error ?? saveError} />
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('documents.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="cell-check">
+                <span className="visually-hidden">{t('documents.printSelected')}</span>
+              </th>
+              <th scope="col">{t('documents.columns.created')}</th>
+              <th scope="col">{t('documents.columns.account')}</th>
+              <th scope="col">{t('documents.columns.title')}</th>
+              <th scope="col">{t('documents.columns.by')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('documents.open')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.isPending ? <TableMessage colSpan={6}>{t('app.loading')}</TableMessage> : null}
+            {documents.isSuccess && rows.length === 0 ? <TableMessage colSpan={6}>{t('documents.empty')}</TableMessage> : null}
+            {rows.map((d) => (
+              <tr key={d.id}>
+                <td className="cell-check">
+                  <input type="checkbox" aria-label={t('documents.select', { title: d.title })} disabled={!mayGrant} checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+                </td>
+                <td className="cell-nowrap">{format.dateTime(d.createdAt)}</td>
+                <td>{d.accountId ? <Link to={{ name: 'account', id: d.accountId }}>{d.accountUsername ?? `#${d.accountId}`}</Link> : ''}</td>
+                <td>{d.title}</td>
+                <td>{d.createdByName ?? ''}</td>
+                <td className="cell-nowrap">
+                  {mayGrant ? (
+                    <>
+                      <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
+                        {t('documents.open')}
+                      </button>
+                      <button type="button" className="button" onClick={() => void onSave(d.id, 'pdf')}>
+                        {t('documents.savePdf')}
+                      </button>
+                      <button type="button" className="button" onClick={() => void onSave(d.id, 'docx')}>
+                        {t('documents.saveDocx')}
+                      </button>
+                      <button type="button" className="button button--ghost" onClick={() => setDeleting(d)}>
+                        {t('documents.delete')}
+                      </button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager offset={offset} limit={PAGE} total={documents.data?.total ?? 0} onOffset={setOffset} />
+      {deleting ? (
+        <ConfirmDialog
+          title={t('documents.deleteTitle')}
+          message={t('documents.deleteText', { title: deleting.title })}
+          busy={remove.isPending}
+          onConfirm={() => void onDelete()}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

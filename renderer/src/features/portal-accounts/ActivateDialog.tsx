@@ -1,0 +1,126 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../shared/api';
+import { call } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { notify } from '../../components/notification-store';
+import { useChannelMutation } from '../../api/hooks';
+
+type Report = OutputOf<'portal-accounts:send-activation'>;
+
+/**
+ * Accounts per request: each request is one durable commit (a sync to disk), so fewer,
+ * larger requests are much quicker; 100 activations still take well under a second,
+ * which keeps the progress steady and Cancel prompt.
+ */
+const CHUNK = 100;
+
+/**
+ * "Activate account" for one or many accounts: first what will happen (addresses,
+ * languages, who is skipped and why), then, once confirmed, the activations in chunks
+ * with progress and a Cancel that stops after the current chunk, then the result.
+ */
+export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly number[]; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const preview = useQuery({
+    queryKey: ['portal-accounts', 'activation-preview', accountIds],
+    queryFn: async () => {
+      // The core previews at most 1,000 at a time.
+      const all = [];
+      for (let i = 0; i < accountIds.length; i += 1000) all.push(...(await call('portal-accounts:preview-activation', { ids: accountIds.slice(i, i + 1000) })));
+      return all;
+    },
+  });
+  const send = useChannelMutation('portal-accounts:send-activation');
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const cancelled = useRef(false);
+  const rows = preview.data ?? [];
+  const eligible = rows.filter((r) => r.outcome === 'sent');
+  const skipped = rows.filter((r) => r.outcome !== 'sent');
+  const languageName = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+
+  const onConfirm = async () => {
+    cancelled.current = false;
+    const ids = eligible.map((r) => r.accountId);
+    const done: Report = [];
+    setProgress({ done: 0, total: ids.length });
+    try {
+      for (let i = 0; i < ids.length && !cancelled.current; i += CHUNK) {
+        done.push(...(await send.mutateAsync({ ids: ids.slice(i, i + CHUNK) })));
+        setProgress({ done: done.length, total: ids.length });
+      }
+    } catch {
+      // The error is shown in the dialog; what was sent stays sent.
+    }
+    setProgress(null);
+    setReport(done);
+    const sent = done.filter((r) => r.outcome === 'sent').length;
+    notify(t('portalAccounts.activation.done', { count: sent }));
+  };
+
+  const busy = progress !== null;
+  return (
+    <Dialog
+      title={t('portalAccounts.activation.title', { count: accountIds.length })}
+      onClose={busy ? () => (cancelled.current = true) : onClose}
+      actions={
+        report ? (
+          <button type="button" className="button button--primary" onClick={onClose}>
+            {t('common.dismiss')}
+          </button>
+        ) : busy ? (
+          <button type="button" className="button" onClick={() => (cancelled.current = true)}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button button--primary" disabled={eligible.length === 0} onClick={() => void onConfirm()}>
+              {t('portalAccounts.activation.confirm', { count: eligible.length })}
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+          </>
+        )
+      }
+    >
+      <ErrorAlert error={preview.error ?? send.error} />
+      {preview.isPending ? <p className="muted">{t('app.loading')}</p> : null}
+      {report ? (
+        <p role="status">{t('portalAccounts.activation.result', { sent: report.filter((r) => r.outcome === 'sent').length, total: eligible.length })}</p>
+      ) : busy ? (
+        <p className="progress" role="status">
+          <progress max={progress.total} value={progress.done} /> {t('portalAccounts.bulkProgress', { done: progress.done, total: progress.total })}
+        </p>
+      ) : preview.isSuccess ? (
+        <>
+          <p>{t('portalAccounts.activation.intro', { count: eligible.length })}</p>
+          {eligible.length > 0 ? (
+            <ul className="plain-list dialog-list">
+              {eligible.map((r) => (
+                <li key={r.accountId}>
+                  {r.username} <span className="muted">· {languageName(r.language)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {skipped.length > 0 ? (
+            <>
+              <p>{t('portalAccounts.activation.skipped', { count: skipped.length })}</p>
+              <ul className="plain-list dialog-list">
+                {skipped.map((r) => (
+                  <li key={r.accountId}>
+                    {r.username || `#${r.accountId}`} <span className="muted">· {t(`portalAccounts.activation.reasons.${r.outcome}`)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

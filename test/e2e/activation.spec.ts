@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+import { OrganisationsPage, PersonsPage } from './pages/contacts';
+import { PortalAccountsPage } from './pages/portal-accounts';
+import { PortierApp } from './pages/portier-app';
+
+test('staff activate an account from its context menu, see it invited, read the mail in the outbox and open the letter', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Bäckerei Müller GmbH', postalCode: '50667', city: 'Köln', country: 'DE' });
+  await page.getByRole('button', { name: 'New person' }).click();
+  const persons = new PersonsPage(page);
+  await persons.fill({ firstName: 'Jürgen', lastName: 'Größe', email: 'j.groesse@example.de' });
+  await persons.create();
+  await page.getByRole('button', { name: 'Create portal account' }).click();
+  const accounts = new PortalAccountsPage(page);
+  await accounts.saveWithGroups(['Client'], /Portal account j\.groesse@example\.de created/);
+
+  await app.goTo('Portal accounts');
+  await accounts.rowAction('j.groesse@example.de', 'Activate account…');
+  const dialog = page.getByRole('dialog', { name: 'Activate account' });
+  await expect(dialog).toContainText('j.groesse@example.de');
+  await dialog.getByRole('button', { name: 'Send activation' }).click();
+  await expect(dialog).toContainText('Activations sent: 1 of 1.');
+  await dialog.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(accounts.row('j.groesse@example.de')).toContainText('Invited');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Outbox', exact: true }).click();
+  await expect(page.getByText(/No mail server is set up/)).toBeVisible();
+  await page.getByRole('button', { name: /Your access to the Portier customer portal/ }).click();
+  const preview = page.frameLocator('iframe[title^="Preview of"]');
+  await expect(preview.getByText('Dear Jürgen Größe,')).toBeVisible();
+  await expect(preview.getByText(/activate\?token=••••••/).first()).toBeVisible();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Documents', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: 'j.groesse@example.de' });
+  await expect(row).toContainText('Activation details for our customer portal');
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Open PDF' }).click();
+  expect((await popup).url()).toMatch(/^blob:/);
+
+  // Save as: in browser mode a download under the letter's own name.
+  const download = page.waitForEvent('download');
+  await row.getByRole('button', { name: 'Save PDF as…' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^activation-letter-\d+\.pdf$/);
+  const savedPath = await saved.path();
+  expect(fs.readFileSync(savedPath).subarray(0, 5).toString()).toBe('%PDF-');
+});

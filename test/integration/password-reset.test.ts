@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { completeSetPassword, issueSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
+import { verifyPassword } from '../../electron/core/auth/password-hash';
+import type { Actor } from '../../electron/core/context';
+import { errorOf, startTestCore, type TestCore } from '../support/core';
+
+let t: TestCore;
+let now: Date;
+let actor: Actor;
+let accountId: number;
+const changed: number[] = [];
+const hook = async (_trx: unknown, id: number) => void changed.push(id);
+
+beforeEach(async () => {
+  now = new Date('2026-11-01T10:00:00.000Z');
+  changed.length = 0;
+  t = await startTestCore({ clock: () => now });
+  const me = await t.call('session:current', {});
+  actor = { id: me?.id ?? 0, name: me?.name ?? '', role: 'administrator', mayGrantAccess: true };
+  const org = await t.call('organisations:create', { name: 'Brouwerij De Ster' });
+  const group = await t.call('role-groups:create', { name: 'Readers', permissions: ['tickets.read'] });
+  accountId = (await t.call('portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [group.id] })).id;
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const issue = () => t.core.deps.db.transaction().execute((trx) => issueSetPasswordLink(trx, actor, accountId, now));
+const row = () => t.core.deps.db.selectFrom('portal_account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
+
+describe('password reset', () => {
+  it('sets the password through a 24-hour link once, voiding sessions, and says so through the hook', async () => {
+    const link: IssuedSetPassword = await issue();
+    expect(link.expiresAt).toBe('2026-11-02T10:00:00.000Z');
+    const stamp = (await row()).security_stamp;
+    await completeSetPassword(t.core.deps, { token: link.token, password: 'Lantern-Orbit-42' }, hook);
+    expect(await verifyPassword((await row()).password_hash ?? '', 'Lantern-Orbit-42')).toBe(true);
+    expect((await row()).security_stamp).toBe(stamp + 1);
+    expect(changed).toEqual([accountId]);
+    expect((await errorOf(completeSetPassword(t.core.deps, { token: link.token, password: 'Another-Orbit-43' }))).code).toBe('INVALID_TOKEN');
+  });
+
+  it('refuses an expired link and a link replaced by a newer one', async () => {
+    const first = await issue();
+    const second = await issue();
+    expect((await errorOf(completeSetPassword(t.core.deps, { token: first.token, password: 'Lantern-Orbit-42' }))).code).toBe('INVALID_TOKEN');
+    now = new Date(Date.parse(second.expiresAt) + 1000);
+    expect((await errorOf(completeSetPassword(t.core.deps, { token: second.token, password: 'Lantern-Orbit-42' }))).code).toBe('INVALID_TOKEN');
+  });
+
+  it('lets staff type a password under the policy, voiding open links', async () => {
+    const link = await issue();
+    expect((await errorOf(setPasswordByStaff(t.core.deps, actor, accountId, 'weak', hook))).fields?.password).toBeDefined();
+    expect(changed).toEqual([]);
+    await setPasswordByStaff(t.core.deps, actor, accountId, 'Lantern-Orbit-42', hook);
+    expect(changed).toEqual([accountId]);
+    expect((await t.call('portal-accounts:get', { id: accountId })).status).toBe('active');
+    expect((await errorOf(completeSetPassword(t.core.deps, { token: link.token, password: 'Another-Orbit-43' }))).code).toBe('INVALID_TOKEN');
+    const audit = await t.call('audit:list', { entity: 'portal-account', entityId: accountId, limit: 5 });
+    expect(audit.rows[0]).toMatchObject({ action: 'password-set', after: { passwordChanged: true } });
+    expect(JSON.stringify(audit.rows)).not.toContain('Lantern');
+  });
+});

@@ -1,0 +1,38 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ActivateDialog } from '../../../renderer/src/features/portal-accounts/ActivateDialog';
+import { renderWithApp } from './support/render-app';
+
+afterEach(cleanup);
+
+const ids = Array.from({ length: 130 }, (_, i) => i + 1);
+
+describe('the activation dialog', () => {
+  it('says who gets a mail in which language and who is skipped why, then sends in chunks with progress', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<ActivateDialog accountIds={ids} onClose={() => undefined} />, {
+      'portal-accounts:preview-activation': (input) =>
+        input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: id === 1 ? ('de' as const) : ('nl' as const), outcome: id === 130 ? ('skipped_inactive' as const) : ('sent' as const) })),
+      'portal-accounts:send-activation': (input) => input.ids.map((id) => ({ accountId: id, outcome: 'sent' as const, expiresAt: '2026-12-01T10:00:00.000Z' })),
+    });
+    expect(await screen.findByText(/Activation mails with a link go to these 129 addresses/)).toBeTruthy();
+    expect(screen.getByText('user1@example.com').parentElement?.textContent).toContain('German');
+    expect(screen.getByText('user130@example.com').parentElement?.textContent).toContain('the account is deactivated');
+    await user.click(screen.getByRole('button', { name: 'Send 129 activations' }));
+    await screen.findByText('Activations sent: 129 of 129.');
+    const calls = fake.callsTo('portal-accounts:send-activation') as { ids: number[] }[];
+    expect(calls.map((c) => c.ids.length)).toEqual([100, 29]);
+    expect(calls.flatMap((c) => c.ids)).not.toContain(130);
+  });
+
+  it('sends nothing when every account would be skipped', async () => {
+    const { fake } = renderWithApp(<ActivateDialog accountIds={[7]} onClose={() => undefined} />, {
+      'portal-accounts:preview-activation': () => [{ accountId: 7, username: 'x@example.com', language: 'en' as const, outcome: 'skipped_activated' as const }],
+    });
+    expect(await screen.findByText(/already has access/)).toBeTruthy();
+    await waitFor(() => expect((screen.getByRole('button', { name: /^Send/ }) as HTMLButtonElement).disabled).toBe(true));
+    expect(fake.callsTo('portal-accounts:send-activation')).toHaveLength(0);
+  });
+});
