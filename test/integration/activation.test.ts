@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { formatCode, hashToken, normaliseCode } from '../../electron/core/activation/account-secrets';
 import { MAX_CODE_ATTEMPTS, activateAccount, sendActivations, type IssuedActivation } from '../../electron/core/activation/activation-service';
 import type { Actor } from '../../electron/core/context';
-import { errorOf, startTestCore, type TestCore } from '../support/core';
+import { errorOf, startWithAccount, type TestCore } from '../support/core';
 
 let t: TestCore;
 let now: Date;
@@ -17,12 +17,7 @@ const PASSWORD = 'Lantern-Orbit-42';
 beforeEach(async () => {
   now = new Date('2026-11-01T10:00:00.000Z');
   issued.length = 0;
-  t = await startTestCore({ clock: () => now });
-  const me = await t.call('session:current', {});
-  actor = { id: me?.id ?? 0, name: me?.name ?? '', role: 'administrator', mayGrantAccess: true };
-  const org = await t.call('organisations:create', { name: 'Brouwerij De Ster' });
-  const group = await t.call('role-groups:create', { name: 'Readers', permissions: ['tickets.read'] });
-  accountId = (await t.call('portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [group.id] })).id;
+  ({ t, actor, accountId } = await startWithAccount(() => now));
 });
 afterEach(async () => {
   await t.close();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeSetPassword, issueSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
 import { verifyPassword } from '../../electron/core/auth/password-hash';
 import type { Actor } from '../../electron/core/context';
-import { errorOf, startTestCore, type TestCore } from '../support/core';
+import { errorOf, startWithAccount, type TestCore } from '../support/core';
 
 let t: TestCore;
 let now: Date;
@@ -14,12 +14,7 @@ const hook = async (_trx: unknown, id: number) => void changed.push(id);
 beforeEach(async () => {
   now = new Date('2026-11-01T10:00:00.000Z');
   changed.length = 0;
-  t = await startTestCore({ clock: () => now });
-  const me = await t.call('session:current', {});
-  actor = { id: me?.id ?? 0, name: me?.name ?? '', role: 'administrator', mayGrantAccess: true };
-  const org = await t.call('organisations:create', { name: 'Brouwerij De Ster' });
-  const group = await t.call('role-groups:create', { name: 'Readers', permissions: ['tickets.read'] });
-  accountId = (await t.call('portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [group.id] })).id;
+  ({ t, actor, accountId } = await startWithAccount(() => now));
 });
 afterEach(async () => {
   await t.close();

@@ -5,6 +5,7 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
 import type { Clock } from '../../electron/core/clock';
+import type { Actor } from '../../electron/core/context';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 
 /** A fresh data folder under the OS temp dir; removed by the returned cleanup. */
@@ -83,4 +84,18 @@ export async function errorOf(promise: Promise<unknown>): Promise<AppError> {
     throw error;
   }
   throw new Error('expected an AppError');
+}
+
+/**
+ * A core with one portal account (anna@example.com, organisation Brouwerij De Ster, a
+ * Readers group) and the signed-in administrator as the actor of core services.
+ */
+export async function startWithAccount(clock: Clock): Promise<{ t: TestCore; actor: Actor; accountId: number }> {
+  const t = await startTestCore({ clock });
+  const me = await t.call('session:current', {});
+  const actor: Actor = { id: me?.id ?? 0, name: me?.name ?? '', role: 'administrator', mayGrantAccess: true };
+  const org = await t.call('organisations:create', { name: 'Brouwerij De Ster' });
+  const group = await t.call('role-groups:create', { name: 'Readers', permissions: ['tickets.read'] });
+  const { id } = await t.call('portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [group.id] });
+  return { t, actor, accountId: id };
 }

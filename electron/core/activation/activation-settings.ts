@@ -4,6 +4,7 @@ import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
 import { letterheadLogoHandlers, readLetterheadLogo } from './letterhead-logo';
+import { writeSetting } from '../settings/setting-store';
 
 const KEY = 'activation';
 
@@ -19,12 +20,7 @@ async function updateActivationSettings(deps: CoreDeps, actor: Actor, next: Acti
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const before = await readActivationSettings(trx);
-    const value_json = JSON.stringify(next);
-    await trx
-      .insertInto('setting')
-      .values({ key: KEY, value_json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json }))
-      .execute();
+    await writeSetting(trx, KEY, next);
     const diff = changedFields(before, next);
     if (Object.keys(diff.after).length > 0) await recordAudit(trx, { at: now, staffId: actor.id, entity: 'settings', entityId: null, action: 'updated', ...diff });
   });

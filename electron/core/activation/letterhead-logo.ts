@@ -8,6 +8,7 @@ import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
 import type { LetterheadImage } from '../letters/letter-data';
 import { checkLogoImage } from '../letters/logo-image';
+import { writeSetting } from '../settings/setting-store';
 
 /** Its own settings row, so reading the other activation settings never loads the image. */
 const KEY = 'letterhead-logo';
@@ -59,12 +60,7 @@ async function setLetterheadLogo(deps: CoreDeps, actor: Actor, input: SetLetterh
   const next: StoredLogo = { mimeType: checked.mimeType, width: checked.width, height: checked.height, dataBase64: bytes.toString('base64') };
   await deps.db.transaction().execute(async (trx) => {
     const before = await readStoredLogo(trx);
-    const value_json = JSON.stringify(next);
-    await trx
-      .insertInto('setting')
-      .values({ key: KEY, value_json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json }))
-      .execute();
+    await writeSetting(trx, KEY, next);
     await recordAudit(trx, { at: isoNow(deps.clock), staffId: actor.id, entity: 'settings', entityId: null, action: 'updated', before: { letterheadLogo: auditOf(before) }, after: { letterheadLogo: auditOf(next) } });
   });
   return toView(next);

@@ -5,6 +5,7 @@ import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import type { SecretBox } from './secret-box';
+import { writeSetting } from '../settings/setting-store';
 
 /** Stored in the setting table under its own key; settings:get does not show it. */
 export const SMTP_SETTINGS_KEY = 'smtp';
@@ -68,12 +69,7 @@ export async function updateSmtpSettings(deps: CoreDeps, actor: Actor, next: Smt
       senderAddress: next.senderAddress,
       senderName: next.senderName,
     };
-    const value_json = JSON.stringify(stored);
-    await trx
-      .insertInto('setting')
-      .values({ key: SMTP_SETTINGS_KEY, value_json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json }))
-      .execute();
+    await writeSetting(trx, SMTP_SETTINGS_KEY, stored);
     // The audit shows whether a password was set or changed, never the password or its blob.
     const diff = changedFields(
       { ...smtpSettingsView(before), passwordChanged: false },

@@ -3,6 +3,7 @@ import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
+import { writeSetting } from '../settings/setting-store';
 
 /** Stored in the setting table under its own key; settings:get does not show it. */
 export const PASSWORD_POLICY_KEY = 'passwordPolicy';
@@ -19,12 +20,7 @@ export async function updatePasswordPolicy(deps: CoreDeps, actor: Actor, next: P
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const before = await readPasswordPolicy(trx);
-    const value_json = JSON.stringify(next);
-    await trx
-      .insertInto('setting')
-      .values({ key: PASSWORD_POLICY_KEY, value_json })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value_json }))
-      .execute();
+    await writeSetting(trx, PASSWORD_POLICY_KEY, next);
     const diff = changedFields(before, next);
     if (Object.keys(diff.after).length > 0) {
       await recordAudit(trx, { at: now, staffId: actor.id, entity: 'password-policy', entityId: null, action: 'updated', ...diff });

@@ -5,6 +5,7 @@ import type { Executor } from '../db/connection';
 import type { Actor, CoreDeps, Handlers } from '../context';
 import type { settingsApi } from '../../../shared/api/settings';
 import { actorOf } from '../context';
+import { writeSetting } from './setting-store';
 
 const DEFAULTS: Settings = { defaultLanguage: 'en' };
 
@@ -22,13 +23,7 @@ export async function updateSettings(deps: CoreDeps, actor: Actor, next: Setting
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const before = await readSettings(trx);
-    for (const [key, value] of Object.entries(next)) {
-      await trx
-        .insertInto('setting')
-        .values({ key, value_json: JSON.stringify(value) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(value) }))
-        .execute();
-    }
+    for (const [key, value] of Object.entries(next)) await writeSetting(trx, key, value);
     const diff = changedFields(before, next);
     if (Object.keys(diff.after).length > 0) {
       await recordAudit(trx, { at: now, staffId: actor.id, entity: 'settings', entityId: null, action: 'updated', ...diff });

@@ -9,6 +9,7 @@ import { useForm } from '../../components/use-form';
 import { activationToForm, formToActivation, type ActivationFormValues } from './activation-form-values';
 import { LetterheadLogoField } from './LetterheadLogoField';
 import { useActivationSettings, useUpdateActivationSettings } from './mail-settings-queries';
+import { SaveActions } from '../../components/SaveActions';
 
 function ActivationForm({ settings, editable }: { settings: ActivationSettingsView; editable: boolean }) {
   const { t } = useTranslation();
@@ -80,11 +81,7 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettingsVi
         />
       </fieldset>
       {editable ? (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-            {t('common.save')}
-          </button>
-        </div>
+        <SaveActions pending={update.isPending} />
       ) : null}
     </form>
   );

@@ -12,6 +12,7 @@ import { useResetMailTemplate, useUpdateMailTemplate } from './mail-settings-que
 import { PlaceholderChips } from './PlaceholderChips';
 import { insertAt, missingPlaceholders, namedPlaceholders, placeholderText } from './template-placeholders';
 import { TemplateBodyField } from './TemplateBodyField';
+import { SaveActions } from '../../components/SaveActions';
 
 type Part = 'subject' | 'html';
 interface Cursor {
@@ -100,16 +101,13 @@ export function MailTemplateEditor({ template, editable }: { template: MailTempl
       {editable ? <PlaceholderChips allowed={template.allowed} required={template.required} disabled={!editable} onInsert={insert} /> : null}
       <TemplateBodyField label={t('mailSettings.templates.html')} ref={body} value={values.html} onValueChange={(v) => edit('html', v)} onSelect={remember('html')} error={fieldErrors.html} details={details} disabled={!editable} />
       {editable ? (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-            {t('common.save')}
-          </button>
+        <SaveActions pending={update.isPending}>
           {template.customised ? (
             <button type="button" className="button" onClick={() => setConfirmReset(true)}>
               {t('mailSettings.templates.reset')}
             </button>
           ) : null}
-        </div>
+        </SaveActions>
       ) : null}
       <MailTemplatePreview preview={preview.isError ? undefined : preview.data} pending={preview.isFetching} />
       {confirmReset ? (

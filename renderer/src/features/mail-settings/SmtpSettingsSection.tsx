@@ -10,6 +10,7 @@ import { useForm } from '../../components/use-form';
 import { useSmtpSettings, useUpdateSmtpSettings } from './mail-settings-queries';
 import { formToSmtpUpdate, smtpToForm, type SmtpFormValues } from './smtp-form-values';
 import { SmtpTestMail } from './SmtpTestMail';
+import { SaveActions } from '../../components/SaveActions';
 
 function SmtpForm({ settings }: { settings: SmtpSettings }) {
   const { t } = useTranslation();
@@ -69,11 +70,7 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
           <TextField label={t('mailSettings.smtp.senderAddress')} type="email" value={values.senderAddress} onValueChange={(v) => set('senderAddress', v)} error={fieldErrors.senderAddress} maxLength={254} />
           <TextField label={t('mailSettings.smtp.senderName')} value={values.senderName} onValueChange={(v) => set('senderName', v)} error={fieldErrors.senderName} maxLength={200} />
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-            {t('common.save')}
-          </button>
-        </div>
+        <SaveActions pending={update.isPending} />
       </form>
       <SmtpTestMail />
     </>

@@ -9,6 +9,7 @@ import { PasswordFeedback } from '../../components/PasswordFeedback';
 import { useForm } from '../../components/use-form';
 import { usePasswordPolicy, useUpdatePasswordPolicy } from './password-policy-queries';
 import { formToPolicy, policyToForm, type PolicyFormValues } from './policy-form-values';
+import { SaveActions } from '../../components/SaveActions';
 
 type Flag = 'requireUpper' | 'requireLower' | 'requireDigit' | 'requireSymbol' | 'blockCommon' | 'blockContext';
 const FLAGS: readonly Flag[] = ['requireUpper', 'requireLower', 'requireDigit', 'requireSymbol', 'blockCommon', 'blockContext'];
@@ -87,11 +88,7 @@ function PolicyForm({ policy, editable }: { policy: PasswordPolicy; editable: bo
       <TextField label={t('passwordPolicy.tryPassword')} type="text" value={sample} onValueChange={setSample} hint={t('passwordPolicy.tryHint')} autoComplete="off" maxLength={1024} />
       {sample && 'policy' in checked ? <PasswordFeedback password={sample} context={{}} policy={checked.policy} /> : null}
       {editable ? (
-        <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-            {t('common.save')}
-          </button>
-        </div>
+        <SaveActions pending={update.isPending} />
       ) : null}
     </form>
   );

@@ -8,6 +8,7 @@ import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { useSettings, useUpdateSettings } from './settings-queries';
+import { SaveActions } from '../../components/SaveActions';
 
 /** The application's default language (administrators): used before sign-in and for contacts set to "default". */
 export function DefaultLanguageForm() {
@@ -46,11 +47,7 @@ function Form({ settings }: { settings: Settings }) {
         onValueChange={(v) => form.set('defaultLanguage', UiLanguage.catch('en').parse(v))}
         error={form.fieldErrors.defaultLanguage}
       />
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending} aria-busy={update.isPending}>
-          {t('common.save')}
-        </button>
-      </div>
+      <SaveActions pending={update.isPending} />
     </form>
   );
 }
