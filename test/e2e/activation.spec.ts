@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from './fixtures';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortalAccountsPage } from './pages/portal-accounts';
@@ -48,4 +50,41 @@ test('staff activate an account from its context menu, see it invited, read the 
   expect(saved.suggestedFilename()).toMatch(/^activation-letter-\d+\.pdf$/);
   const savedPath = await saved.path();
   expect(fs.readFileSync(savedPath).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('staff select all 150 accounts with Ctrl+A (more than the list has loaded), activate them at once, and find every one invited with its letter', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Massa BV', postalCode: '3511 AA', city: 'Utrecht' });
+
+  // 150 accounts through the CLI's import, into the running server's database.
+  const csv = path.join(portier.dataDir, 'accounts.csv');
+  const lines = ['email,organisation'];
+  for (let i = 1; i <= 150; i++) lines.push(`klant${String(i).padStart(3, '0')}@example.nl,Massa BV`);
+  fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+  const root = path.resolve(import.meta.dirname, '../..');
+  const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'import', 'accounts', csv, '--data-dir', portier.dataDir], { encoding: 'utf8' });
+  expect(imported.status, imported.stderr).toBe(0);
+
+  await app.goTo('Portal accounts');
+  const accounts = new PortalAccountsPage(page);
+  await expect(page.getByText('150 accounts')).toBeVisible();
+  await accounts.row('klant001@example.nl').click();
+  // Ctrl+A selects every account of the list, also those on pages not loaded yet.
+  await page.keyboard.press('Control+a');
+  await expect(page.getByText('150 accounts · 150 selected')).toBeVisible();
+  await page.keyboard.press('Shift+F10');
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Activate account…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Activate 150 accounts' });
+  await expect(dialog).toContainText('Activation mails with a link go to these 150 addresses');
+  await dialog.getByRole('button', { name: 'Send 150 activations' }).click();
+  await expect(dialog).toContainText('Activations sent: 150 of 150.');
+  await dialog.getByRole('button', { name: 'Dismiss' }).click();
+
+  await accounts.quickFilter('Invited, not activated');
+  await expect(page.getByText('150 accounts')).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Documents', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'klant150@example.nl' })).toBeVisible();
 });

@@ -9,7 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { AccountCell, SORT_OF } from './AccountCells';
 import { accountMenuActions, type AccountAction } from './account-menu';
 import { useAccountListStore } from './account-list-store';
-import { ACCOUNT_PAGE_SIZE, useAccountPages, type AccountListFilter } from './portal-account-queries';
+import { ACCOUNT_PAGE_SIZE, MAX_SELECTED, fetchAllAccountRows, useAccountPages, type AccountListFilter } from './portal-account-queries';
 import { EMPTY_SELECTION, moveFocus, selectAll, selectRow, toggleRow, type Selection } from './row-selection';
 
 /** Fixed: two short lines (the activation cell shows its expiry under the date). */
@@ -44,6 +44,15 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
   const [focus, setFocus] = useState(0);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+  /** Rows Ctrl+A fetched beyond the loaded pages, so actions reach every selected account. */
+  const [fetchedRows, setFetchedRows] = useState<ReadonlyMap<number, PortalAccountRow>>(new Map());
+  const [selectError, setSelectError] = useState<unknown>(null);
+  const selectRun = useRef(0);
+  /** Any other change of the selection outdates a Ctrl+A still fetching. */
+  const changeSelection: typeof setSelection = (update) => {
+    selectRun.current++;
+    setSelection(update);
+  };
 
   const { byPage, first } = useAccountPages(filter, visiblePages);
   const total = first?.data?.total ?? 0;
@@ -74,9 +83,27 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     const row = rowAt(around);
     if (!row) return [];
     if (!selection.ids.has(row.id)) return [row];
-    const rows: PortalAccountRow[] = [];
-    for (const page of byPage.values()) for (const r of page?.data?.rows ?? []) if (selection.ids.has(r.id) && !rows.some((x) => x.id === r.id)) rows.push(r);
-    return rows;
+    const rows = new Map<number, PortalAccountRow>();
+    for (const page of byPage.values()) for (const r of page?.data?.rows ?? []) if (selection.ids.has(r.id)) rows.set(r.id, r);
+    for (const r of fetchedRows.values()) if (selection.ids.has(r.id) && !rows.has(r.id)) rows.set(r.id, r);
+    return [...rows.values()];
+  };
+
+  /** Ctrl+A: the loaded rows at once, then every row of the list (up to MAX_SELECTED) once fetched. */
+  const selectEveryRow = async () => {
+    setSelection(selectAll(total, idAt));
+    setSelectError(null);
+    const run = ++selectRun.current;
+    const loaded = [...byPage.values()].reduce((n, page) => n + (page?.data?.rows.length ?? 0), 0);
+    if (loaded >= total) return;
+    try {
+      const rows = await fetchAllAccountRows(filter);
+      if (run !== selectRun.current) return; // the user selected something else meanwhile
+      setFetchedRows(new Map(rows.map((r) => [r.id, r])));
+      setSelection({ ids: new Set(rows.map((r) => r.id)), anchor: 0 });
+    } catch (error) {
+      if (run === selectRun.current) setSelectError(error);
+    }
   };
 
   const openMenuAt = (index: number, x: number, y: number) => {
@@ -96,8 +123,8 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
       event.preventDefault();
       focusRow(moved);
       // Shift extends the selection from the anchor; moving without Shift moves the anchor along.
-      if (event.shiftKey) setSelection((s) => selectRow(s.anchor === null ? { ...s, anchor: focusIndex } : s, moved, idAt, { shift: true }));
-      else setSelection((s) => ({ ...s, anchor: moved }));
+      if (event.shiftKey) changeSelection((s) => selectRow(s.anchor === null ? { ...s, anchor: focusIndex } : s, moved, idAt, { shift: true }));
+      else changeSelection((s) => ({ ...s, anchor: moved }));
       return;
     }
     const row = rowAt(focusIndex);
@@ -106,12 +133,12 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
       onAction('open', [row]);
     } else if (event.key === ' ') {
       event.preventDefault();
-      setSelection((s) => toggleRow(s, focusIndex, idAt));
+      changeSelection((s) => toggleRow(s, focusIndex, idAt));
     } else if (event.key.toLowerCase() === 'a' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      setSelection(selectAll(total, idAt));
+      void selectEveryRow();
     } else if (event.key === 'Escape') {
-      setSelection(EMPTY_SELECTION);
+      changeSelection(EMPTY_SELECTION);
     } else if (event.key === 'Delete' && row && mayGrant) {
       event.preventDefault();
       onAction('delete', selectedRows(focusIndex));
@@ -124,7 +151,7 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
 
   const onRowClick = (event: MouseEvent, index: number) => {
     setFocus(index);
-    setSelection((s) => selectRow(s, index, idAt, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
+    changeSelection((s) => selectRow(s, index, idAt, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
     scrollRef.current?.focus({ preventScroll: true });
   };
 
@@ -132,7 +159,7 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     event.preventDefault();
     setFocus(index);
     const row = rowAt(index);
-    if (row && !selection.ids.has(row.id)) setSelection(selectRow(selection, index, idAt));
+    if (row && !selection.ids.has(row.id)) changeSelection(selectRow(selection, index, idAt));
     const rows = row && selection.ids.has(row.id) ? selectedRows(index) : row ? [row] : [];
     if (rows.length > 0) setMenu({ x: event.clientX, y: event.clientY, rows });
   };
@@ -153,10 +180,11 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
 
   return (
     <>
-      <ErrorAlert error={first?.error} />
+      <ErrorAlert error={first?.error ?? selectError} />
       <p className="list-summary" aria-live="polite">
         {t('portalAccounts.count', { count: total, total: format.number(total) })}
         {selection.ids.size > 0 ? ` · ${t('portalAccounts.selected', { count: selection.ids.size })}` : ''}
+        {selection.ids.size >= MAX_SELECTED && total > MAX_SELECTED ? ` (${t('portalAccounts.selectedAtMost', { count: MAX_SELECTED })})` : ''}
       </p>
       <div
         ref={scrollRef}
