@@ -15,6 +15,10 @@ export type DocumentRow = z.infer<typeof DocumentRow>;
 
 /** A rendered file, for opening or saving: base64, since it crosses IPC and HTTP as JSON. */
 export const DocumentFile = z.strictObject({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type DocumentFile = z.infer<typeof DocumentFile>;
+
+/** A print job's id: random, from the core. */
+export const PrintJobId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
 export const documentsApi = {
   'documents:list': channel({
@@ -39,6 +43,19 @@ export const documentsApi = {
     access: 'grant',
     input: z.strictObject({ ids: z.array(Id).min(1).max(20_000) }),
     output: DocumentFile,
+    changes: ['audit'],
+  }),
+  /** The same as a job with progress: the screen starts it and asks how far it is, and gets the file when it is done. */
+  'documents:print-start': channel({
+    access: 'grant',
+    input: z.strictObject({ ids: z.array(Id).min(1).max(20_000) }),
+    output: z.strictObject({ jobId: PrintJobId, total: z.number().int() }),
+  }),
+  /** How far a print job of this staff user is; with the file once done (and the job is then gone). */
+  'documents:print-status': channel({
+    access: 'grant',
+    input: z.strictObject({ jobId: PrintJobId }),
+    output: z.strictObject({ done: z.number().int(), total: z.number().int(), file: DocumentFile.nullable() }),
     changes: ['audit'],
   }),
 } as const;

@@ -52,7 +52,7 @@ test('staff activate an account from its context menu, see it invited, read the 
   expect(fs.readFileSync(savedPath).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('staff select all 150 accounts with Ctrl+A (more than the list has loaded), activate them at once, and find every one invited with its letter', async ({ page, portier }) => {
+test('staff select all 150 accounts with Ctrl+A (more than the list has loaded), activate them at once, find every one invited with its letter, and print three letters as one PDF', async ({ page, portier }) => {
   const app = new PortierApp(page);
   await app.open(portier.url);
   await app.createAdministrator();
@@ -87,4 +87,11 @@ test('staff select all 150 accounts with Ctrl+A (more than the list has loaded),
   await expect(page.getByText('150 accounts')).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Documents', exact: true }).click();
   await expect(page.getByRole('row').filter({ hasText: 'klant150@example.nl' })).toBeVisible();
+
+  // Three letters printed as one PDF through a print job; the file opens in a new tab.
+  for (const n of ['150', '149', '148']) await page.getByRole('checkbox', { name: new RegExp(`klant${n}@example\\.nl`) }).check();
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Print selected as one PDF (3)' }).click();
+  expect((await popup).url()).toMatch(/^blob:/);
+  await expect(page.getByRole('button', { name: 'Print selected as one PDF (3)' })).toBeEnabled();
 });

@@ -50,6 +50,8 @@ describe('the authorisation matrix', () => {
       'documents:delete',
       'documents:letters-pdf',
       'documents:open',
+      'documents:print-start',
+      'documents:print-status',
       'outbox:cancel',
       'outbox:retry',
       'portal-accounts:change-username',

@@ -99,4 +99,44 @@ describe('activation letters as documents', () => {
     expect((await t.call('documents:list', {}, plain)).total).toBe(2);
     expect((await errorOf(t.call('documents:open', { id: docs[0] ?? 0 }, plain))).code).toBe('FORBIDDEN');
   });
+
+  it('print as a background job that says how far it is, hands the PDF out once, and only to who started it', async () => {
+    const ids = [];
+    for (let i = 0; i < 45; i++) ids.push(await account(`Firma ${i}`, String(10000 + i), 'nl'));
+    await t.call('portal-accounts:send-activation', { ids });
+    const docs = (await t.call('documents:list', { limit: 100 })).rows.map((d) => d.id);
+    const { jobId, total } = await t.call('documents:print-start', { ids: docs });
+    expect(total).toBe(45);
+    await t.call('staff:create', { name: 'Gina', email: 'gina@example.com', password: 'gina-password-1', role: 'staff', mayGrantAccess: true });
+    const gina = await signedIn(t.core, 'gina@example.com', 'gina-password-1');
+    expect((await errorOf(t.call('documents:print-status', { jobId }, gina))).code).toBe('NOT_FOUND');
+    const seen: number[] = [];
+    let file = null;
+    for (let polls = 0; polls < 500 && !file; polls++) {
+      const status = await t.call('documents:print-status', { jobId });
+      expect(status.total).toBe(45);
+      seen.push(status.done);
+      file = status.file;
+      if (!file) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(file?.mimeType).toBe('application/pdf');
+    expect(text(file?.base64 ?? '').split('\f').filter((p) => p.trim())).toHaveLength(45);
+    // It moved on while the screen was asking, and never went back.
+    expect(seen.some((done) => done > 0 && done < 45)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect((await errorOf(t.call('documents:print-status', { jobId }))).code).toBe('NOT_FOUND');
+    const opened = await t.core.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'letter-opened').executeTakeFirstOrThrow();
+    expect(opened.n).toBe(45);
+  });
+
+  it('report a print job that failed when it is asked for, with the reason', async () => {
+    const { jobId } = await t.call('documents:print-start', { ids: [424242] });
+    let error = null;
+    for (let polls = 0; polls < 100 && !error; polls++) {
+      const result = await t.core.invoke(t.admin, 'documents:print-status', { jobId });
+      if (!result.ok) error = result.error;
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Document 424242 does not exist.' });
+  });
 });

@@ -87,6 +87,8 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'documents:open': { id: ids.account, format: 'pdf' },
   'documents:delete': { id: ids.account },
   'documents:letters-pdf': { ids: [ids.account] },
+  'documents:print-start': { ids: [ids.account] },
+  'documents:print-status': { jobId: 'no-such-job-0000000' },
   'portal-accounts:preview-activation': { ids: [ids.account] },
   'portal-accounts:send-activation': { ids: [ids.account] },
   'portal-accounts:send-set-password-link': { id: ids.account },

@@ -8,13 +8,14 @@ import { actorOf, type HandlerContext, type Handlers } from '../context';
 import { activationLettersDocx } from '../letters/letter-docx';
 import { activationLettersPdf } from '../letters/letter-pdf';
 import { letterOf } from './letter-document';
+import { printJobStatus, startPrintJob } from './print-jobs';
 
 const notFound = (id: number) => new AppError('NOT_FOUND', `Document ${id} does not exist.`, { fields: { id: { code: 'not_found' } } });
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** Renders letters to one PDF (or Word document), ordered by postal code then id, and audits that they were opened. */
-async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName: string, format: 'pdf' | 'docx' = 'pdf') {
+async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName: string, format: 'pdf' | 'docx' = 'pdf', onProgress?: (done: number) => void) {
   const { deps } = ctx;
   const actor = actorOf(ctx);
   const rows = await deps.db
@@ -31,7 +32,7 @@ async function lettersPdf(ctx: HandlerContext, ids: readonly number[], fileName:
   const settings = await readActivationSettings(deps.db);
   const letters = rows.map((r) => letterOf(deps.secretBox, r.payload_enc));
   const head = { companyName: settings.companyName, addressLines: settings.companyAddress.split('\n').map((l) => l.trim()).filter(Boolean), logo: await readLetterheadImage(deps.db) };
-  const file = format === 'docx' ? await activationLettersDocx(letters, head) : await activationLettersPdf(letters, head, path.join(deps.resourcesDir, 'fonts'));
+  const file = format === 'docx' ? await activationLettersDocx(letters, head) : await activationLettersPdf(letters, head, path.join(deps.resourcesDir, 'fonts'), onProgress);
   const at = deps.clock().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     for (const r of rows) {
@@ -62,6 +63,13 @@ export const documentHandlers: Handlers<keyof typeof documentsApi> = {
   },
   'documents:open': async (input, ctx) => lettersPdf(ctx, [input.id], `activation-letter-${input.id}.${input.format}`, input.format),
   'documents:letters-pdf': async (input, ctx) => lettersPdf(ctx, input.ids, `activation-letters-${input.ids.length}.pdf`),
+  'documents:print-start': async (input, ctx) => {
+    const actor = actorOf(ctx);
+    const total = new Set(input.ids).size;
+    const jobId = startPrintJob(ctx.deps, actor.id, total, (onProgress) => lettersPdf(ctx, input.ids, `activation-letters-${total}.pdf`, 'pdf', onProgress));
+    return { jobId, total };
+  },
+  'documents:print-status': async (input, ctx) => printJobStatus(ctx.deps, actorOf(ctx).id, input.jobId),
   'documents:delete': async (input, ctx) => {
     const { deps } = ctx;
     const actor = actorOf(ctx);

@@ -94,6 +94,8 @@ export async function activationLettersPdf(letters: readonly ActivationLetter[],
     doc.addPage();
     await drawLetter(doc, letter, head, qrCache, logo);
     onProgress?.(++n);
+    // Someone is watching: let their "how far?" through now and then.
+    if (onProgress && n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   doc.end();
   return done;

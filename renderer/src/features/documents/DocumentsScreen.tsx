@@ -14,6 +14,7 @@ import { Link } from '../../router/Link';
 import { mayGrantAccess } from '../portal-accounts/portal-account-queries';
 import { openFile } from './open-file';
 import { saveFile } from './save-file';
+import { usePrintLetters } from './use-print-letters';
 
 const PAGE = 50;
 
@@ -32,7 +33,7 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
     meta: { domains: ['portal-accounts'] },
   });
   const open = useChannelMutation('documents:open');
-  const print = useChannelMutation('documents:letters-pdf');
+  const printing = usePrintLetters();
   const remove = useChannelMutation('documents:delete');
   const mayGrant = mayGrantAccess(me);
   const rows = documents.data?.rows ?? [];
@@ -73,17 +74,22 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
   };
 
   return (
-    <section className="screen" aria-busy={documents.isFetching || open.isPending || print.isPending}>
+    <section className="screen" aria-busy={documents.isFetching || open.isPending || printing.busy}>
       <header className="screen__header">
         <h1>{t('documents.title')}</h1>
         {mayGrant ? (
-          <button type="button" className="button" disabled={selected.size === 0 || print.isPending} onClick={() => print.mutateAsync({ ids: [...selected] }).then(openFile, () => undefined)}>
+          <button type="button" className="button" disabled={selected.size === 0 || printing.busy} onClick={() => void printing.print([...selected])}>
             {t('documents.printSelected')} {selected.size > 0 ? `(${selected.size})` : ''}
           </button>
         ) : null}
       </header>
       {mayGrant ? null : <p className="notice">{t('documents.noGrant')}</p>}
-      <ErrorAlert error={documents.error ?? open.error ?? print.error ?? remove.error ?? saveError} />
+      {printing.progress ? (
+        <p className="progress" role="status">
+          <progress max={printing.progress.total} value={printing.progress.done} /> {t('documents.printing', { done: printing.progress.done, total: printing.progress.total })}
+        </p>
+      ) : null}
+      <ErrorAlert error={documents.error ?? open.error ?? printing.error ?? remove.error ?? saveError} />
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">{t('documents.title')}</caption>
