@@ -45,6 +45,6 @@ export async function sendActivation(
       else console.log(r.outcome === 'sent' ? `sent     ${username}  (valid until ${r.expiresAt ?? ''})` : `skipped  ${username}  (${r.outcome.replace('skipped_', '').replace('_', ' ')})`);
     }
   }
-  if (!options.json) console.log(`${sent} activation${sent === 1 ? '' : 's'} sent, ${ids.length - sent} skipped${missing.length > 0 ? `, ${missing.length} not found` : ''}. Mails wait in the outbox (npm run portier -- outbox send).`);
+  if (!options.json) console.log(`${sent} activation${sent === 1 ? '' : 's'} sent, ${ids.length - sent} skipped${missing.length > 0 ? `, ${missing.length} not found` : ''}. Mails wait in the outbox: a running Portier sends them, or send them now with npm run portier -- outbox send.`);
   return missing.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
