@@ -1,6 +1,7 @@
 import type { SessionSlot } from '../../core/auth/session';
 import type { PortierCore } from '../../core/portier-core';
 import { isAppError } from '../../../shared/errors';
+import { searchKey } from '../../../shared/text-key';
 
 /** Looks up organisations, persons and role groups by what a person types: an id, a name, an email. */
 export class ReferenceResolver {
@@ -12,9 +13,12 @@ export class ReferenceResolver {
     private readonly session: SessionSlot,
   ) {}
 
-  /** An organisation by id, or by exact name (case-insensitive); an ambiguous name is refused. */
+  /**
+   * An organisation by id, or by exact name with case and accents folded for all of Unicode
+   * (shared/text-key.ts, as the core's search does: "ORSTED" names "Ørsted"); an ambiguous name is refused.
+   */
   async organisation(reference: string): Promise<{ id: number; name: string }> {
-    const key = reference.trim().toLowerCase();
+    const key = searchKey(reference);
     if (!key) throw new Error('no organisation given');
     const cached = this.organisations.get(key);
     if (cached) return cached;
@@ -24,7 +28,7 @@ export class ReferenceResolver {
     }
     if (!found) {
       const page = await this.core.call(this.session, 'organisations:list', { search: reference.trim().slice(0, 200), limit: 500 });
-      const exact = page.rows.filter((o) => o.name.trim().toLowerCase() === key);
+      const exact = page.rows.filter((o) => searchKey(o.name) === key);
       if (exact.length > 1) {
         throw new Error(`organisation name "${reference.trim()}" is ambiguous (ids ${exact.map((o) => o.id).join(', ')}); give the id`);
       }

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-mail-templates';
 import { migration0010 } from './0010-documents';
 import { migration0011 } from './0011-letter-template';
 import { migration0015 } from './0015-ids-never-reused';
+import { migration0016 } from './0016-search-keys';
 
 /**
  * PLACEHOLDERS for 0012-0014, which parallel branches of issue 9 write: the merge replaces
@@ -22,5 +23,5 @@ const reserved = (version: number): Migration => ({ version, name: `reserved-${v
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   reserved(12), reserved(13), reserved(14),
-  migration0015,
+  migration0015, migration0016,
 ];
