@@ -68,16 +68,16 @@ export class ReferenceResolver {
     return exact[0].id;
   }
 
-  /** Role groups by name (case-insensitive). */
+  /** Role groups by name, case and accents folded like organisation names. */
   async groupIds(names: readonly string[]): Promise<number[]> {
     if (!this.groups) {
       const groups = await this.core.call(this.session, 'role-groups:list', {});
-      this.groups = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]));
+      this.groups = new Map(groups.map((g) => [searchKey(g.name), g.id]));
     }
     const known = this.groups;
-    const missing = names.filter((n) => !known.has(n.trim().toLowerCase()));
+    const missing = names.filter((n) => !known.has(searchKey(n)));
     if (missing.length > 0) throw new Error(`no role group ${missing.map((m) => `"${m}"`).join(', ')} (known: ${[...known.keys()].join(', ')})`);
-    return [...new Set(names.map((n) => known.get(n.trim().toLowerCase()) as number))];
+    return [...new Set(names.map((n) => known.get(searchKey(n)) as number))];
   }
 }
 
