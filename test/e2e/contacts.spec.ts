@@ -39,3 +39,43 @@ test('staff create and edit an organisation and a person, and find every change 
   await expect(rows.filter({ hasText: 'Düsseldorf' }).first()).toBeVisible();
   await expect(rows.filter({ hasText: '+49 170 1234567' }).first()).toBeVisible();
 });
+
+test('a deleted organisation or person never comes back: the next one gets a new id and its own values, and Save keeps them', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  const organisations = new OrganisationsPage(page);
+  const persons = new PersonsPage(page);
+  const idInUrl = () => Number(/\/(\d+)$/.exec(page.url())?.[1]);
+
+  await app.goTo('Organisations');
+  await organisations.create({ name: 'Temp Eins GmbH', city: 'Eins-Stadt' });
+  const firstId = idInUrl();
+  await organisations.deleteOpen('Temp Eins GmbH');
+  await organisations.create({ name: 'Temp Zwei AG', city: 'Zwei-Dorf' });
+  expect(idInUrl()).not.toBe(firstId);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Temp Zwei AG');
+  await expect(page.getByLabel('City', { exact: true })).toHaveValue('Zwei-Dorf');
+  await organisations.save(/Temp Zwei AG saved/);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Temp Zwei AG');
+  await expect(page.getByLabel('City', { exact: true })).toHaveValue('Zwei-Dorf');
+
+  await page.getByRole('button', { name: 'New person' }).click();
+  await persons.fill({ firstName: 'Erste', lastName: 'Person' });
+  await persons.create();
+  const firstPerson = idInUrl();
+  await persons.deleteOpen('Erste Person');
+  await page.getByRole('button', { name: 'New person' }).click();
+  await persons.fill({ firstName: 'Zweite', lastName: 'Mensch' });
+  await persons.create();
+  expect(idInUrl()).not.toBe(firstPerson);
+  await expect(page.getByLabel('Last name', { exact: true })).toHaveValue('Mensch');
+  await persons.save();
+  await expect(page.getByLabel('First name', { exact: true })).toHaveValue('Zweite');
+
+  // The audit log never shows a change from one record's values to another's.
+  await app.goTo('Audit log');
+  await expect(page.getByRole('row').filter({ hasText: 'Temp Zwei AG' }).first()).toBeVisible();
+  await expect(page.getByRole('row').filter({ hasText: /Temp Zwei AG.*Temp Eins GmbH|Temp Eins GmbH.*Temp Zwei AG/ })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: /Erste.*Zweite|Zweite.*Erste/ })).toHaveCount(0);
+});

@@ -1,6 +1,7 @@
 import type { SessionSlot } from '../../core/auth/session';
 import type { PortierCore } from '../../core/portier-core';
 import { isAppError } from '../../../shared/errors';
+import { searchKey } from '../../../shared/text-key';
 
 /** Looks up organisations, persons and role groups by what a person types: an id, a name, an email. */
 export class ReferenceResolver {
@@ -12,9 +13,12 @@ export class ReferenceResolver {
     private readonly session: SessionSlot,
   ) {}
 
-  /** An organisation by id, or by exact name (case-insensitive); an ambiguous name is refused. */
+  /**
+   * An organisation by id, or by exact name with case and accents folded for all of Unicode
+   * (shared/text-key.ts, as the core's search does: "ORSTED" names "Ørsted"); an ambiguous name is refused.
+   */
   async organisation(reference: string): Promise<{ id: number; name: string }> {
-    const key = reference.trim().toLowerCase();
+    const key = searchKey(reference);
     if (!key) throw new Error('no organisation given');
     const cached = this.organisations.get(key);
     if (cached) return cached;
@@ -24,7 +28,7 @@ export class ReferenceResolver {
     }
     if (!found) {
       const page = await this.core.call(this.session, 'organisations:list', { search: reference.trim().slice(0, 200), limit: 500 });
-      const exact = page.rows.filter((o) => o.name.trim().toLowerCase() === key);
+      const exact = page.rows.filter((o) => searchKey(o.name) === key);
       if (exact.length > 1) {
         throw new Error(`organisation name "${reference.trim()}" is ambiguous (ids ${exact.map((o) => o.id).join(', ')}); give the id`);
       }
@@ -64,16 +68,16 @@ export class ReferenceResolver {
     return exact[0].id;
   }
 
-  /** Role groups by name (case-insensitive). */
+  /** Role groups by name, case and accents folded like organisation names. */
   async groupIds(names: readonly string[]): Promise<number[]> {
     if (!this.groups) {
       const groups = await this.core.call(this.session, 'role-groups:list', {});
-      this.groups = new Map(groups.map((g) => [g.name.trim().toLowerCase(), g.id]));
+      this.groups = new Map(groups.map((g) => [searchKey(g.name), g.id]));
     }
     const known = this.groups;
-    const missing = names.filter((n) => !known.has(n.trim().toLowerCase()));
+    const missing = names.filter((n) => !known.has(searchKey(n)));
     if (missing.length > 0) throw new Error(`no role group ${missing.map((m) => `"${m}"`).join(', ')} (known: ${[...known.keys()].join(', ')})`);
-    return [...new Set(names.map((n) => known.get(n.trim().toLowerCase()) as number))];
+    return [...new Set(names.map((n) => known.get(searchKey(n)) as number))];
   }
 }
 

@@ -74,7 +74,16 @@ async function seedPortalAccounts(core: PortierCore, admin: SessionSlot): Promis
   const participant = groupId('Client participant');
   if (client === undefined || participant === undefined) throw new Error('The built-in role groups are missing');
   const persons = await core.call(admin, 'persons:list', { sort: 'lastName', limit: 500 });
-  const chosen = persons.rows.filter((_p, i) => i % 3 !== 2);
+  // Who gets an account is part of the demo (tests and manuals name these people): chosen in
+  // the order the list had when the demo was written (ASCII-only case folding, then id), not
+  // in today's sort order, which folds accents and would pick others.
+  const asciiFolded = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const demoOrder = [...persons.rows].sort((a, b) => {
+    const x = asciiFolded(a.lastName);
+    const y = asciiFolded(b.lastName);
+    return x < y ? -1 : x > y ? 1 : a.id - b.id;
+  });
+  const chosen = demoOrder.filter((_p, i) => i % 3 !== 2);
   const half = Math.ceil(chosen.length / 2);
   const created: number[] = [];
   for (const [slice, group] of [[chosen.slice(0, half), client], [chosen.slice(half), participant]] as const) {

@@ -1,6 +1,6 @@
 import type { Organisation } from '../../../shared/api/organisations';
 import type { Executor } from '../db/connection';
-import { contains, textOrder } from '../db/text-search';
+import { containsKey, textOrder } from '../db/text-search';
 
 /** An organisation row with what its list and page show next to it. */
 interface OrganisationView {
@@ -73,8 +73,9 @@ export interface OrganisationListQuery {
   parentId?: number | undefined;
 }
 
+/** Names sort by their stored key, so "Bäckerei" comes before "Brouwerij" and "Łódź" sorts with the L's. */
 const SORT_COLUMNS = {
-  name: 'o.name',
+  name: 'o.name_key',
   customerNumber: 'o.customer_number',
   city: 'o.city',
   country: 'o.country',
@@ -84,9 +85,7 @@ const SORT_COLUMNS = {
 export async function listOrganisations(db: Executor, q: OrganisationListQuery): Promise<{ rows: Organisation[]; total: number }> {
   let filtered = db.selectFrom('organisation as o');
   if (q.search) {
-    filtered = filtered.where((eb) =>
-      eb.or([contains('o.name', q.search), contains('o.customer_number', q.search), contains('o.city', q.search)]),
-    );
+    filtered = filtered.where(containsKey('o.search_key', q.search));
   }
   if (q.parentId !== undefined) filtered = filtered.where('o.parent_id', '=', q.parentId);
   const ids = filtered

@@ -6,6 +6,7 @@ import { refreshAccountIndex } from '../portal-accounts/account-index';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { organisationKeys } from './contact-keys';
 import { ancestorIds, customerNumberOwner, findOrganisation } from './organisation-repository';
 
 type Fields = ParsedInputOf<'organisations:create'>;
@@ -27,18 +28,21 @@ const auditView = (o: Organisation) => ({
   parentId: o.parentId,
 });
 
-const toRow = (f: Fields) => ({
-  name: f.name,
-  customer_number: f.customerNumber,
-  address_line1: f.addressLine1,
-  address_line2: f.addressLine2,
-  postal_code: f.postalCode,
-  city: f.city,
-  country: f.country,
-  language: f.language,
-  internal: f.internal ? 1 : 0,
-  parent_id: f.parentId,
-});
+const toRow = (f: Fields) => {
+  const row = {
+    name: f.name,
+    customer_number: f.customerNumber,
+    address_line1: f.addressLine1,
+    address_line2: f.addressLine2,
+    postal_code: f.postalCode,
+    city: f.city,
+    country: f.country,
+    language: f.language,
+    internal: f.internal ? 1 : 0,
+    parent_id: f.parentId,
+  };
+  return { ...row, ...organisationKeys(row) };
+};
 
 async function checkFields(db: Executor, fields: Fields, selfId: number | null): Promise<void> {
   if (fields.customerNumber) {

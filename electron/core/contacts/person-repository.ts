@@ -1,6 +1,6 @@
 import type { Person } from '../../../shared/api/persons';
 import type { Executor } from '../db/connection';
-import { contains, textOrder } from '../db/text-search';
+import { containsKey, textOrder } from '../db/text-search';
 
 interface PersonView {
   id: number;
@@ -54,11 +54,12 @@ export interface PersonListQuery {
   organisationId?: number | undefined;
 }
 
+/** Names sort by their stored keys (last name, then first name), as people expect in any language. */
 const SORT_COLUMNS = {
-  lastName: 'p.last_name',
+  lastName: 'p.name_key',
   firstName: 'p.first_name',
   email: 'p.email',
-  organisation: 'o.name',
+  organisation: 'o.name_key',
   updatedAt: 'p.updated_at',
 } as const;
 
@@ -66,12 +67,7 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
   let filtered = selectViews(db);
   if (q.search) {
     filtered = filtered.where((eb) =>
-      eb.or([
-        contains('p.last_name', q.search),
-        contains('p.first_name', q.search),
-        contains('p.email', q.search),
-        contains('o.name', q.search),
-      ]),
+      eb.or([containsKey('p.search_key', q.search), containsKey('o.name_key', q.search)]),
     );
   }
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);

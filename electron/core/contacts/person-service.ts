@@ -6,6 +6,7 @@ import { refreshAccountIndex } from '../portal-accounts/account-index';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { personKeys } from './contact-keys';
 import { findOrganisation } from './organisation-repository';
 import { findPerson } from './person-repository';
 
@@ -24,15 +25,18 @@ const auditView = (p: Person) => ({
   language: p.language,
 });
 
-const toRow = (f: Fields) => ({
-  organisation_id: f.organisationId,
-  salutation: f.salutation,
-  first_name: f.firstName,
-  last_name: f.lastName,
-  email: f.email,
-  mobile: f.mobile,
-  language: f.language,
-});
+const toRow = (f: Fields) => {
+  const row = {
+    organisation_id: f.organisationId,
+    salutation: f.salutation,
+    first_name: f.firstName,
+    last_name: f.lastName,
+    email: f.email,
+    mobile: f.mobile,
+    language: f.language,
+  };
+  return { ...row, ...personKeys(row) };
+};
 
 async function checkOrganisation(db: Executor, organisationId: number): Promise<void> {
   if (!(await findOrganisation(db, organisationId))) {

@@ -5,6 +5,13 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Kysely<unknown>): Promise<void>;
+  /**
+   * The step rebuilds tables that others reference (SQLite cannot ALTER a primary key or
+   * a CHECK in place). Foreign keys are then off while the steps run, because dropping the
+   * old table would otherwise fire ON DELETE actions on its children; they are checked as
+   * a whole before the commit instead (SQLite's documented procedure for schema changes).
+   */
+  rebuildsTables?: boolean;
 }
 
 /** Thrown when the database was written by a newer Portier than this one. */
@@ -38,10 +45,31 @@ export async function migrate(db: Kysely<unknown>, migrations: readonly Migratio
   const from = await readSchemaVersion(db);
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   if (from === latest) return { from, to: latest };
-  await db.transaction().execute(async (trx) => {
-    for (const m of migrations.slice(from)) await m.up(trx);
-    // PRAGMA takes no bound parameters; latest is an integer we computed.
-    await sql.raw(`PRAGMA user_version = ${latest}`).execute(trx);
-  });
+  const pending = migrations.slice(from);
+  // PRAGMA foreign_keys is a no-op inside a transaction: it is switched before BEGIN.
+  const foreignKeysOff = pending.some((m) => m.rebuildsTables === true) && (await foreignKeysOn(db));
+  if (foreignKeysOff) await sql`PRAGMA foreign_keys = OFF`.execute(db);
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const m of pending) await m.up(trx);
+      if (foreignKeysOff) await assertForeignKeysHold(trx);
+      // PRAGMA takes no bound parameters; latest is an integer we computed.
+      await sql.raw(`PRAGMA user_version = ${latest}`).execute(trx);
+    });
+  } finally {
+    if (foreignKeysOff) await sql`PRAGMA foreign_keys = ON`.execute(db);
+  }
   return { from, to: latest };
+}
+
+async function foreignKeysOn(db: Kysely<unknown>): Promise<boolean> {
+  const { rows } = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
+  return rows[0]?.foreign_keys === 1;
+}
+
+/** With foreign keys off, nothing stopped a step from breaking one: refuse to commit if it did. */
+async function assertForeignKeysHold(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ table: string; parent: string }>`PRAGMA foreign_key_check`.execute(db);
+  const first = rows[0];
+  if (first) throw new Error(`Migration broke ${rows.length} foreign key(s), e.g. ${first.table} -> ${first.parent}; nothing was changed.`);
 }

@@ -35,6 +35,10 @@ export interface OrganisationTable {
   language: 'default' | 'en' | 'nl' | 'de';
   internal: number;
   parent_id: number | null;
+  /** searchKey(name): sort and name lookup (migration 0016). */
+  name_key: string;
+  /** Keys of name, customer number and city, newline-separated: what the list searches. */
+  search_key: string;
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +52,10 @@ export interface PersonTable {
   email: string | null;
   mobile: string | null;
   language: 'default' | 'en' | 'nl' | 'de';
+  /** searchKey of "last first": sort (migration 0016). */
+  name_key: string;
+  /** Keys of "first last", last name and email, newline-separated. */
+  search_key: string;
   created_at: string;
   updated_at: string;
 }

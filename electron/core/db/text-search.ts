@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { searchKey } from '../../../shared/text-key';
 
 /** LIKE patterns are built from user text: its wildcards must match themselves. */
 export function escapeLike(value: string): string {
@@ -9,6 +10,14 @@ export function escapeLike(value: string): string {
 export function contains(column: string, search: string): RawBuilder<SqlBool> {
   const pattern = `%${escapeLike(search.toLowerCase())}%`;
   return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
+}
+
+/**
+ * A stored key column (shared/text-key.ts) contains the key of `search`: case and accents
+ * folded for all of Unicode. instr, not LIKE: the user's % and _ are plain characters.
+ */
+export function containsKey(keyColumn: string, search: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`instr(${sql.ref(keyColumn)}, ${searchKey(search)}) > 0`;
 }
 
 /** Sort key for text columns: case-insensitive, as people expect a list of names to be sorted. */

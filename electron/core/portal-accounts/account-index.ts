@@ -3,15 +3,16 @@ import type { Executor } from '../db/connection';
 
 /**
  * What the account list searches and sorts on, copied from the accounts' links:
- * person_sort and organisation_sort (the default link's names, for index-backed
- * sorting) and the search document (migration 0006). The services call
+ * person_sort and organisation_sort (the default link's name keys, for index-backed
+ * sorting) and the search document (migration 0006) of search keys (shared/text-key.ts,
+ * migration 0016), so the search folds ø, ł, æ, ß... like every other search. The services call
  * refreshAccountIndex after every change to an account, its links, or the name or
  * email of a linked organisation or person.
  */
 
 /** The search document of account `a`: username, nickname, every linked organisation's name and person's name and email. */
-export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username, a.nickname,
-  (SELECT group_concat(concat_ws(' ', o.name, p.first_name, p.last_name, p.email), ' ')
+export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username_key, a.nickname,
+  (SELECT group_concat(concat_ws(' ', o.name_key, p.search_key), ' ')
    FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
    WHERE l.account_id = a.id))`;
 
@@ -28,9 +29,9 @@ export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScop
   const ids = accountIds(scope);
   await sql`
     UPDATE portal_account AS a SET
-      person_sort = (SELECT trim(concat_ws(' ', p.last_name, p.first_name)) FROM portal_account_link l JOIN person p ON p.id = l.person_id
+      person_sort = (SELECT p.name_key FROM portal_account_link l JOIN person p ON p.id = l.person_id
                      WHERE l.account_id = a.id AND l.is_default = 1),
-      organisation_sort = (SELECT o.name FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
+      organisation_sort = (SELECT o.name_key FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
                            WHERE l.account_id = a.id AND l.is_default = 1)
     WHERE a.id IN (${ids})`.execute(trx);
   await sql`DELETE FROM portal_account_search WHERE rowid IN (${ids})`.execute(trx);

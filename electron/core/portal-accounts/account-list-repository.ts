@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { AccountStatus, PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
 import { escapeLike } from '../db/text-search';
+import { searchKey } from '../../../shared/text-key';
 import { SEARCH_DOCUMENT_SQL } from './account-index';
 import { tallyTotal } from './account-list-total';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
@@ -75,11 +76,12 @@ function sortKey(sort: AccountListQuery['sort'], now: string): RawBuilder<unknow
  * Shorter text cannot use trigrams and falls back to reading every document.
  */
 export function searchCondition(search: string): RawBuilder<SqlBool> {
-  if ([...search].length >= MIN_INDEXED_SEARCH) {
-    const phrase = `"${search.replaceAll('"', '""')}"`;
+  const key = searchKey(search);
+  if ([...key].length >= MIN_INDEXED_SEARCH) {
+    const phrase = `"${key.replaceAll('"', '""')}"`;
     return sql<SqlBool>`a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
   }
-  const pattern = `%${escapeLike(search.toLowerCase())}%`;
+  const pattern = `%${escapeLike(key)}%`;
   return sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'`;
 }
 

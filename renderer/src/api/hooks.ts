@@ -2,7 +2,7 @@ import { useMutation, useQueryClient, type UseMutationOptions } from '@tanstack/
 import type { ChannelName, InputOf, OutputOf } from '../../../shared/api';
 import type { AppError } from '../../../shared/errors';
 import { call } from './client';
-import { domainsChangedBy, invalidateDomains } from './query-client';
+import { domainsChangedBy, forgetDeletedRecord, invalidateDomains } from './query-client';
 
 /**
  * A mutation for one channel that, once it succeeds, invalidates every query of
@@ -17,6 +17,7 @@ export function useChannelMutation<C extends ChannelName>(
     ...options,
     mutationFn: (input) => call(channel, input),
     onSuccess: async (...args) => {
+      forgetDeletedRecord(client, channel, args[1]);
       // Not awaited: the caller may navigate away first (after a delete the detail query would only fail).
       void invalidateDomains(client, domainsChangedBy(channel));
       await options.onSuccess?.(...args);

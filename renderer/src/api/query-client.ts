@@ -22,6 +22,19 @@ export function invalidateDomains(client: QueryClient, domains: readonly Domain[
   return client.invalidateQueries({ predicate: (query) => readsDomain(query.queryKey, query.meta as QueryMeta | undefined, domains) });
 }
 
+/**
+ * After `<domain>:delete` of record `id`, its queries (detail and the like: keys
+ * [domain, ..., id]) are removed, not just invalidated: ids are never reused, but a cached
+ * answer for a deleted id must not be shown, nor a form filled from it, ever again.
+ */
+export function forgetDeletedRecord(client: QueryClient, channel: ChannelName, input: unknown): void {
+  const [domain, action] = channel.split(':');
+  if (action !== 'delete' || typeof input !== 'object' || input === null || !('id' in input)) return;
+  const id = input.id;
+  if (typeof id !== 'number') return;
+  client.removeQueries({ predicate: (query) => query.queryKey[0] === domain && query.queryKey.slice(1).includes(id) });
+}
+
 /** The domains a channel changes, straight from the contract. */
 export function domainsChangedBy(channel: ChannelName): readonly Domain[] {
   const def: { changes?: readonly Domain[] } = contract[channel];

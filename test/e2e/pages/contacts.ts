@@ -49,6 +49,14 @@ export class OrganisationsPage {
     await expect(this.page.getByRole('status').filter({ hasText: expected }).last()).toBeVisible();
   }
 
+  /** Deletes the organisation whose page is open, confirming, and waits until the list is back. */
+  async deleteOpen(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: `Organisation ${name} deleted` }).last()).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Organisations', level: 1 })).toBeVisible();
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByLabel('Search', { exact: true }).fill(text);
   }
@@ -77,6 +85,14 @@ export class PersonsPage {
     await this.page.getByRole('button', { name: 'Save' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: /created/i }).last()).toBeVisible();
     await expect(this.page).toHaveURL(/persons\/\d+/);
+  }
+
+  /** Deletes the person whose page is open, confirming; Portier returns to the organisation. */
+  async deleteOpen(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: `${name} deleted` }).last()).toBeVisible();
+    await expect(this.page).toHaveURL(/organisations\/\d+/);
   }
 
   /** Saves an existing person and waits for the "saved" notification. */

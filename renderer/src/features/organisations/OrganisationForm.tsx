@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { contactLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
-import { useForm } from '../../components/use-form';
+import { recordVersion, useForm } from '../../components/use-form';
 import { navigate } from '../../router/use-route';
 import { OrganisationPicker } from './OrganisationPicker';
 import { emptyOrganisation, formToOrganisation, organisationToForm } from './organisation-form-values';
@@ -16,7 +16,7 @@ import { useCreateOrganisation, useDeleteOrganisation, useUpdateOrganisation } f
 /** Create or edit an organisation; without `organisation` it creates a new one. */
 export function OrganisationForm({ organisation }: { organisation?: Organisation }) {
   const { t } = useTranslation();
-  const form = useForm(organisation ? organisationToForm(organisation) : emptyOrganisation);
+  const form = useForm(organisation ? organisationToForm(organisation) : emptyOrganisation, recordVersion(organisation));
   const { values, set, fieldErrors } = form;
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation();

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextField } from '../../components/Field';
 import { contactLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
-import { useForm } from '../../components/use-form';
+import { recordVersion, useForm } from '../../components/use-form';
 import { navigate } from '../../router/use-route';
 import { OrganisationPicker, type OrganisationRef } from '../organisations/OrganisationPicker';
 import { emptyPerson, formToPerson, personToForm } from './person-form-values';
@@ -22,7 +22,7 @@ interface PersonFormProps {
 /** Create or edit a person; without `person` it creates a new one. */
 export function PersonForm({ person, organisation = null }: PersonFormProps) {
   const { t } = useTranslation();
-  const form = useForm(person ? personToForm(person) : emptyPerson(organisation));
+  const form = useForm(person ? personToForm(person) : emptyPerson(organisation), recordVersion(person));
   const { values, set, fieldErrors } = form;
   const create = useCreatePerson();
   const update = useUpdatePerson();

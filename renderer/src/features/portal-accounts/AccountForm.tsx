@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { contactLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { PasswordFeedback } from '../../components/PasswordFeedback';
-import { useForm } from '../../components/use-form';
+import { recordVersion, useForm } from '../../components/use-form';
 import { navigate } from '../../router/use-route';
 import { accountToForm, emptyAccount, formToCreate, formToUpdate, type AccountPreset } from './account-form-values';
 import { LinksEditor } from './LinksEditor';
@@ -25,7 +25,7 @@ interface AccountFormProps {
 /** Create or edit a portal account; without `account` it creates one. */
 export function AccountForm({ account, preset = null, mayGrant }: AccountFormProps) {
   const { t } = useTranslation();
-  const form = useForm(account ? accountToForm(account) : emptyAccount(preset));
+  const form = useForm(account ? accountToForm(account) : emptyAccount(preset), recordVersion(account));
   const { values, set, fieldErrors } = form;
   const create = useCreateAccount();
   const update = useUpdateAccount();

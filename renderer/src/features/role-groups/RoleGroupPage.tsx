@@ -6,7 +6,7 @@ import type { PermissionKey } from '../../../../shared/permissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
-import { useForm } from '../../components/use-form';
+import { recordVersion, useForm } from '../../components/use-form';
 import { Link } from '../../router/Link';
 import { navigate } from '../../router/use-route';
 import { DeleteRoleGroupDialog } from './DeleteRoleGroupDialog';
@@ -23,7 +23,7 @@ const toForm = (g: RoleGroup | undefined): Values => ({ name: g?.name ?? '', des
 
 function RoleGroupForm({ group, editable }: { group?: RoleGroup; editable: boolean }) {
   const { t } = useTranslation();
-  const form = useForm<Values>(toForm(group));
+  const form = useForm<Values>(toForm(group), recordVersion(group));
   const create = useCreateRoleGroup();
   const update = useUpdateRoleGroup();
   const all = useRoleGroups();

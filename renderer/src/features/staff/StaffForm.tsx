@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
-import { useForm } from '../../components/use-form';
+import { recordVersion, useForm } from '../../components/use-form';
 import { navigate } from '../../router/use-route';
 import { useCreateStaffMember, useUpdateStaffMember } from './staff-queries';
 
@@ -35,7 +35,7 @@ const toForm = (m: StaffMember): StaffFormValues => ({
 /** Create a staff user, or edit one (role, flag, language, active, optionally a new password). */
 export function StaffForm({ member }: { member?: StaffMember }) {
   const { t } = useTranslation();
-  const form = useForm(member ? toForm(member) : emptyStaff);
+  const form = useForm(member ? toForm(member) : emptyStaff, recordVersion(member));
   const { values, set, fieldErrors } = form;
   const create = useCreateStaffMember();
   const update = useUpdateStaffMember();

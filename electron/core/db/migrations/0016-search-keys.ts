@@ -1,0 +1,51 @@
+import { sql, type Kysely } from 'kysely';
+import { organisationKeys, personKeys } from '../../contacts/contact-keys';
+import type { Migration } from '../migration';
+
+/**
+ * Stored search and sort keys for organisations and persons (shared/text-key.ts): SQLite's
+ * lower(), LIKE and NOCASE fold ASCII only, so "ornstedt" did not find "Ørnstedt" and
+ * "Łódź" sorted after "Zürich". name_key is the sort and name-lookup key; search_key holds
+ * the keys of every searched field. The portal accounts' sort copies and search documents
+ * are rebuilt from the keys (frozen copy of account-index.ts as of this migration).
+ */
+export const migration0016: Migration = {
+  version: 16,
+  name: 'search-keys',
+  async up(db: Kysely<unknown>) {
+    for (const table of ['organisation', 'person']) {
+      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN name_key TEXT NOT NULL DEFAULT ''`.execute(db);
+      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN search_key TEXT NOT NULL DEFAULT ''`.execute(db);
+    }
+    // Keyed in JavaScript: the folding needs Unicode tables SQLite does not have.
+    const { rows: organisations } = await sql<{ id: number; name: string; customer_number: string | null; city: string | null }>`
+      SELECT id, name, customer_number, city FROM organisation`.execute(db);
+    for (const o of organisations) {
+      const k = organisationKeys(o);
+      await sql`UPDATE organisation SET name_key = ${k.name_key}, search_key = ${k.search_key} WHERE id = ${o.id}`.execute(db);
+    }
+    const { rows: persons } = await sql<{ id: number; first_name: string | null; last_name: string; email: string | null }>`
+      SELECT id, first_name, last_name, email FROM person`.execute(db);
+    for (const p of persons) {
+      const k = personKeys(p);
+      await sql`UPDATE person SET name_key = ${k.name_key}, search_key = ${k.search_key} WHERE id = ${p.id}`.execute(db);
+    }
+    await sql`CREATE INDEX organisation_name_key ON organisation (name_key, id)`.execute(db);
+    await sql`CREATE INDEX person_name_key ON person (name_key, id)`.execute(db);
+
+    await sql`
+      UPDATE portal_account AS a SET
+        person_sort = (SELECT p.name_key FROM portal_account_link l JOIN person p ON p.id = l.person_id
+                       WHERE l.account_id = a.id AND l.is_default = 1),
+        organisation_sort = (SELECT o.name_key FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
+                             WHERE l.account_id = a.id AND l.is_default = 1)`.execute(db);
+    await sql`DELETE FROM portal_account_search`.execute(db);
+    await sql`
+      INSERT INTO portal_account_search (rowid, document)
+      SELECT a.id, concat_ws(' ', a.username_key, a.nickname,
+        (SELECT group_concat(concat_ws(' ', o.name_key, p.search_key), ' ')
+         FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
+         WHERE l.account_id = a.id))
+      FROM portal_account a`.execute(db);
+  },
+};
