@@ -100,6 +100,28 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ sort: 'lastSignInAt', direction: 'asc' }));
   });
 
+  it('keeps the last count on screen while a new filter loads, never "0 accounts", and formats counts', async () => {
+    let release: (() => void) | null = null;
+    renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': async (input) => {
+        if (input.filter === 'activated') await new Promise<void>((resolve) => (release = resolve));
+        const total = input.filter === 'activated' ? 7 : 100_039;
+        const offset = input.offset ?? 0;
+        return { rows: Array.from({ length: Math.min(100, total - offset) }, (_, i) => row(offset + i + 1)), total };
+      },
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+    });
+    await screen.findByText('user1@example.com');
+    expect(screen.getByText(/100,039 accounts/)).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Activated' }).find((b) => b.hasAttribute('aria-pressed')) as HTMLElement);
+    await waitFor(() => expect(release).not.toBeNull());
+    // Before: the table was remounted for the new filter and said "0 accounts" until the core answered.
+    expect(screen.queryByText(/^0 accounts/)).toBeNull();
+    expect(screen.getByText(/100,039 accounts/)).toBeTruthy();
+    (release as unknown as () => void)();
+    await screen.findByText(/^7 accounts/);
+  });
+
   it('selects with click, Ctrl+click and Shift+click', async () => {
     renderScreen();
     await screen.findByText('user1@example.com');
