@@ -42,7 +42,7 @@ export function useRowWindow(
     const element = scrollRef.current;
     if (!element) return;
     const measure = () => {
-      const height = element.clientHeight - (headerRef.current?.offsetHeight ?? 0);
+      const height = element.clientHeight - (headerRef.current?.getBoundingClientRect().height ?? 0);
       if (height > 0) setViewport(height);
     };
     measure();
