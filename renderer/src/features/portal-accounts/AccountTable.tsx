@@ -59,7 +59,9 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
   // The total of the list as last known: a new filter keeps showing it until its first page answers, instead of "0 accounts".
   const [knownTotal, setKnownTotal] = useState(0);
   const [pages, setPages] = useState<readonly number[]>([0]);
-  const { byPage, first } = useAccountPages(filter, pages);
+  const [exactTotal, setExactTotal] = useState(false);
+  const { byPage, first } = useAccountPages(exactTotal ? { ...filter, exactTotal } : filter, pages);
+  const totalExact = first?.data?.totalExact ?? true;
   const total = first?.data?.total ?? knownTotal;
   if (first?.data && first.data.total !== knownTotal) setKnownTotal(first.data.total);
   const view = useRowWindow(scrollRef, headerRef, total, ROW_HEIGHT, OVERSCAN);
@@ -75,6 +77,7 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     setFetchedRows(new Map());
     setFocus(0);
     setMenu(null);
+    setExactTotal(false);
   }
   const { toTop } = view;
   useEffect(() => toTop(), [filterKey, toTop]);
@@ -202,10 +205,18 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     <>
       <ErrorAlert error={first?.error ?? selectError} />
       <p className="list-summary" aria-live="polite">
-        {t('portalAccounts.count', { count: total, total: format.number(total) })}
+        {totalExact ? t('portalAccounts.count', { count: total, total: format.number(total) }) : t('portalAccounts.countAtLeast', { total: format.number(total) })}
         {selection.ids.size > 0 ? ` · ${t('portalAccounts.selected', { count: selection.ids.size, shown: format.number(selection.ids.size) })}` : ''}
         {selection.ids.size >= MAX_SELECTED && total > MAX_SELECTED ? ` (${t('portalAccounts.selectedAtMost', { count: MAX_SELECTED, shown: format.number(MAX_SELECTED) })})` : ''}
       </p>
+      {totalExact ? null : (
+        <p className="notice">
+          {t('portalAccounts.countAllHint', { total: format.number(total) })}{' '}
+          <button type="button" className="button button--small" onClick={() => setExactTotal(true)}>
+            {t('portalAccounts.countAll')}
+          </button>
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="table-wrap table-wrap--scroll"
