@@ -13,6 +13,9 @@ export const ACCOUNT_STATUSES = ['no_access', 'invited', 'invitation_expired', '
 export const AccountStatus = z.enum(ACCOUNT_STATUSES);
 export type AccountStatus = z.infer<typeof AccountStatus>;
 
+/** The account list counts matches up to this many, then says "10,000+" unless asked for the exact number: counting is what a broad search spends its time on. */
+export const ACCOUNT_TOTAL_CAP = 10_000;
+
 /** The list's quick filters. */
 export const QUICK_FILTERS = ['all', 'never_invited', 'invited', 'invitation_expired', 'activated'] as const;
 export const QuickFilter = z.enum(QUICK_FILTERS);
@@ -127,8 +130,13 @@ export const portalAccountsApi = {
       direction: z.enum(['asc', 'desc']).default('asc'),
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(100),
+      /** Count every match even past ACCOUNT_TOTAL_CAP (costs a full count on a broad search). */
+      exactTotal: z.boolean().default(false),
     }),
-    output: page(PortalAccountRow),
+    output: page(PortalAccountRow).extend({
+      /** False when more than ACCOUNT_TOTAL_CAP accounts match and `total` is that cap ("10,000+"). */
+      totalExact: z.boolean(),
+    }),
   }),
   'portal-accounts:get': channel({ access: 'staff', input: ById, output: PortalAccount }),
   /** Username = email, unique case-insensitively. No password is stored unless staff type one that meets the policy. */

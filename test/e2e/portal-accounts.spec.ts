@@ -84,6 +84,19 @@ test('the account list scrolls through a thousand accounts with the keyboard in 
   await expect(accounts.row('klant1000@example.nl')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(accounts.row('klant0001@example.nl')).toBeVisible();
+  // PageDown keeps the focused row whole in view, below the sticky header (it used to sink below the visible area).
+  for (let i = 0; i < 25; i++) await page.keyboard.press('PageDown');
+  const focusedInView = () =>
+    page.evaluate(() => {
+      const region = document.querySelector('.table-wrap--scroll');
+      const row = document.querySelector('.grid-row--focus')?.getBoundingClientRect();
+      const header = region?.querySelector('thead th')?.getBoundingClientRect();
+      if (!region || !row || !header) return false;
+      const bottom = region.getBoundingClientRect().top + region.clientTop + region.clientHeight;
+      return row.top >= header.bottom - 1 && row.bottom <= bottom + 1;
+    });
+  await expect.poll(focusedInView).toBe(true);
+  await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'klant0001@example.nl', level: 1 })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api';
-import type { AccountStatus, PortalAccountRow } from '../../../shared/api/portal-accounts';
+import { ACCOUNT_TOTAL_CAP, type AccountStatus, type PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
 import { escapeLike } from '../db/text-search';
 import { searchKey } from '../../../shared/text-key';
@@ -119,7 +119,7 @@ const whereClause = (where: RawBuilder<SqlBool>[]) =>
  * ids (filter, sort, limit: an index walk), then names, organisations and groups for
  * just those rows, so the joins never touch the other million.
  */
-export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number }> {
+export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number; totalExact: boolean }> {
   const at = now.toISOString();
   const where = whereClause(conditions(q, at));
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
@@ -128,11 +128,25 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
     ORDER BY ${sortKey(q.sort, at)} ${direction}${tieBreak(q.sort, direction)}
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
-  const total =
-    ids.length > 0 && ids.length < q.limit && q.offset === 0
-      ? ids.length
-      : ((await tallyTotal(db, q, at)) ?? Number((await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0));
-  return { rows: await accountRows(db, ids, now), total };
+  // A page that is not full is the last one: it says how many there are without counting.
+  const counted = ids.length > 0 && ids.length < q.limit ? { total: q.offset + ids.length, totalExact: true } : await totalOf(db, q, at, where);
+  return { rows: await accountRows(db, ids, now), ...counted };
+}
+
+/**
+ * How many accounts match: from the tallies when the filter allows, else counted, but
+ * never past ACCOUNT_TOTAL_CAP unless the caller asks for the exact number.
+ */
+async function totalOf(db: Executor, q: AccountListQuery, at: string, where: RawBuilder<unknown>): Promise<{ total: number; totalExact: boolean }> {
+  const tallied = await tallyTotal(db, q, at);
+  if (tallied !== null) return { total: tallied, totalExact: true };
+  if (q.exactTotal) {
+    const n = (await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0;
+    return { total: Number(n), totalExact: true };
+  }
+  const capped = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1})`.execute(db);
+  const n = Number(capped.rows[0]?.n ?? 0);
+  return n > ACCOUNT_TOTAL_CAP ? { total: ACCOUNT_TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
 }
 
 /** The list rows of these accounts, in the order of `ids`. */

@@ -62,7 +62,7 @@ function renderScreen(me: StaffMember = staffMember()) {
     'portal-accounts:list': (input) => {
       const offset = input.offset ?? 0;
       const rows = Array.from({ length: Math.max(0, Math.min(100, 250 - offset)) }, (_, i) => row(offset + i + 1, offset + i === 2 ? { active: false, status: 'deactivated' } : {}));
-      return { rows, total: 250 };
+      return { rows, total: 250, totalExact: true };
     },
     'preferences:get-account-columns': () => columns,
     'preferences:set-account-columns': (input) => {
@@ -98,6 +98,44 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ filter: 'invitation_expired', status: 'locked' }));
     await user.click(screen.getByRole('button', { name: /Last sign-in/ }));
     await waitFor(() => expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ sort: 'lastSignInAt', direction: 'asc' }));
+  });
+
+  it('keeps the last count on screen while a new filter loads, never "0 accounts", and formats counts', async () => {
+    let release: (() => void) | null = null;
+    renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': async (input) => {
+        if (input.filter === 'activated') await new Promise<void>((resolve) => (release = resolve));
+        const total = input.filter === 'activated' ? 7 : 100_039;
+        const offset = input.offset ?? 0;
+        return { rows: Array.from({ length: Math.min(100, total - offset) }, (_, i) => row(offset + i + 1)), total, totalExact: true };
+      },
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+    });
+    await screen.findByText('user1@example.com');
+    expect(screen.getByText(/100,039 accounts/)).toBeTruthy();
+    fireEvent.click(screen.getAllByRole('button', { name: 'Activated' }).find((b) => b.hasAttribute('aria-pressed')) as HTMLElement);
+    await waitFor(() => expect(release).not.toBeNull());
+    // Before: the table was remounted for the new filter and said "0 accounts" until the core answered.
+    expect(screen.queryByText(/^0 accounts/)).toBeNull();
+    expect(screen.getByText(/100,039 accounts/)).toBeTruthy();
+    (release as unknown as () => void)();
+    await screen.findByText(/^7 accounts/);
+  });
+
+  it('says "more than 10,000 accounts" for a broad search and counts them all on demand', async () => {
+    const { fake } = renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': (input) => {
+        const offset = input.offset ?? 0;
+        const rows = Array.from({ length: 100 }, (_, i) => row(offset + i + 1));
+        return input.exactTotal ? { rows, total: 51_382, totalExact: true } : { rows, total: 10_000, totalExact: false };
+      },
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+    });
+    await screen.findByText('more than 10,000 accounts');
+    fireEvent.click(screen.getByRole('button', { name: 'Count all' }));
+    await screen.findByText('51,382 accounts');
+    expect(lastList(fake.callsTo('portal-accounts:list'))).toMatchObject({ exactTotal: true });
+    expect(screen.queryByRole('button', { name: 'Count all' })).toBeNull();
   });
 
   it('selects with click, Ctrl+click and Shift+click', async () => {
@@ -157,7 +195,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     const { fake } = renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
       'portal-accounts:list': (input) => {
         const rows = input.filter === 'invitation_expired' ? Array.from({ length: Math.max(0, Math.min(500, 620 - (input.offset ?? 0))) }, (_, i) => row((input.offset ?? 0) + i + 1, { status: 'invitation_expired' })) : [row(1)];
-        return { rows, total: input.filter === 'invitation_expired' ? 620 : 1 };
+        return { rows, total: input.filter === 'invitation_expired' ? 620 : 1, totalExact: true };
       },
       'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
       'portal-accounts:preview-activation': (input) => input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: 'en' as const, outcome: 'sent' as const })),

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { AccountColumn, PortalAccountRow } from '../../../../shared/api/portal-accounts';
-import { useFormat } from '../../i18n/format';
-import { AccountStatusBadge } from './AccountStatusBadge';
+import type { Format } from '../../i18n/format';
+import { STATUS_BADGE_CLASS } from './AccountStatusBadge';
 import type { AccountSort } from './portal-account-queries';
 
 /** The sort key behind a column, if the column sorts. */
@@ -15,34 +15,63 @@ export const SORT_OF: Partial<Record<AccountColumn, AccountSort>> = {
   lastSignInAt: 'lastSignInAt',
 };
 
-/** One cell of the account list. */
-export function AccountCell({ column, row }: { column: AccountColumn; row: PortalAccountRow }) {
-  const { t } = useTranslation();
-  const format = useFormat();
+/**
+ * Each column's width in rem. The table lays out by these (table-layout: fixed), so
+ * columns do not shift as other rows scroll into view, and a list wider than the
+ * screen scrolls sideways instead of cutting its last column.
+ */
+export const COLUMN_WIDTH_REM: Record<AccountColumn, number> = {
+  username: 18,
+  person: 12,
+  organisations: 14,
+  roleGroups: 11,
+  active: 6,
+  status: 10,
+  activationSentAt: 15,
+  activatedAt: 11,
+  lastSignInAt: 11,
+};
+
+/** What cells need to turn a row into text: passed down once, not looked up per cell. */
+export interface CellText {
+  t: TFunction;
+  format: Format;
+}
+
+/** One cell of the account list (a plain function: a row renders many, and hooks per cell cost time while scrolling). */
+export function accountCell(column: AccountColumn, row: PortalAccountRow, { t, format }: CellText) {
   switch (column) {
     case 'username':
       return (
-        <td className="cell-strong cell-nowrap" title={row.username}>
+        <td key={column} className="cell-strong" title={row.username}>
           {row.username}
         </td>
       );
     case 'person':
-      return <td>{row.personName ?? ''}</td>;
+      return <td key={column}>{row.personName ?? ''}</td>;
     case 'organisations':
-      return <td title={row.organisations.join(', ')}>{row.organisations.join(', ')}</td>;
+      return (
+        <td key={column} title={row.organisations.join(', ')}>
+          {row.organisations.join(', ')}
+        </td>
+      );
     case 'roleGroups':
-      return <td title={row.roleGroups.join(', ')}>{row.roleGroups.join(', ')}</td>;
+      return (
+        <td key={column} title={row.roleGroups.join(', ')}>
+          {row.roleGroups.join(', ')}
+        </td>
+      );
     case 'active':
-      return <td>{row.active ? t('portalAccounts.yes') : t('portalAccounts.no')}</td>;
+      return <td key={column}>{row.active ? t('portalAccounts.yes') : t('portalAccounts.no')}</td>;
     case 'status':
       return (
-        <td>
-          <AccountStatusBadge status={row.status} />
+        <td key={column}>
+          <span className={STATUS_BADGE_CLASS[row.status]}>{t(`portalAccounts.statuses.${row.status}`)}</span>
         </td>
       );
     case 'activationSentAt':
       return (
-        <td className="cell-nowrap">
+        <td key={column}>
           {row.activationSentAt ? (
             <>
               {format.dateTime(row.activationSentAt)}
@@ -57,8 +86,8 @@ export function AccountCell({ column, row }: { column: AccountColumn; row: Porta
         </td>
       );
     case 'activatedAt':
-      return <td className="cell-nowrap">{row.activatedAt ? format.dateTime(row.activatedAt) : ''}</td>;
+      return <td key={column}>{row.activatedAt ? format.dateTime(row.activatedAt) : ''}</td>;
     case 'lastSignInAt':
-      return <td className="cell-nowrap">{row.lastSignInAt ? format.dateTime(row.lastSignInAt) : ''}</td>;
+      return <td key={column}>{row.lastSignInAt ? format.dateTime(row.lastSignInAt) : ''}</td>;
   }
 }

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { AccountStatus } from '../../../../shared/api/portal-accounts';
 
-const TONE: Record<AccountStatus, string> = {
+/** The badge class of each status (the list's cells use it without a hook per row). */
+export const STATUS_BADGE_CLASS: Record<AccountStatus, string> = {
   no_access: 'badge',
   invited: 'badge badge--info',
   invitation_expired: 'badge badge--warn',
@@ -13,5 +14,5 @@ const TONE: Record<AccountStatus, string> = {
 /** An account's status as a translated, coloured label (colour is never the only cue: the text says it). */
 export function AccountStatusBadge({ status }: { status: AccountStatus }) {
   const { t } = useTranslation();
-  return <span className={TONE[status]}>{t(`portalAccounts.statuses.${status}`)}</span>;
+  return <span className={STATUS_BADGE_CLASS[status]}>{t(`portalAccounts.statuses.${status}`)}</span>;
 }

@@ -1,20 +1,21 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountColumn, PortalAccountRow } from '../../../../shared/api/portal-accounts';
 import { ContextMenu } from '../../components/ContextMenu';
 import { SortHeader, TableMessage } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
-import { AccountCell, SORT_OF } from './AccountCells';
+import { COLUMN_WIDTH_REM, SORT_OF, type CellText } from './AccountCells';
+import { AccountRow, type RowEventHandler } from './AccountRow';
 import { accountMenuActions, type AccountAction } from './account-menu';
 import { useAccountListStore } from './account-list-store';
 import { ACCOUNT_PAGE_SIZE, MAX_SELECTED, fetchAllAccountRows, useAccountPages, type AccountListFilter } from './portal-account-queries';
 import { EMPTY_SELECTION, moveFocus, selectAll, selectRow, toggleRow, type Selection } from './row-selection';
+import { useRowWindow } from './use-row-window';
 
-/** Fixed: two short lines (the activation cell shows its expiry under the date). */
-const ROW_HEIGHT = 54;
-const PAGE_ROWS = 10;
+/** Every row is exactly this high (two short lines: the activation cell shows its expiry under the date); CSS keeps it so. */
+export const ROW_HEIGHT = 56;
+const OVERSCAN = 8;
 
 interface AccountTableProps {
   filter: AccountListFilter;
@@ -37,13 +38,14 @@ interface Menu {
 export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
+  const text = useMemo<CellText>(() => ({ t, format }), [t, format]);
   const store = useAccountListStore();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLTableSectionElement>(null);
   const baseId = useId();
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [focus, setFocus] = useState(0);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
   /** Rows Ctrl+A fetched beyond the loaded pages, so actions reach every selected account. */
   const [fetchedRows, setFetchedRows] = useState<ReadonlyMap<number, PortalAccountRow>>(new Map());
   const [selectError, setSelectError] = useState<unknown>(null);
@@ -54,29 +56,35 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     setSelection(update);
   };
 
-  const { byPage, first } = useAccountPages(filter, visiblePages);
-  const total = first?.data?.total ?? 0;
+  // The total of the list as last known: a new filter keeps showing it until its first page answers, instead of "0 accounts".
+  const [knownTotal, setKnownTotal] = useState(0);
+  const [pages, setPages] = useState<readonly number[]>([0]);
+  const [exactTotal, setExactTotal] = useState(false);
+  const { byPage, first } = useAccountPages(exactTotal ? { ...filter, exactTotal } : filter, pages);
+  const totalExact = first?.data?.totalExact ?? true;
+  const total = first?.data?.total ?? knownTotal;
+  if (first?.data && first.data.total !== knownTotal) setKnownTotal(first.data.total);
+  const view = useRowWindow(scrollRef, headerRef, total, ROW_HEIGHT, OVERSCAN);
+  const wantedPages = view.last < view.first ? [0] : [...new Set([Math.floor(view.first / ACCOUNT_PAGE_SIZE), Math.floor(view.last / ACCOUNT_PAGE_SIZE)])];
+  if (wantedPages.join() !== pages.join()) setPages(wantedPages);
+
+  // A new filter is a new list: selection, focus and scroll start over (the table is not remounted, so nothing flashes).
+  const filterKey = JSON.stringify(filter);
+  const [shownFilter, setShownFilter] = useState(filterKey);
+  if (filterKey !== shownFilter) {
+    setShownFilter(filterKey);
+    setSelection(EMPTY_SELECTION);
+    setFetchedRows(new Map());
+    setFocus(0);
+    setMenu(null);
+    setExactTotal(false);
+  }
+  const { toTop } = view;
+  useEffect(() => toTop(), [filterKey, toTop]);
+
   const rowAt = (index: number): PortalAccountRow | undefined =>
     byPage.get(Math.floor(index / ACCOUNT_PAGE_SIZE))?.data?.rows[index % ACCOUNT_PAGE_SIZE];
   const idAt = (index: number) => rowAt(index)?.id;
-
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    initialRect: { width: 1000, height: 600 },
-    onChange: (instance) => {
-      const items = instance.getVirtualItems();
-      const from = Math.floor((items[0]?.index ?? 0) / ACCOUNT_PAGE_SIZE);
-      const to = Math.floor((items[items.length - 1]?.index ?? 0) / ACCOUNT_PAGE_SIZE);
-      const pages = from === to ? [from] : [from, to];
-      setVisiblePages((current) => (current.join() === pages.join() ? current : pages));
-    },
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
   const focusIndex = Math.min(focus, Math.max(0, total - 1));
 
   const selectedRows = (around: number): PortalAccountRow[] => {
@@ -113,12 +121,12 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
 
   const focusRow = (index: number) => {
     setFocus(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    view.reveal(index);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (menu) return;
-    const moved = moveFocus(event.key, focusIndex, total, PAGE_ROWS);
+    const moved = moveFocus(event.key, focusIndex, total, view.pageRows);
     if (moved !== null) {
       event.preventDefault();
       focusRow(moved);
@@ -164,6 +172,21 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     if (rows.length > 0) setMenu({ x: event.clientX, y: event.clientY, rows });
   };
 
+  // Rows are memoised, so they get one handler that never changes and always acts on the latest state.
+  const latest = useRef({ onRowClick, onRowContextMenu, rowAt, onAction });
+  useLayoutEffect(() => {
+    latest.current = { onRowClick, onRowContextMenu, rowAt, onAction };
+  });
+  const onRowEvent = useCallback<RowEventHandler>((kind, event, index) => {
+    const now = latest.current;
+    if (kind === 'click') now.onRowClick(event, index);
+    else if (kind === 'menu') now.onRowContextMenu(event, index);
+    else {
+      const row = now.rowAt(index);
+      if (row) now.onAction('open', [row]);
+    }
+  }, []);
+
   const header = (column: AccountColumn) => {
     const sort = SORT_OF[column];
     const label = t(`portalAccounts.columns.${column}`);
@@ -182,10 +205,18 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     <>
       <ErrorAlert error={first?.error ?? selectError} />
       <p className="list-summary" aria-live="polite">
-        {t('portalAccounts.count', { count: total, total: format.number(total) })}
-        {selection.ids.size > 0 ? ` · ${t('portalAccounts.selected', { count: selection.ids.size })}` : ''}
-        {selection.ids.size >= MAX_SELECTED && total > MAX_SELECTED ? ` (${t('portalAccounts.selectedAtMost', { count: MAX_SELECTED })})` : ''}
+        {totalExact ? t('portalAccounts.count', { count: total, total: format.number(total) }) : t('portalAccounts.countAtLeast', { total: format.number(total) })}
+        {selection.ids.size > 0 ? ` · ${t('portalAccounts.selected', { count: selection.ids.size, shown: format.number(selection.ids.size) })}` : ''}
+        {selection.ids.size >= MAX_SELECTED && total > MAX_SELECTED ? ` (${t('portalAccounts.selectedAtMost', { count: MAX_SELECTED, shown: format.number(MAX_SELECTED) })})` : ''}
       </p>
+      {totalExact ? null : (
+        <p className="notice">
+          {t('portalAccounts.countAllHint', { total: format.number(total) })}{' '}
+          <button type="button" className="button button--small" onClick={() => setExactTotal(true)}>
+            {t('portalAccounts.countAll')}
+          </button>
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="table-wrap table-wrap--scroll"
@@ -196,34 +227,45 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
         aria-activedescendant={total > 0 ? `${baseId}-row-${focusIndex}` : undefined}
         onKeyDown={onKeyDown}
       >
-        <table className="table table--grid" role="grid" aria-rowcount={total + 1} aria-multiselectable="true">
-          <thead>
+        <table
+          className="table table--grid"
+          role="grid"
+          aria-rowcount={total + 1}
+          aria-multiselectable="true"
+          aria-busy={first?.isPlaceholderData === true}
+          style={{ minWidth: `${columns.reduce((sum, column) => sum + COLUMN_WIDTH_REM[column], 0)}rem` }}
+        >
+          <colgroup>
+            {columns.map((column) => (
+              <col key={column} style={{ width: `${COLUMN_WIDTH_REM[column]}rem` }} />
+            ))}
+          </colgroup>
+          <thead ref={headerRef}>
             <tr aria-rowindex={1}>{columns.map(header)}</tr>
           </thead>
           <tbody>
             {first?.isPending ? <TableMessage colSpan={columns.length}>{t('app.loading')}</TableMessage> : null}
             {first?.isSuccess && total === 0 ? <TableMessage colSpan={columns.length}>{t('portalAccounts.empty')}</TableMessage> : null}
-            {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-            {items.map((item) => {
-              const row = rowAt(item.index);
-              const selected = row ? selection.ids.has(row.id) : false;
+            {view.padTop > 0 ? <tr aria-hidden="true" className="grid-spacer" style={{ height: view.padTop }} /> : null}
+            {Array.from({ length: Math.max(0, view.last - view.first + 1) }, (_, i) => {
+              const index = view.first + i;
+              const row = rowAt(index);
               return (
-                <tr
-                  key={item.key}
-                  id={`${baseId}-row-${item.index}`}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  className={`grid-row${selected ? ' grid-row--selected' : ''}${item.index === focusIndex ? ' grid-row--focus' : ''}`}
-                  style={{ height: ROW_HEIGHT }}
-                  onClick={(e) => onRowClick(e, item.index)}
-                  onDoubleClick={() => row && onAction('open', [row])}
-                  onContextMenu={(e) => onRowContextMenu(e, item.index)}
-                >
-                  {row ? columns.map((column) => <AccountCell key={column} column={column} row={row} />) : <td colSpan={columns.length} className="muted">{t('app.loading')}</td>}
-                </tr>
+                <AccountRow
+                  key={index}
+                  index={index}
+                  domId={`${baseId}-row-${index}`}
+                  row={row}
+                  columns={columns}
+                  selected={row ? selection.ids.has(row.id) : false}
+                  focused={index === focusIndex}
+                  height={ROW_HEIGHT}
+                  text={text}
+                  onRowEvent={onRowEvent}
+                />
               );
             })}
-            {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
+            {view.padBottom > 0 ? <tr aria-hidden="true" className="grid-spacer" style={{ height: view.padBottom }} /> : null}
           </tbody>
         </table>
       </div>

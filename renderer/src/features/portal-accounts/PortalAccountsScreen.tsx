@@ -76,8 +76,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
           <progress max={bulk.progress.total} value={bulk.progress.done} /> {t('portalAccounts.bulkProgress', { ...bulk.progress })}
         </p>
       ) : null}
-      {/* A new filter is a new list: selection and focus start over. */}
-      <AccountTable key={JSON.stringify(filter)} filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
+      <AccountTable filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
       {activating ? <ActivateDialog accountIds={activating} onClose={() => setActivating(null)} /> : null}
       {deleting ? (
         <ConfirmDialog

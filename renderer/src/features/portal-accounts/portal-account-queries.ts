@@ -43,7 +43,13 @@ export function useAccountPages(filter: AccountListFilter, pages: readonly numbe
   const results = useQueries({
     queries: wanted.map((page) => {
       const query = { ...filter, offset: page * ACCOUNT_PAGE_SIZE, limit: ACCOUNT_PAGE_SIZE };
-      return { queryKey: accountKeys.list(query), queryFn: () => call('portal-accounts:list', query), meta: LIST_META };
+      return {
+        queryKey: accountKeys.list(query),
+        queryFn: () => call('portal-accounts:list', query),
+        meta: LIST_META,
+        // The first page carries the total: a new filter keeps the old rows and count on screen until it answers.
+        ...(page === 0 ? { placeholderData: keepPreviousData } : {}),
+      };
     }),
   });
   const byPage = new Map(wanted.map((page, i) => [page, results[i]]));
