@@ -18,7 +18,9 @@ function connectionOptions(conn: SmtpConnection): SMTPTransport.Options {
     secure: conn.tls === 'tls',
     requireTLS: conn.tls === 'starttls',
     ignoreTLS: conn.tls === 'none',
-    ...(conn.user ? { auth: { user: conn.user, pass: conn.password ?? '' } } : {}),
+    // No login without a password: a password removed because the server changed must not
+    // still announce the user name to the new server (it asks for the password to be retyped).
+    ...(conn.user && conn.password ? { auth: { user: conn.user, pass: conn.password } } : {}),
     ...TIMEOUTS,
   };
 }
