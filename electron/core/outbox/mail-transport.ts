@@ -53,7 +53,7 @@ export function carriesMarker(row: OutboxRow): boolean {
   return [row.subject, row.html, row.text].some((s) => s.includes(SECRET_MARKER));
 }
 
-/** Without an SMTP server: the mail as DATA_DIR/outbox/<id>.eml (readable only by the user: it may hold a link). */
+/** Without an SMTP server: the mail as DATA_DIR/outbox/<id>.eml (readable only by the user; the worker masks the link's token). */
 export async function writeEml(dataDir: string, row: OutboxRow, message: Mail.Options): Promise<string> {
   const build = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await build.sendMail(message);
