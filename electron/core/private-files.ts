@@ -24,5 +24,12 @@ export function ensurePrivateFile(file: string): void {
 
 function tighten(target: string): void {
   const mode = fs.statSync(target).mode & 0o777;
-  if ((mode & 0o077) !== 0) fs.chmodSync(target, mode & 0o700);
+  if ((mode & 0o077) === 0) return;
+  try {
+    fs.chmodSync(target, mode & 0o700);
+  } catch (error) {
+    // Only the owner may chmod: a folder another user set up and shared on purpose (group
+    // access) stays as they made it rather than locking Portier out of its data.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
 }
