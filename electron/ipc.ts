@@ -1,9 +1,10 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { CHANNEL_NAMES, type ChannelName } from '../shared/api';
 import { SAVE_FILE_CHANNEL, type SaveFileOutcome } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import { newSessionSlot, type SessionSlot } from './core/auth/session';
 import type { PortierCore } from './core/portier-core';
+import { isTrustedSender } from './shell/trusted-sender';
 
 const INTERNAL: Result<never> = {
   ok: false,
@@ -19,16 +20,6 @@ export interface IpcOptions {
   /** True for URLs of our own renderer (app://portier/...). */
   isAppUrl(url: string): boolean;
   onError?(channel: string, error: unknown): void;
-}
-
-/**
- * Only the top frame of a window showing our own renderer may call: an
- * iframe or a page that somehow got navigated elsewhere gets nothing.
- */
-function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent !== null) return false;
-  return isAppUrl(frame.url);
 }
 
 /**

@@ -24,11 +24,10 @@ import { contentTypeFor, lookupStaticFile } from './server/static-files';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './shell/content-security-policy';
 import { isAllowedExternalUrl } from './shell/external-links';
 import { findElectronSqliteBinding, isNativeLoadError } from './shell/native-binding';
+import { APP_HOST, APP_SCHEME, isAppUrl } from './shell/trusted-sender';
 import { MIN_WINDOW_SIZE, fitToDisplays, loadWindowState, saveWindowState } from './shell/window-state';
 
 /** The renderer is served from app://portier/: a real origin for CSP, unlike file://. */
-const APP_SCHEME = 'app';
-const APP_HOST = 'portier';
 const APP_ENTRY = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 // Must happen before 'ready'. standard + secure: relative URLs, and the page counts as a secure context.
@@ -40,15 +39,6 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 if (process.env.PORTIER_DATA_DIR) app.setPath('userData', path.resolve(process.env.PORTIER_DATA_DIR));
 
 let mainWindow: BrowserWindow | null = null;
-
-function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The project folder (or app.asar when packaged). Derived from this bundle's

@@ -21,7 +21,10 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Every command takes --data-dir DIR (or PORTIER_DATA_DIR) and --help.
-Exit codes: 0 ok, 1 failure, 2 bad arguments.`;
+--json, where a command offers it, prints JSON Lines (https://jsonlines.org): one JSON
+object per line, UTF-8, for jq or a script to read line by line.
+Exit codes: 0 ok, 1 failure, 2 bad arguments. Output piped into a reader that stops
+early (| head -1) ends the command quietly, with exit code 0.`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -51,6 +54,18 @@ function report(error: unknown): number {
   if (process.env.PORTIER_DEBUG === '1' && error instanceof Error) console.error(error.stack);
   return EXIT_FAILURE;
 }
+
+/**
+ * `portier ... | head -1`: the reader went away. Node ignores SIGPIPE and reports EPIPE on
+ * stdout instead, as an unhandled error with a stack trace. Stop quietly, as Unix tools
+ * killed by SIGPIPE do, with exit 0: the reader got what it asked for. Nothing is left
+ * half-done: every change the CLI makes is its own transaction, and SQLite's WAL survives
+ * an exit between two of them.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT_OK);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

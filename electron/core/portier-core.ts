@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { contract, isChannelName, type ChannelName, type InputOf, type OutputOf } from '../../shared/api';
 import type { Domain } from '../../shared/contract';
@@ -11,6 +10,7 @@ import { openDatabase } from './db/connection';
 import { dispatch, type ErrorSink } from './dispatch';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
 import { loadCodeKey } from './activation/code-key';
+import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -42,8 +42,9 @@ export interface PortierCore {
 export type ChangeListener = (domains: readonly Domain[]) => void;
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateFolder(options.dataDir);
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  ensurePrivateFile(databaseFile);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
   return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources') }, options.dataDir, databaseFile, options.onError);

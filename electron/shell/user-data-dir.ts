@@ -7,7 +7,8 @@ export const APP_FOLDER_NAME = 'Portier';
 /**
  * The per-user folder the desktop app keeps its data in (Electron's
  * app.getPath('userData')), computed without Electron so the CLI and browser
- * mode open the same database.
+ * mode open the same database. Opening the core makes it owner-only (0700; see
+ * core/private-files.ts), whoever created it first.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);

@@ -19,7 +19,7 @@ export const SmtpSettings = z.strictObject({
 });
 export type SmtpSettings = z.infer<typeof SmtpSettings>;
 
-/** New SMTP settings; a missing password keeps the stored one, an empty one removes it. */
+/** New SMTP settings; a missing password keeps the stored one only while host, port and TLS stay the same; an empty one removes it. */
 export const SmtpSettingsUpdate = z.strictObject({
   host: requiredText(253),
   port: z.number().int().min(1).max(65535),

@@ -145,7 +145,7 @@ describe('the outbox worker', () => {
     expect(refused.ok).toBe(false);
   });
 
-  it('without SMTP keeps mails queued and writes each once as an .eml file', async () => {
+  it('without SMTP keeps mails queued and writes each once as an .eml file, its link masked', async () => {
     const id = await queue();
     expect(await worker.runOnce()).toMatchObject({ smtpConfigured: false, emlWritten: 1, sent: 0 });
     const waiting = await row(id);
@@ -156,12 +156,20 @@ describe('the outbox worker', () => {
     expect(files).toHaveLength(1);
     const eml = decodeQuotedPrintable(fs.readFileSync(path.join(dir, files[0] ?? ''), 'utf8'));
     expect(eml).toContain(`Message-ID: ${waiting.message_id}`);
-    expect(eml).toContain(SECRET);
+    // The token stays only encrypted in the outbox row: a file outlives the mail and its link.
+    expect(eml).not.toContain(SECRET);
+    // decodeQuotedPrintable leaves the bytes as latin1 characters: read them as UTF-8 for the mask.
+    expect(Buffer.from(eml, 'latin1').toString('utf8')).toContain('https://portal.example.com/activate/••••••');
     expect(fs.statSync(path.join(dir, files[0] ?? '')).mode & 0o777).toBe(0o600);
     expect(await worker.runOnce()).toMatchObject({ emlWritten: 0 });
     expect(fs.readdirSync(dir)).toHaveLength(1);
     const list = await t.call('outbox:list', { status: 'queued' });
     expect(list).toMatchObject({ total: 1, smtpConfigured: false });
+    // Once a server is set up, the mail goes out with the real link, and no file ever held it.
+    const s = await useSink();
+    expect(await worker.runOnce()).toMatchObject({ sent: 1 });
+    expect(s.mails[0]?.body).toContain(`https://portal.example.com/activate/${SECRET}`);
+    for (const file of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, file), 'utf8')).not.toContain(SECRET);
   });
 
   it('previews a mail with the secret masked, and cancels a queued one', async () => {

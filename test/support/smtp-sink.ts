@@ -25,6 +25,8 @@ export interface SmtpSinkOptions {
   onRcpt?: (address: string) => Error | null;
   /** Require this login (plain AUTH over the loopback). */
   auth?: { user: string; pass: string };
+  /** Offer AUTH without requiring it, logging every try: a server that would gladly take a password. */
+  offerAuth?: boolean;
 }
 
 export interface SmtpSink {
@@ -40,7 +42,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const mails: ReceivedMail[] = [];
   const logins: { user: string; pass: string }[] = [];
   const server = new SMTPServer({
-    disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    disabledCommands: options.auth || options.offerAuth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !options.auth,
     allowInsecureAuth: true,
     logger: false,

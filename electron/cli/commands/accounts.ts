@@ -24,10 +24,12 @@ create  a portal account without a password (the customer sets one on activation
         The username is the email. --organisation takes an id or the exact name
         (case-insensitive; an ambiguous name is refused). --person takes a person's id
         or email, of that organisation. --group may be repeated; without it the
-        account goes into the "${DEFAULT_GROUP}" group. --json prints the new account.
+        account goes into the "${DEFAULT_GROUP}" group. --json prints the new account as
+        one JSON line.
 send-activation  what "Activate account" does: for each named account (or every
         account never invited, or every expired invitation) a fresh link and letter
-        code, the mail queued in the outbox and the letter made; one line per account.
+        code, the mail queued in the outbox and the letter made; one line per account
+        (with --json as JSON Lines: one JSON object per account).
         Exit code 1 if a named account does not exist.
 
 Both act as a local administrator: --as EMAIL names the staff user the audit log

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openSqlite } from '../../core/db/connection';
 import { DATABASE_FILE_NAME } from '../../core/portier-core';
+import { ensurePrivateFile } from '../../core/private-files';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
@@ -40,6 +41,8 @@ export const backupCommand: Command = {
       for (const file of [target, `${target}-wal`, `${target}-shm`]) fs.rmSync(file, { force: true });
     }
 
+    // The copy holds what the database holds (password hashes, encrypted secrets): owner-only, like the original.
+    ensurePrivateFile(target);
     const sqlite = openSqlite(source, { readonly: true });
     try {
       const { totalPages } = await sqlite.backup(target);

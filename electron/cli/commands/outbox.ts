@@ -13,7 +13,7 @@ const HELP = `Usage:
   npm run portier -- outbox send
 
 list  the outbox, newest first: status, attempts, recipient, subject, last error
-      (--status: ${OUTBOX_STATUSES.join(', ')}; --json: one mail per line, never a token).
+      (--status: ${OUTBOX_STATUSES.join(', ')}; --json: JSON Lines, one mail per line, never a token).
 send  works the queue now with the configured SMTP server and reports what happened;
       without SMTP settings the mails stay queued and are written as .eml files.
       Only run it while the app is closed, or let the app send.

@@ -10,8 +10,9 @@ const HELP = `Usage: npm run portier -- settings smtp --host HOST --port PORT [-
                                       [--user USER] [--sender ADDRESS] [--sender-name NAME] < password.txt
 
 Sets the mail server the outbox sends through. With --user, the password is read from
-standard input (one line); empty input keeps the stored password. The password is stored
-encrypted and never printed.
+standard input (one line); empty input keeps the stored password, but only while host,
+port and TLS mode stay the same: a changed server gets no password it was not given.
+The password is stored encrypted and never printed.
 
 ${DATA_DIR_HELP}`;
 

@@ -18,7 +18,9 @@ function connectionOptions(conn: SmtpConnection): SMTPTransport.Options {
     secure: conn.tls === 'tls',
     requireTLS: conn.tls === 'starttls',
     ignoreTLS: conn.tls === 'none',
-    ...(conn.user ? { auth: { user: conn.user, pass: conn.password ?? '' } } : {}),
+    // No login without a password: a password removed because the server changed must not
+    // still announce the user name to the new server (it asks for the password to be retyped).
+    ...(conn.user && conn.password ? { auth: { user: conn.user, pass: conn.password } } : {}),
     ...TIMEOUTS,
   };
 }
@@ -51,7 +53,7 @@ export function carriesMarker(row: OutboxRow): boolean {
   return [row.subject, row.html, row.text].some((s) => s.includes(SECRET_MARKER));
 }
 
-/** Without an SMTP server: the mail as DATA_DIR/outbox/<id>.eml (readable only by the user: it may hold a link). */
+/** Without an SMTP server: the mail as DATA_DIR/outbox/<id>.eml (readable only by the user; the worker masks the link's token). */
 export async function writeEml(dataDir: string, row: OutboxRow, message: Mail.Options): Promise<string> {
   const build = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const info = await build.sendMail(message);

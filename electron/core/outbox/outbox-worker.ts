@@ -1,5 +1,6 @@
 import type { PortierCore } from '../portier-core';
 import type Mail from 'nodemailer/lib/mailer';
+import { SECRET_MASK } from '../../../shared/api/outbox';
 import type { CoreDeps } from '../context';
 import { carriesMarker, composeMail, sender, writeEml } from './mail-transport';
 import { pooledSender, type MailSender, type MailSenderFactory } from './mail-sender';
@@ -221,16 +222,21 @@ export class OutboxWorker {
     return 'retried';
   }
 
-  /** No SMTP server: mails stay queued; each is written once as an .eml so it can be read. */
+  /**
+   * No SMTP server: mails stay queued; each is written once as an .eml so it can be read.
+   * The link's token is masked there, as in the outbox preview: a file is copied, backed up
+   * and synced where the database's encrypted column is not, and it would outlive the mail
+   * (nothing scrubs a file once the mail is sent or the link expires). The raw token lives
+   * only encrypted in the outbox row and goes out with the mail over SMTP.
+   */
   private async writeUnsent(): Promise<number> {
-    const { db, secretBox } = this.o.deps;
+    const { db } = this.o.deps;
     let written = 0;
     for (;;) {
       const rows = await repo.unwrittenQueued(db, this.o.batchSize);
       if (rows.length === 0) return written;
       for (const row of rows) {
-        const secret = row.secret_enc === null ? null : secretBox.decrypt(row.secret_enc);
-        await writeEml(this.o.dataDir, row, composeMail(row, secret, 'portier@localhost'));
+        await writeEml(this.o.dataDir, row, composeMail(row, row.secret_enc === null ? null : SECRET_MASK, 'portier@localhost'));
         await repo.markEmlWritten(db, row.id, this.nowIso());
         written += 1;
       }

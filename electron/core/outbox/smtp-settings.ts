@@ -58,8 +58,11 @@ export async function updateSmtpSettings(deps: CoreDeps, actor: Actor, next: Smt
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const before = await readStoredSmtp(trx);
-    const passwordEnc =
-      next.password === undefined ? (before?.passwordEnc ?? null) : next.password === '' ? null : deps.secretBox.encrypt(next.password);
+    // A kept password never follows the mail to another server: whoever may change the
+    // host (an administrator, or anyone holding the browser-mode key) could otherwise
+    // have the stored password sent to a server of their own with "Send test mail".
+    const keep = next.password === undefined && before !== null && sameServer(before, next);
+    const passwordEnc = next.password ? deps.secretBox.encrypt(next.password) : keep ? before.passwordEnc : null;
     const stored: StoredSmtp = {
       host: next.host,
       port: next.port,
@@ -80,4 +83,9 @@ export async function updateSmtpSettings(deps: CoreDeps, actor: Actor, next: Smt
     }
   });
   return smtpSettingsView(await readStoredSmtp(deps.db));
+}
+
+/** Same host (DNS names are case-insensitive), port and TLS mode: the only case a stored password is kept. */
+export function sameServer(a: Pick<StoredSmtp, 'host' | 'port' | 'tls'>, b: Pick<StoredSmtp, 'host' | 'port' | 'tls'>): boolean {
+  return a.host.trim().toLowerCase() === b.host.trim().toLowerCase() && a.port === b.port && a.tls === b.tls;
 }

@@ -32,18 +32,40 @@ describe('the SMTP settings', () => {
     const password = (await screen.findByLabelText('Password')) as HTMLInputElement;
     expect(password.type).toBe('password');
     expect(password.placeholder).toBe('stored — leave empty to keep');
-    await user.clear(screen.getByLabelText('Server'));
-    await user.type(screen.getByLabelText('Server'), 'smtp.example.org');
+    await user.clear(screen.getByLabelText('Sender name'));
+    await user.type(screen.getByLabelText('Sender name'), 'Our portal');
+    expect(screen.queryByText(/the stored password is removed/)).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('smtp:update')).toHaveLength(1));
     const sent = fake.callsTo('smtp:update')[0] as Record<string, unknown>;
     expect(sent).not.toHaveProperty('password');
-    expect(sent).toMatchObject({ host: 'smtp.example.org', port: 587, tls: 'starttls', user: 'portier', senderAddress: 'portal@example.com' });
+    expect(sent).toMatchObject({ host: 'mail.example.com', port: 587, tls: 'starttls', user: 'portier', senderName: 'Our portal' });
 
     await user.click(await screen.findByRole('checkbox', { name: 'Remove stored password' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(fake.callsTo('smtp:update')).toHaveLength(2));
     expect(fake.callsTo('smtp:update')[1]).toMatchObject({ password: '' });
+  });
+
+  it('say that a changed server, port or encryption removes the stored password unless it is typed again', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<SmtpSettingsSection me={staffMember()} />, { 'smtp:get': () => stored });
+    const server = await screen.findByLabelText('Server');
+    const notice = () => screen.queryByText(/the stored password is removed on saving/);
+    await user.clear(server);
+    await user.type(server, 'MAIL.example.com');
+    expect(notice()).toBeNull();
+    await user.type(server, '.evil');
+    expect(notice()).not.toBeNull();
+    await user.type(screen.getByLabelText('Password'), 'typed again');
+    expect(notice()).toBeNull();
+    await user.clear(screen.getByLabelText('Password'));
+    await user.clear(server);
+    await user.type(server, 'mail.example.com');
+    const port = screen.getByLabelText('Port');
+    await user.clear(port);
+    await user.type(port, '465');
+    expect(notice()).not.toBeNull();
   });
 
   it('refuse a bad port next to the field without sending or losing it', async () => {

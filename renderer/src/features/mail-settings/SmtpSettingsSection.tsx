@@ -8,7 +8,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { useSmtpSettings, useUpdateSmtpSettings } from './mail-settings-queries';
-import { formToSmtpUpdate, smtpToForm, type SmtpFormValues } from './smtp-form-values';
+import { formToSmtpUpdate, passwordWillBeDropped, smtpToForm, type SmtpFormValues } from './smtp-form-values';
 import { SmtpTestMail } from './SmtpTestMail';
 import { SaveActions } from '../../components/SaveActions';
 
@@ -63,6 +63,11 @@ function SmtpForm({ settings }: { settings: SmtpSettings }) {
             autoComplete="new-password"
           />
         </div>
+        {passwordWillBeDropped(settings, values) ? (
+          <p className="notice" role="status">
+            {t('mailSettings.smtp.passwordDropped')}
+          </p>
+        ) : null}
         {settings.passwordSet ? (
           <CheckboxField label={t('mailSettings.smtp.removePassword')} checked={values.removePassword} onCheckedChange={(v) => set('removePassword', v)} />
         ) : null}

@@ -28,6 +28,7 @@ export const mailSettingsText = featureText(
       testOk: 'The server accepted the test mail.',
       testFailed: 'The server refused the test mail: {{error}}',
       testCode: 'Reply code {{code}}',
+      passwordDropped: 'The server, port or encryption changed: the stored password is removed on saving. Type it again to keep using it.',
     },
     activation: {
       title: 'Activation and links',
@@ -114,6 +115,7 @@ export const mailSettingsText = featureText(
         testOk: 'De server heeft de testmail aangenomen.',
         testFailed: 'De server weigerde de testmail: {{error}}',
         testCode: 'Antwoordcode {{code}}',
+        passwordDropped: 'Server, poort of versleuteling gewijzigd: het opgeslagen wachtwoord wordt bij het opslaan verwijderd. Typ het opnieuw om het te blijven gebruiken.',
       },
       activation: {
         title: 'Activering en links',
@@ -199,6 +201,7 @@ export const mailSettingsText = featureText(
         testOk: 'Der Server hat die Test-E-Mail angenommen.',
         testFailed: 'Der Server hat die Test-E-Mail abgelehnt: {{error}}',
         testCode: 'Antwortcode {{code}}',
+        passwordDropped: 'Server, Port oder Verschlüsselung geändert: Das gespeicherte Passwort wird beim Speichern entfernt. Geben Sie es erneut ein, um es weiter zu verwenden.',
       },
       activation: {
         title: 'Aktivierung und Links',

@@ -60,3 +60,12 @@ function issueToFieldError(field: string, code: string, v: SmtpFormValues): AnyF
   if (code === 'too_big') return { code: 'too_long' };
   return { code: 'invalid_value' };
 }
+
+/**
+ * Whether saving drops the stored password: the core keeps it only for the same host, port
+ * and TLS mode, so a password never follows the settings to another server unless retyped.
+ */
+export function passwordWillBeDropped(saved: SmtpSettings, v: SmtpFormValues): boolean {
+  if (!saved.passwordSet || v.removePassword || v.password !== '') return false;
+  return v.host.trim().toLowerCase() !== saved.host.trim().toLowerCase() || v.port.trim() !== String(saved.port) || v.tls !== saved.tls;
+}
