@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -20,8 +19,6 @@ export interface BackOfficeHolder {
 }
 
 export interface BackOfficeLock {
-  /** Unique per process run: the outbox leases of this back office carry it. */
-  readonly ownerId: string;
   /** Tells a second back office where this one listens (the origin only: the key stays with who started it). */
   setAddress(url: string): void;
   release(): void;
@@ -81,7 +78,6 @@ export function takeBackOfficeLock(dataDir: string, how: BackOfficeHow, options:
   writeHolder(holderFile, holder);
   let released = false;
   return {
-    ownerId: `${how}:${process.pid}:${randomUUID()}`,
     setAddress(url) {
       holder.address = new URL(url).origin;
       writeHolder(holderFile, holder);

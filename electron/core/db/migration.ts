@@ -31,15 +31,18 @@ export async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
  * transaction, so a failure leaves the database exactly as it was.
  */
 export async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): Promise<{ from: number; to: number }> {
+  // Numbers are reserved per change made in parallel, so a branch may lack the numbers before
+  // its own for a while; they must only increase. (Merged, they are 1, 2, 3, ... again.)
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    const previous = i === 0 ? 0 : (migrations[i - 1] as Migration).version;
+    if (m.version <= previous) throw new Error(`Migration ${m.name} has version ${m.version}, expected more than ${previous}`);
   });
-  const latest = migrations.length;
+  const latest = migrations.at(-1)?.version ?? 0;
   const from = await readSchemaVersion(db);
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   if (from === latest) return { from, to: latest };
   await db.transaction().execute(async (trx) => {
-    for (const m of migrations.slice(from)) await m.up(trx);
+    for (const m of migrations.filter((step) => step.version > from)) await m.up(trx);
     // PRAGMA takes no bound parameters; latest is an integer we computed.
     await sql.raw(`PRAGMA user_version = ${latest}`).execute(trx);
   });
