@@ -56,7 +56,7 @@ describe('portier CLI: backup never touches the live database', () => {
     const viaFileLink = await portier(['backup', path.join(temp.dir, 'innocent.sqlite'), '--force', '--data-dir', dataDir]);
     expect([viaReal.code, viaFileLink.code]).toEqual([1, 1]);
     expect(health(database)).toEqual(before);
-  }, 30_000);
+  }, 90_000);
 
   it('refuses the -wal and -shm of the database, also in another letter case, and the key files', async () => {
     const keys = [SECRET_KEY_FILE, CODE_KEY_FILE].map((file) => fs.readFileSync(path.join(dataDir, file)));
@@ -69,7 +69,7 @@ describe('portier CLI: backup never touches the live database', () => {
     expect([SECRET_KEY_FILE, CODE_KEY_FILE].map((file) => fs.readFileSync(path.join(dataDir, file)))).toEqual(keys);
     expect(fs.existsSync(path.join(dataDir, 'PORTIER.SQLITE-WAL'))).toBe(false);
     expect(health(database).integrity).toBe('ok');
-  }, 30_000);
+  }, 90_000);
 
   it('replaces an existing FILE by renaming a complete copy over it; when the copy fails the old FILE stays', async () => {
     const target = path.join(temp.dir, 'backup.sqlite');
@@ -91,7 +91,7 @@ describe('portier CLI: backup never touches the live database', () => {
     expect(failed.code).not.toBe(0);
     expect(fs.readFileSync(target).equals(old)).toBe(true);
     expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 30_000);
+  }, 90_000);
 
   it('takes a backup during 4 concurrent writer processes that passes integrity_check and opens', async () => {
     const stopFile = path.join(temp.dir, 'stop-writers');
@@ -125,5 +125,5 @@ describe('portier CLI: backup never touches the live database', () => {
       fs.writeFileSync(stopFile, '');
       for (const child of writers) if (child.exitCode === null) child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -92,7 +92,7 @@ describe('one back office per data dir', () => {
     expect(next.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     // The new one holds the lock now.
     expect((await portier(['serve', '--data-dir', dataDir])).stderr).toContain(`process ${next.child.pid}`);
-  }, 60_000);
+  }, 120_000);
 
   it.skipIf(!RENDERER_BUILT)('a CLI import while serve runs and another process holds write transactions creates every valid row', async () => {
     await serve(dataDir);
@@ -131,5 +131,5 @@ describe('one back office per data dir', () => {
     const check = new SQLite(path.join(dataDir, 'portier.sqlite'), { readonly: true });
     expect(check.prepare("SELECT count(*) AS n FROM portal_account WHERE username LIKE 'busy%' OR username = 'single@example.com'").get()).toEqual({ n: 41 });
     check.close();
-  }, 90_000);
+  }, 120_000);
 });

@@ -14,7 +14,8 @@ const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR]
 
 Serves the built renderer and Portier's contract on 127.0.0.1 (browser mode)
 and prints the address to open, which carries a per-launch key. Runs until
-Ctrl+C (SIGINT) or SIGTERM.
+Ctrl+C (SIGINT) or SIGTERM. One back office (serve or the desktop app) runs per
+data folder: a second one refuses to start and names the running one.
 
   --port N        port on 127.0.0.1 (default 0: a free port)
 ${DATA_DIR_HELP}`;
