@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CODE_KEY_FILE } from '../core/activation/code-key';
-import { BACK_OFFICE_LOCK_FILE } from '../core/back-office-lock';
+import { BACK_OFFICE_HOLDER_FILE, BACK_OFFICE_LOCK_FILE } from '../core/back-office-lock';
 import { SECRET_KEY_FILE } from '../core/outbox/secret-box';
 import { DATABASE_FILE_NAME } from '../core/portier-core';
 import { CliFailure } from './cli-errors';
@@ -15,6 +15,7 @@ export const PROTECTED_DATA_FILES = [
   SECRET_KEY_FILE,
   CODE_KEY_FILE,
   BACK_OFFICE_LOCK_FILE,
+  BACK_OFFICE_HOLDER_FILE,
 ] as const;
 
 /** The same file on disk, however it was reached (symlink, hard link, other letter case). */
