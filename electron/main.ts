@@ -14,6 +14,7 @@ import {
   type Session,
   type WebContents,
 } from 'electron';
+import { takeBackOfficeLock, type BackOfficeLock } from './core/back-office-lock';
 import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
 import { threadedSender } from './core/outbox/threaded-sender';
 import { safeStorageSecretBox } from './shell/safe-storage-box';
@@ -176,13 +177,17 @@ function describeStartupError(error: unknown): string {
   return message;
 }
 
-/** Opens the core on better-sqlite3 built for Electron: from native/electron if present, else node_modules. */
-async function openCore(): Promise<PortierCore> {
+/**
+ * Opens the core on better-sqlite3 built for Electron: from native/electron if present, else node_modules.
+ * First the data folder's back-office lock: a second back office (another desktop, or serve, on the
+ * same folder) would send the outbox twice, so it refuses to start, naming the one that runs.
+ */
+async function openCore(): Promise<{ core: PortierCore; lock: BackOfficeLock }> {
   const dataDir = app.getPath('userData');
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
-      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+      return await openBackOffice(dataDir, { nativeBinding });
     } catch (error) {
       // A build for another platform (packaged from a developer's native/ folder) cannot load;
       // the package's own module, rebuilt by electron-builder, still can.
@@ -190,7 +195,18 @@ async function openCore(): Promise<PortierCore> {
       logError(`loading ${nativeBinding}`, error);
     }
   }
-  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+  return openBackOffice(dataDir, {});
+}
+
+async function openBackOffice(dataDir: string, binding: { nativeBinding?: string }): Promise<{ core: PortierCore; lock: BackOfficeLock }> {
+  const lock = takeBackOfficeLock(dataDir, 'desktop', binding);
+  try {
+    const core = await openPortierCore({ dataDir, ...binding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+    return { core, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
 
 function focusMainWindow(): void {
@@ -212,8 +228,9 @@ async function start(): Promise<void> {
   serveRenderer();
 
   let core: PortierCore;
+  let lock: BackOfficeLock;
   try {
-    core = await openCore();
+    ({ core, lock } = await openCore());
   } catch (error) {
     dialog.showErrorBox('Portier cannot start', describeStartupError(error));
     app.exit(1);
@@ -255,7 +272,10 @@ async function start(): Promise<void> {
       .stop()
       .then(() => core.close())
       .catch((error: unknown) => logError('close', error))
-      .finally(() => app.quit());
+      .finally(() => {
+        lock.release();
+        app.quit();
+      });
   });
 }
 

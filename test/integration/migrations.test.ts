@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { kyselyFor, openDatabase, openSqlite } from '../../electron/core/db/connection';
 import { DatabaseTooNewError, migrate, readSchemaVersion, type Migration } from '../../electron/core/db/migration';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { BUILT_IN_GROUPS_0005 } from '../../electron/core/db/migrations/0005-role-groups';
 import { BUILT_IN_ROLE_GROUPS } from '../../shared/permissions';
 import { tempDataDir } from '../support/core';
@@ -132,13 +132,13 @@ describe('the migration runner', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     await opened.destroy();
   });
 
   it('is idempotent', async () => {
-    expect(await migrate(db, MIGRATIONS)).toEqual({ from: 0, to: MIGRATIONS.length });
-    expect(await migrate(db, MIGRATIONS)).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length });
+    expect(await migrate(db, MIGRATIONS)).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION });
+    expect(await migrate(db, MIGRATIONS)).toEqual({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
   });
 
   it('refuses a database written by a newer Portier and leaves it untouched', async () => {
@@ -152,7 +152,7 @@ describe('the migration runner', () => {
 
   it('rolls every pending step back when one fails', async () => {
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: LATEST_SCHEMA_VERSION + 1,
       name: 'broken',
       async up(trx) {
         await sql`CREATE TABLE half_done (id INTEGER) STRICT`.execute(trx);

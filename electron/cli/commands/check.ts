@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openSqlite } from '../../core/db/connection';
 import { DatabaseTooNewError } from '../../core/db/migration';
-import { MIGRATIONS } from '../../core/db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../core/db/migrations';
 import { DATABASE_FILE_NAME } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_FAILURE, EXIT_OK } from '../cli-errors';
@@ -29,7 +29,7 @@ export function checkDatabase(file: string): string[] {
   const sqlite = openSqlite(file, { readonly: true });
   try {
     const version = Number(sqlite.pragma('user_version', { simple: true }));
-    if (version > MIGRATIONS.length) throw new DatabaseTooNewError(version, MIGRATIONS.length);
+    if (version > LATEST_SCHEMA_VERSION) throw new DatabaseTooNewError(version, LATEST_SCHEMA_VERSION);
     const problems: string[] = [];
     const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
     for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`integrity: ${row.integrity_check}`);

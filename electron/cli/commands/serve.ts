@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BackOfficeAlreadyRunning, takeBackOfficeLock, type BackOfficeLock } from '../../core/back-office-lock';
 import { OutboxWorker, wakeOnOutboxChanges } from '../../core/outbox/outbox-worker';
 import { threadedSender } from '../../core/outbox/threaded-sender';
 import { openPortierCore } from '../../core/portier-core';
@@ -13,7 +14,8 @@ const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR]
 
 Serves the built renderer and Portier's contract on 127.0.0.1 (browser mode)
 and prints the address to open, which carries a per-launch key. Runs until
-Ctrl+C (SIGINT) or SIGTERM.
+Ctrl+C (SIGINT) or SIGTERM. One back office (serve or the desktop app) runs per
+data folder: a second one refuses to start and names the running one.
 
   --port N        port on 127.0.0.1 (default 0: a free port)
 ${DATA_DIR_HELP}`;
@@ -64,23 +66,40 @@ export const serveCommand: Command = {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
       throw new CliFailure(`The renderer is not built (${path.join(rendererDir, 'index.html')} is missing): run npm run build first.`);
     }
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources'), onError: logInternalError });
-    // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
-    const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
-    wakeOnOutboxChanges(core, outbox);
+    const dataDir = resolveDataDir(values['data-dir']);
+    const lock = backOfficeLock(dataDir);
     try {
-      await outbox.start();
-      const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
-      console.log(`Portier is running at ${server.url}`);
-      await untilStopped();
-      await server.close();
+      const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources'), onError: logInternalError });
+      // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
+      const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
+      wakeOnOutboxChanges(core, outbox);
+      try {
+        await outbox.start();
+        const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
+        lock.setAddress(server.url);
+        console.log(`Portier is running at ${server.url}`);
+        await untilStopped();
+        await server.close();
+      } finally {
+        await outbox.stop();
+        await core.close();
+      }
     } finally {
-      await outbox.stop();
-      await core.close();
+      lock.release();
     }
     return EXIT_OK;
   },
 };
+
+/** One back office per data folder: a second serve (or the desktop app) would send the outbox twice. */
+function backOfficeLock(dataDir: string): BackOfficeLock {
+  try {
+    return takeBackOfficeLock(dataDir, 'serve');
+  } catch (error) {
+    if (error instanceof BackOfficeAlreadyRunning) throw new CliFailure(error.message);
+    throw error;
+  }
+}
 
 /** The client only sees INTERNAL; the person who started the server sees what broke. */
 function logInternalError(where: string, error: unknown): void {

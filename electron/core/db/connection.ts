@@ -28,6 +28,15 @@ export function openSqlite(file: string, options: OpenOptions = {}): SQLite.Data
   return sqlite;
 }
 
+/**
+ * Kysely opens its transactions with a plain (deferred) BEGIN. Another process on the database
+ * (the back office beside a CLI import, the portal) may commit between such a transaction's
+ * first read and its first write; SQLite then fails the write with SQLITE_BUSY at once, whatever
+ * the busy_timeout, since the snapshot read is stale. Taking the write lock at BEGIN makes the
+ * transaction wait its turn (busy_timeout) instead: a valid row is never lost to a busy database.
+ */
+const BEGIN_WRITE = 'begin immediate';
+
 /** Prepared statements kept per SQL text: preparing costs more than running most of Portier's queries. */
 const STATEMENT_CACHE_SIZE = 500;
 
@@ -38,7 +47,8 @@ const STATEMENT_CACHE_SIZE = 500;
  */
 function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
-  const prepare = (source: string): SQLite.Statement => {
+  const prepare = (text: string): SQLite.Statement => {
+    const source = text === 'begin' ? BEGIN_WRITE : text;
     const hit = cache.get(source);
     if (hit) {
       cache.delete(source);

@@ -38,14 +38,17 @@ export async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
  * transaction, so a failure leaves the database exactly as it was.
  */
 export async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): Promise<{ from: number; to: number }> {
+  // Numbers are handed out per change made in parallel, and a change may end up needing none:
+  // so numbers only have to increase, and one may be missing.
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    const previous = i === 0 ? 0 : (migrations[i - 1] as Migration).version;
+    if (m.version <= previous) throw new Error(`Migration ${m.name} has version ${m.version}, expected more than ${previous}`);
   });
-  const latest = migrations.length;
+  const latest = migrations.at(-1)?.version ?? 0;
   const from = await readSchemaVersion(db);
   if (from > latest) throw new DatabaseTooNewError(from, latest);
   if (from === latest) return { from, to: latest };
-  const pending = migrations.slice(from);
+  const pending = migrations.filter((step) => step.version > from);
   // PRAGMA foreign_keys is a no-op inside a transaction: it is switched before BEGIN.
   const foreignKeysOff = pending.some((m) => m.rebuildsTables === true) && (await foreignKeysOn(db));
   if (foreignKeysOff) await sql`PRAGMA foreign_keys = OFF`.execute(db);

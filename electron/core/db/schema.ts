@@ -171,6 +171,8 @@ export interface OutboxMailTable {
   created_at: string;
   sent_at: string | null;
   updated_at: string;
+  /** Who holds the lease of a mail in 'sending' (OutboxWorker ownerId), so a restart frees only its own. */
+  lease_owner: string | null;
 }
 
 /** An administrator's version of a mail template; without a row the shipped default applies. */

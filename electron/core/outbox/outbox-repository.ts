@@ -47,12 +47,12 @@ export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | und
 /**
  * Claims due mails in one statement, so two workers never claim the same row: queued mails
  * whose time has come, and mails left in 'sending' whose lease ran out (a crashed sender).
- * The lease is the claimed row's next_attempt_at.
+ * The lease is the claimed row's next_attempt_at; lease_owner says whose it is.
  */
-export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number): Promise<OutboxRow[]> {
+export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number, owner: string): Promise<OutboxRow[]> {
   return db
     .updateTable('outbox_mail')
-    .set({ status: 'sending', next_attempt_at: leaseUntil, updated_at: now })
+    .set({ status: 'sending', next_attempt_at: leaseUntil, lease_owner: owner, updated_at: now })
     .where('id', 'in', (eb) =>
       eb
         .selectFrom('outbox_mail')
@@ -67,37 +67,50 @@ export function claimDue(db: Executor, now: string, leaseUntil: string, limit: n
     .execute();
 }
 
-/** After a restart nothing of ours is in flight: mails left in 'sending' are due again at once. */
-export async function releaseSending(db: Executor, now: string): Promise<number> {
-  const result = await db.updateTable('outbox_mail').set({ next_attempt_at: now, updated_at: now }).where('status', '=', 'sending').executeTakeFirst();
+/**
+ * After a restart nothing of this owner's is in flight: its mails left in 'sending' are due
+ * again at once. Another owner's mails stay leased (that process may be sending them right
+ * now) until their lease runs out; a lease without owner predates owners and was the back office's.
+ */
+export async function releaseSending(db: Executor, now: string, owner: string): Promise<number> {
+  const result = await db
+    .updateTable('outbox_mail')
+    .set({ next_attempt_at: now, updated_at: now })
+    .where('status', '=', 'sending')
+    .where((eb) => eb.or([eb('lease_owner', '=', owner), eb('lease_owner', 'is', null), eb('next_attempt_at', '<=', now)]))
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-export async function markSent(db: Executor, ids: readonly number[], now: string): Promise<void> {
+/** The outcomes below are recorded only while the lease is still the sender's: once another worker took over an expired lease, the row is that worker's. */
+export async function markSent(db: Executor, ids: readonly number[], now: string, owner: string): Promise<void> {
   await db
     .updateTable('outbox_mail')
     .set((eb) => ({ status: 'sent', sent_at: now, updated_at: now, last_error: null, secret_enc: null, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', ids)
     .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
     .execute();
 }
 
-export async function markRetry(db: Executor, id: number, now: string, nextAttemptAt: string, error: string): Promise<void> {
+export async function markRetry(db: Executor, id: number, owner: string, now: string, nextAttemptAt: string, error: string): Promise<void> {
   await db
     .updateTable('outbox_mail')
     .set((eb) => ({ status: 'queued', next_attempt_at: nextAttemptAt, last_error: error, updated_at: now, attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
     .execute();
 }
 
 /** A failed mail keeps its secret until it expires, so staff can still retry it (e.g. after a full mailbox). */
-export async function markFailed(db: Executor, id: number, now: string, error: string, attempted: boolean): Promise<void> {
+export async function markFailed(db: Executor, id: number, owner: string, now: string, error: string, attempted: boolean): Promise<void> {
   await db
     .updateTable('outbox_mail')
     .set((eb) => ({ status: 'failed', last_error: error, updated_at: now, attempts: attempted ? eb('attempts', '+', 1) : eb.ref('attempts') }))
     .where('id', '=', id)
     .where('status', '=', 'sending')
+    .where('lease_owner', '=', owner)
     .execute();
 }
 

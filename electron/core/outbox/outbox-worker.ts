@@ -30,7 +30,16 @@ export interface OutboxWorkerOptions {
   sender?: MailSenderFactory;
   /** Errors of a background run (the database, the key): the shell logs them. */
   onError?: (error: unknown) => void;
+  /**
+   * Whose leases this worker takes and, at start, frees. Stable across restarts, so a restarted
+   * sender frees its own mails at once; unique per sending role, which the role's lock ensures
+   * (one back office per data folder). Default: the back office.
+   */
+  ownerId?: string;
 }
+
+/** The back office's outbox owner id (desktop or serve: only one runs per data folder). */
+export const BACK_OFFICE_OUTBOX_OWNER = 'back-office';
 
 /** What one run did. */
 export interface OutboxRunReport {
@@ -68,14 +77,14 @@ export class OutboxWorker {
   private recording: Promise<void> | null = null;
 
   constructor(options: OutboxWorkerOptions) {
-    this.o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ...options };
+    this.o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ownerId: BACK_OFFICE_OUTBOX_OWNER, ...options };
   }
 
-  /** Starts the loop. This process owns the outbox now: mails a crash left in 'sending' are due again at once. */
+  /** Starts the loop. Mails a crash of this owner left in 'sending' are due again at once; other owners' wait for their lease. */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    await repo.releaseSending(this.o.deps.db, this.nowIso());
+    await repo.releaseSending(this.o.deps.db, this.nowIso(), this.o.ownerId);
     this.schedule(0);
   }
 
@@ -149,7 +158,7 @@ export class OutboxWorker {
         if (inFlight.size < refillBelow) {
           await this.recordSent();
           const now = this.o.deps.clock();
-          claimed = await repo.claimDue(db, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), this.o.batchSize - inFlight.size);
+          claimed = await repo.claimDue(db, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), this.o.batchSize - inFlight.size, this.o.ownerId);
           for (const row of claimed) {
             const sending: Promise<void> = this.sendOne(row, mailer, from).then((outcome) => {
               report[outcome] += 1;
@@ -183,7 +192,7 @@ export class OutboxWorker {
     if (this.sentIds.length === 0) return;
     const ids = this.sentIds;
     this.sentIds = [];
-    await repo.markSent(this.o.deps.db, ids, this.nowIso());
+    await repo.markSent(this.o.deps.db, ids, this.nowIso(), this.o.ownerId);
   }
 
   private async sendOne(row: repo.OutboxRow, mailer: MailSender, from: Mail.Address | string): Promise<Outcome> {
@@ -192,11 +201,11 @@ export class OutboxWorker {
     try {
       secret = row.secret_enc === null ? null : this.o.deps.secretBox.decrypt(row.secret_enc);
     } catch (error) {
-      await repo.markFailed(db, row.id, this.nowIso(), `The secret of this mail cannot be decrypted: ${String(error)}`, false);
+      await repo.markFailed(db, row.id, this.o.ownerId, this.nowIso(), `The secret of this mail cannot be decrypted: ${String(error)}`, false);
       return 'failed';
     }
     if (secret === null && carriesMarker(row)) {
-      await repo.markFailed(db, row.id, this.nowIso(), repo.EXPIRED_SECRET_ERROR, false);
+      await repo.markFailed(db, row.id, this.o.ownerId, this.nowIso(), repo.EXPIRED_SECRET_ERROR, false);
       return 'failed';
     }
     try {
@@ -214,11 +223,11 @@ export class OutboxWorker {
     const attempt = row.attempts + 1;
     if (verdict.kind === 'fail' || attempt >= this.o.maxAttempts) {
       const text = verdict.kind === 'fail' ? verdict.error : `Gave up after ${attempt} attempts: ${verdict.error}`;
-      await repo.markFailed(db, row.id, this.nowIso(), text, true);
+      await repo.markFailed(db, row.id, this.o.ownerId, this.nowIso(), text, true);
       return 'failed';
     }
     const next = new Date(clock().getTime() + retryDelayMs(attempt, this.o.backoff, this.o.random));
-    await repo.markRetry(db, row.id, this.nowIso(), next.toISOString(), verdict.error);
+    await repo.markRetry(db, row.id, this.o.ownerId, this.nowIso(), next.toISOString(), verdict.error);
     return 'retried';
   }
 

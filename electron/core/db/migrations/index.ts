@@ -10,18 +10,15 @@ import { migration0008 } from './0008-outbox';
 import { migration0009 } from './0009-mail-templates';
 import { migration0010 } from './0010-documents';
 import { migration0011 } from './0011-letter-template';
+import { migration0014 } from './0014-outbox-lease-owner';
 import { migration0015 } from './0015-ids-never-reused';
 import { migration0016 } from './0016-search-keys';
-
-/**
- * PLACEHOLDERS for 0012-0014, which parallel branches of issue 9 write: the merge replaces
- * these three with the real migrations (the runner wants every number in order).
- */
-const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up: () => Promise.resolve() });
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
-  reserved(12), reserved(13), reserved(14),
-  migration0015, migration0016,
+  migration0014, migration0015, migration0016,
 ];
+
+/** The schema version a database has after every migration ran (the last one's number). */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
