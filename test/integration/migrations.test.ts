@@ -19,7 +19,7 @@ afterEach(async () => {
   data.remove();
 });
 
-const upTo = (version: number) => migrate(db, MIGRATIONS.slice(0, version));
+const upTo = (version: number) => migrate(db, MIGRATIONS.filter((m) => m.version <= version));
 const run = (query: ReturnType<typeof sql>) => query.execute(db);
 const now = '2026-01-01T00:00:00.000Z';
 
