@@ -43,6 +43,7 @@ afterEach(() => {
 const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccountRow => ({
   id,
   username: `user${id}@example.com`,
+  nickname: id === 1 ? 'The first' : null,
   personName: `Person ${id}`,
   organisations: ['Brouwerij De Ster'],
   roleGroups: ['Client'],
@@ -181,5 +182,16 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect((fake.callsTo('preferences:set-account-columns')[0] as { columns: string[] }).columns).not.toContain('roleGroups');
     await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Role groups' })).toBeNull());
     expect((screen.getByRole('checkbox', { name: 'Username' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('shows the nickname column, which the column chooser can hide', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await screen.findByText('user1@example.com');
+    expect(screen.getByRole('columnheader', { name: 'Nickname' })).toBeTruthy();
+    expect(screen.getByText('The first')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Nickname' }));
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Nickname' })).toBeNull());
   });
 });

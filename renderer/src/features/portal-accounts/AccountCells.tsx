@@ -26,6 +26,8 @@ export function AccountCell({ column, row }: { column: AccountColumn; row: Porta
           {row.username}
         </td>
       );
+    case 'nickname':
+      return <td>{row.nickname ?? ''}</td>;
     case 'person':
       return <td>{row.personName ?? ''}</td>;
     case 'organisations':

@@ -39,6 +39,7 @@ export const portalAccountsText = featureText(
     },
     columns: {
       username: 'Username',
+      nickname: 'Nickname',
       person: 'Name',
       organisations: 'Organisations',
       roleGroups: 'Role groups',
@@ -182,6 +183,7 @@ export const portalAccountsText = featureText(
       },
       columns: {
         username: 'Gebruikersnaam',
+        nickname: 'Bijnaam',
         person: 'Naam',
         organisations: 'Organisaties',
         roleGroups: 'Rollengroepen',
@@ -324,6 +326,7 @@ export const portalAccountsText = featureText(
       },
       columns: {
         username: 'Benutzername',
+        nickname: 'Spitzname',
         person: 'Name',
         organisations: 'Organisationen',
         roleGroups: 'Rollengruppen',
