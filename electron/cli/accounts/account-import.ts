@@ -3,7 +3,8 @@ import { ContactLanguage } from '../../../shared/api/common';
 import { isAppError } from '../../../shared/errors';
 import type { SessionSlot } from '../../core/auth/session';
 import type { PortierCore } from '../../core/portier-core';
-import { parseCsv } from '../csv';
+import { CsvFileError } from '../../../shared/csv/csv-file-error';
+import { parseCsv } from '../../../shared/csv/csv-records';
 import { DEFAULT_GROUP, ReferenceResolver } from './resolve';
 
 /** Header names the import understands (case-insensitive); person takes an id or an email. */
@@ -69,7 +70,8 @@ export async function importAccounts(core: PortierCore, session: SessionSlot, te
   try {
     records = parseCsv(text);
   } catch (error) {
-    throw new ImportFileError(error instanceof Error ? error.message : String(error));
+    if (error instanceof CsvFileError) throw new ImportFileError(error.message);
+    throw error;
   }
   const [header, ...rows] = records;
   if (!header) throw new ImportFileError('the file is empty; it needs a header row');

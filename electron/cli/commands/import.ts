@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { CsvFileError } from '../../../shared/csv/csv-file-error';
+import { decodeCsvBytes } from '../../../shared/csv/csv-text';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { IMPORT_COLUMNS, ImportFileError, importAccounts } from '../accounts/account-import';
@@ -9,9 +11,10 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, typ
 
 const HELP = `Usage: npm run portier -- import accounts FILE.csv [--dry-run] [--as EMAIL]
 
-Creates portal accounts (without passwords) from a CSV file: UTF-8 (a BOM is fine),
-comma-separated, fields in double quotes may hold commas, quotes ("") and line
-breaks; CRLF or LF. The first row names the columns (any order, case-insensitive):
+Creates portal accounts (without passwords) from a CSV file as office software writes
+it: UTF-8 (a BOM is fine), UTF-16 with a BOM, or Windows-1252 (said so on stderr);
+separated by commas, semicolons or tabs (whichever the header line uses); fields in
+double quotes may hold separators, quotes ("") and line breaks; CRLF or LF. The first row names the columns (any order, case-insensitive):
   email         the username (required)
   organisation  id or exact name (required); an ambiguous name rejects the row
   person        a person of that organisation, by id or email (also: person_id, person_email)
@@ -47,7 +50,17 @@ export const importCommand: Command = {
     if (positionals[0] !== 'accounts') throw new UsageError(`Cannot import "${positionals[0] ?? ''}"; only: accounts.`, 'import');
     const file = positionals[1] ?? '';
     if (!fs.existsSync(file)) throw new CliFailure(`There is no file ${file}.`);
-    const text = fs.readFileSync(file, 'utf8');
+    let decoded;
+    try {
+      decoded = decodeCsvBytes(fs.readFileSync(file));
+    } catch (error) {
+      if (error instanceof CsvFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
+      throw error;
+    }
+    if (decoded.encoding === 'windows-1252') {
+      console.error(`${file}: not UTF-8 from line ${decoded.firstNonUtf8Line}; read as Windows-1252 (as Excel saves "CSV" on Dutch and German Windows).`);
+    }
+    const text = decoded.text;
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
       const session = await localAdministratorSession(core, values.as);
