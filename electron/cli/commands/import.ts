@@ -3,7 +3,7 @@ import { CsvFileError } from '../../../shared/csv/csv-file-error';
 import { decodeCsvBytes } from '../../../shared/csv/csv-text';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
-import { IMPORT_COLUMNS, ImportFileError, importAccounts } from '../accounts/account-import';
+import { IMPORT_COLUMNS, ImportFileError, importAccounts, reasonText } from '../accounts/account-import';
 import { DEFAULT_GROUP } from '../accounts/resolve';
 import { localAdministratorSession } from '../cli-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
@@ -18,14 +18,15 @@ double quotes may hold separators, quotes ("") and line breaks; CRLF or LF. The 
   email         the username (required)
   organisation  id or exact name (required); an ambiguous name rejects the row
   person        a person of that organisation, by id or email (also: person_id, person_email)
-  groups        role group names separated by ";" (default: ${DEFAULT_GROUP})
+  groups        role group names separated by ";" or "," (default: ${DEFAULT_GROUP})
   nickname, language (default, en, nl, de)
 Known columns: ${IMPORT_COLUMNS.join(', ')}.
 
 Each row stands alone: good rows are created, bad rows (and rows whose email already
 has an account) are rejected and listed with their line number and reason; the rest
 is still imported. Fix the rejected rows and import just those again. Exit code 1 if
-any row was rejected. --dry-run checks every row and imports nothing.
+any row was rejected. --dry-run checks every row and imports nothing. Progress goes
+to stderr; the report to stdout.
 --as EMAIL: the staff user the audit log records (default: the first administrator).
 
 ${DATA_DIR_HELP}`;
@@ -33,6 +34,17 @@ ${DATA_DIR_HELP}`;
 /** One report line per row: a value with line breaks or control characters is shown quoted and escaped. */
 // eslint-disable-next-line no-control-regex
 const shown = (value: string) => (/[\u0000-\u001f]/.test(value) ? JSON.stringify(value) : value);
+
+/** Progress on stderr, so stdout stays the report: one updating line on a terminal, a line per chunk otherwise. */
+function progressPrinter(dryRun: boolean) {
+  const verb = dryRun ? 'Checked' : 'Imported';
+  return ({ done, total }: { done: number; total: number }) => {
+    if (total === 0) return;
+    const text = `${verb} ${done} of ${total} rows`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text}${done === total ? '\n' : ''}`);
+    else if (done > 0) process.stderr.write(`${text}\n`);
+  };
+}
 
 const OPTIONS = { ...COMMON_OPTIONS, as: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
 
@@ -65,13 +77,13 @@ export const importCommand: Command = {
     try {
       const session = await localAdministratorSession(core, values.as);
       const dryRun = values['dry-run'] === true;
-      const outcomes = await importAccounts(core, session, text, { dryRun }).catch((error: unknown) => {
+      const outcomes = await importAccounts(core, session, text, { dryRun, onProgress: progressPrinter(dryRun) }).catch((error: unknown) => {
         if (error instanceof ImportFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
         throw error;
       });
       for (const o of outcomes) {
         if (o.outcome === 'created') console.log(`line ${o.line}: ${dryRun ? 'ok' : 'created'} ${shown(o.email)}${dryRun ? '' : ` (id ${o.accountId})`}`);
-        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(o.reason)}`);
+        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(reasonText(o))}`);
       }
       const created = outcomes.filter((o) => o.outcome === 'created').length;
       const rejected = outcomes.length - created;
