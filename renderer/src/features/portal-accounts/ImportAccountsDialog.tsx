@@ -13,6 +13,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Rows per request: small enough that progress moves and Cancel answers within a moment. */
 const CHUNK = 1000;
+/** Browser mode takes request bodies up to 1 MiB; rows with long fields make smaller chunks. */
+const CHUNK_BYTES = 512 * 1024;
 /** Rejected rows listed in the dialog; a file with more is fixed from the first ones anyway. */
 const SHOWN_REJECTIONS = 500;
 
@@ -53,7 +55,7 @@ export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
       const read = readImportFile(decoded.text);
       setFile(read);
       setStage({ name: 'checking', progress: { done: 0, total: read.rows.length + read.rejected.length } });
-      const report = await runImport(read, send, { dryRun: true, chunkSize: CHUNK, onProgress: (progress) => setStage({ name: 'checking', progress }) });
+      const report = await runImport(read, send, { dryRun: true, chunkSize: CHUNK, maxChunkBytes: CHUNK_BYTES, onProgress: (progress) => setStage({ name: 'checking', progress }) });
       setStage({ name: 'preview', report });
     } catch (caught) {
       setStage({ name: 'choose' });
@@ -71,6 +73,7 @@ export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
       const report = await runImport(file, send, {
         dryRun: false,
         chunkSize: CHUNK,
+        maxChunkBytes: CHUNK_BYTES,
         signal: controller.signal,
         onProgress: (progress) => setStage({ name: 'importing', progress }),
       });
