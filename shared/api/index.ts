@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountImportApi } from './account-import';
 import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
@@ -31,6 +32,7 @@ export const contract = {
   ...outboxApi,
   ...mailTemplatesApi,
   ...documentsApi,
+  ...accountImportApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ export type QuickFilter = z.infer<typeof QuickFilter>;
 /** Columns of the account list; the column chooser keeps a subset per staff user. */
 export const ACCOUNT_COLUMNS = [
   'username',
+  'nickname',
   'person',
   'organisations',
   'roleGroups',
@@ -42,6 +43,7 @@ export const ACCOUNT_SORTS = ['username', 'person', 'organisation', 'status', 'a
 export const PortalAccountRow = z.strictObject({
   id: Id,
   username: z.string(),
+  nickname: z.string().nullable(),
   personName: z.string().nullable(),
   /** Names of the linked organisations, default first. */
   organisations: z.array(z.string()),

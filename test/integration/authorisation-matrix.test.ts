@@ -58,6 +58,7 @@ describe('the authorisation matrix', () => {
       'portal-accounts:create',
       'portal-accounts:create-for-persons',
       'portal-accounts:delete',
+      'portal-accounts:import',
       'portal-accounts:preview-activation',
       'portal-accounts:send-activation',
       'portal-accounts:send-set-password-link',

@@ -141,7 +141,8 @@ describe('portier import accounts', () => {
     expect(accountCount()).toBe(before);
 
     const run = await portier(['import', 'accounts', file, ...data()]);
-    expect(run.stderr).toBe('');
+    // Not a terminal: progress comes as a line per chunk, the file's 10 rows in one chunk.
+    expect(run.stderr).toBe('Imported 10 of 10 rows\n');
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toEqual([
@@ -164,6 +165,24 @@ describe('portier import accounts', () => {
     );
     expect(wim).toEqual([{ nickname: 'Wim, the builder', language: 'nl', person_id: expect.any(Number) }]);
   }, 60_000);
+
+  it('reads a file as Dutch Excel saves it: semicolons, Windows-1252, CRLF; and refuses bytes that are no text', async () => {
+    const cp1252 = (text: string) => Buffer.from([...text].map((c) => ({ é: 0xe9, ö: 0xf6, ß: 0xdf, ü: 0xfc })[c] ?? c.charCodeAt(0)));
+    const file = path.join(temp.dir, 'excel-nl.csv');
+    fs.writeFileSync(file, cp1252('E-mail;Organisation;Nickname\r\nexcel.nl@example.com;Vandenberghe Bouw NV;Jörg Müller-Straße, André\r\n'.replace('E-mail', 'Email')));
+    const run = await portier(['import', 'accounts', file, ...data()]);
+    expect(run.stderr).toContain('read as Windows-1252');
+    expect(run.stdout).toContain('1 created, 0 rejected.');
+    expect(query<{ nickname: string }>('SELECT nickname FROM portal_account WHERE username_key = ?', 'excel.nl@example.com')).toEqual([
+      { nickname: 'Jörg Müller-Straße, André' },
+    ]);
+    const binary = path.join(temp.dir, 'binary.csv');
+    fs.writeFileSync(binary, Buffer.from([0x65, 0x6d, 0x61, 0x69, 0x6c, 0x0a, 0x81, 0x00, 0x0a]));
+    const refused = await portier(['import', 'accounts', binary, ...data()]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 2 is neither UTF-8 nor Windows-1252 text');
+    expect(refused.stderr).toContain('Nothing was imported');
+  }, 30_000);
 
   it('refuses an unusable file as a whole', async () => {
     const file = path.join(temp.dir, 'bad.csv');

@@ -237,7 +237,7 @@ describe('column preferences', () => {
     expect(await t.call('preferences:set-account-columns', { columns: ['status', 'person'] })).toEqual(['username', 'person', 'status']);
     await t.call('staff:create', { name: 'Other', email: 'other@example.com', password: 'other-password-1', role: 'staff', mayGrantAccess: false });
     const other = await signedIn(t.core, 'other@example.com', 'other-password-1');
-    expect((await t.call('preferences:get-account-columns', {}, other)).length).toBe(9);
+    expect((await t.call('preferences:get-account-columns', {}, other)).length).toBe(10);
     expect(await t.call('preferences:get-account-columns', {})).toEqual(['username', 'person', 'status']);
   });
 });
@@ -295,6 +295,17 @@ describe('the account list', () => {
     expect(page.total).toBe(8);
     expect(page.rows.map((r) => r.username.split('@')[0])).toEqual(['invited', 'locked', 'never']);
     expect(page.rows[0]).toMatchObject({ organisations: ['Brouwerij De Ster'], roleGroups: ['Readers'] });
+  });
+
+  it('offers the nickname as a column', async () => {
+    await create('nick@example.com', { nickname: 'Jörg at the gate' });
+    await create('plain@example.com');
+    const rows = (await t.call('portal-accounts:list', {})).rows;
+    expect(rows.map((r) => [r.username, r.nickname])).toEqual([
+      ['nick@example.com', 'Jörg at the gate'],
+      ['plain@example.com', null],
+    ]);
+    expect(await t.call('preferences:get-account-columns', {})).toContain('nickname');
   });
 
   it('searches any part of username, nickname and linked names, in any case and without accents, and follows changes', async () => {

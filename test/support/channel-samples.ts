@@ -79,6 +79,10 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'portal-accounts:delete': { id: ids.account },
   'portal-accounts:effective-permissions': { id: ids.account },
   'portal-accounts:create-for-persons': { personIds: [ids.person], roleGroupIds: [ids.roleGroup] },
+  'portal-accounts:import': {
+    rows: [{ line: 2, email: 'imported@example.com', organisation: String(ids.organisation), person: '', groups: '', nickname: '', language: '' }],
+    dryRun: false,
+  },
   'preferences:get-account-columns': {},
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import { CsvFileError } from '../../../shared/csv/csv-file-error';
+import { decodeCsvBytes } from '../../../shared/csv/csv-text';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
-import { IMPORT_COLUMNS, ImportFileError, importAccounts } from '../accounts/account-import';
+import { IMPORT_COLUMNS, ImportFileError, importAccounts, reasonText } from '../accounts/account-import';
 import { DEFAULT_GROUP } from '../accounts/resolve';
 import { localAdministratorSession } from '../cli-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
@@ -9,20 +11,22 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, typ
 
 const HELP = `Usage: npm run portier -- import accounts FILE.csv [--dry-run] [--as EMAIL]
 
-Creates portal accounts (without passwords) from a CSV file: UTF-8 (a BOM is fine),
-comma-separated, fields in double quotes may hold commas, quotes ("") and line
-breaks; CRLF or LF. The first row names the columns (any order, case-insensitive):
+Creates portal accounts (without passwords) from a CSV file as office software writes
+it: UTF-8 (a BOM is fine), UTF-16 with a BOM, or Windows-1252 (said so on stderr);
+separated by commas, semicolons or tabs (whichever the header line uses); fields in
+double quotes may hold separators, quotes ("") and line breaks; CRLF or LF. The first row names the columns (any order, case-insensitive):
   email         the username (required)
   organisation  id or exact name (required); an ambiguous name rejects the row
   person        a person of that organisation, by id or email (also: person_id, person_email)
-  groups        role group names separated by ";" (default: ${DEFAULT_GROUP})
+  groups        role group names separated by ";" or "," (default: ${DEFAULT_GROUP})
   nickname, language (default, en, nl, de)
 Known columns: ${IMPORT_COLUMNS.join(', ')}.
 
 Each row stands alone: good rows are created, bad rows (and rows whose email already
 has an account) are rejected and listed with their line number and reason; the rest
 is still imported. Fix the rejected rows and import just those again. Exit code 1 if
-any row was rejected. --dry-run checks every row and imports nothing.
+any row was rejected. --dry-run checks every row and imports nothing. Progress goes
+to stderr; the report to stdout.
 --as EMAIL: the staff user the audit log records (default: the first administrator).
 
 ${DATA_DIR_HELP}`;
@@ -30,6 +34,17 @@ ${DATA_DIR_HELP}`;
 /** One report line per row: a value with line breaks or control characters is shown quoted and escaped. */
 // eslint-disable-next-line no-control-regex
 const shown = (value: string) => (/[\u0000-\u001f]/.test(value) ? JSON.stringify(value) : value);
+
+/** Progress on stderr, so stdout stays the report: one updating line on a terminal, a line per chunk otherwise. */
+function progressPrinter(dryRun: boolean) {
+  const verb = dryRun ? 'Checked' : 'Imported';
+  return ({ done, total }: { done: number; total: number }) => {
+    if (total === 0) return;
+    const text = `${verb} ${done} of ${total} rows`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${text}${done === total ? '\n' : ''}`);
+    else if (done > 0) process.stderr.write(`${text}\n`);
+  };
+}
 
 const OPTIONS = { ...COMMON_OPTIONS, as: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
 
@@ -47,18 +62,28 @@ export const importCommand: Command = {
     if (positionals[0] !== 'accounts') throw new UsageError(`Cannot import "${positionals[0] ?? ''}"; only: accounts.`, 'import');
     const file = positionals[1] ?? '';
     if (!fs.existsSync(file)) throw new CliFailure(`There is no file ${file}.`);
-    const text = fs.readFileSync(file, 'utf8');
+    let decoded;
+    try {
+      decoded = decodeCsvBytes(fs.readFileSync(file));
+    } catch (error) {
+      if (error instanceof CsvFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
+      throw error;
+    }
+    if (decoded.encoding === 'windows-1252') {
+      console.error(`${file}: not UTF-8 from line ${decoded.firstNonUtf8Line}; read as Windows-1252 (as Excel saves "CSV" on Dutch and German Windows).`);
+    }
+    const text = decoded.text;
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
       const session = await localAdministratorSession(core, values.as);
       const dryRun = values['dry-run'] === true;
-      const outcomes = await importAccounts(core, session, text, { dryRun }).catch((error: unknown) => {
+      const outcomes = await importAccounts(core, session, text, { dryRun, onProgress: progressPrinter(dryRun) }).catch((error: unknown) => {
         if (error instanceof ImportFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
         throw error;
       });
       for (const o of outcomes) {
         if (o.outcome === 'created') console.log(`line ${o.line}: ${dryRun ? 'ok' : 'created'} ${shown(o.email)}${dryRun ? '' : ` (id ${o.accountId})`}`);
-        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(o.reason)}`);
+        else console.log(`line ${o.line}: rejected ${o.email ? shown(o.email) : '(no email)'}: ${shown(reasonText(o))}`);
       }
       const created = outcomes.filter((o) => o.outcome === 'created').length;
       const rejected = outcomes.length - created;

@@ -1,13 +1,15 @@
+import type { accountImportApi } from '../../../shared/api/account-import';
 import type { portalAccountsApi } from '../../../shared/api/portal-accounts';
 import { isStaffOnlyPermission } from '../../../shared/permissions';
 import { actorOf, type Handlers } from '../context';
 import { findRoleGroups } from '../role-groups/role-group-repository';
+import { importAccounts } from './account-import';
 import { listPortalAccounts } from './account-list-repository';
 import { changeUsername, createAccount, deleteAccount, loadAccount, setAccountActive, updateAccount } from './account-service';
 import { createAccountsForPersons } from './bulk-create';
 import { effectivePermissions } from './effective-permissions';
 
-export const portalAccountHandlers: Handlers<keyof typeof portalAccountsApi> = {
+export const portalAccountHandlers: Handlers<keyof typeof portalAccountsApi | keyof typeof accountImportApi> = {
   'portal-accounts:list': (input, { deps }) => listPortalAccounts(deps.db, input, deps.clock()),
   'portal-accounts:get': (input, { deps }) => loadAccount(deps.db, input.id, deps.clock()),
   'portal-accounts:create': (input, ctx) => createAccount(ctx.deps, actorOf(ctx), input),
@@ -20,4 +22,5 @@ export const portalAccountHandlers: Handlers<keyof typeof portalAccountsApi> = {
     return effectivePermissions(await findRoleGroups(deps.db, account.roleGroupIds), isStaffOnlyPermission);
   },
   'portal-accounts:create-for-persons': (input, ctx) => createAccountsForPersons(ctx.deps, actorOf(ctx), input.personIds, input.roleGroupIds),
+  'portal-accounts:import': (input, ctx) => importAccounts(ctx.deps, actorOf(ctx), input),
 };

@@ -17,10 +17,12 @@ export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username_key, a.nickname,
    WHERE l.account_id = a.id))`;
 
 /** Which accounts to refresh: one account, or every account linked to an organisation or a person. */
-export type AccountIndexScope = { accountId: number } | { organisationId: number } | { personId: number };
+export type AccountIndexScope = { accountId: number } | { accountIds: readonly number[] } | { organisationId: number } | { personId: number };
 
 function accountIds(scope: AccountIndexScope): RawBuilder<unknown> {
   if ('accountId' in scope) return sql`SELECT ${scope.accountId}`;
+  // One bound JSON array, whatever the number of accounts (an import's chunk).
+  if ('accountIds' in scope) return sql`SELECT value FROM json_each(${JSON.stringify(scope.accountIds)})`;
   if ('organisationId' in scope) return sql`SELECT account_id FROM portal_account_link WHERE organisation_id = ${scope.organisationId}`;
   return sql`SELECT account_id FROM portal_account_link WHERE person_id = ${scope.personId}`;
 }

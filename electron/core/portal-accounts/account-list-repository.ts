@@ -15,6 +15,7 @@ export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;
 interface AccountListView {
   id: number;
   username: string;
+  nickname: string | null;
   active: number;
   status: AccountStatus;
   activation_sent_at: string | null;
@@ -37,6 +38,7 @@ function viewToRow(view: AccountListView, organisations: string[], roleGroups: s
   return {
     id: view.id,
     username: view.username,
+    nickname: view.nickname,
     personName: personDisplayName(view.person_first_name, view.person_last_name),
     organisations,
     roleGroups,
@@ -156,7 +158,7 @@ export async function accountRows(db: Executor, ids: readonly number[], now: Dat
   const idList = sql.join(ids.map((id) => sql.lit(id)));
   const [views, links, groups] = await Promise.all([
     sql<AccountListView>`
-      SELECT a.id, a.username, a.active, ${statusExpression(at)} AS status,
+      SELECT a.id, a.username, a.nickname, a.active, ${statusExpression(at)} AS status,
              a.activation_sent_at, s.name AS activation_sent_by_name, a.activation_expires_at,
              a.activated_at, a.last_sign_in_at, p.first_name AS person_first_name, p.last_name AS person_last_name
       FROM portal_account a

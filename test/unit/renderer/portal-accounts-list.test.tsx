@@ -43,6 +43,7 @@ afterEach(() => {
 const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccountRow => ({
   id,
   username: `user${id}@example.com`,
+  nickname: id === 1 ? 'The first' : null,
   personName: `Person ${id}`,
   organisations: ['Brouwerij De Ster'],
   roleGroups: ['Client'],
@@ -183,6 +184,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     renderScreen(staffMember({ role: 'staff', mayGrantAccess: false }));
     await screen.findByText('user1@example.com');
     expect(screen.queryByRole('button', { name: 'New portal account' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import accounts…' })).toBeNull();
     expect(screen.getByText(/You can see portal accounts but not change them/)).toBeTruthy();
     fireEvent.contextMenu(rowOf('user1@example.com'), { clientX: 5, clientY: 5 });
     const deactivate = await screen.findByRole('menuitem', { name: /Deactivate/ });
@@ -219,5 +221,25 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect((fake.callsTo('preferences:set-account-columns')[0] as { columns: string[] }).columns).not.toContain('roleGroups');
     await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Role groups' })).toBeNull());
     expect((screen.getByRole('checkbox', { name: 'Username' }) as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('opens "Import accounts…" from the list for staff who may grant access', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await screen.findByText('user1@example.com');
+    await user.click(screen.getByRole('button', { name: 'Import accounts…' }));
+    expect(screen.getByRole('dialog', { name: 'Import portal accounts' })).toBeTruthy();
+    expect(screen.getByLabelText('CSV file')).toBeTruthy();
+  });
+
+  it('shows the nickname column, which the column chooser can hide', async () => {
+    const user = userEvent.setup();
+    renderScreen();
+    await screen.findByText('user1@example.com');
+    expect(screen.getByRole('columnheader', { name: 'Nickname' })).toBeTruthy();
+    expect(screen.getByText('The first')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Nickname' }));
+    await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Nickname' })).toBeNull());
   });
 });

@@ -23,6 +23,7 @@ export const SORT_OF: Partial<Record<AccountColumn, AccountSort>> = {
 export const COLUMN_WIDTH_REM: Record<AccountColumn, number> = {
   username: 18,
   person: 12,
+  nickname: 10,
   organisations: 14,
   roleGroups: 11,
   active: 6,
@@ -47,6 +48,8 @@ export function accountCell(column: AccountColumn, row: PortalAccountRow, { t, f
           {row.username}
         </td>
       );
+    case 'nickname':
+      return <td key={column}>{row.nickname ?? ''}</td>;
     case 'person':
       return <td key={column}>{row.personName ?? ''}</td>;
     case 'organisations':

@@ -9,6 +9,7 @@ import { AccountFilters } from './AccountFilters';
 import { ActivateDialog } from './ActivateDialog';
 import { AccountTable } from './AccountTable';
 import { ColumnChooser } from './ColumnChooser';
+import { ImportAccountsDialog } from './ImportAccountsDialog';
 import { useBulkAccountChange } from './account-bulk';
 import { listFilter, useAccountListStore } from './account-list-store';
 import type { AccountAction } from './account-menu';
@@ -24,6 +25,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
   const bulk = useBulkAccountChange();
   const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
   const [activating, setActivating] = useState<number[] | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const onAction = (action: AccountAction, rows: PortalAccountRow[]) => {
     const first = rows[0];
@@ -63,6 +65,11 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
           ) : null}
           <ColumnChooser columns={columns} />
           {mayGrant ? (
+            <button type="button" className="button" onClick={() => setImporting(true)}>
+              {t('accountImport.open')}
+            </button>
+          ) : null}
+          {mayGrant ? (
             <button type="button" className="button button--primary" onClick={() => navigate({ name: 'account', id: 'new' })}>
               {t('portalAccounts.new')}
             </button>
@@ -77,6 +84,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
         </p>
       ) : null}
       <AccountTable filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
+      {importing ? <ImportAccountsDialog onClose={() => setImporting(false)} /> : null}
       {activating ? <ActivateDialog accountIds={activating} onClose={() => setActivating(null)} /> : null}
       {deleting ? (
         <ConfirmDialog

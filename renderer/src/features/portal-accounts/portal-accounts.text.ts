@@ -42,6 +42,7 @@ export const portalAccountsText = featureText(
     },
     columns: {
       username: 'Username',
+      nickname: 'Nickname',
       person: 'Name',
       organisations: 'Organisations',
       roleGroups: 'Role groups',
@@ -188,6 +189,7 @@ export const portalAccountsText = featureText(
       },
       columns: {
         username: 'Gebruikersnaam',
+        nickname: 'Bijnaam',
         person: 'Naam',
         organisations: 'Organisaties',
         roleGroups: 'Rollengroepen',
@@ -333,6 +335,7 @@ export const portalAccountsText = featureText(
       },
       columns: {
         username: 'Benutzername',
+        nickname: 'Spitzname',
         person: 'Name',
         organisations: 'Organisationen',
         roleGroups: 'Rollengruppen',

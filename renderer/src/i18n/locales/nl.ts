@@ -2,6 +2,7 @@ import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { accountImportText } from '../../features/portal-accounts/account-import.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -263,4 +264,5 @@ export const nl: Messages = {
   outbox: outboxText.nl,
   documents: documentsText.nl,
   mailSettings: mailSettingsText.nl,
+  accountImport: accountImportText.nl,
 };
