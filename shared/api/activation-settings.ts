@@ -33,6 +33,8 @@ export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
 export const LOGO_MAX_BYTES = 512 * 1024;
 /** Neither side of a logo may have more pixels than this: 45 mm at 600 dpi is about 1,060. */
 export const LOGO_MAX_SIDE = 2500;
+/** Nor may it have more pixels than this (4 megapixels): decoding it takes width × height × 4 bytes of memory. */
+export const LOGO_MAX_PIXELS = 4_000_000;
 const LOGO_MAX_BASE64 = Math.ceil(LOGO_MAX_BYTES / 3) * 4;
 
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
