@@ -56,6 +56,8 @@ function isAppUrl(url: string): boolean {
  * script's folder when Electron is started on the file (as Playwright does).
  */
 const appRoot = path.resolve(__dirname, '..', '..');
+/** The template preview thread, built next to main.cjs; worker threads load their script from the file system, outside the asar. */
+const templateThread = path.join(__dirname, 'template-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 const rendererDir = () => path.join(appRoot, 'dist', 'renderer');
 
 function logError(where: string, error: unknown): void {
@@ -192,7 +194,7 @@ async function openCore(): Promise<PortierCore> {
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
     try {
-      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+      return await openPortierCore({ dataDir, nativeBinding, resourcesDir: path.join(appRoot, 'resources'), templateThread, secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
     } catch (error) {
       // A build for another platform (packaged from a developer's native/ folder) cannot load;
       // the package's own module, rebuilt by electron-builder, still can.
@@ -200,7 +202,7 @@ async function openCore(): Promise<PortierCore> {
       logError(`loading ${nativeBinding}`, error);
     }
   }
-  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+  return openPortierCore({ dataDir, resourcesDir: path.join(appRoot, 'resources'), templateThread, secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
 }
 
 function focusMainWindow(): void {
