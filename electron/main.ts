@@ -47,6 +47,8 @@ let mainWindow: BrowserWindow | null = null;
  * script's folder when Electron is started on the file (as Playwright does).
  */
 const appRoot = path.resolve(__dirname, '..', '..');
+/** The template preview thread, built next to main.cjs; worker threads load their script from the file system, outside the asar. */
+const templateThread = path.join(__dirname, 'template-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
 const rendererDir = () => path.join(appRoot, 'dist', 'renderer');
 
 function logError(where: string, error: unknown): void {
@@ -201,7 +203,7 @@ async function openCore(): Promise<{ core: PortierCore; lock: BackOfficeLock }> 
 async function openBackOffice(dataDir: string, binding: { nativeBinding?: string }): Promise<{ core: PortierCore; lock: BackOfficeLock }> {
   const lock = takeBackOfficeLock(dataDir, 'desktop', binding);
   try {
-    const core = await openPortierCore({ dataDir, ...binding, resourcesDir: path.join(appRoot, 'resources'), secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
+    const core = await openPortierCore({ dataDir, ...binding, resourcesDir: path.join(appRoot, 'resources'), templateThread, secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
     return { core, lock };
   } catch (error) {
     lock.release();

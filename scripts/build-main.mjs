@@ -22,6 +22,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs', external }),
   // The outbox's SMTP thread (see electron/core/outbox/threaded-sender.ts), used by the desktop app and `serve`.
   build({ ...common, entryPoints: ['electron/core/outbox/sender-thread.ts'], outfile: 'dist/main/sender-thread.cjs', format: 'cjs', external }),
+  // Template previews under a time limit (see electron/core/templates/preview-thread.ts), for the desktop app and `serve`.
+  build({ ...common, entryPoints: ['electron/core/templates/template-thread.ts'], outfile: 'dist/main/template-thread.cjs', format: 'cjs', external }),
   // A sandboxed preload is CommonJS and may require nothing but 'electron':
   // everything else it needs (the contract's channel list, hence zod) is
   // bundled in, minified because it loads with every page.

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'LAST_ADMINISTRATOR',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  /** The disk (or the database's size limit) is full; the change was rolled back. */
+  'DISK_FULL',
 ] as const;
 
 /** One of the stable error codes. */
@@ -44,7 +46,13 @@ export type FieldErrorCode =
   /** A file above the size limit; max in KB. */
   | 'file_too_large'
   /** An image wider or higher than the limit; max in pixels. */
-  | 'image_too_large';
+  | 'image_too_large'
+  /** Text with a control character (NUL, tab, line break…) where none belongs, e.g. a search. */
+  | 'control_character'
+  /** An image with more pixels (width × height) than the limit; max in megapixels. */
+  | 'image_too_many_pixels'
+  /** A template that did not finish rendering within the time limit (e.g. a huge loop). */
+  | 'template_too_slow';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

@@ -15,6 +15,8 @@ export interface CoreDeps {
   codeKey: Buffer;
   /** The app's resources folder (fonts for letters). */
   resourcesDir: string;
+  /** The template preview thread's script (the built template-thread.cjs); without it, its source under tsx. */
+  templateThread?: string;
 }
 
 /** The signed-in staff user a call is made for. */

@@ -24,6 +24,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Encrypts secrets at rest; the desktop app passes one on Electron safeStorage. Default: a key file in dataDir. */
   secretBox?: SecretBox;
+  /** The template preview thread's script: the built template-thread.cjs. Default: its source, run under tsx. */
+  templateThread?: string;
 }
 
 /** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through invoke(). */
@@ -47,7 +49,7 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   ensurePrivateFile(databaseFile);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources') }, options.dataDir, databaseFile, options.onError);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
 }
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {

@@ -12,6 +12,11 @@ export const ActivationSettings = z.strictObject({
   companyName: z.string().trim().min(1).max(120),
   /** The letterhead's address, one line per line (street, postal code and city, ...). */
   companyAddress: z.string().trim().max(300),
+  /**
+   * The sender's country (ISO 3166-1 alpha-2): letters to an address there carry no country
+   * line (DIN 5008). Settings saved before it existed read as NL.
+   */
+  companyCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).default('NL'),
   /** The customer portal's address; links are built from it, never from a request. */
   portalUrl: z
     .string()
@@ -26,6 +31,7 @@ export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
   setPasswordHours: 24,
   companyName: 'Portier',
   companyAddress: '',
+  companyCountry: 'NL',
   portalUrl: 'http://localhost:8080/',
 };
 
@@ -33,6 +39,8 @@ export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
 export const LOGO_MAX_BYTES = 512 * 1024;
 /** Neither side of a logo may have more pixels than this: 45 mm at 600 dpi is about 1,060. */
 export const LOGO_MAX_SIDE = 2500;
+/** Nor may it have more pixels than this (4 megapixels): decoding it takes width × height × 4 bytes of memory. */
+export const LOGO_MAX_PIXELS = 4_000_000;
 const LOGO_MAX_BASE64 = Math.ceil(LOGO_MAX_BYTES / 3) * 4;
 
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg'] as const;

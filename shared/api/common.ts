@@ -37,10 +37,25 @@ export type ContactLanguage = z.infer<typeof ContactLanguage>;
 
 export const SortDirection = z.enum(['asc', 'desc']);
 
+// Control characters (C0 with NUL, DEL, C1) are never typed into a search box; a NUL even cuts the
+// LIKE pattern short in SQLite, so a search for "a\0b" would match every row.
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** Search text of a list: trimmed, at most 200 characters, no control characters (field error control_character). */
+export const searchText = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => !CONTROL_CHARACTER.test(value), {
+    message: 'Search text may not contain control characters.',
+    params: { fieldError: { code: 'control_character' } },
+  })
+  .default('');
+
 /** Paging, sorting and search for a list; done in SQL. */
 export const listQuery = <S extends readonly [string, ...string[]]>(sortFields: S) =>
   z.strictObject({
-    search: z.string().trim().max(200).default(''),
+    search: searchText,
     sort: z.enum(sortFields).default(sortFields[0] as S[number] as never),
     direction: SortDirection.default('asc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),

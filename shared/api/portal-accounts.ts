@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract';
 import { PermissionKeySchema } from './role-groups';
-import { ById, ContactLanguage, Email, Id, Timestamp, optionalEmail, optionalText, page } from './common';
+import { ById, ContactLanguage, Email, Id, Timestamp, optionalEmail, optionalText, page, searchText } from './common';
 
 /**
  * Where an account stands. no_access: never invited and no password; invited: an
@@ -122,7 +122,7 @@ export const portalAccountsApi = {
   'portal-accounts:list': channel({
     access: 'staff',
     input: z.strictObject({
-      search: z.string().trim().max(200).default(''),
+      search: searchText,
       filter: QuickFilter.default('all'),
       status: AccountStatus.optional(),
       organisationId: Id.optional(),

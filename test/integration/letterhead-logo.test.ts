@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GIF_1X1, jpegHeader, pngImage } from '../support/images';
+import { GIF_1X1, jpegHeader, jpegImage, pngImage } from '../support/images';
 import { databaseFingerprint, errorOf, signedIn, startTestCore, tempDataDir, type TestCore } from '../support/core';
 
 let t: TestCore;
@@ -96,7 +96,7 @@ describe('the letterhead logo', () => {
   });
 
   it('takes a JPEG, known by its bytes', async () => {
-    const jpeg = jpegHeader(300, 100);
+    const jpeg = jpegImage(300, 100);
     expect(await t.call('activation-settings:set-logo', { mimeType: 'image/jpeg', dataBase64: jpeg.toString('base64') })).toMatchObject({ mimeType: 'image/jpeg', width: 300, height: 100 });
     const [doc = 0] = await letters(1);
     expect(imagesIn((await t.call('documents:open', { id: doc })).base64).filter((i) => i.width === 300 && i.height === 100)).toHaveLength(1);
@@ -118,6 +118,9 @@ describe('the letterhead logo', () => {
     expect(await refused('image/png', damaged)).toEqual({ dataBase64: { code: 'unsupported_image' } });
     expect(await refused('image/png', LOGO.subarray(0, 60))).toEqual({ dataBase64: { code: 'unsupported_image' } });
     expect(await refused('image/png', pngImage(3000, 2))).toEqual({ dataBase64: { code: 'image_too_large', max: 2500 } });
+    expect(await refused('image/png', pngImage(2000, 2001))).toEqual({ dataBase64: { code: 'image_too_many_pixels', max: 4 } });
+    expect(await refused('image/jpeg', jpegImage(2500, 1601))).toEqual({ dataBase64: { code: 'image_too_many_pixels', max: 4 } });
+    expect(await refused('image/jpeg', jpegHeader(300, 100))).toEqual({ dataBase64: { code: 'unsupported_image' } });
     expect(await refused('image/jpeg', LOGO)).toEqual({ mimeType: { code: 'invalid_value' } });
     const gif = await errorOf(t.call('activation-settings:set-logo', { mimeType: 'image/gif' as 'image/png', dataBase64: GIF_1X1.toString('base64') }));
     expect(gif.fields).toHaveProperty('mimeType');

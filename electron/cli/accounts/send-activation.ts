@@ -1,6 +1,7 @@
 import type { SessionSlot } from '../../core/auth/session';
 import type { PortierCore } from '../../core/portier-core';
 import { CliFailure, EXIT_FAILURE, EXIT_OK } from '../cli-errors';
+import { exportJson } from '../../../shared/export-cell';
 
 const CHUNK = 50;
 
@@ -41,7 +42,7 @@ export async function sendActivation(
     for (const r of await core.call(session, 'portal-accounts:send-activation', { ids: ids.slice(i, i + CHUNK) })) {
       if (r.outcome === 'sent') sent += 1;
       const username = usernames.get(r.accountId) ?? `#${r.accountId}`;
-      if (options.json) console.log(JSON.stringify({ ...r, username }));
+      if (options.json) console.log(exportJson({ ...r, username }));
       else console.log(r.outcome === 'sent' ? `sent     ${username}  (valid until ${r.expiresAt ?? ''})` : `skipped  ${username}  (${r.outcome.replace('skipped_', '').replace('_', ' ')})`);
     }
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ACCOUNT_STATUSES, QUICK_FILTERS, type AccountStatus, type PortalAccountRow, type QuickFilter } from '../../../shared/api/portal-accounts';
 import { isAppError } from '../../../shared/errors';
+import { exportJson, neutraliseCell } from '../../../shared/export-cell';
 import { openPortierCore, type PortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { DEFAULT_GROUP, ReferenceResolver } from '../accounts/resolve';
@@ -80,7 +81,8 @@ const TABLE_COLUMNS: readonly [string, (r: PortalAccountRow) => string][] = [
 ];
 
 function printTable(rows: readonly PortalAccountRow[]): void {
-  const cells = rows.map((r) => TABLE_COLUMNS.map(([, get]) => get(r)));
+  // Names are typed by people: a table that lands in a terminal or spreadsheet must not run what they typed.
+  const cells = rows.map((r) => TABLE_COLUMNS.map(([, get]) => neutraliseCell(get(r))));
   const widths = TABLE_COLUMNS.map(([title], i) => Math.max(title.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (values: readonly string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
   console.log(line(TABLE_COLUMNS.map(([title]) => title)));
@@ -96,7 +98,7 @@ async function list(core: PortierCore, values: { as?: string; status?: string; f
   };
   const session = await localAdministratorSession(core, values.as);
   if (values.json) {
-    for await (const row of allAccounts(core, session, filters)) console.log(JSON.stringify(row));
+    for await (const row of allAccounts(core, session, filters)) console.log(exportJson(row));
     return EXIT_OK;
   }
   const rows: PortalAccountRow[] = [];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../../../shared/api/outbox';
+import { exportJson, neutraliseCell } from '../../../shared/export-cell';
 import { OutboxWorker } from '../../core/outbox/outbox-worker';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
@@ -53,8 +54,8 @@ export const outboxCommand: Command = {
         const page = await core.call(session, 'outbox:list', { ...(values.status ? { status: values.status as OutboxStatus } : {}), offset, limit: 500 });
         for (const m of page.rows) {
           count += 1;
-          if (values.json) console.log(JSON.stringify(m));
-          else console.log([m.id, m.status.padEnd(9), `x${m.attempts}`, m.to, m.subject, m.lastError ?? ''].join('  ').trimEnd());
+          if (values.json) console.log(exportJson(m));
+          else console.log([m.id, m.status.padEnd(9), `x${m.attempts}`, neutraliseCell(m.to), neutraliseCell(m.subject), neutraliseCell(m.lastError ?? '')].join('  ').trimEnd());
         }
         if (page.rows.length < 500) {
           if (!values.json) console.log(`${count} mail${count === 1 ? '' : 's'}${page.smtpConfigured ? '' : ' (no SMTP server set up: mails wait)'}`);

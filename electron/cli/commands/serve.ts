@@ -69,7 +69,7 @@ export const serveCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const lock = backOfficeLock(dataDir);
     try {
-      const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources'), onError: logInternalError });
+      const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources'), templateThread: templateThreadScript(), onError: logInternalError });
       // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
       const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
       wakeOnOutboxChanges(core, outbox);
@@ -105,6 +105,11 @@ function backOfficeLock(dataDir: string): BackOfficeLock {
 function logInternalError(where: string, error: unknown): void {
   const detail = process.env.PORTIER_DEBUG === '1' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
   console.error(`portier: internal error in ${where}: ${detail}`);
+}
+
+/** The template preview thread: built next to the app (npm start), or its source (the core's default) under tsx. */
+function templateThreadScript(): string | undefined {
+  return import.meta.url.endsWith('.ts') ? undefined : path.join(projectRoot(), 'dist', 'main', 'template-thread.cjs');
 }
 
 /** The outbox's SMTP thread: built next to the app (npm start), or its source when this runs under tsx. */

@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, SqliteDialect, type Driver, type Transaction } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import { migrate } from './migration';
 import type { Database } from './schema';
@@ -63,8 +63,31 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   return new Proxy(sqlite, { get: (target, key, receiver) => (key === 'prepare' ? prepare : (Reflect.get(target, key, receiver) as unknown)) });
 }
 
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL: a full disk). Kysely's
+ * ROLLBACK then fails with "no transaction is active", and that error would replace the one
+ * that says what happened; so the driver rolls back only a transaction that is still open.
+ */
+class SqliteDialectKeepingErrors extends SqliteDialect {
+  readonly #sqlite: SQLite.Database;
+
+  constructor(sqlite: SQLite.Database) {
+    super({ database: withStatementCache(sqlite) });
+    this.#sqlite = sqlite;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (connection) => {
+      if (this.#sqlite.inTransaction) await rollback(connection);
+    };
+    return driver;
+  }
+}
+
 export function kyselyFor(sqlite: SQLite.Database): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new SqliteDialectKeepingErrors(sqlite) });
 }
 
 /** Opens the database and applies pending migrations. */

@@ -2,6 +2,7 @@ import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { IssuedActivation } from '../activation/activation-service';
 import { formatExpiry, recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
+import { countryLine, type LetterSender } from '../letters/country-line';
 import type { ActivationLetter } from '../letters/letter-data';
 import { renderLetterText } from '../templates/render-mail';
 import type { SecretBox } from '../outbox/secret-box';
@@ -11,7 +12,7 @@ import { personDisplayName } from '../portal-accounts/account-list-repository';
 type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };
 
 /** The postal address of the account's default organisation and person, for the envelope window. */
-export function postalBlock(row: AccountContact): { lines: string[]; postalCode: string; salutationName: string } {
+export function postalBlock(row: AccountContact, sender: LetterSender): { lines: string[]; postalCode: string; salutationName: string } {
   const person = personDisplayName(row.first_name, row.last_name);
   const lines = [
     person ? [row.salutation, person].filter(Boolean).join(' ') : null,
@@ -19,7 +20,7 @@ export function postalBlock(row: AccountContact): { lines: string[]; postalCode:
     row.address_line1,
     row.address_line2,
     [row.postal_code, row.city].filter(Boolean).join(' ') || null,
-    row.country,
+    countryLine(row.country, sender),
   ].filter((l): l is string => !!l);
   return { lines: lines.length > 0 ? lines : [row.username], postalCode: row.postal_code ?? '', salutationName: person ?? row.nickname ?? row.username };
 }
@@ -47,7 +48,8 @@ export async function storeActivationLetter(
   run: MailRun,
 ): Promise<number> {
   const to = recipientOf(contact, run.defaultLanguage);
-  const postal = postalBlock(contact);
+  // The company posts the letter: its country and language decide the country line.
+  const postal = postalBlock(contact, { country: run.settings.companyCountry, language: run.defaultLanguage });
   const text = renderLetterText(
     to.language,
     {

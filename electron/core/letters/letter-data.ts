@@ -1,4 +1,5 @@
 import type { UiLanguage } from '../../../shared/api/common';
+import { neutraliseText } from '../../../shared/export-cell';
 
 /** Everything one activation letter shows. */
 export interface ActivationLetter {
@@ -66,3 +67,23 @@ const TEXTS: Record<UiLanguage, { codeLabel: string; pageLabel: string; validUnt
 };
 
 export const letterTexts = (language: UiLanguage) => TEXTS[language];
+
+/** The letter with every text neutralised for print (no bidi or control characters); the stored letter keeps what was typed. */
+export function printableLetter(letter: ActivationLetter): ActivationLetter {
+  return {
+    ...letter,
+    recipient: letter.recipient.map(neutraliseText),
+    postalCode: neutraliseText(letter.postalCode),
+    salutationName: neutraliseText(letter.salutationName),
+    subject: neutraliseText(letter.subject),
+    paragraphs: letter.paragraphs.map(neutraliseText),
+    username: neutraliseText(letter.username),
+    code: neutraliseText(letter.code),
+    activationPage: neutraliseText(letter.activationPage),
+  };
+}
+
+/** The letterhead's texts neutralised for print, as printableLetter. */
+export function printableLetterhead(head: Letterhead): Letterhead {
+  return { ...head, companyName: neutraliseText(head.companyName), addressLines: head.addressLines.map(neutraliseText) };
+}

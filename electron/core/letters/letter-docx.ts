@@ -1,6 +1,7 @@
 import { AlignmentType, Document, HorizontalPositionAlign, HorizontalPositionRelativeFrom, ImageRun, Packer, Paragraph, TextRun, TextWrappingSide, TextWrappingType, VerticalPositionRelativeFrom } from 'docx';
 import QRCode from 'qrcode';
-import { LOGO_BOX_MM, fitLogo, letterTexts, type ActivationLetter, type Letterhead, type LetterheadImage } from './letter-data';
+import { neutraliseText } from '../../../shared/export-cell';
+import { LOGO_BOX_MM, fitLogo, letterTexts, printableLetter, printableLetterhead, type ActivationLetter, type Letterhead, type LetterheadImage } from './letter-data';
 
 const formatDate = (date: Date | string, language: string) =>
   new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(typeof date === 'string' ? new Date(date) : date);
@@ -57,7 +58,8 @@ function letterParagraphs(letter: ActivationLetter, head: Letterhead, qr: Buffer
  * The same letters as a Word document (one section, so one page, per letter) for staff who
  * want to edit the text before printing.
  */
-export async function activationLettersDocx(letters: readonly ActivationLetter[], head: Letterhead): Promise<Buffer> {
+export async function activationLettersDocx(letters: readonly ActivationLetter[], letterhead: Letterhead): Promise<Buffer> {
+  const head = printableLetterhead(letterhead);
   const qrs = new Map<string, Buffer>();
   const sections = [];
   for (const letter of letters) {
@@ -66,7 +68,7 @@ export async function activationLettersDocx(letters: readonly ActivationLetter[]
       qr = await QRCode.toBuffer(letter.activationPage, { errorCorrectionLevel: 'M', margin: 0, width: 240 });
       qrs.set(letter.activationPage, qr);
     }
-    sections.push({ properties: { page: { margin: { top: mm(15), left: mm(25), right: mm(20), bottom: mm(15) } } }, children: letterParagraphs(letter, head, qr) });
+    sections.push({ properties: { page: { margin: { top: mm(15), left: mm(25), right: mm(20), bottom: mm(15) } } }, children: letterParagraphs(printableLetter(letter), head, qr) });
   }
-  return Packer.toBuffer(new Document({ creator: 'Portier', title: letters[0]?.subject ?? '', sections }));
+  return Packer.toBuffer(new Document({ creator: 'Portier', title: neutraliseText(letters[0]?.subject ?? ''), sections }));
 }

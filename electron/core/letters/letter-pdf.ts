@@ -1,7 +1,8 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { LOGO_BOX_MM, letterTexts, type ActivationLetter, type Letterhead } from './letter-data';
+import { neutraliseText } from '../../../shared/export-cell';
+import { LOGO_BOX_MM, letterTexts, printableLetter, printableLetterhead, type ActivationLetter, type Letterhead } from './letter-data';
 
 const MM = 72 / 25.4;
 const A4 = { width: 210 * MM, height: 297 * MM };
@@ -76,8 +77,9 @@ async function drawLetter(doc: PDFKit.PDFDocument, letter: ActivationLetter, hea
  * Activation letters as one PDF, one page each, in the order given (bulk runs sort by
  * postal code first). Text in DejaVu Sans, embedded, so every name prints as written.
  */
-export async function activationLettersPdf(letters: readonly ActivationLetter[], head: Letterhead, fontsDir: string, onProgress?: (done: number) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, info: { Title: letters[0]?.subject ?? '', Producer: 'Portier' } });
+export async function activationLettersPdf(letters: readonly ActivationLetter[], letterhead: Letterhead, fontsDir: string, onProgress?: (done: number) => void): Promise<Buffer> {
+  const head = printableLetterhead(letterhead);
+  const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, margin: 0, info: { Title: neutraliseText(letters[0]?.subject ?? ''), Producer: 'Portier' } });
   doc.registerFont('regular', path.join(fontsDir, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(fontsDir, 'DejaVuSans-Bold.ttf'));
   const chunks: Buffer[] = [];
@@ -92,7 +94,7 @@ export async function activationLettersPdf(letters: readonly ActivationLetter[],
   const logo = head.logo ? openImage(doc, head.logo.data) : null;
   for (const letter of letters) {
     doc.addPage();
-    await drawLetter(doc, letter, head, qrCache, logo);
+    await drawLetter(doc, printableLetter(letter), head, qrCache, logo);
     onProgress?.(++n);
     // Someone is watching: let their "how far?" through now and then.
     if (onProgress && n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import { LOGO_MAX_SIDE, logoTypeOf, type LogoMimeType } from '../../../shared/api/activation-settings';
+import { LOGO_MAX_PIXELS, LOGO_MAX_SIDE, logoTypeOf, type LogoMimeType } from '../../../shared/api/activation-settings';
 import type { FieldError } from '../../../shared/errors';
 
 /** What a checked logo file is: its format and size in pixels, read from its own header. */
@@ -16,6 +16,7 @@ const unsupported: Checked = { error: { code: 'unsupported_image' } };
 function sized(mimeType: LogoMimeType, width: number, height: number): Checked {
   if (width < 1 || height < 1) return unsupported;
   if (width > LOGO_MAX_SIDE || height > LOGO_MAX_SIDE) return { error: { code: 'image_too_large', max: LOGO_MAX_SIDE } };
+  if (width * height > LOGO_MAX_PIXELS) return { error: { code: 'image_too_many_pixels', max: LOGO_MAX_PIXELS / 1_000_000 } };
   return { mimeType, width, height };
 }
 
@@ -105,10 +106,29 @@ const JPEG_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
 /** Every other start-of-frame marker (lossless, arithmetic, hierarchical): refused. */
 const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
-/** A JPEG's segments walked up to its frame header, which gives size, precision and components. */
+/** The entropy-coded data after a scan header: where its next marker starts, or -1 when the file ends first. */
+function endOfScanData(bytes: Buffer, from: number): number {
+  for (let i = from; i + 1 < bytes.length; i++) {
+    if (bytes[i] !== 0xff) continue;
+    const next = bytes[i + 1] ?? 0;
+    // FF00 is a stuffed data byte, FFD0-FFD7 restart markers inside the scan, FFFF fill.
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) continue;
+    return i;
+  }
+  return -1;
+}
+
+/**
+ * A JPEG's segments walked from start to end: a frame header PDF readers decode (size, precision,
+ * components), quantisation tables, at least one scan with data, and the end-of-image marker.
+ * A header alone, or a file cut short inside its scan, has no pixels to draw.
+ */
 function checkJpeg(bytes: Buffer): Checked {
   let pos = 2;
-  while (pos + 4 <= bytes.length) {
+  let frame: Checked | null = null;
+  let tables = false;
+  let scans = 0;
+  while (pos + 2 <= bytes.length) {
     if (bytes[pos] !== 0xff) return unsupported;
     const marker = bytes[pos + 1] ?? 0;
     if (marker === 0xff) {
@@ -119,20 +139,33 @@ function checkJpeg(bytes: Buffer): Checked {
       pos += 2;
       continue;
     }
-    // End of image or start of scan before any frame header: nothing to draw.
-    if (marker === 0xd9 || marker === 0xda) return unsupported;
+    if (marker === 0xd9) return frame && scans > 0 ? frame : unsupported;
+    if (pos + 4 > bytes.length) return unsupported;
     const length = bytes.readUInt16BE(pos + 2);
     if (length < 2 || pos + 2 + length > bytes.length) return unsupported;
     if (OTHER_FRAMES.has(marker)) return unsupported;
     if (JPEG_FRAMES.has(marker)) {
-      if (length < 8) return unsupported;
+      if (frame !== null || length < 8) return unsupported;
       const precision = bytes[pos + 4];
       const components = bytes[pos + 9] ?? 0;
       if (precision !== 8 || ![1, 3, 4].includes(components)) return unsupported;
-      return sized('image/jpeg', bytes.readUInt16BE(pos + 7), bytes.readUInt16BE(pos + 5));
+      frame = sized('image/jpeg', bytes.readUInt16BE(pos + 7), bytes.readUInt16BE(pos + 5));
+      // Too large or empty is known from the header: no need to look further.
+      if ('error' in frame) return frame;
+    } else if (marker === 0xdb) tables = true;
+    else if (marker === 0xda) {
+      // A scan needs its frame and tables first, and holds at least one byte of image data.
+      if (!frame || !tables) return unsupported;
+      const dataStart = pos + 2 + length;
+      const dataEnd = endOfScanData(bytes, dataStart);
+      if (dataEnd <= dataStart) return unsupported;
+      scans += 1;
+      pos = dataEnd;
+      continue;
     }
     pos += 2 + length;
   }
+  // No end-of-image marker: cut short.
   return unsupported;
 }
 

@@ -1,16 +1,14 @@
 import type { UiLanguage } from '../../../shared/api/common';
 import type { MailPreview, MailTemplate, MailTemplateDraft } from '../../../shared/api/mail-templates';
-import { AppError } from '../../../shared/errors';
 import { formatExpiry } from '../activation/account-mails';
 import { readActivationSettings } from '../activation/activation-settings';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
-import { SECRET_MARKER } from '../outbox/outbox-port';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
 import { deleteStoredTemplate, findStoredTemplate, listStoredTemplates, saveStoredTemplate, type StoredMailTemplate } from './mail-template-repository';
-import { escapeHtml, renderLetterText, renderMail } from './render-mail';
+import { renderPreviewInThread, templateThreadScript } from './preview-thread';
 import { MAIL_TEMPLATE_TYPES, type MailTemplateType, type MailVariables } from './template-port';
 import { assertTemplate, TEMPLATE_RULES } from './template-rules';
 
@@ -62,39 +60,15 @@ async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language:
 }
 
 /**
- * Checks a draft (placeholders and syntax) and renders it with sample data; a template
- * that parses but fails while rendering (a filter given the wrong arguments) is refused too.
+ * Checks a draft (placeholders and syntax) here, then renders it with sample data in the
+ * template thread, under a time limit: an administrator's huge loop neither stalls the main
+ * process nor gets saved (every save is previewed first, so sending renders only templates
+ * that finished in time).
  */
 export async function previewMailTemplate(deps: CoreDeps, draft: MailTemplateDraft): Promise<MailPreview> {
   assertTemplate(draft.type, draft.subject, draft.html);
   const variables = await sampleVariables(deps, draft.type, draft.language);
-  const source = { subject: draft.subject, html: draft.html };
-  const preview = renderOrRefuse(draft, variables, source);
-  if (variables.link !== undefined && TEMPLATE_RULES[draft.type].required.includes('link')) {
-    // The real link holds SECRET_MARKER, replaced by the token at send time: a filter that
-    // changes it ({{ link | url_encode }}) would send a mail whose link opens nothing.
-    const marked = renderOrRefuse(draft, { ...variables, link: variables.link.replace('sample-token', SECRET_MARKER) }, source);
-    if (!marked.html.includes(SECRET_MARKER) || !marked.text.includes(SECRET_MARKER)) {
-      throw new AppError('VALIDATION', `This ${draft.type} template changes the link: use {{ link }} without filters.`, { fields: { html: { code: 'invalid_template' } } });
-    }
-  }
-  return preview;
-}
-
-/** The letter's text as the preview shows it: its paragraphs, without a mail's frame. */
-function letterPreview(language: UiLanguage, variables: MailVariables, source: MailTemplateSource): MailPreview {
-  const { subject, paragraphs } = renderLetterText(language, variables, source);
-  return { subject, html: paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('\n'), text: paragraphs.join('\n\n') };
-}
-
-function renderOrRefuse(draft: MailTemplateDraft, variables: MailVariables, source: MailTemplateSource): MailPreview {
-  try {
-    if (draft.type === 'activation-letter') return letterPreview(draft.language, variables, source);
-    return renderMail(draft.type, draft.language, variables, source);
-  } catch (error) {
-    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    throw new AppError('VALIDATION', `This ${draft.type} template cannot be rendered: ${reason}.`, { fields: { html: { code: 'invalid_template' } } });
-  }
+  return renderPreviewInThread(templateThreadScript(deps.resourcesDir, deps.templateThread), draft, variables);
 }
 
 const sameSource = (a: MailTemplateSource, b: MailTemplateSource) => a.subject === b.subject && a.html === b.html;

@@ -107,7 +107,7 @@ describe('the activation settings', () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<ActivationSettingsSection me={staffMember()} />, {
       'activation-settings:get': () => ({ ...DEFAULT_ACTIVATION_SETTINGS, logo: null }),
-      'activation-settings:update': (input) => input,
+      'activation-settings:update': (input) => ({ companyCountry: 'NL', ...input }),
     });
     const url = await screen.findByLabelText('Portal address');
     await user.clear(url);
@@ -123,6 +123,25 @@ describe('the activation settings', () => {
     await waitFor(() =>
       expect(fake.callsTo('activation-settings:update')).toEqual([{ ...DEFAULT_ACTIVATION_SETTINGS, activationDays: 30, portalUrl: 'https://portal.example.com/' }]),
     );
+  });
+
+  it('keep the company country (for the letters’ country line) as a two-letter code, refusing anything else', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<ActivationSettingsSection me={staffMember()} />, {
+      'activation-settings:get': () => ({ ...DEFAULT_ACTIVATION_SETTINGS, logo: null }),
+      'activation-settings:update': (input) => ({ companyCountry: 'NL', ...input }),
+    });
+    const country = await screen.findByLabelText('Company country');
+    expect((country as HTMLInputElement).value).toBe('NL');
+    await user.clear(country);
+    await user.type(country, 'd1');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(fake.callsTo('activation-settings:update')).toHaveLength(0);
+    expect(country.getAttribute('aria-invalid')).toBe('true');
+    await user.clear(country);
+    await user.type(country, 'de');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('activation-settings:update')).toEqual([{ ...DEFAULT_ACTIVATION_SETTINGS, companyCountry: 'DE' }]));
   });
 
   it('is read-only for staff, with the reason', async () => {

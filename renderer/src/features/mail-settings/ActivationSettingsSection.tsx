@@ -69,6 +69,15 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettingsVi
           maxLength={300}
           rows={3}
         />
+        <TextField
+          label={t('mailSettings.activation.companyCountry')}
+          hint={t('mailSettings.activation.companyCountryHint')}
+          value={values.companyCountry}
+          onValueChange={(v) => set('companyCountry', v)}
+          error={fieldErrors.companyCountry}
+          maxLength={2}
+          autoComplete="country"
+        />
         <LetterheadLogoField logo={settings.logo} editable={editable} />
         <TextField
           label={t('mailSettings.activation.portalUrl')}

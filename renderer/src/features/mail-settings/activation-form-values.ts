@@ -7,6 +7,7 @@ export interface ActivationFormValues {
   setPasswordHours: string;
   companyName: string;
   companyAddress: string;
+  companyCountry: string;
   portalUrl: string;
 }
 
@@ -15,6 +16,7 @@ export const activationToForm = (s: ActivationSettings): ActivationFormValues =>
   setPasswordHours: String(s.setPasswordHours),
   companyName: s.companyName,
   companyAddress: s.companyAddress,
+  companyCountry: s.companyCountry,
   portalUrl: s.portalUrl,
 });
 
@@ -40,8 +42,9 @@ export function formToActivation(v: ActivationFormValues): { settings: Activatio
   if (v.portalUrl.trim() === '') errors.portalUrl = { code: 'required' };
   if (Object.keys(errors).length > 0) return { errors };
   if (v.companyAddress.trim().length > 300) errors.companyAddress = { code: 'too_long', max: 300 };
+  if (!/^[A-Za-z]{2}$/.test(v.companyCountry.trim())) errors.companyCountry = v.companyCountry.trim() === '' ? { code: 'required' } : { code: 'invalid_format' };
   if (Object.keys(errors).length > 0) return { errors };
-  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, portalUrl: v.portalUrl });
+  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, companyCountry: v.companyCountry, portalUrl: v.portalUrl });
   if (!parsed.success) return { errors: { portalUrl: { code: 'invalid_format' } } };
   return { settings: parsed.data };
 }

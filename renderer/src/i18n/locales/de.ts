@@ -109,6 +109,9 @@ export const de: Messages = {
     file_too_large: 'Die Datei darf höchstens {{max}} KB groß sein.',
     image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
+    control_character: 'Entfernen Sie die Steuerzeichen (wie Tabulatoren oder Zeilenumbrüche) aus diesem Text.',
+    image_too_many_pixels: 'Das Bild darf höchstens {{max}} Megapixel haben.',
+    template_too_slow: 'Die Vorlage braucht zu lange (eine zu große Schleife?). Vereinfachen Sie sie.',
   },
   errors: {
     VALIDATION: 'Einige Angaben müssen korrigiert werden. Bitte die markierten Felder prüfen.',
@@ -130,6 +133,7 @@ export const de: Messages = {
     INTERNAL: 'In Portier ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     bridgeKey: 'Diese Seite braucht die Adresse, die Portier beim Start angezeigt hat (sie endet auf #key=…). Bitte diese Adresse erneut öffnen.',
     network: 'Portier ist nicht erreichbar. Läuft das Programm noch?',
+    DISK_FULL: 'Der Datenträger ist voll: Es wurde nichts gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.',
   },
   setup: {
     title: 'Den ersten Administrator anlegen',

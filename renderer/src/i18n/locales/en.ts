@@ -108,6 +108,9 @@ export const en = {
     file_too_large: 'The file may be at most {{max}} KB.',
     image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
+    control_character: 'Remove the control characters (such as tabs or line breaks) from this text.',
+    image_too_many_pixels: 'The image may have at most {{max}} megapixels.',
+    template_too_slow: 'The template takes too long to render (a loop that is too large?). Simplify it.',
   },
   errors: {
     VALIDATION: 'Some fields need your attention. Please check the marked fields.',
@@ -129,6 +132,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside Portier. Nothing was saved.',
     bridgeKey: 'This page needs the address Portier printed when it started (the one ending in #key=…). Please open that address again.',
     network: 'Portier cannot be reached. Is it still running?',
+    DISK_FULL: 'The disk is full: nothing was saved. Free some disk space and try again.',
   },
   setup: {
     title: 'Create the first administrator',

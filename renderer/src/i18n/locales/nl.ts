@@ -109,6 +109,9 @@ export const nl: Messages = {
     file_too_large: 'Het bestand mag maximaal {{max}} KB groot zijn.',
     image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
+    control_character: 'Verwijder de stuurtekens (zoals tabs of regeleinden) uit deze tekst.',
+    image_too_many_pixels: 'De afbeelding mag maximaal {{max}} megapixels hebben.',
+    template_too_slow: 'Het sjabloon doet er te lang over (een te grote lus?). Maak het eenvoudiger.',
   },
   errors: {
     VALIDATION: 'Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.',
@@ -130,6 +133,7 @@ export const nl: Messages = {
     INTERNAL: 'Er ging iets mis in Portier. Er is niets opgeslagen.',
     bridgeKey: 'Deze pagina heeft het adres nodig dat Portier bij het starten toonde (het adres dat eindigt op #key=…). Open dat adres opnieuw.',
     network: 'Portier is niet bereikbaar. Draait het programma nog?',
+    DISK_FULL: 'De schijf is vol: er is niets opgeslagen. Maak schijfruimte vrij en probeer het opnieuw.',
   },
   setup: {
     title: 'De eerste beheerder aanmaken',

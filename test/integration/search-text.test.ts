@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/api';
+import { createSampleRows } from '../support/channel-samples';
+import { startTestCore, type TestCore } from '../support/core';
+
+// Found from the contract itself, so a list channel added later is covered without editing this test.
+const SEARCH_CHANNELS = CHANNEL_NAMES.filter((name) => {
+  const input = contract[name].input as z.ZodType;
+  return input instanceof z.ZodObject && 'search' in input.shape;
+});
+
+let t: TestCore;
+beforeAll(async () => {
+  t = await startTestCore();
+  await createSampleRows(t);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function dispatched(channel: ChannelName, search: string) {
+  return t.core.invoke(t.admin, channel, { search });
+}
+
+describe('search text of every list', () => {
+  it('is found on the four list channels (organisations, persons, staff, portal accounts)', () => {
+    expect([...SEARCH_CHANNELS].sort()).toEqual(['organisations:list', 'persons:list', 'portal-accounts:list', 'staff:list']);
+  });
+
+  it.each(SEARCH_CHANNELS)('%s refuses a NUL byte with a field error, never INTERNAL and never every row', async (channel) => {
+    for (const search of ['Sample\u0000', '\u0000', 'a\u0000b', 'x\u001by', 'a\u007fb', 'a\u0085b', 'line\nbreak']) {
+      const result = await dispatched(channel, search);
+      expect(result, JSON.stringify(search)).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'VALIDATION', fields: { search: { code: 'control_character' } } }),
+      });
+    }
+  });
+
+  it.each(SEARCH_CHANNELS)('%s still searches ordinary text, with spaces around it trimmed', async (channel) => {
+    const result = await dispatched(channel, '  zzz-nothing-matches  ');
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ rows: [], total: 0 }) });
+  });
+});
