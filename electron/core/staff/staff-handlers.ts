@@ -18,9 +18,9 @@ export const sessionHandlers: Handlers<keyof typeof sessionApi> = {
   },
   'session:sign-in': async (input, { deps, session }) => {
     session.staffId = null;
-    const member = await signIn(deps, input.email, input.password);
-    session.staffId = member.id;
-    return member;
+    const row = await signIn(deps, input.email, input.password);
+    session.staffId = row.id;
+    return rowToStaffMember(row);
   },
   'session:sign-out': async (_input, { session }) => {
     session.staffId = null;
