@@ -12,6 +12,7 @@ import { portalAccountsApi, preferencesApi } from './portal-accounts';
 import { roleGroupsApi } from './role-groups';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
+import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
 
 /** Every channel between the renderer (or HTTP bridge, or CLI) and the core. No channel exists outside it. */
@@ -31,6 +32,7 @@ export const contract = {
   ...outboxApi,
   ...mailTemplatesApi,
   ...documentsApi,
+  ...sessionSettingsApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,7 +14,7 @@ export function tempDataDir(prefix = 'portier-test-'): { dir: string; remove: ()
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-export const ADMIN = { name: 'Ada Administrator', email: 'ada@example.com', password: 'correct horse battery' } as const;
+export const ADMIN = { name: 'Ada Administrator', email: 'ada@example.com', password: 'Correct horse battery 7' } as const;
 
 export interface TestCore {
   core: PortierCore;
