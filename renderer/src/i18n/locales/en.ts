@@ -1,6 +1,7 @@
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
@@ -262,6 +263,7 @@ export const en = {
   outbox: outboxText.en,
   documents: documentsText.en,
   mailSettings: mailSettingsText.en,
+  sessionSettings: sessionSettingsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */
