@@ -11,8 +11,18 @@ export const SESSION_SETTINGS_KEY = 'sessionSettings';
 /** The settings in force: the default until an administrator saves some; an unreadable stored value falls back to it. */
 export async function readSessionSettings(db: Executor): Promise<SessionSettings> {
   const row = await db.selectFrom('setting').select('value_json').where('key', '=', SESSION_SETTINGS_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_SESSION_SETTINGS;
-  const parsed = SessionSettings.safeParse(JSON.parse(row.value_json));
+  return sessionSettingsFromJson(row?.value_json ?? null);
+}
+
+export function sessionSettingsFromJson(json: string | null): SessionSettings {
+  if (json === null) return DEFAULT_SESSION_SETTINGS;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return DEFAULT_SESSION_SETTINGS;
+  }
+  const parsed = SessionSettings.safeParse(value);
   return parsed.success ? parsed.data : DEFAULT_SESSION_SETTINGS;
 }
 
