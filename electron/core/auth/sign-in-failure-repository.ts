@@ -11,17 +11,23 @@ export function findSignInFailure(db: Executor, key: string): Promise<SignInFail
 }
 
 /**
- * Adds one failure in SQL (failures = failures + 1), so two requests can never both
- * write "old + 1"; returns the new count.
+ * Adds one failure in SQL (failures = failures + 1) unless the key is locked at `now`, so two
+ * requests can never both write "old + 1" nor both slip past a lock (on PostgreSQL the row
+ * lock makes the second wait and re-check). Returns the new count, or undefined when locked.
  */
-export async function incrementSignInFailure(db: Executor, key: string, at: string): Promise<number> {
+export async function incrementSignInFailure(db: Executor, key: string, now: string): Promise<number | undefined> {
   const row = await db
     .insertInto('sign_in_failure')
-    .values({ email_key: key, failures: 1, locked_until: null, last_failure_at: at })
-    .onConflict((oc) => oc.column('email_key').doUpdateSet({ failures: sql<number>`failures + 1`, last_failure_at: at }))
+    .values({ email_key: key, failures: 1, locked_until: null, last_failure_at: now })
+    .onConflict((oc) =>
+      oc
+        .column('email_key')
+        .doUpdateSet({ failures: sql<number>`sign_in_failure.failures + 1`, last_failure_at: now })
+        .where((eb) => eb.or([eb('sign_in_failure.locked_until', 'is', null), eb('sign_in_failure.locked_until', '<=', now)])),
+    )
     .returning('failures')
-    .executeTakeFirstOrThrow();
-  return row.failures;
+    .executeTakeFirst();
+  return row?.failures;
 }
 
 export async function setSignInLock(db: Executor, key: string, lockedUntil: string | null): Promise<void> {

@@ -31,10 +31,10 @@ export interface SignInAttempt {
 }
 
 /**
- * Call BEFORE checking the password: refuses a locked key with RATE_LIMITED, otherwise
- * counts this attempt as a failure (and sets the lock it would earn) in one transaction
- * with the check. Parallel guesses are thus throttled exactly like sequential ones:
- * the slow hash runs only after the attempt is on record. A correct password then
+ * Call BEFORE checking the password: counts this attempt as a failure in SQL unless the
+ * key is locked (then RATE_LIMITED), and sets the lock it earns, in one transaction.
+ * Parallel guesses are thus throttled exactly like sequential ones: the slow hash runs
+ * only after the attempt is on record. A correct password then
  * calls succeeded(), which clears the counter. Staff sign-in uses it; portal sign-in
  * is meant to, with its own key space (e.g. a prefix on the key).
  */
@@ -43,12 +43,13 @@ export async function beginSignInAttempt(deps: CoreDeps, key: string): Promise<S
   const nowIso = now.toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await pruneSignInFailures(trx, new Date(now.getTime() - FAILURE_MEMORY_MS).toISOString(), nowIso);
-    const current = await findSignInFailure(trx, key);
-    if (current?.locked_until && new Date(current.locked_until) > now) {
-      const seconds = Math.ceil((new Date(current.locked_until).getTime() - now.getTime()) / 1000);
+    const failures = await incrementSignInFailure(trx, key, nowIso);
+    if (failures === undefined) {
+      const current = await findSignInFailure(trx, key);
+      const until = current?.locked_until ? new Date(current.locked_until).getTime() : now.getTime();
+      const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
       throw new AppError('RATE_LIMITED', `Too many failed attempts. Try again in ${seconds} seconds.`, { params: { seconds } });
     }
-    const failures = await incrementSignInFailure(trx, key, nowIso);
     const wait = lockSeconds(failures);
     await setSignInLock(trx, key, wait > 0 ? new Date(now.getTime() + wait * 1000).toISOString() : null);
   });
