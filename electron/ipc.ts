@@ -24,7 +24,9 @@ export interface IpcOptions {
 
 /**
  * Registers one ipcMain handler per contract channel and nothing else. Each
- * window (webContents) has its own sign-in, forgotten when it is destroyed.
+ * window (webContents) has its own sign-in, forgotten when it is destroyed; the
+ * core ends it earlier after the idle timeout or when the user's security stamp
+ * changes (password, role, active flag), as for browser tabs.
  * Returns a function that removes the handlers again.
  */
 export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void {

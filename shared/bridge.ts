@@ -43,7 +43,11 @@ export type SaveFileOutcome = { saved: true; filePath: string } | { saved: false
 export const INVOKE_PATH = '/api/invoke';
 /** The per-launch secret; requests without it are refused with 401. */
 export const KEY_HEADER = 'x-portier-key';
-/** A random id per browser tab; the server keeps that tab's sign-in under it. */
+/**
+ * A signed-in tab's session id. The server issues it in this response header when a call
+ * signs the tab in, echoes it while the session lives and sends it empty when the session
+ * ended; an id the server did not issue is refused (401, params.transport = 'session').
+ */
 export const SESSION_HEADER = 'x-portier-session';
 /** The address printed at start carries the secret in the fragment, which never reaches a server log. */
 export const KEY_FRAGMENT = 'key';

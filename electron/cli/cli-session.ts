@@ -1,4 +1,4 @@
-import { newSessionSlot, type SessionSlot } from '../core/auth/session';
+import { newSessionSlot, startSession, type SessionSlot } from '../core/auth/session';
 import type { PortierCore } from '../core/portier-core';
 import { findStaffByEmail } from '../core/staff/staff-repository';
 import { CliFailure } from './cli-errors';
@@ -22,6 +22,6 @@ export async function localAdministratorSession(core: PortierCore, as?: string):
     throw new CliFailure(`Staff user ${row.email} may not grant portal access; use an administrator.`);
   }
   const session = newSessionSlot();
-  session.staffId = row.id;
+  startSession(session, row, core.deps.clock());
   return session;
 }

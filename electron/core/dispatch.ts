@@ -1,10 +1,11 @@
 import { contract, isChannelName, type ChannelName } from '../../shared/api';
 import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
 import type { Result } from '../../shared/result';
-import type { SessionSlot } from './auth/session';
+import { endSession, type SessionSlot } from './auth/session';
 import type { Actor, CoreDeps, Handler, HandlerContext } from './context';
 import { handlers } from './handlers';
-import { findStaffById } from './staff/staff-repository';
+import { findSessionStaff } from './auth/session-repository';
+import { sessionSettingsFromJson } from './settings/session-settings';
 import { parseInput } from './validation';
 
 /** Something a transport wants to hear about errors it cannot show (logs). */
@@ -12,12 +13,17 @@ export type ErrorSink = (channel: string, error: unknown) => void;
 
 async function resolveActor(deps: CoreDeps, session: SessionSlot): Promise<Actor | null> {
   if (session.staffId === null) return null;
-  const row = await findStaffById(deps.db, session.staffId);
-  // A deactivated or deleted staff user loses their session on the next call.
-  if (!row || row.active !== 1) {
-    session.staffId = null;
+  const now = deps.clock().getTime();
+  const row = await findSessionStaff(deps.db, session.staffId);
+  // A deleted or deactivated staff user, or one whose password or role changed since this
+  // sign-in (a newer security stamp), loses the session on the next call; so does one idle too long.
+  const idleMs = sessionSettingsFromJson(row?.session_settings_json ?? null).idleMinutes * 60_000;
+  const idle = session.lastSeenAt === null || now - session.lastSeenAt > idleMs;
+  if (!row || row.active !== 1 || row.security_stamp !== session.stamp || idle) {
+    endSession(session);
     return null;
   }
+  session.lastSeenAt = now;
   return { id: row.id, name: row.name, role: row.role, mayGrantAccess: row.may_grant_access === 1 };
 }
 

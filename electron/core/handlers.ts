@@ -13,6 +13,7 @@ import type { Handlers } from './context';
 import { outboxHandlers } from './outbox/outbox-handlers';
 import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
+import { sessionSettingsHandlers } from './settings/session-settings';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
@@ -32,4 +33,5 @@ export const handlers: Handlers<ChannelName> = {
   ...outboxHandlers,
   ...mailTemplateHandlers,
   ...documentHandlers,
+  ...sessionSettingsHandlers,
 };

@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER } from '../../shared/bridge';
 import type { Result } from '../../shared/result';
-import { newSessionSlot } from '../core/auth/session';
+import { newSessionSlot, type SessionSlot } from '../core/auth/session';
 import type { PortierCore } from '../core/portier-core';
 import { SECURITY_HEADERS } from '../shell/content-security-policy';
 import { BodyTooLargeError, readBody, sendError, sendResult, sendText } from './http-io';
@@ -91,7 +91,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!call) return sendError(res, 400, 'VALIDATION', 'The request must be JSON: {"channel": string, "input": any}.');
 
     // Without a session header the call gets a throw-away slot: public channels work, nothing is remembered.
-    const slot = sessionId === undefined ? newSessionSlot() : sessions.get(sessionId);
+    // An id the server did not issue (or has forgotten) is refused: a client never picks its own session.
+    const known = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (sessionId !== undefined && !known) {
+      return sendResult(res, 401, {
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', params: { transport: 'session' } },
+      });
+    }
+    const slot = known ?? newSessionSlot();
+    const signedInAs = slot.staffId;
     let result: Result<unknown>;
     try {
       result = await options.core.invoke(slot, call.channel, call.input);
@@ -99,7 +108,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       options.onError?.(error);
       result = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' } };
     }
-    sendResult(res, 200, result);
+    sendResult(res, 200, result, sessionHeader(sessionId, slot, signedInAs));
+  }
+
+  /**
+   * What the tab is told to send from now on: a new id when this call signed it in
+   * (never the one it came with, so an id known before sign-in is worth nothing), the
+   * same id while signed in, an empty value when the session ended (sign-out, idle,
+   * password or role changed), nothing for anonymous calls.
+   */
+  function sessionHeader(sessionId: string | undefined, slot: SessionSlot, signedInAs: number | null): Record<string, string> {
+    if (slot.staffId !== null && (sessionId === undefined || slot.staffId !== signedInAs)) {
+      if (sessionId !== undefined) sessions.delete(sessionId);
+      return { [SESSION_HEADER]: sessions.issue(slot) };
+    }
+    if (sessionId === undefined) return {};
+    if (slot.staffId === null) {
+      sessions.delete(sessionId);
+      return { [SESSION_HEADER]: '' };
+    }
+    return { [SESSION_HEADER]: sessionId };
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {

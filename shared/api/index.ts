@@ -13,6 +13,7 @@ import { portalAccountsApi, preferencesApi } from './portal-accounts';
 import { roleGroupsApi } from './role-groups';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
+import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
 
 /** Every channel between the renderer (or HTTP bridge, or CLI) and the core. No channel exists outside it. */
@@ -33,6 +34,7 @@ export const contract = {
   ...mailTemplatesApi,
   ...documentsApi,
   ...accountImportApi,
+  ...sessionSettingsApi,
 } as const;
 
 export type Contract = typeof contract;

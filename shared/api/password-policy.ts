@@ -48,6 +48,7 @@ export const NIST_PASSWORD_POLICY: PasswordPolicy = {
 };
 
 export const passwordPolicyApi = {
-  'password-policy:get': channel({ access: 'staff', input: Empty, output: PasswordPolicy }),
+  /** Public: the first-start screen shows it before any staff user exists, and customers see it in the portal anyway. */
+  'password-policy:get': channel({ access: 'public', input: Empty, output: PasswordPolicy }),
   'password-policy:update': channel({ access: 'admin', input: PasswordPolicy, output: PasswordPolicy, changes: ['settings', 'audit'] }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract';
+import { POLICY_MAX_LENGTH_CEILING } from './password-policy';
 import { ById, Email, Id, Timestamp, UiLanguage, listQuery, page, requiredText } from './common';
 
 export const STAFF_ROLES = ['administrator', 'staff'] as const;
@@ -7,8 +8,11 @@ export const STAFF_ROLES = ['administrator', 'staff'] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-/** Staff passwords: long enough, never truncated (argon2id hashes the whole string). */
-export const StaffPassword = z.string().min(10).max(256);
+/**
+ * Staff passwords: the core holds them to the administrator's password policy (as for
+ * customers); the schema only bounds the size. Never truncated (argon2id hashes the whole string).
+ */
+export const StaffPassword = z.string().min(1).max(POLICY_MAX_LENGTH_CEILING);
 
 /** A staff user of the back-office, as the UI sees it (never the password hash). */
 export const StaffMember = z.strictObject({

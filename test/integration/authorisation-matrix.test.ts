@@ -28,11 +28,11 @@ const sessions = {} as Record<Role, SessionSlot>;
 beforeAll(async () => {
   t = await startTestCore();
   ids = await createSampleRows(t);
-  await t.call('staff:create', { name: 'Plain Staff', email: 'plain@example.com', password: 'plain-password-1', role: 'staff', mayGrantAccess: false });
-  await t.call('staff:create', { name: 'Grant Staff', email: 'grant@example.com', password: 'grant-password-1', role: 'staff', mayGrantAccess: true });
+  await t.call('staff:create', { name: 'Plain Staff', email: 'plain@example.com', password: 'Quiet-Harbour-72', role: 'staff', mayGrantAccess: false });
+  await t.call('staff:create', { name: 'Grant Staff', email: 'grant@example.com', password: 'Quiet-Harbour-75', role: 'staff', mayGrantAccess: true });
   sessions.anonymous = newSessionSlot();
-  sessions.staff = await signedIn(t.core, 'plain@example.com', 'plain-password-1');
-  sessions.granter = await signedIn(t.core, 'grant@example.com', 'grant-password-1');
+  sessions.staff = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-72');
+  sessions.granter = await signedIn(t.core, 'grant@example.com', 'Quiet-Harbour-75');
   sessions.administrator = t.admin;
 });
 afterAll(async () => {

@@ -161,18 +161,26 @@ describe('browser server: transport checks', () => {
 });
 
 describe('browser server: sessions', () => {
-  it('keeps one sign-in per session header', async () => {
-    const tabA = { [SESSION_HEADER]: 'tab-a-0123456789abcdef' };
-    const tabB = { [SESSION_HEADER]: 'tab-b-0123456789abcdef' };
-    expect(json(await invoke('setup:create-administrator', { ...ADMIN }, tabA))).toMatchObject({ ok: true });
-    expect(json(await invoke('session:current', {}, tabA))).toMatchObject({ ok: true, value: { email: ADMIN.email } });
-    expect(json(await invoke('session:current', {}, tabB))).toEqual({ ok: true, value: null });
-    expect(json(await invoke('staff:list', {}, tabB))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(json(await invoke('staff:list', {}, tabA))).toMatchObject({ ok: true });
+  it('keeps one sign-in per tab, under an id the server issues at sign-in', async () => {
+    const created = await invoke('setup:create-administrator', { ...ADMIN });
+    expect(json(created)).toMatchObject({ ok: true });
+    const issued = created.headers[SESSION_HEADER];
+    expect(typeof issued === 'string' && issued.length >= 43).toBe(true);
+    const tabA = { [SESSION_HEADER]: String(issued) };
+    const current = await invoke('session:current', {}, tabA);
+    expect(json(current)).toMatchObject({ ok: true, value: { email: ADMIN.email } });
+    expect(current.headers[SESSION_HEADER]).toBe(issued);
     // No header: a throw-away session, never the sign-in of another tab.
     expect(json(await invoke('session:current', {}))).toEqual({ ok: true, value: null });
-    expect(json(await invoke('session:sign-out', {}, tabB))).toMatchObject({ ok: true });
-    expect(json(await invoke('session:current', {}, tabA))).toMatchObject({ ok: true, value: { email: ADMIN.email } });
+    expect(json(await invoke('staff:list', {}))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const signIn = await invoke('session:sign-in', { email: ADMIN.email, password: ADMIN.password });
+    const tabB = { [SESSION_HEADER]: String(signIn.headers[SESSION_HEADER]) };
+    expect(tabB[SESSION_HEADER]).not.toBe(issued);
+    const signOut = await invoke('session:sign-out', {}, tabB);
+    expect(signOut.headers[SESSION_HEADER]).toBe('');
+    // The signed-out id is forgotten: it is refused like any id the server did not issue.
+    expect(json(await invoke('session:current', {}, tabB))).toMatchObject({ ok: false, error: { params: { transport: 'session' } } });
+    expect(json(await invoke('staff:list', {}, tabA))).toMatchObject({ ok: true });
   });
 
   it('refuses a malformed session header', async () => {

@@ -94,8 +94,8 @@ describe('activation letters as documents', () => {
     expect(pages).toHaveLength(2);
     expect(pages[0]).toContain('10115');
     expect(pages[1]).toContain('Activatiegegevens');
-    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'plain-password-1', role: 'staff', mayGrantAccess: false });
-    const plain = await signedIn(t.core, 'plain@example.com', 'plain-password-1');
+    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'Quiet-Harbour-72', role: 'staff', mayGrantAccess: false });
+    const plain = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-72');
     expect((await t.call('documents:list', {}, plain)).total).toBe(2);
     expect((await errorOf(t.call('documents:open', { id: docs[0] ?? 0 }, plain))).code).toBe('FORBIDDEN');
   });
@@ -107,8 +107,8 @@ describe('activation letters as documents', () => {
     const docs = (await t.call('documents:list', { limit: 100 })).rows.map((d) => d.id);
     const { jobId, total } = await t.call('documents:print-start', { ids: docs });
     expect(total).toBe(45);
-    await t.call('staff:create', { name: 'Gina', email: 'gina@example.com', password: 'gina-password-1', role: 'staff', mayGrantAccess: true });
-    const gina = await signedIn(t.core, 'gina@example.com', 'gina-password-1');
+    await t.call('staff:create', { name: 'Gina', email: 'gina@example.com', password: 'Quiet-Harbour-74', role: 'staff', mayGrantAccess: true });
+    const gina = await signedIn(t.core, 'gina@example.com', 'Quiet-Harbour-74');
     expect((await errorOf(t.call('documents:print-status', { jobId }, gina))).code).toBe('NOT_FOUND');
     const seen: number[] = [];
     let file = null;

@@ -129,8 +129,8 @@ describe('the letterhead logo', () => {
   });
 
   it('is set and removed by administrators only', async () => {
-    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'plain-password-1', role: 'staff', mayGrantAccess: true });
-    const plain = await signedIn(t.core, 'plain@example.com', 'plain-password-1');
+    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'Quiet-Harbour-72', role: 'staff', mayGrantAccess: true });
+    const plain = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-72');
     const before = await databaseFingerprint(t.core);
     expect((await errorOf(t.call('activation-settings:set-logo', { mimeType: 'image/png', dataBase64: LOGO.toString('base64') }, plain))).code).toBe('FORBIDDEN');
     await logoSet();

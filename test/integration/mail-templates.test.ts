@@ -79,8 +79,8 @@ describe('mail templates through the contract', () => {
   });
 
   it('lets staff list and preview but only administrators save or reset', async () => {
-    await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'sample-password', role: 'staff', mayGrantAccess: true });
-    const staff = await signedIn(t.core, 'sam@example.com', 'sample-password');
+    await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'Quiet-Harbour-79', role: 'staff', mayGrantAccess: true });
+    const staff = await signedIn(t.core, 'sam@example.com', 'Quiet-Harbour-79');
     expect(await t.call('mail-templates:list', {}, staff)).toHaveLength(15);
     expect((await t.call('mail-templates:preview', ACTIVATION_NL, staff)).subject).toContain('Portier Demo BV');
     expect((await errorOf(t.call('mail-templates:update', ACTIVATION_NL, staff))).code).toBe('FORBIDDEN');

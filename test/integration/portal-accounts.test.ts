@@ -215,8 +215,8 @@ describe('portal accounts', () => {
 describe('who may grant access', () => {
   it('lets staff without the flag read accounts but not change them, in the core', async () => {
     const account = await create('a@example.com');
-    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'plain-password-1', role: 'staff', mayGrantAccess: false });
-    const plain = await signedIn(t.core, 'plain@example.com', 'plain-password-1');
+    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'Quiet-Harbour-72', role: 'staff', mayGrantAccess: false });
+    const plain = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-72');
     expect((await t.call('portal-accounts:get', { id: account.id }, plain)).username).toBe('a@example.com');
     const before = await databaseFingerprint(t.core);
     for (const attempt of [
@@ -235,8 +235,8 @@ describe('column preferences', () => {
   it('are kept per staff user, in catalog order, always with the username', async () => {
     expect(await t.call('preferences:get-account-columns', {})).toContain('lastSignInAt');
     expect(await t.call('preferences:set-account-columns', { columns: ['status', 'person'] })).toEqual(['username', 'person', 'status']);
-    await t.call('staff:create', { name: 'Other', email: 'other@example.com', password: 'other-password-1', role: 'staff', mayGrantAccess: false });
-    const other = await signedIn(t.core, 'other@example.com', 'other-password-1');
+    await t.call('staff:create', { name: 'Other', email: 'other@example.com', password: 'Quiet-Harbour-73', role: 'staff', mayGrantAccess: false });
+    const other = await signedIn(t.core, 'other@example.com', 'Quiet-Harbour-73');
     expect((await t.call('preferences:get-account-columns', {}, other)).length).toBe(10);
     expect(await t.call('preferences:get-account-columns', {})).toEqual(['username', 'person', 'status']);
   });

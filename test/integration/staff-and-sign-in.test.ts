@@ -92,25 +92,25 @@ describe('sign-in', () => {
 describe('staff administration', () => {
   it('lets administrators add and edit staff, and ends a deactivated user’s session', async () => {
     t = await startTestCore();
-    const bob = await t.call('staff:create', { name: 'Bob', email: 'bob@example.com', password: 'bob-password-1', role: 'staff', mayGrantAccess: false });
-    const bobSession = await signedIn(t.core, 'bob@example.com', 'bob-password-1');
+    const bob = await t.call('staff:create', { name: 'Bob', email: 'bob@example.com', password: 'Quiet-Harbour-71', role: 'staff', mayGrantAccess: false });
+    const bobSession = await signedIn(t.core, 'bob@example.com', 'Quiet-Harbour-71');
     expect((await t.core.call(bobSession, 'organisations:list', {})).total).toBe(0);
     await t.call('staff:update', { ...editable(bob), active: false, password: null });
     expect((await errorOf(t.core.call(bobSession, 'organisations:list', {}))).code).toBe('UNAUTHENTICATED');
-    expect((await errorOf(signedIn(t.core, 'bob@example.com', 'bob-password-1'))).code).toBe('INVALID_CREDENTIALS');
+    expect((await errorOf(signedIn(t.core, 'bob@example.com', 'Quiet-Harbour-71'))).code).toBe('INVALID_CREDENTIALS');
     const log = await t.call('audit:list', { entity: 'staff', entityId: bob.id });
     expect(log.rows.map((r) => r.action)).toEqual(['deactivated', 'created']);
     expect(log.rows[0]?.before).toEqual({ active: true });
-    expect(JSON.stringify(log.rows)).not.toContain('bob-password-1');
+    expect(JSON.stringify(log.rows)).not.toContain('Quiet-Harbour-71');
   });
 
   it('refuses staff users administrator-only channels, in the core', async () => {
     t = await startTestCore();
-    await t.call('staff:create', { name: 'Bob', email: 'bob@example.com', password: 'bob-password-1', role: 'staff', mayGrantAccess: true });
-    const bob = await signedIn(t.core, 'bob@example.com', 'bob-password-1');
+    await t.call('staff:create', { name: 'Bob', email: 'bob@example.com', password: 'Quiet-Harbour-71', role: 'staff', mayGrantAccess: true });
+    const bob = await signedIn(t.core, 'bob@example.com', 'Quiet-Harbour-71');
     for (const [channel, input] of [
       ['staff:list', {}],
-      ['staff:create', { name: 'X', email: 'x@example.com', password: 'x-password-1', role: 'administrator', mayGrantAccess: true }],
+      ['staff:create', { name: 'X', email: 'x@example.com', password: 'Quiet-Harbour-76', role: 'administrator', mayGrantAccess: true }],
       ['audit:list', {}],
       ['settings:update', { defaultLanguage: 'de' }],
     ] as const) {
@@ -131,7 +131,7 @@ describe('staff administration', () => {
 
   it('refuses a second staff user with the same email in another case', async () => {
     t = await startTestCore();
-    const error = await errorOf(t.call('staff:create', { name: 'Ada 2', email: 'ADA@EXAMPLE.COM', password: 'another-pass-1', role: 'staff', mayGrantAccess: false }));
+    const error = await errorOf(t.call('staff:create', { name: 'Ada 2', email: 'ADA@EXAMPLE.COM', password: 'Quiet-Harbour-77', role: 'staff', mayGrantAccess: false }));
     expect(error.fields?.email?.code).toBe('taken');
   });
 

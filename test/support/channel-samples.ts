@@ -14,7 +14,7 @@ export interface SampleIds {
 export async function createSampleRows(t: TestCore): Promise<SampleIds> {
   const organisation = await t.call('organisations:create', { name: 'Sample BV' });
   const person = await t.call('persons:create', { organisationId: organisation.id, lastName: 'Sample' });
-  const staff = await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'sample-password', role: 'staff', mayGrantAccess: false });
+  const staff = await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'Quiet-Harbour-79', role: 'staff', mayGrantAccess: false });
   const roleGroup = await t.call('role-groups:create', { name: 'Sample group', permissions: ['tickets.read'] });
   const account = await t.call('portal-accounts:create', {
     username: 'sample@example.com',
@@ -27,13 +27,13 @@ export async function createSampleRows(t: TestCore): Promise<SampleIds> {
 /** A valid input for every channel; the first test fails when a new channel has none. */
 export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<string, unknown>> => ({
   'setup:status': {},
-  'setup:create-administrator': { name: 'Second', email: 'second@example.com', password: 'second-password', language: 'en' },
+  'setup:create-administrator': { name: 'Second', email: 'second@example.com', password: 'Quiet-Harbour-80', language: 'en' },
   'session:sign-in': { email: 'ada@example.com', password: 'not the password' },
   'session:sign-out': {},
   'session:current': {},
   'staff:list': { search: '', sort: 'name', direction: 'asc', offset: 0, limit: 10 },
   'staff:get': { id: ids.staff },
-  'staff:create': { name: 'New', email: 'new@example.com', password: 'new-password-1', role: 'staff', mayGrantAccess: false, language: 'en' },
+  'staff:create': { name: 'New', email: 'new@example.com', password: 'Quiet-Harbour-78', role: 'staff', mayGrantAccess: false, language: 'en' },
   'staff:update': { id: ids.staff, name: 'Sam', email: 'sam@example.com', role: 'staff', mayGrantAccess: true, active: true, language: 'nl', password: null },
   'staff:set-my-language': { language: 'de' },
   'organisations:list': { search: 'x', sort: 'name', direction: 'desc', offset: 0, limit: 5, parentId: ids.organisation },
@@ -86,6 +86,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'preferences:get-account-columns': {},
   'preferences:set-account-columns': { columns: ['username', 'status'] },
   'password-policy:get': {},
+  'session-settings:get': {},
   'activation-settings:get': {},
   'documents:list': { accountId: ids.account, offset: 0, limit: 10 },
   'documents:open': { id: ids.account, format: 'pdf' },
@@ -112,5 +113,6 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'mail-templates:update': { type: 'welcome', language: 'en', subject: 'Welcome, {{ name }}', html: '<p>Your account {{ username }} is active: {{ portal_url }}</p>' },
   'mail-templates:reset': { type: 'welcome', language: 'en' },
   'mail-templates:preview': { type: 'activation', language: 'nl', subject: 'Activeer uw account', html: '<p>{{ link }} tot {{ expires_at }}</p>' },
+  'session-settings:update': { idleMinutes: 60 },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
 });

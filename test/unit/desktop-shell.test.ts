@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newSessionSlot } from '../../electron/core/auth/session';
 import { SessionSlots, isValidSessionId } from '../../electron/server/session-slots';
 import { isAllowedExternalUrl } from '../../electron/shell/external-links';
 import { electronSqliteCandidates, findElectronSqliteBinding, isNativeLoadError } from '../../electron/shell/native-binding';
@@ -84,17 +85,21 @@ describe('data folder', () => {
 });
 
 describe('browser-mode sessions', () => {
-  it('accepts random tab ids only, and forgets the least recently used tab beyond the cap', () => {
+  it('accepts well-formed ids only, keeps only issued ones, and forgets the least recently used signed-in tab beyond the cap', () => {
     expect(isValidSessionId('3f2504e0-4f89-11d3-9a0c-0305e82c3301')).toBe(true);
     for (const id of ['', 'short', 'a b c d e f g h i j', 'x'.repeat(129), 'ümlaut-ümlaut-ümlaut']) expect(isValidSessionId(id), id).toBe(false);
     const slots = new SessionSlots(2);
-    const a = slots.get('a');
-    a.staffId = 1;
-    slots.get('b');
-    expect(slots.get('a').staffId).toBe(1);
-    slots.get('c');
+    expect(slots.get('made-up-by-the-client-0123')).toBeUndefined();
+    expect(slots.size).toBe(0);
+    const signedIn = (staffId: number) => ({ ...newSessionSlot(), staffId });
+    const a = slots.issue(signedIn(1));
+    expect(isValidSessionId(a)).toBe(true);
+    const b = slots.issue(signedIn(2));
+    expect(slots.get(a)?.staffId).toBe(1);
+    const c = slots.issue(signedIn(3));
     expect(slots.size).toBe(2);
-    expect(slots.get('a').staffId).toBe(1);
-    expect(slots.get('b').staffId).toBeNull();
+    expect(slots.get(a)?.staffId).toBe(1);
+    expect(slots.get(b)).toBeUndefined();
+    expect(slots.get(c)?.staffId).toBe(3);
   });
 });

@@ -1,9 +1,27 @@
 /**
- * Where a caller's sign-in lives: one per window in Electron, one per browser tab
- * in browser mode. The core reads and sets it; transports only keep it.
+ * Where a caller's sign-in lives: one per window in Electron, one per signed-in
+ * browser tab in browser mode (under an id the server issued). The core reads and
+ * sets it; transports only keep it.
  */
 export interface SessionSlot {
   staffId: number | null;
+  /** The staff user's security stamp at sign-in; a newer stamp (password, role, active changed) ends the session. */
+  stamp: number | null;
+  /** When the session was last used (core clock, ms); idle longer than the setting ends it. */
+  lastSeenAt: number | null;
 }
 
-export const newSessionSlot = (): SessionSlot => ({ staffId: null });
+export const newSessionSlot = (): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null });
+
+/** Signs the slot in as this staff user, under their current security stamp. */
+export function startSession(slot: SessionSlot, staff: { id: number; security_stamp: number }, now: Date): void {
+  slot.staffId = staff.id;
+  slot.stamp = staff.security_stamp;
+  slot.lastSeenAt = now.getTime();
+}
+
+export function endSession(slot: SessionSlot): void {
+  slot.staffId = null;
+  slot.stamp = null;
+  slot.lastSeenAt = null;
+}

@@ -14,6 +14,8 @@ export interface StaffTable {
   last_sign_in_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Goes up when the password, role or active flag changes; sessions under an older stamp end. */
+  security_stamp: Generated<number>;
 }
 
 export interface SignInFailureTable {

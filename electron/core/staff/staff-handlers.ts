@@ -1,6 +1,7 @@
 import type { staffApi } from '../../../shared/api/staff';
 import type { sessionApi } from '../../../shared/api/session';
 import { actorOf, type Handlers } from '../context';
+import { endSession, startSession } from '../auth/session';
 import { signIn } from '../auth/sign-in';
 import { readSettings } from '../settings/settings-service';
 import { countStaff, listStaff, rowToStaffMember } from './staff-repository';
@@ -13,17 +14,17 @@ export const sessionHandlers: Handlers<keyof typeof sessionApi> = {
   }),
   'setup:create-administrator': async (input, { deps, session }) => {
     const admin = await createStaffMember(deps, null, { ...input, role: 'administrator', mayGrantAccess: true });
-    session.staffId = admin.id;
+    startSession(session, { id: admin.id, security_stamp: 0 }, deps.clock());
     return admin;
   },
   'session:sign-in': async (input, { deps, session }) => {
-    session.staffId = null;
-    const member = await signIn(deps, input.email, input.password);
-    session.staffId = member.id;
-    return member;
+    endSession(session);
+    const row = await signIn(deps, input.email, input.password);
+    startSession(session, row, deps.clock());
+    return rowToStaffMember(row);
   },
   'session:sign-out': async (_input, { session }) => {
-    session.staffId = null;
+    endSession(session);
     return null;
   },
   'session:current': async (_input, { deps, actor }) => (actor ? getStaffMember(deps, actor.id) : null),
@@ -36,6 +37,11 @@ export const staffHandlers: Handlers<keyof typeof staffApi> = {
   },
   'staff:get': (input, { deps }) => getStaffMember(deps, input.id),
   'staff:create': (input, ctx) => createStaffMember(ctx.deps, actorOf(ctx), input),
-  'staff:update': (input, ctx) => updateStaffMember(ctx.deps, actorOf(ctx), input),
+  'staff:update': async (input, ctx) => {
+    const { member, securityStamp } = await updateStaffMember(ctx.deps, actorOf(ctx), input);
+    // The change ends the user's other sessions; the administrator editing themselves stays signed in here.
+    if (ctx.session.staffId === member.id) ctx.session.stamp = securityStamp;
+    return member;
+  },
   'staff:set-my-language': (input, ctx) => setStaffLanguage(ctx.deps, actorOf(ctx), input.language),
 };

@@ -3,7 +3,10 @@ import type { StaffMember } from '../../../shared/api/staff';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
+import { evaluatePassword } from '../../../shared/password-policy';
 import { isoNow } from '../clock';
+import type { Executor } from '../db/connection';
+import { readPasswordPolicy } from '../password-policy/password-policy-service';
 import type { Actor, CoreDeps } from '../context';
 import {
   countActiveAdministrators,
@@ -16,6 +19,18 @@ import {
 
 type CreateInput = Omit<ParsedInputOf<'staff:create'>, never>;
 type UpdateInput = ParsedInputOf<'staff:update'>;
+
+/** Staff passwords meet the same policy as customers' (the administrator's preset), checked here whatever the UI did. */
+async function acceptableStaffPasswordHash(db: Executor, password: string, email: string): Promise<string> {
+  const problems = evaluatePassword(password, await readPasswordPolicy(db), { username: email });
+  if (problems.length > 0) {
+    throw new AppError('VALIDATION', `The password does not meet the password policy (${problems.map((p) => p.code).join(', ')}).`, {
+      fields: { password: { code: 'weak_password' } },
+      params: { problems: problems.map((p) => p.code).join(',') },
+    });
+  }
+  return hashPassword(password);
+}
 
 /** What the audit log keeps of a staff user: never the password hash. */
 const auditView = (m: StaffMember) => ({
@@ -43,7 +58,7 @@ export async function getStaffMember(deps: CoreDeps, id: number): Promise<StaffM
  * which is allowed exactly while no staff user exists.
  */
 export async function createStaffMember(deps: CoreDeps, actor: Actor | null, input: CreateInput): Promise<StaffMember> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await acceptableStaffPasswordHash(deps.db, input.password, input.email);
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
     if (actor === null && (await countStaff(trx)) > 0) {
@@ -81,14 +96,19 @@ export async function createStaffMember(deps: CoreDeps, actor: Actor | null, inp
   return getStaffMember(deps, id);
 }
 
-export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: UpdateInput): Promise<StaffMember> {
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+/**
+ * Edits a staff user. A new password, another role or the active flag turned off or on
+ * raises the security stamp, which ends every session signed in under the old one.
+ */
+export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: UpdateInput): Promise<{ member: StaffMember; securityStamp: number }> {
+  const passwordHash = input.password ? await acceptableStaffPasswordHash(deps.db, input.password, input.email) : null;
   const now = isoNow(deps.clock);
-  await deps.db.transaction().execute(async (trx) => {
+  const securityStamp = await deps.db.transaction().execute(async (trx) => {
     const existing = await findStaffById(trx, input.id);
     if (!existing) throw new AppError('NOT_FOUND', `Staff user ${input.id} does not exist.`, { fields: { id: { code: 'not_found' } } });
     const other = await findStaffByEmail(trx, input.email);
     if (other && other.id !== input.id) throw emailTaken();
+    const stampChanges = passwordHash !== null || existing.role !== input.role || (existing.active === 1) !== input.active;
     const losesAdministration = existing.role === 'administrator' && (input.role !== 'administrator' || !input.active);
     if (losesAdministration && (await countActiveAdministrators(trx, input.id)) === 0) {
       throw new AppError('LAST_ADMINISTRATOR', 'Portier needs at least one active administrator.', {
@@ -107,6 +127,7 @@ export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: Upd
         language: input.language,
         updated_at: now,
         ...(passwordHash ? { password_hash: passwordHash } : {}),
+        ...(stampChanges ? { security_stamp: existing.security_stamp + 1 } : {}),
       })
       .where('id', '=', input.id)
       .execute();
@@ -124,8 +145,9 @@ export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: Upd
       before: diff.before,
       after,
     });
+    return updated.security_stamp;
   });
-  return getStaffMember(deps, input.id);
+  return { member: await getStaffMember(deps, input.id), securityStamp };
 }
 
 export async function setStaffLanguage(deps: CoreDeps, actor: Actor, language: StaffMember['language']): Promise<StaffMember> {

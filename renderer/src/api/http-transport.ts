@@ -7,9 +7,8 @@ import type { Transport } from './transport';
 export interface HttpTransportEnv {
   location: Pick<Location, 'hash' | 'pathname' | 'search'>;
   history: Pick<History, 'replaceState' | 'state'>;
-  storage: Pick<Storage, 'getItem' | 'setItem'>;
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   fetch: typeof fetch;
-  randomId: () => string;
 }
 
 export const KEY_STORAGE = 'portier.key';
@@ -32,12 +31,16 @@ export function takeKeyFromUrl(env: Pick<HttpTransportEnv, 'location' | 'history
   return env.storage.getItem(KEY_STORAGE);
 }
 
-function sessionId(env: HttpTransportEnv): string {
-  const existing = env.storage.getItem(SESSION_STORAGE);
-  if (existing) return existing;
-  const id = env.randomId();
-  env.storage.setItem(SESSION_STORAGE, id);
-  return id;
+/**
+ * The server issues the tab's session id when it signs in and says when it ended (an
+ * empty value). Only the id this call was sent with may be replaced or forgotten: an
+ * answer to an older call must not undo a newer sign-in.
+ */
+function keepSessionId(env: HttpTransportEnv, sent: string | null, answered: string | null): void {
+  if (answered === null) return;
+  const current = env.storage.getItem(SESSION_STORAGE);
+  if (answered !== '' && answered !== current && (current === sent || sent === null)) env.storage.setItem(SESSION_STORAGE, answered);
+  if (answered === '' && current === sent && sent !== null) env.storage.removeItem(SESSION_STORAGE);
 }
 
 function isResult(body: unknown): body is Result<unknown> {
@@ -52,16 +55,16 @@ const failure = (error: ErrorPayload): Result<never> => ({ ok: false, error });
 /** The loopback HTTP bridge of browser mode: POST {channel, input}, answer is a Result even for 4xx. */
 export function createHttpTransport(env: HttpTransportEnv): Transport {
   const key = takeKeyFromUrl(env);
-  const session = sessionId(env);
-  return async (channel, input) => {
+  const send = async (channel: string, input: unknown, retried: boolean): Promise<Result<unknown>> => {
     if (!key) {
       return failure({ code: 'FORBIDDEN', message: 'This page was opened without the key Portier printed.', params: { transport: 'key' } });
     }
+    const session = env.storage.getItem(SESSION_STORAGE);
     let response: Response;
     try {
       response = await env.fetch(INVOKE_PATH, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [KEY_HEADER]: key, [SESSION_HEADER]: session },
+        headers: { 'content-type': 'application/json', [KEY_HEADER]: key, ...(session ? { [SESSION_HEADER]: session } : {}) },
         body: JSON.stringify({ channel, input }),
         cache: 'no-store',
         credentials: 'omit',
@@ -69,11 +72,20 @@ export function createHttpTransport(env: HttpTransportEnv): Transport {
     } catch {
       return failure({ code: 'INTERNAL', message: 'Portier cannot be reached.', params: { transport: 'network' } });
     }
+    keepSessionId(env, session, response.headers.get(SESSION_HEADER));
     const body: unknown = await response.json().catch(() => null);
-    if (isResult(body)) return body;
+    if (isResult(body)) {
+      // The server forgot this tab's session (restart, idle, signed out elsewhere): carry on signed out.
+      if (!body.ok && body.error.params?.transport === 'session' && !retried) {
+        if (env.storage.getItem(SESSION_STORAGE) === session) env.storage.removeItem(SESSION_STORAGE);
+        return send(channel, input, true);
+      }
+      return body;
+    }
     if (response.status === 401 || response.status === 403) {
       return failure({ code: 'FORBIDDEN', message: `Refused with HTTP ${response.status}.`, params: { transport: 'key' } });
     }
     return failure({ code: 'INTERNAL', message: `Unexpected answer (HTTP ${response.status}).`, params: { transport: 'network' } });
   };
+  return (channel, input) => send(channel, input, false);
 }

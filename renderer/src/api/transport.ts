@@ -26,14 +26,6 @@ export function pickTransport(win: Window = window, env?: Partial<HttpTransportE
     history: win.history,
     storage: win.sessionStorage,
     fetch: (...args) => win.fetch(...args),
-    randomId: () => randomId(win),
     ...env,
   });
-}
-
-function randomId(win: Window): string {
-  const c = win.crypto;
-  if (typeof c.randomUUID === 'function') return c.randomUUID();
-  const bytes = c.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

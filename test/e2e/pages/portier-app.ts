@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-export const ADMIN = { name: 'Ada Administrator', email: 'ada@example.com', password: 'correct horse battery' };
+export const ADMIN = { name: 'Ada Administrator', email: 'ada@example.com', password: 'Correct horse battery 7' };
 
 /** The whole app as a user sees it: first run, sign-in, navigation. Selectors are roles and labels only. */
 export class PortierApp {

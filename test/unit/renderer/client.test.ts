@@ -6,8 +6,8 @@ import { pickTransport } from '../../../renderer/src/api/transport';
 import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER } from '../../../shared/bridge';
 import { AppError } from '../../../shared/errors';
 
-function jsonResponse(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
 describe('call()', () => {
@@ -47,7 +47,7 @@ describe('pickTransport()', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
-  it('otherwise POSTs {channel, input} with the key and session headers, and strips the key from the address', async () => {
+  it('otherwise POSTs {channel, input} with the key (no session id before the server issued one), and strips the key from the address', async () => {
     window.history.replaceState(null, '', '/#key=s3cret-KEY_1');
     const fetchSpy = vi.spyOn(window, 'fetch').mockResolvedValue(jsonResponse(200, { ok: true, value: null }));
     const transport = pickTransport(window);
@@ -63,20 +63,41 @@ describe('pickTransport()', () => {
     expect(init?.method).toBe('POST');
     const headers = new Headers(init?.headers);
     expect(headers.get(KEY_HEADER)).toBe('s3cret-KEY_1');
-    const session = headers.get(SESSION_HEADER);
-    expect(session).toMatch(/^[0-9a-f-]{32,36}$/);
-    expect(session).toBe(sessionStorage.getItem(SESSION_STORAGE));
+    expect(headers.get(SESSION_HEADER)).toBeNull();
+    expect(sessionStorage.getItem(SESSION_STORAGE)).toBeNull();
     expect(JSON.parse(String(init?.body))).toEqual({ channel: 'session:current', input: {} });
   });
 
-  it('after a reload (no fragment any more) keeps the same key and the same session id', async () => {
+  it('keeps the session id the server issued, also after a reload, and forgets it when the server says it ended', async () => {
     window.history.replaceState(null, '', '/#key=first');
-    const fetchSpy = vi.spyOn(window, 'fetch').mockImplementation(async () => jsonResponse(200, { ok: true, value: null }));
+    const issued = 'issued-by-server-0123456789abcdef';
+    const fetchSpy = vi
+      .spyOn(window, 'fetch')
+      .mockResolvedValueOnce(jsonResponse(200, { ok: true, value: null }, { [SESSION_HEADER]: issued }))
+      .mockResolvedValueOnce(jsonResponse(200, { ok: true, value: null }, { [SESSION_HEADER]: issued }))
+      .mockResolvedValueOnce(jsonResponse(200, { ok: true, value: null }, { [SESSION_HEADER]: '' }))
+      .mockResolvedValueOnce(jsonResponse(200, { ok: true, value: null }));
+    await pickTransport(window)('session:sign-in', {});
     await pickTransport(window)('session:current', {});
+    await pickTransport(window)('session:sign-out', {});
     await pickTransport(window)('session:current', {});
     const sent = fetchSpy.mock.calls.map(([, init]) => new Headers(init?.headers));
-    expect(sent.map((h) => h.get(KEY_HEADER))).toEqual(['first', 'first']);
-    expect(sent[0]?.get(SESSION_HEADER)).toBe(sent[1]?.get(SESSION_HEADER));
+    expect(sent.map((h) => h.get(KEY_HEADER))).toEqual(['first', 'first', 'first', 'first']);
+    expect(sent.map((h) => h.get(SESSION_HEADER))).toEqual([null, issued, issued, null]);
+  });
+
+  it('when the server no longer knows the session id, drops it and asks once more without it', async () => {
+    window.history.replaceState(null, '', '/#key=k');
+    sessionStorage.setItem(SESSION_STORAGE, 'forgotten-after-restart-0123456789');
+    const ended = { ok: false, error: { code: 'UNAUTHENTICATED', message: 'ended', params: { transport: 'session' } } };
+    const fetchSpy = vi
+      .spyOn(window, 'fetch')
+      .mockResolvedValueOnce(jsonResponse(401, ended))
+      .mockResolvedValueOnce(jsonResponse(200, { ok: true, value: null }));
+    await expect(pickTransport(window)('session:current', {})).resolves.toEqual({ ok: true, value: null });
+    const sent = fetchSpy.mock.calls.map(([, init]) => new Headers(init?.headers).get(SESSION_HEADER));
+    expect(sent).toEqual(['forgotten-after-restart-0123456789', null]);
+    expect(sessionStorage.getItem(SESSION_STORAGE)).toBeNull();
   });
 
   it('reads the Result in the body of a 4xx answer', async () => {

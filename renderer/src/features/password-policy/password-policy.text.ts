@@ -3,7 +3,7 @@ import { featureText } from '../../i18n/feature-text';
 export const passwordPolicyText = featureText(
   {
     title: 'Password policy for portal accounts',
-    intro: 'The rules every customer password must meet, checked live while typing and enforced when saving.',
+    intro: 'The rules every customer password, and every staff password, must meet: checked live while typing and enforced when saving.',
     readOnly: 'Only administrators can change the password policy.',
     saved: 'Password policy saved.',
     presetDefault: 'Default (8+, upper-case, digit)',
@@ -40,7 +40,7 @@ export const passwordPolicyText = featureText(
   {
     nl: {
       title: 'Wachtwoordbeleid voor portalaccounts',
-      intro: 'De regels waaraan elk klantwachtwoord moet voldoen, live gecontroleerd tijdens het typen en afgedwongen bij het opslaan.',
+      intro: 'De regels waaraan elk klantwachtwoord, en elk wachtwoord van een medewerker, moet voldoen: live gecontroleerd tijdens het typen en afgedwongen bij het opslaan.',
       readOnly: 'Alleen beheerders kunnen het wachtwoordbeleid wijzigen.',
       saved: 'Wachtwoordbeleid opgeslagen.',
       presetDefault: 'Standaard (8+, hoofdletter, cijfer)',
@@ -76,7 +76,7 @@ export const passwordPolicyText = featureText(
     },
     de: {
       title: 'Passwortrichtlinie für Portalkonten',
-      intro: 'Die Regeln, die jedes Kundenpasswort erfüllen muss: live beim Tippen geprüft und beim Speichern durchgesetzt.',
+      intro: 'Die Regeln, die jedes Kundenpasswort und jedes Passwort der Mitarbeitenden erfüllen muss: live beim Tippen geprüft und beim Speichern durchgesetzt.',
       readOnly: 'Nur Administratoren können die Passwortrichtlinie ändern.',
       saved: 'Passwortrichtlinie gespeichert.',
       presetDefault: 'Standard (8+, Großbuchstabe, Ziffer)',

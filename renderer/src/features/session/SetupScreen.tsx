@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
+import { PasswordFeedback } from '../../components/PasswordFeedback';
 import { useForm } from '../../components/use-form';
 import { isUiLanguage } from '../../i18n/i18n';
 import { AuthLayout } from './AuthLayout';
@@ -48,11 +49,12 @@ export function SetupScreen() {
           value={values.password}
           onValueChange={(v) => set('password', v)}
           error={fieldErrors.password}
-          hint={t('hints.password')}
+          hint={t('sessionSettings.passwordHint')}
           autoComplete="new-password"
-          maxLength={256}
+          maxLength={1024}
           required
         />
+        {values.password ? <PasswordFeedback password={values.password} context={{ username: values.email }} /> : null}
         <TextField
           label={t('fields.confirmPassword')}
           type="password"
@@ -60,7 +62,7 @@ export function SetupScreen() {
           onValueChange={(v) => set('confirmPassword', v)}
           error={fieldErrors.confirmPassword}
           autoComplete="new-password"
-          maxLength={256}
+          maxLength={1024}
           required
         />
         <button type="submit" className="button button--primary button--wide" disabled={create.isPending} aria-busy={create.isPending}>

@@ -8,6 +8,7 @@ import { notify } from '../../components/notification-store';
 import { useSetMyLanguage } from '../session/session-queries';
 import { MailSettingsSections } from '../mail-settings/MailSettingsSections';
 import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
+import { SessionSettingsSection } from '../session-settings/SessionSettingsForm';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
 
 /**
@@ -45,6 +46,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
         />
       </div>
       {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
+      {me.role === 'administrator' ? <SessionSettingsSection /> : null}
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
     </section>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
+import { PasswordFeedback } from '../../components/PasswordFeedback';
 import { recordVersion, useForm } from '../../components/use-form';
 import { navigate } from '../../router/use-route';
 import { useCreateStaffMember, useUpdateStaffMember } from './staff-queries';
@@ -96,11 +97,12 @@ export function StaffForm({ member }: { member?: StaffMember }) {
         value={values.password}
         onValueChange={(v) => set('password', v)}
         error={fieldErrors.password}
-        hint={member ? t('hints.newPassword') : t('hints.password')}
-        maxLength={256}
+        hint={member ? t('hints.newPassword') : t('sessionSettings.passwordHint')}
+        maxLength={1024}
         autoComplete="new-password"
         required={!member}
       />
+      {values.password ? <PasswordFeedback password={values.password} context={{ username: values.email }} /> : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>
           {t('common.save')}

@@ -1,6 +1,7 @@
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
@@ -269,4 +270,5 @@ export const de: Messages = {
   documents: documentsText.de,
   mailSettings: mailSettingsText.de,
   accountImport: accountImportText.de,
+  sessionSettings: sessionSettingsText.de,
 };

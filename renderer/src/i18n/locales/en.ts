@@ -1,6 +1,7 @@
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
+import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
@@ -268,6 +269,7 @@ export const en = {
   documents: documentsText.en,
   mailSettings: mailSettingsText.en,
   accountImport: accountImportText.en,
+  sessionSettings: sessionSettingsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

@@ -1,0 +1,16 @@
+import type { Executor } from '../db/connection';
+import { SESSION_SETTINGS_KEY } from '../settings/session-settings';
+import type { StaffRow } from '../staff/staff-repository';
+
+/**
+ * The signed-in staff user with the stored session settings, in ONE query: it runs before
+ * every call, so it must cost no more than reading the staff row did.
+ */
+export function findSessionStaff(db: Executor, id: number): Promise<(StaffRow & { session_settings_json: string | null }) | undefined> {
+  return db
+    .selectFrom('staff')
+    .selectAll('staff')
+    .select((eb) => eb.selectFrom('setting').select('value_json').where('key', '=', SESSION_SETTINGS_KEY).as('session_settings_json'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
