@@ -43,7 +43,9 @@ export const outboxCommand: Command = {
     const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       if (action === 'send') {
-        const report = await new OutboxWorker({ deps: core.deps, dataDir }).runOnce();
+        const worker = new OutboxWorker({ deps: core.deps, dataDir });
+        // stop() closes the SMTP pool: an idle pooled connection would keep the command alive until the server drops it.
+        const report = await worker.runOnce().finally(() => worker.stop());
         if (!report.smtpConfigured) console.log(`No SMTP server is set up: mails stay queued; ${report.emlWritten} written as .eml files in ${path.join(dataDir, 'outbox')}.`);
         else console.log(`Sent ${report.sent}, to retry ${report.retried}, failed ${report.failed}, expired ${report.expired}.`);
         return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
