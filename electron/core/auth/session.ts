@@ -4,6 +4,8 @@
  */
 export interface SessionSlot {
   staffId: number | null;
+  /** Set by the CLI: what is done in this session is audited as done from the command line. */
+  via?: 'cli';
 }
 
 export const newSessionSlot = (): SessionSlot => ({ staffId: null });

@@ -61,6 +61,9 @@ export interface AuditLogTable {
   action: string;
   before_json: string | null;
   after_json: string | null;
+  label: string | null;
+  via: Generated<'app' | 'cli' | 'portal'>;
+  names_json: string | null;
 }
 
 export interface SettingTable {

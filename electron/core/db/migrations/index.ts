@@ -10,6 +10,7 @@ import { migration0008 } from './0008-outbox';
 import { migration0009 } from './0009-mail-templates';
 import { migration0010 } from './0010-documents';
 import { migration0011 } from './0011-letter-template';
+import { migration0017 } from './0017-audit-label';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0017];
