@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { Link } from '../../router/Link';
+import { HistoryLink } from '../audit/HistoryLink';
 import { navigate } from '../../router/use-route';
 import { DeleteRoleGroupDialog } from './DeleteRoleGroupDialog';
 import { PermissionChecklist } from './PermissionChecklist';
@@ -102,6 +103,7 @@ export function RoleGroupPage({ id, me }: { id: number | 'new'; me: StaffMember 
       <p className="subtitle">
         <Link to={{ name: 'role-groups' }}>{t('roleGroups.title')}</Link>
       </p>
+      <HistoryLink entity="role-group" id={id} />
       <ErrorAlert error={group.error} />
       {group.data ? <RoleGroupForm key={group.data.id} group={group.data} editable={editable} /> : null}
     </section>

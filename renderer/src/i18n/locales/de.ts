@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -229,20 +230,6 @@ export const de: Messages = {
       'mail-template': 'E-Mail-Vorlage',
       mail: 'Mail',
     },
-    actions: {
-      created: 'Angelegt',
-      updated: 'Geändert',
-      deleted: 'Gelöscht',
-      deactivated: 'Deaktiviert',
-      'first-administrator-created': 'Ersten Administrator angelegt',
-      reactivated: 'Wieder aktiviert',
-      retried: 'Erneut versucht',
-      cancelled: 'Abgebrochen',
-      'links-changed': 'Organisationsverknüpfungen geändert',
-      'groups-changed': 'Rollengruppen geändert',
-      'username-changed': 'Benutzername geändert',
-      reset: 'Auf den Standardtext zurückgesetzt',
-    },
     columns: {
       at: 'Wann',
       who: 'Wer',
@@ -263,4 +250,5 @@ export const de: Messages = {
   outbox: outboxText.de,
   documents: documentsText.de,
   mailSettings: mailSettingsText.de,
+  auditLog: auditLogText.de,
 };

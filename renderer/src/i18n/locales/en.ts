@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -228,20 +229,6 @@ export const en = {
       'mail-template': 'Mail template',
       mail: 'Mail',
     },
-    actions: {
-      created: 'Created',
-      updated: 'Updated',
-      deleted: 'Deleted',
-      deactivated: 'Deactivated',
-      'first-administrator-created': 'First administrator created',
-      reactivated: 'Reactivated',
-      retried: 'Retried',
-      cancelled: 'Cancelled',
-      'links-changed': 'Organisation links changed',
-      'groups-changed': 'Role groups changed',
-      'username-changed': 'Username changed',
-      reset: 'Reset to the default text',
-    },
     columns: {
       at: 'When',
       who: 'Who',
@@ -262,6 +249,7 @@ export const en = {
   outbox: outboxText.en,
   documents: documentsText.en,
   mailSettings: mailSettingsText.en,
+  auditLog: auditLogText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

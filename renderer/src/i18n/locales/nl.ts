@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -229,20 +230,6 @@ export const nl: Messages = {
       'mail-template': 'E-mailsjabloon',
       mail: 'Mail',
     },
-    actions: {
-      created: 'Aangemaakt',
-      updated: 'Gewijzigd',
-      deleted: 'Verwijderd',
-      deactivated: 'Gedeactiveerd',
-      'first-administrator-created': 'Eerste beheerder aangemaakt',
-      reactivated: 'Opnieuw geactiveerd',
-      retried: 'Opnieuw geprobeerd',
-      cancelled: 'Geannuleerd',
-      'links-changed': 'Organisatiekoppelingen gewijzigd',
-      'groups-changed': 'Rollengroepen gewijzigd',
-      'username-changed': 'Gebruikersnaam gewijzigd',
-      reset: 'Teruggezet naar de standaardtekst',
-    },
     columns: {
       at: 'Wanneer',
       who: 'Wie',
@@ -263,4 +250,5 @@ export const nl: Messages = {
   outbox: outboxText.nl,
   documents: documentsText.nl,
   mailSettings: mailSettingsText.nl,
+  auditLog: auditLogText.nl,
 };
