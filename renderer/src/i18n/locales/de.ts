@@ -117,8 +117,6 @@ export const de: Messages = {
     NOT_FOUND: 'Dieser Datensatz existiert nicht mehr. Vielleicht wurde er gelöscht.',
     CONFLICT: 'Das steht im Widerspruch zu einem vorhandenen Datensatz.',
     IN_USE: 'Dieser Datensatz kann nicht gelöscht werden, weil andere Datensätze noch darauf verweisen.',
-    IN_USE_counts:
-      'Diese Organisation kann nicht gelöscht werden: Ihr sind noch {{persons}} Person(en) und {{children}} untergeordnete Organisation(en) zugeordnet. Bitte diese zuerst verschieben oder löschen.',
     CYCLE: 'Eine Organisation kann sich nicht selbst übergeordnet sein, auch nicht über untergeordnete Organisationen.',
     INVALID_CREDENTIALS: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
     INVALID_TOKEN: 'Dieser Link oder Code ist nicht (mehr) gültig. Fordern Sie einen neuen an.',
@@ -130,6 +128,15 @@ export const de: Messages = {
     INTERNAL: 'In Portier ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     bridgeKey: 'Diese Seite braucht die Adresse, die Portier beim Start angezeigt hat (sie endet auf #key=…). Bitte diese Adresse erneut öffnen.',
     network: 'Portier ist nicht erreichbar. Läuft das Programm noch?',
+    IN_USE_refs: 'Das kann nicht gelöscht werden: {{refs}} verweisen noch darauf. Verschieben oder löschen Sie diese zuerst.',
+    inUseRefs: {
+      accounts_one: '{{count}} Portalkonto',
+      accounts_other: '{{count}} Portalkonten',
+      persons_one: '{{count}} Person',
+      persons_other: '{{count}} Personen',
+      children_one: '{{count}} Tochterorganisation',
+      children_other: '{{count}} Tochterorganisationen',
+    },
   },
   setup: {
     title: 'Den ersten Administrator anlegen',

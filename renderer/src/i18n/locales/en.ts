@@ -116,8 +116,6 @@ export const en = {
     NOT_FOUND: 'This record no longer exists. Someone may have deleted it.',
     CONFLICT: 'This conflicts with an existing record.',
     IN_USE: 'This record cannot be deleted because other records still refer to it.',
-    IN_USE_counts:
-      'This organisation cannot be deleted: it still has {{persons}} person(s) and {{children}} child organisation(s). Move or delete them first.',
     CYCLE: 'An organisation cannot be its own umbrella, directly or through its child organisations.',
     INVALID_CREDENTIALS: 'The email address or password is not correct.',
     INVALID_TOKEN: 'This link or code is not valid (any more). Ask for a new one.',
@@ -129,6 +127,15 @@ export const en = {
     INTERNAL: 'Something went wrong inside Portier. Nothing was saved.',
     bridgeKey: 'This page needs the address Portier printed when it started (the one ending in #key=…). Please open that address again.',
     network: 'Portier cannot be reached. Is it still running?',
+    IN_USE_refs: 'This cannot be deleted: {{refs}} still refer to it. Move or delete those first.',
+    inUseRefs: {
+      accounts_one: '{{count}} portal account',
+      accounts_other: '{{count}} portal accounts',
+      persons_one: '{{count}} person',
+      persons_other: '{{count}} persons',
+      children_one: '{{count}} child organisation',
+      children_other: '{{count}} child organisations',
+    },
   },
   setup: {
     title: 'Create the first administrator',

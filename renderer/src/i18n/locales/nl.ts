@@ -117,8 +117,6 @@ export const nl: Messages = {
     NOT_FOUND: 'Dit gegeven bestaat niet meer. Misschien heeft iemand het verwijderd.',
     CONFLICT: 'Dit botst met een bestaand gegeven.',
     IN_USE: 'Dit gegeven kan niet worden verwijderd, omdat andere gegevens er nog naar verwijzen.',
-    IN_USE_counts:
-      'Deze organisatie kan niet worden verwijderd: er horen nog {{persons}} persoon/personen en {{children}} onderliggende organisatie(s) bij. Verplaats of verwijder die eerst.',
     CYCLE: 'Een organisatie kan niet haar eigen koepel zijn, ook niet via onderliggende organisaties.',
     INVALID_CREDENTIALS: 'Het e-mailadres of wachtwoord is onjuist.',
     INVALID_TOKEN: 'Deze link of code is niet (meer) geldig. Vraag een nieuwe aan.',
@@ -130,6 +128,15 @@ export const nl: Messages = {
     INTERNAL: 'Er ging iets mis in Portier. Er is niets opgeslagen.',
     bridgeKey: 'Deze pagina heeft het adres nodig dat Portier bij het starten toonde (het adres dat eindigt op #key=…). Open dat adres opnieuw.',
     network: 'Portier is niet bereikbaar. Draait het programma nog?',
+    IN_USE_refs: 'Dit kan niet worden verwijderd: {{refs}} verwijzen er nog naar. Verplaats of verwijder die eerst.',
+    inUseRefs: {
+      accounts_one: '{{count}} portalaccount',
+      accounts_other: '{{count}} portalaccounts',
+      persons_one: '{{count}} persoon',
+      persons_other: '{{count}} personen',
+      children_one: '{{count}} onderliggende organisatie',
+      children_other: '{{count}} onderliggende organisaties',
+    },
   },
   setup: {
     title: 'De eerste beheerder aanmaken',
