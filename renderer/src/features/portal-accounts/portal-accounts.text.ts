@@ -142,6 +142,9 @@ export const portalAccountsText = featureText(
     },
     yes: 'Yes',
     no: 'No',
+    organisationAccounts: 'Portal accounts',
+    organisationNoAccounts: 'No portal account is linked to this organisation.',
+    organisationMoreAccounts: '…and {{count}} more.',
   },
   {
     nl: {
@@ -285,6 +288,9 @@ export const portalAccountsText = featureText(
       },
       yes: 'Ja',
       no: 'Nee',
+      organisationAccounts: 'Portalaccounts',
+      organisationNoAccounts: 'Er is geen portalaccount aan deze organisatie gekoppeld.',
+      organisationMoreAccounts: '…en nog {{count}}.',
     },
     de: {
       title: 'Portalkonten',
@@ -427,6 +433,9 @@ export const portalAccountsText = featureText(
       },
       yes: 'Ja',
       no: 'Nein',
+      organisationAccounts: 'Portalkonten',
+      organisationNoAccounts: 'Mit dieser Organisation ist kein Portalkonto verknüpft.',
+      organisationMoreAccounts: '…und {{count}} weitere.',
     },
   },
 );
