@@ -41,3 +41,19 @@ it('0017 audit label: entries gain the name as it was (backfilled), how they cam
   await expect(run(sql`UPDATE audit_log SET label = 'forged'`)).rejects.toThrow(/append-only/);
   await expect(run(sql`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
 });
+
+it('0017 audit label: built-in role groups get their stable key, also one an administrator renamed', async () => {
+  await upToVersion(16);
+  await run(sql`UPDATE role_group SET name = 'Klant', name_key = 'klant' WHERE name = 'Client'`);
+  await run(sql`INSERT INTO role_group (name, name_key, description, created_at, updated_at) VALUES ('Readers', 'readers', 'Dashboard and reading tickets.', ${now}, ${now})`);
+  await upToVersion(17);
+  const { rows } = await sql<{ name: string; built_in_key: string | null }>`SELECT name, built_in_key FROM role_group ORDER BY id`.execute(db);
+  expect(rows).toEqual([
+    { name: 'Standard', built_in_key: 'standard' },
+    { name: 'Klant', built_in_key: 'client' },
+    { name: 'Client participant', built_in_key: 'client-participant' },
+    { name: 'Partner', built_in_key: 'partner' },
+    { name: 'Readers', built_in_key: null },
+  ]);
+  await expect(run(sql`UPDATE role_group SET built_in_key = 'standard' WHERE name = 'Readers'`)).rejects.toThrow(/UNIQUE/);
+});

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BuiltInRoleGroupKey } from '../../../shared/permissions';
 
 /** Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite STRICT). */
 export interface StaffTable {
@@ -77,6 +78,7 @@ export interface RoleGroupTable {
   name_key: string;
   description: string | null;
   built_in: number;
+  built_in_key: BuiltInRoleGroupKey | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,13 +1,22 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from '../migration';
 
+/** The built-in groups as migration 0005 made them: key, name, description. */
+const BUILT_IN_0005 = [
+  ['standard', 'Standard', 'Dashboard and reading tickets.'],
+  ['client', 'Client', 'Reads tickets, documents and reports.'],
+  ['client-participant', 'Client participant', 'As Client, plus comments, attachments, notifications and detailed reports.'],
+  ['partner', 'Partner', 'As Client participant, plus viewing members.'],
+] as const;
+
 /**
  * Audit entries keep the record's name as it was (`label`), how the change came in
  * (`via`: the back office, the command line or the portal) and the names of the
  * records their values point at (`names_json`), so a rename or a delete later does
  * not change what an entry says. Existing entries are backfilled from the records
  * as they are now, or from the values a deletion kept; the append-only trigger is
- * lifted for that one UPDATE only and put back in the same transaction.
+ * lifted for that one UPDATE only and put back in the same transaction. Built-in role
+ * groups get a stable key (see below).
  */
 export const migration0017: Migration = {
   version: 17,
@@ -37,5 +46,14 @@ export const migration0017: Migration = {
     await sql`
       CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    // A stable key for the four built-in role groups, so the screens can show their shipped
+    // descriptions in every language (a name an administrator changed does not lose it).
+    await sql`ALTER TABLE role_group ADD COLUMN built_in_key TEXT CHECK (built_in_key IN ('standard', 'client', 'client-participant', 'partner'))`.execute(db);
+    await sql`CREATE UNIQUE INDEX role_group_built_in_key ON role_group (built_in_key) WHERE built_in_key IS NOT NULL`.execute(db);
+    for (const [key, name, description] of BUILT_IN_0005) {
+      await sql`
+        UPDATE role_group SET built_in_key = ${key}
+        WHERE id = (SELECT id FROM role_group WHERE built_in = 1 AND built_in_key IS NULL AND (name = ${name} OR description = ${description}) ORDER BY name = ${name} DESC, id LIMIT 1)`.execute(db);
+    }
   },
 };
