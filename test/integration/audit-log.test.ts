@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { openPortierCore } from '../../electron/core/portier-core';
@@ -89,4 +90,23 @@ describe('audit log: the command line', () => {
       temp.remove();
     }
   }, 60_000);
+
+  it('marks what seed-demo wrote as done from the command line', async () => {
+    const temp = tempDataDir('portier-audit-seed-');
+    try {
+      const dataDir = path.join(temp.dir, 'data');
+      const run = await runPortier(['seed-demo', '--data-dir', dataDir]);
+      expect(run.code).toBe(0);
+      const db = new SQLite(path.join(dataDir, 'portier.sqlite'), { readonly: true });
+      try {
+        const ways = db.prepare('SELECT via, count(*) AS n FROM audit_log GROUP BY via').all() as { via: string; n: number }[];
+        expect(ways.map((w) => w.via)).toEqual(['cli']);
+        expect(ways[0]?.n).toBeGreaterThan(10);
+      } finally {
+        db.close();
+      }
+    } finally {
+      temp.remove();
+    }
+  }, 120_000);
 });

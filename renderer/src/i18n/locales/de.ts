@@ -224,7 +224,6 @@ export const de: Messages = {
     filters: 'Filter',
     all: 'Alle',
     empty: 'Keine Protokolleinträge für diese Filter.',
-    system: 'System',
     noChanges: 'Keine geänderten Felder',
     entities: {
       staff: 'Mitarbeiter/in',

@@ -223,7 +223,6 @@ export const en = {
     filters: 'Filters',
     all: 'All',
     empty: 'No audit entries match these filters.',
-    system: 'System',
     noChanges: 'No field changes',
     entities: {
       staff: 'Staff member',

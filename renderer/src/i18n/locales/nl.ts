@@ -224,7 +224,6 @@ export const nl: Messages = {
     filters: 'Filters',
     all: 'Alle',
     empty: 'Geen auditregels voor deze filters.',
-    system: 'Systeem',
     noChanges: 'Geen gewijzigde velden',
     entities: {
       staff: 'Medewerker',
