@@ -61,9 +61,13 @@ export const isStaffOnlyPermission = (key: string): boolean => BY_KEY.get(key)?.
  */
 const CLIENT: PermissionKey[] = ['dashboard', 'tickets.read', 'documents.read', 'projects.view', 'reports.hours'];
 const PARTICIPANT: PermissionKey[] = [...CLIENT, 'tickets.create', 'tickets.comment', 'tickets.attach', 'tickets.notify', 'tickets.accept_reject', 'reports.detailed'];
-export const BUILT_IN_ROLE_GROUPS: readonly { name: string; description: string; permissions: readonly PermissionKey[] }[] = [
-  { name: 'Standard', description: 'Dashboard and reading tickets.', permissions: ['dashboard', 'tickets.read'] },
-  { name: 'Client', description: 'Reads tickets, documents and reports.', permissions: CLIENT },
-  { name: 'Client participant', description: 'As Client, plus comments, attachments, notifications and detailed reports.', permissions: PARTICIPANT },
-  { name: 'Partner', description: 'As Client participant, plus viewing members.', permissions: [...PARTICIPANT, 'members.view'] },
+export const BUILT_IN_ROLE_GROUP_KEYS = ['standard', 'client', 'client-participant', 'partner'] as const;
+/** The stable key of a built-in role group: its name and description may be edited, this stays. */
+export type BuiltInRoleGroupKey = (typeof BUILT_IN_ROLE_GROUP_KEYS)[number];
+
+export const BUILT_IN_ROLE_GROUPS: readonly { key: BuiltInRoleGroupKey; name: string; description: string; permissions: readonly PermissionKey[] }[] = [
+  { key: 'standard', name: 'Standard', description: 'Dashboard and reading tickets.', permissions: ['dashboard', 'tickets.read'] },
+  { key: 'client', name: 'Client', description: 'Reads tickets, documents and reports.', permissions: CLIENT },
+  { key: 'client-participant', name: 'Client participant', description: 'As Client, plus comments, attachments, notifications and detailed reports.', permissions: PARTICIPANT },
+  { key: 'partner', name: 'Partner', description: 'As Client participant, plus viewing members.', permissions: [...PARTICIPANT, 'members.view'] },
 ];

@@ -23,5 +23,7 @@ export async function localAdministratorSession(core: PortierCore, as?: string):
   }
   const session = newSessionSlot();
   startSession(session, row, core.deps.clock());
+  // The audit log says "command line (as …)": the staff user did not act in the app.
+  session.via = 'cli';
   return session;
 }

@@ -1,6 +1,7 @@
 import { contract, isChannelName, type ChannelName } from '../../shared/api';
 import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
 import type { Result } from '../../shared/result';
+import { withAuditOrigin } from './audit/audit-origin';
 import { endSession, type SessionSlot } from './auth/session';
 import type { Actor, CoreDeps, Handler, HandlerContext } from './context';
 import { handlers } from './handlers';
@@ -61,7 +62,7 @@ export async function dispatch(
     const parsed: unknown = parseInput(def.input, input);
     const ctx: HandlerContext = { deps, actor, session };
     const handler = handlers[channelName] as Handler<ChannelName>;
-    const value = await handler(parsed as never, ctx);
+    const value = await withAuditOrigin(session.via ?? 'app', () => handler(parsed as never, ctx));
     // The output schema strips anything the contract does not promise (e.g. a hash that slipped in).
     return { ok: true, value: def.output.parse(value) };
   } catch (error) {

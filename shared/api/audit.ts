@@ -7,17 +7,142 @@ export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'r
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;
 
+/**
+ * Every action the core writes. The core's recordAudit takes only these, and the
+ * renderer's label map is typed from them, so a new action without a label in
+ * every language does not compile.
+ */
+export const AUDIT_ACTIONS = [
+  'created',
+  'updated',
+  'deleted',
+  'deactivated',
+  'first-administrator-created',
+  'reactivated',
+  'retried',
+  'cancelled',
+  'links-changed',
+  'groups-changed',
+  'username-changed',
+  'reset',
+  'activation-sent',
+  'activated',
+  'password-set',
+  'password-reset',
+  'set-password-link-sent',
+  'letter-opened',
+  'letter-deleted',
+  'smtp-updated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Every field name an audit entry's before/after may hold (checked by the compiler where entries are written). */
+export const AUDIT_FIELDS = [
+  // organisation
+  'name',
+  'customerNumber',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'language',
+  'internal',
+  'parentId',
+  // person
+  'organisationId',
+  'salutation',
+  'firstName',
+  'lastName',
+  'email',
+  'mobile',
+  // role group
+  'description',
+  'permissions',
+  // staff
+  'role',
+  'mayGrantAccess',
+  'active',
+  'password',
+  // portal account
+  'username',
+  'nickname',
+  'recoveryEmail',
+  'links',
+  'roleGroupIds',
+  'passwordSet',
+  'passwordChanged',
+  'tokensVoided',
+  'activatedAt',
+  'expiresAt',
+  'documentId',
+  'title',
+  // mail
+  'to',
+  'subject',
+  'accountId',
+  // mail template
+  'type',
+  'html',
+  'customised',
+  // settings
+  'defaultLanguage',
+  'activationDays',
+  'setPasswordHours',
+  'companyName',
+  'companyAddress',
+  'companyCountry',
+  'idleMinutes',
+  'portalUrl',
+  'letterheadLogo',
+  'configured',
+  'host',
+  'port',
+  'tls',
+  'user',
+  'senderAddress',
+  'senderName',
+  // password policy
+  'minLength',
+  'maxLength',
+  'requireUpper',
+  'requireLower',
+  'requireDigit',
+  'requireSymbol',
+  'blockCommon',
+  'blockContext',
+] as const;
+export type AuditField = (typeof AUDIT_FIELDS)[number];
+
+/** How the change came in: the back office (desktop or browser mode), the command line, or a customer in the portal. */
+export const AUDIT_VIA = ['app', 'cli', 'portal'] as const;
+export const AuditVia = z.enum(AUDIT_VIA);
+export type AuditVia = z.infer<typeof AuditVia>;
+
+/** Records a value may point at; their names are kept as they were when the entry was written. */
+export const AUDIT_REFERENCE_KINDS = ['organisation', 'person', 'role-group', 'portal-account'] as const;
+export type AuditReferenceKind = (typeof AUDIT_REFERENCE_KINDS)[number];
+/** The key of a referenced record in an entry's `names`: "organisation:3". */
+export const referenceKey = (kind: AuditReferenceKind, id: number) => `${kind}:${id}`;
+
 /** One append-only audit record: who changed what when, with the values before and after. */
 export const AuditEntry = z.strictObject({
   id: Id,
   at: Timestamp,
   staffId: Id.nullable(),
   staffName: z.string().nullable(),
+  via: AuditVia,
   entity: AuditEntity,
   entityId: z.number().int().nullable(),
+  /** The record's name when the entry was written (a deleted record keeps it). */
+  label: z.string().nullable(),
+  /** Whether the record still exists, so the screen can link to it. */
+  exists: z.boolean(),
   action: z.string(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** Names of the records the values refer to, keyed by referenceKey(): as they were when written where known. */
+  names: z.record(z.string(), z.string()),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

@@ -10,6 +10,8 @@ export const DocumentRow = z.strictObject({
   title: z.string(),
   createdAt: Timestamp,
   createdByName: z.string().nullable(),
+  /** A newer letter was made for the same account: this one's code no longer works. */
+  superseded: z.boolean(),
 });
 export type DocumentRow = z.infer<typeof DocumentRow>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../contract';
-import { PERMISSION_KEYS } from '../permissions';
+import { BUILT_IN_ROLE_GROUP_KEYS, PERMISSION_KEYS } from '../permissions';
 import { ById, Empty, Id, Timestamp, optionalText, requiredText } from './common';
 
 export const PermissionKeySchema = z.enum(PERMISSION_KEYS);
@@ -12,6 +12,8 @@ export const RoleGroup = z.strictObject({
   description: z.string().nullable(),
   /** Created by a migration (Standard, Client, Client participant, Partner); may be edited, not deleted while in use. */
   builtIn: z.boolean(),
+  /** Which built-in group this is, whatever it is called now; null for groups administrators made. */
+  builtInKey: z.enum(BUILT_IN_ROLE_GROUP_KEYS).nullable(),
   permissions: z.array(PermissionKeySchema),
   accountCount: z.number().int(),
   createdAt: Timestamp,

@@ -48,7 +48,7 @@ describe('organisations', () => {
     expect((await errorOf(t.call('organisations:delete', { id: parent.id }))).code).toBe('IN_USE');
     const inUse = await errorOf(t.call('organisations:delete', { id: child.id }));
     expect(inUse.code).toBe('IN_USE');
-    expect(inUse.params).toEqual({ persons: 1, children: 0 });
+    expect(inUse.params).toEqual({ accounts: 0, persons: 1, children: 0 });
     await t.call('persons:delete', { id: person.id });
     await t.call('organisations:delete', { id: child.id });
     await t.call('organisations:delete', { id: parent.id });

@@ -21,7 +21,8 @@ ${DATA_DIR_HELP}`;
 async function seed(core: PortierCore): Promise<{ organisations: number; persons: number; accounts: number }> {
   const [first, ...others] = DEMO_STAFF;
   if (!first) throw new Error('DEMO_STAFF is empty');
-  const admin: SessionSlot = newSessionSlot();
+  // Seeded from the command line, and audited as such.
+  const admin: SessionSlot = { ...newSessionSlot(), via: 'cli' };
   // The first-start set-up creates the administrator and signs this session in, as in the app.
   await core.call(admin, 'setup:create-administrator', { name: first.name, email: first.email, password: DEMO_PASSWORD, language: first.language });
   for (const member of others) await core.call(admin, 'staff:create', { ...member, password: DEMO_PASSWORD });

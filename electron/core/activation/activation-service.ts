@@ -128,7 +128,7 @@ export async function activateAccount(deps: CoreDeps, codeKey: Buffer, input: Ac
       .set((eb) => ({ password_hash: passwordHash, activated_at: at, failed_sign_ins: 0, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
       .where('id', '=', account.id)
       .execute();
-    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at } });
+    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at }, via: 'portal' });
     if (onActivated) await onActivated(trx, account.id);
   });
   return { accountId: account.id };

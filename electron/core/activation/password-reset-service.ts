@@ -20,14 +20,15 @@ export interface IssuedSetPassword {
 export type PasswordChangedHook = (trx: Executor, accountId: number) => Promise<void>;
 
 /** Writes a new password: hash, every token and session voided (security stamp), audited. */
-async function writePassword(trx: Executor, accountId: number, passwordHash: string, at: string, staffId: number | null, action: string): Promise<void> {
+async function writePassword(trx: Executor, accountId: number, passwordHash: string, at: string, staffId: number | null, action: 'password-set' | 'password-reset'): Promise<void> {
   await voidOpenTokens(trx, accountId, at);
   await trx
     .updateTable('portal_account')
     .set((eb) => ({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
     .where('id', '=', accountId)
     .execute();
-  await recordAudit(trx, { at, staffId, entity: 'portal-account', entityId: accountId, action, after: { passwordChanged: true } });
+  // A reset through a token is the customer's own act in the portal.
+  await recordAudit(trx, { at, staffId, entity: 'portal-account', entityId: accountId, action, after: { passwordChanged: true }, ...(action === 'password-reset' ? { via: 'portal' as const } : {}) });
 }
 
 /**

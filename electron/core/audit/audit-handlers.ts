@@ -2,6 +2,8 @@ import type { AuditEntity, auditApi } from '../../../shared/api/audit';
 import type { ParsedInputOf } from '../../../shared/api';
 import type { Handlers } from '../context';
 import type { Executor } from '../db/connection';
+import { namesAsTheyAre, referencesIn } from './audit-log';
+import { existingRecords } from './audit-repository';
 
 type AuditQuery = ParsedInputOf<'audit:list'>;
 
@@ -31,20 +33,33 @@ export async function listAudit(db: Executor, q: AuditQuery) {
       .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return {
-    rows: rows.map((r) => ({
+  const existing = await existingRecords(
+    db,
+    rows.flatMap((r) => (r.entity_id !== null ? [{ entity: r.entity as AuditEntity, id: r.entity_id }] : [])),
+  );
+  const entries = [];
+  for (const r of rows) {
+    const before = parseJson(r.before_json);
+    const after = parseJson(r.after_json);
+    // Entries written before names were kept (or a name not known then) fall back to the name as it is now.
+    const names = await namesAsTheyAre(db, referencesIn(before, after), (r.names_json ? JSON.parse(r.names_json) : {}) as Record<string, string>);
+    entries.push({
       id: r.id,
       at: r.at,
       staffId: r.staff_id,
       staffName: r.staff_name,
+      via: r.via,
       entity: r.entity as AuditEntity,
       entityId: r.entity_id,
+      label: r.label,
+      exists: r.entity_id !== null && existing.has(`${r.entity}:${r.entity_id}`),
       action: r.action,
-      before: parseJson(r.before_json),
-      after: parseJson(r.after_json),
-    })),
-    total: Number(count.n),
-  };
+      before,
+      after,
+      names,
+    });
+  }
+  return { rows: entries, total: Number(count.n) };
 }
 
 export const auditHandlers: Handlers<keyof typeof auditApi> = {

@@ -1,19 +1,33 @@
-import type { AuditEntity } from '../../../shared/api/audit';
+import { referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import { currentAuditOrigin } from './audit-origin';
+import { currentName } from './audit-repository';
 
-export interface AuditRecord {
+/** Values of an entry: only field names the renderer has a label for (a new one fails to compile until it gets one). */
+export type AuditValues<T> = T & { [K in Exclude<keyof T, AuditField>]: never };
+
+export interface AuditRecord<B, A> {
   at: string;
   staffId: number | null;
   entity: AuditEntity;
   entityId: number | null;
-  action: string;
-  before?: object | null;
-  after?: object | null;
+  action: AuditAction;
+  before?: AuditValues<B> | null;
+  after?: AuditValues<A> | null;
+  /** The record's name when it is not (or no longer) in its table; otherwise read from there. */
+  label?: string | null;
+  /** Only the portal says so itself; other calls take it from the transport (see audit-origin). */
+  via?: AuditVia;
 }
 
 /** Appends one audit record; call it inside the transaction that makes the change. */
-export async function recordAudit(trx: Executor, record: AuditRecord): Promise<void> {
+export async function recordAudit<B extends object, A extends object>(trx: Executor, record: AuditRecord<B, A>): Promise<void> {
+  const before = (record.before ?? null) as Record<string, unknown> | null;
+  const after = (record.after ?? null) as Record<string, unknown> | null;
+  const label =
+    record.label ?? (record.entityId !== null ? await currentName(trx, record.entity, record.entityId) : null) ?? labelFromValues(before ?? after);
+  const names = await namesAsTheyAre(trx, referencesIn(before, after), {});
   await insertAudit(
     trx,
     record.at,
@@ -21,16 +35,88 @@ export async function recordAudit(trx: Executor, record: AuditRecord): Promise<v
     record.entity,
     record.entityId,
     record.action,
-    record.before ? JSON.stringify(record.before) : null,
-    record.after ? JSON.stringify(record.after) : null,
+    before ? JSON.stringify(before) : null,
+    after ? JSON.stringify(after) : null,
+    label,
+    record.via ?? currentAuditOrigin(),
+    Object.keys(names).length > 0 ? JSON.stringify(names) : null,
   );
 }
 
 // Compiled once: every change writes one, a bulk action thousands.
 const insertAudit = compiledOnce(
-  (db, at: string, staffId: number | null, entity: string, entityId: number | null, action: string, before: string | null, after: string | null) =>
-    db.insertInto('audit_log').values({ at, staff_id: staffId, entity, entity_id: entityId, action, before_json: before, after_json: after }),
+  (
+    db,
+    at: string,
+    staffId: number | null,
+    entity: string,
+    entityId: number | null,
+    action: string,
+    before: string | null,
+    after: string | null,
+    label: string | null,
+    via: string,
+    names: string | null,
+  ) =>
+    db.insertInto('audit_log').values({
+      at,
+      staff_id: staffId,
+      entity,
+      entity_id: entityId,
+      action,
+      before_json: before,
+      after_json: after,
+      label,
+      via: via as AuditVia,
+      names_json: names,
+    }),
 );
+
+/** A deleted record's name from the values its deletion kept. */
+function labelFromValues(values: Record<string, unknown> | null): string | null {
+  if (!values) return null;
+  const text = (key: string) => (typeof values[key] === 'string' && values[key] !== '' ? values[key] : null);
+  const person = [text('firstName'), text('lastName')].filter(Boolean).join(' ');
+  return text('name') ?? text('username') ?? (person || null) ?? text('to');
+}
+
+interface Reference {
+  kind: AuditReferenceKind;
+  id: number;
+}
+
+const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value]).filter((v): v is number => typeof v === 'number');
+
+/** The records an entry's values point at: parent and linked organisations, linked persons, role groups, the mail's account. */
+export function referencesIn(...sides: (Record<string, unknown> | null)[]): Reference[] {
+  const refs: Reference[] = [];
+  for (const values of sides) {
+    if (!values) continue;
+    for (const id of ids(values.parentId)) refs.push({ kind: 'organisation', id });
+    for (const id of ids(values.organisationId)) refs.push({ kind: 'organisation', id });
+    for (const id of ids(values.roleGroupIds)) refs.push({ kind: 'role-group', id });
+    for (const id of ids(values.accountId)) refs.push({ kind: 'portal-account', id });
+    if (Array.isArray(values.links)) {
+      for (const link of values.links as { organisationId?: unknown; personId?: unknown }[]) {
+        for (const id of ids(link.organisationId)) refs.push({ kind: 'organisation', id });
+        for (const id of ids(link.personId)) refs.push({ kind: 'person', id });
+      }
+    }
+  }
+  return refs;
+}
+
+/** Fills in the names of references not named yet, from the records as they are now. */
+export async function namesAsTheyAre(db: Executor, refs: readonly Reference[], known: Record<string, string>): Promise<Record<string, string>> {
+  const names = { ...known };
+  for (const ref of refs) {
+    const key = referenceKey(ref.kind, ref.id);
+    if (key in names) continue;
+    const name = await currentName(db, ref.kind, ref.id);
+    if (name !== null) names[key] = name;
+  }
+  return names;
+}
 
 /** Only the fields that differ, so an audit entry shows what changed and nothing else. */
 export function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {

@@ -9,6 +9,8 @@ export interface SessionSlot {
   stamp: number | null;
   /** When the session was last used (core clock, ms); idle longer than the setting ends it. */
   lastSeenAt: number | null;
+  /** Set by the CLI: what is done in this session is audited as done from the command line. */
+  via?: 'cli';
 }
 
 export const newSessionSlot = (): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null });

@@ -134,3 +134,9 @@ export async function customerNumberOwner(db: Executor, customerNumber: string):
   const row = await db.selectFrom('organisation').select('id').where('customer_number', '=', customerNumber).executeTakeFirst();
   return row?.id;
 }
+
+/** Portal accounts linked to the organisation (with or without a person): they keep it from being deleted. */
+export async function countAccountsLinkedToOrganisation(db: Executor, id: number): Promise<number> {
+  const row = await db.selectFrom('portal_account_link').select((eb) => eb.fn.count<number>('account_id').distinct().as('n')).where('organisation_id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -7,7 +7,7 @@ import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { organisationKeys } from './contact-keys';
-import { ancestorIds, customerNumberOwner, findOrganisation } from './organisation-repository';
+import { ancestorIds, countAccountsLinkedToOrganisation, customerNumberOwner, findOrganisation } from './organisation-repository';
 
 type Fields = ParsedInputOf<'organisations:create'>;
 
@@ -114,17 +114,19 @@ export async function updateOrganisation(deps: CoreDeps, actor: Actor, input: Fi
   return getOrganisation(deps, input.id);
 }
 
-/** Refused with IN_USE while persons or child organisations refer to it; the database's foreign keys back this up. */
+/** Refused with IN_USE while portal accounts, persons or child organisations refer to it; the database's foreign keys back this up. */
 export async function deleteOrganisation(deps: CoreDeps, actor: Actor, id: number): Promise<null> {
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     const existing = await findOrganisation(trx, id);
     if (!existing) throw notFound(id);
-    if (existing.personCount > 0 || existing.childCount > 0) {
+    const accounts = await countAccountsLinkedToOrganisation(trx, id);
+    if (existing.personCount > 0 || existing.childCount > 0 || accounts > 0) {
+      // The counts go with the error so the screen can say what still refers to it.
       throw new AppError(
         'IN_USE',
-        `${existing.name} still has ${existing.personCount} person(s) and ${existing.childCount} child organisation(s); move or delete them first.`,
-        { params: { persons: existing.personCount, children: existing.childCount } },
+        `${existing.name} still has ${accounts} portal account(s), ${existing.personCount} person(s) and ${existing.childCount} child organisation(s); move or delete them first.`,
+        { params: { accounts, persons: existing.personCount, children: existing.childCount } },
       );
     }
     await trx.deleteFrom('organisation').where('id', '=', id).execute();

@@ -77,3 +77,9 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
   ]);
   return { rows: rows.map(viewToPerson), total: Number(count.n) };
 }
+
+/** Portal accounts linked to the person: they keep it from being deleted. */
+export async function countAccountsLinkedToPerson(db: Executor, id: number): Promise<number> {
+  const row = await db.selectFrom('portal_account_link').select((eb) => eb.fn.count<number>('account_id').distinct().as('n')).where('person_id', '=', id).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

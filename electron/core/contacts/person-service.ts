@@ -8,7 +8,7 @@ import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { personKeys } from './contact-keys';
 import { findOrganisation } from './organisation-repository';
-import { findPerson } from './person-repository';
+import { countAccountsLinkedToPerson, findPerson } from './person-repository';
 
 type Fields = ParsedInputOf<'persons:create'>;
 
@@ -106,8 +106,10 @@ export async function deletePerson(deps: CoreDeps, actor: Actor, id: number): Pr
   await deps.db.transaction().execute(async (trx) => {
     const existing = await findPerson(trx, id);
     if (!existing) throw notFound(id);
-    const link = await trx.selectFrom('portal_account_link').select('account_id').where('person_id', '=', id).executeTakeFirst();
-    if (link) throw new AppError('IN_USE', 'A portal account is linked to this person. Delete the account or change its links first.');
+    const accounts = await countAccountsLinkedToPerson(trx, id);
+    if (accounts > 0) {
+      throw new AppError('IN_USE', `${accounts} portal account(s) are linked to this person. Delete them or change their links first.`, { params: { accounts } });
+    }
     await trx.deleteFrom('person').where('id', '=', id).execute();
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'person', entityId: id, action: 'deleted', before: auditView(existing) });
   });

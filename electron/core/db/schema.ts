@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { BuiltInRoleGroupKey } from '../../../shared/permissions';
 
 /** Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite STRICT). */
 export interface StaffTable {
@@ -71,6 +72,9 @@ export interface AuditLogTable {
   action: string;
   before_json: string | null;
   after_json: string | null;
+  label: string | null;
+  via: Generated<'app' | 'cli' | 'portal'>;
+  names_json: string | null;
 }
 
 export interface SettingTable {
@@ -84,6 +88,7 @@ export interface RoleGroupTable {
   name_key: string;
   description: string | null;
   built_in: number;
+  built_in_key: BuiltInRoleGroupKey | null;
   created_at: string;
   updated_at: string;
 }

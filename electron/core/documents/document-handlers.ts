@@ -48,7 +48,13 @@ export const documentHandlers: Handlers<keyof typeof documentsApi> = {
       .selectFrom('document as d')
       .leftJoin('portal_account as a', 'a.id', 'd.account_id')
       .leftJoin('staff as s', 's.id', 'd.created_by')
-      .select(['d.id', 'd.account_id', 'a.username', 'd.kind', 'd.title', 'd.created_at', 's.name as created_by_name']);
+      .select(['d.id', 'd.account_id', 'a.username', 'd.kind', 'd.title', 'd.created_at', 's.name as created_by_name'])
+      // Reissuing an activation voids the older code, and every activation makes a letter: a newer one means this one is dead.
+      .select((eb) =>
+        eb
+          .exists(eb.selectFrom('document as n').select('n.id').whereRef('n.account_id', '=', 'd.account_id').whereRef('n.kind', '=', 'd.kind').whereRef('n.id', '>', 'd.id'))
+          .as('superseded'),
+      );
     if (input.accountId !== undefined) query = query.where('d.account_id', '=', input.accountId);
     const [rows, total] = await Promise.all([
       query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc').limit(input.limit).offset(input.offset).execute(),
@@ -57,7 +63,7 @@ export const documentHandlers: Handlers<keyof typeof documentsApi> = {
         .executeTakeFirstOrThrow(),
     ]);
     return {
-      rows: rows.map((r) => ({ id: r.id, accountId: r.account_id, accountUsername: r.username, kind: r.kind, title: r.title, createdAt: r.created_at, createdByName: r.created_by_name })),
+      rows: rows.map((r) => ({ id: r.id, accountId: r.account_id, accountUsername: r.username, kind: r.kind, title: r.title, createdAt: r.created_at, createdByName: r.created_by_name, superseded: Boolean(r.superseded) })),
       total: Number(total.n),
     };
   },

@@ -75,7 +75,7 @@ export const outboxHandlers: Handlers<keyof typeof outboxApi> = {
 };
 
 /** Retrying or cancelling a mail is a staff decision about what a customer receives: audited. */
-async function auditedMailAction<T extends { to: string; subject: string; accountId: number | null }>(ctx: HandlerContext, id: number, action: string, run: () => Promise<T>): Promise<T> {
+async function auditedMailAction<T extends { to: string; subject: string; accountId: number | null }>(ctx: HandlerContext, id: number, action: 'retried' | 'cancelled', run: () => Promise<T>): Promise<T> {
   const mail = await run();
   await recordAudit(ctx.deps.db, {
     at: ctx.deps.clock().toISOString(),

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
+import type { AuditAction } from '../../../shared/api/audit';
 import type { PortalAccount } from '../../../shared/api/portal-accounts';
 import { AppError } from '../../../shared/errors';
 import { evaluatePassword } from '../../../shared/password-policy';
@@ -124,7 +125,7 @@ export async function updateAccount(deps: CoreDeps, actor: Actor, input: UpdateI
     await writeRoleGroups(trx, input.id, input.roleGroupIds);
     await refreshAccountIndex(trx, { accountId: input.id });
     const after = await loadAccount(trx, input.id, now);
-    const audit = (action: string, diff: { before: object; after: object }) =>
+    const audit = (action: AuditAction, diff: { before: object; after: object }) =>
       recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: input.id, action, ...diff });
     const fields = changedFields(fieldsView(before), fieldsView(after));
     if (Object.keys(fields.after).length > 0) await audit('updated', fields);

@@ -107,7 +107,7 @@ export async function deleteRoleGroup(deps: CoreDeps, actor: Actor, id: number, 
     if (existing.accountCount > 0) {
       if (!hasTarget) {
         throw new AppError('IN_USE', `${existing.accountCount} portal accounts are in the role group "${existing.name}". Move them to another group first.`, {
-          params: { count: existing.accountCount },
+          params: { accounts: existing.accountCount },
         });
       }
       if (moveAccountsTo === id) {

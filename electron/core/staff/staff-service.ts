@@ -134,7 +134,7 @@ export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: Upd
     const updated = await findStaffById(trx, input.id);
     if (!updated) throw new Error('staff row vanished');
     const diff = changedFields(auditView(rowToStaffMember(existing)), auditView(rowToStaffMember(updated)));
-    const after: Record<string, unknown> = { ...diff.after };
+    const after: typeof diff.after & { password?: 'changed' } = { ...diff.after };
     if (passwordHash) after.password = 'changed';
     await recordAudit(trx, {
       at: now,

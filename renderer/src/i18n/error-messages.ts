@@ -5,6 +5,9 @@ import { AppError, isAppError, type FieldError, type FieldErrorCode } from '../.
 export type LocalFieldErrorCode = 'passwords_differ';
 export type AnyFieldError = FieldError | { code: LocalFieldErrorCode };
 
+/** What may keep a record from being deleted, as the core counts them in IN_USE's params. */
+const IN_USE_REFERRERS = ['accounts', 'persons', 'children'] as const;
+
 /** The translated text for one field's problem, with its limits filled in. */
 export function fieldErrorMessage(t: TFunction, error: AnyFieldError): string {
   const code: FieldErrorCode | LocalFieldErrorCode = error.code;
@@ -19,8 +22,9 @@ export function errorMessage(t: TFunction, error: unknown): string {
   if (params.transport === 'key') return t('errors.bridgeKey');
   if (params.transport === 'network') return t('errors.network');
   if (error.code === 'RATE_LIMITED') return t('errors.RATE_LIMITED', { count: Number(params.seconds ?? 0) });
-  if (error.code === 'IN_USE' && params.persons !== undefined && params.children !== undefined) {
-    return t('errors.IN_USE_counts', { persons: params.persons, children: params.children });
+  if (error.code === 'IN_USE') {
+    const refs = IN_USE_REFERRERS.filter((kind) => Number(params[kind] ?? 0) > 0).map((kind) => t(`errors.inUseRefs.${kind}`, { count: Number(params[kind]) }));
+    if (refs.length > 0) return t('errors.IN_USE_refs', { refs: refs.join(', ') });
   }
   return t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
 }

@@ -1,3 +1,11 @@
+import { AuditEntity } from '../../../shared/api/audit';
+
+/** One record the audit log can be filtered to. */
+export interface AuditRecordRef {
+  entity: AuditEntity;
+  id: number;
+}
+
 /** Every screen the renderer can show; the hash in the address is the single source of truth. */
 export type Route =
   | { name: 'organisations' }
@@ -12,7 +20,8 @@ export type Route =
   | { name: 'role-group'; id: number | 'new' }
   | { name: 'outbox' }
   | { name: 'documents' }
-  | { name: 'audit' }
+  /** With a record: the audit log filtered to that record's entries (its "History"). */
+  | { name: 'audit'; record?: AuditRecordRef }
   | { name: 'settings' };
 
 const HOME: Route = { name: 'organisations' };
@@ -44,8 +53,11 @@ export function parseHash(hash: string): Route {
         return { name: 'outbox' };
       case 'documents':
         return { name: 'documents' };
-      case 'audit':
-        return { name: 'audit' };
+      case 'audit': {
+        const entity = AuditEntity.safeParse(params.get('entity'));
+        const id = idOf(params.get('id') ?? undefined);
+        return entity.success && typeof id === 'number' ? { name: 'audit', record: { entity: entity.data, id } } : { name: 'audit' };
+      }
       case 'settings':
         return { name: 'settings' };
       default:
@@ -102,7 +114,7 @@ export function hrefOf(route: Route): string {
     case 'documents':
       return '#/documents';
     case 'audit':
-      return '#/audit';
+      return route.record ? `#/audit?entity=${route.record.entity}&id=${route.record.id}` : '#/audit';
     case 'settings':
       return '#/settings';
   }

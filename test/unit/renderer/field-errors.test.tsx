@@ -69,7 +69,7 @@ describe('field errors', () => {
         throw new AppError('CYCLE', 'cycle', { fields: { parentId: { code: 'cycle' } } });
       },
       'organisations:delete': () => {
-        throw new AppError('IN_USE', 'in use', { params: { persons: 2, children: 1 } });
+        throw new AppError('IN_USE', 'in use', { params: { accounts: 1, persons: 2, children: 0 } });
       },
     });
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -81,7 +81,7 @@ describe('field errors', () => {
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(textOf(screen.getByRole('alert'))).toContain('it still has 2 person(s) and 1 child organisation(s)');
+    expect(textOf(screen.getByRole('alert'))).toContain('This cannot be deleted: 1 portal account, 2 persons still refer to it.');
   });
 
   it('refuses differing passwords on the set-up form before sending anything', async () => {

@@ -22,6 +22,7 @@ const group = (id: number, name: string, accountCount: number): RoleGroup => ({
   name,
   description: null,
   builtIn: false,
+  builtInKey: null,
   permissions: ['tickets.read'],
   accountCount,
   createdAt: '2026-01-01T00:00:00.000Z',

@@ -12,6 +12,7 @@ describe('hash routes', () => {
     { name: 'staff' },
     { name: 'staff-member', id: 'new' },
     { name: 'audit' },
+    { name: 'audit', record: { entity: 'portal-account', id: 4 } },
     { name: 'settings' },
   ];
 

@@ -1,25 +1,14 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/api/audit';
-
-const LANGUAGE_FIELDS = new Set(['language', 'defaultLanguage']);
-const REFERENCE_FIELDS = new Set(['parentId', 'organisationId']);
-
-/** A stored value in words: yes/no, language and role names, "—" for nothing. */
-function formatValue(t: TFunction, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '') return t('common.none');
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (field === 'password') return t('audit.changedValue');
-  if (LANGUAGE_FIELDS.has(field) && typeof value === 'string') return t(`languages.${value}`, { defaultValue: value });
-  if (field === 'role' && typeof value === 'string') return t(`staff.roles.${value}`, { defaultValue: value });
-  if (REFERENCE_FIELDS.has(field) && typeof value === 'number') return `#${value}`;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
+import { isUiLanguage } from '../../i18n/i18n';
+import { useFormat } from '../../i18n/format';
+import { formatAuditValue } from './audit-values';
 
 /** The changed fields of one audit entry as "field: before → after" (or just the value for created/deleted). */
 export function AuditChanges({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const f = { t, language: isUiLanguage(i18n.language) ? i18n.language : 'en', dateTime: format.dateTime } as const;
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
@@ -36,11 +25,11 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
         const hasAfter = field in after && entry.after !== null;
         return (
           <div key={field} className="changes__row">
-            <dt>{t(`fields.${field}`, { defaultValue: field })}</dt>
+            <dt>{t(`auditLog.fields.${field}`, { defaultValue: field })}</dt>
             <dd>
-              {hasBefore ? <span className={hasAfter ? 'changes__before' : undefined}>{formatValue(t, field, before[field])}</span> : null}
+              {hasBefore ? <span className={hasAfter ? 'changes__before' : undefined}>{formatAuditValue(f, entry, field, before[field])}</span> : null}
               {hasBefore && hasAfter ? <span className="changes__arrow"> → </span> : null}
-              {hasAfter ? <span className="changes__after">{formatValue(t, field, after[field])}</span> : null}
+              {hasAfter ? <span className="changes__after">{formatAuditValue(f, entry, field, after[field])}</span> : null}
             </dd>
           </div>
         );

@@ -4,8 +4,8 @@ import { SelectField, TextField } from '../../components/Field';
 import { useStaffList } from '../staff/staff-queries';
 import { useAuditFilters } from './audit-filter-store';
 
-/** Filters by entity, staff member and day range; they apply as soon as they change. */
-export function AuditFilters() {
+/** Filters by entity (unless the screen shows one record's history), staff member and day range; they apply as soon as they change. */
+export function AuditFilters({ withEntity = true }: { withEntity?: boolean }) {
   const { t } = useTranslation();
   const filters = useAuditFilters();
   // Staff offices are small: one page of 500 names covers the select.
@@ -14,12 +14,14 @@ export function AuditFilters() {
   return (
     <fieldset className="filters">
       <legend className="visually-hidden">{t('audit.filters')}</legend>
-      <SelectField
-        label={t('fields.entity')}
-        value={filters.entity}
-        options={[all, ...AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))]}
-        onValueChange={(v) => filters.setFilter('entity', v === '' ? '' : AuditEntity.catch('staff').parse(v))}
-      />
+      {withEntity ? (
+        <SelectField
+          label={t('fields.entity')}
+          value={filters.entity}
+          options={[all, ...AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))]}
+          onValueChange={(v) => filters.setFilter('entity', v === '' ? '' : AuditEntity.catch('staff').parse(v))}
+        />
+      ) : null}
       <SelectField
         label={t('fields.staffMember')}
         value={filters.staffId}

@@ -4,7 +4,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager, TableMessage } from '../../components/DataTable';
 import { PAGE_SIZE } from '../../components/list-state';
 import { useFormat } from '../../i18n/format';
+import { Link } from '../../router/Link';
+import type { AuditRecordRef } from '../../router/routes';
 import { AuditChanges } from './AuditChanges';
+import { AuditWhat, recordName } from './AuditWhat';
 import { useAuditFilters, type AuditFilters as Filters } from './audit-filter-store';
 import { useAuditLog, type AuditQuery } from './audit-queries';
 import { AuditFilters } from './AuditFilters';
@@ -13,9 +16,9 @@ const COLUMNS = 5;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Only complete filters go to the core; a half-typed date is simply not applied yet. */
-function toQuery(f: Filters): AuditQuery {
+function toQuery(f: Filters, record: AuditRecordRef | undefined): AuditQuery {
   return {
-    ...(f.entity ? { entity: f.entity } : {}),
+    ...(record ? { entity: record.entity, entityId: record.id } : f.entity ? { entity: f.entity } : {}),
     ...(f.staffId ? { staffId: Number(f.staffId) } : {}),
     ...(DAY.test(f.from) ? { from: f.from } : {}),
     ...(DAY.test(f.to) ? { to: f.to } : {}),
@@ -24,21 +27,34 @@ function toQuery(f: Filters): AuditQuery {
   };
 }
 
-/** Who changed what and when (administrators only); newest first, as the core returns it. */
-export function AuditScreen() {
+/** Who acted: a staff user in the app, the command line (signed in as one), or the customer in the portal. */
+function who(t: ReturnType<typeof useTranslation>['t'], e: AuditEntry): string {
+  if (e.via === 'cli') return e.staffName ? t('auditLog.via.cliAs', { name: e.staffName }) : t('auditLog.via.cli');
+  if (e.via === 'portal') return t('auditLog.via.portal');
+  return e.staffName ?? t('auditLog.via.system');
+}
+
+/** Who changed what and when (administrators only); newest first, as the core returns it. With a record: only its history. */
+export function AuditScreen({ record }: { record?: AuditRecordRef }) {
   const { t } = useTranslation();
   const format = useFormat();
   const filters = useAuditFilters();
-  const query = useAuditLog(toQuery(filters));
+  const query = useAuditLog(toQuery(filters, record));
   const rows = query.data?.rows ?? [];
-  const what = (e: AuditEntry) => `${t(`audit.entities.${e.entity}`)}${e.entityId !== null ? ` #${e.entityId}` : ''}`;
+  const first = rows[0];
+  const recordWhat = record ? `${t(`audit.entities.${record.entity}`)} ${(first ? recordName(t, first) : null) ?? `#${record.id}`}` : null;
 
   return (
     <section className="screen" aria-busy={query.isFetching}>
       <header className="screen__header">
         <h1>{t('audit.title')}</h1>
       </header>
-      <AuditFilters />
+      {recordWhat !== null ? (
+        <p className="filters">
+          {t('auditLog.onlyRecord', { what: recordWhat })} <Link to={{ name: 'audit' }}>{t('auditLog.showAll')}</Link>
+        </p>
+      ) : null}
+      <AuditFilters withEntity={!record} />
       <ErrorAlert error={query.error} />
       <div className="table-wrap">
         <table className="table table--audit">
@@ -60,9 +76,11 @@ export function AuditScreen() {
                 <td className="cell-nowrap">
                   <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 </td>
-                <td>{e.staffName ?? t('audit.system')}</td>
-                <td className="cell-nowrap">{what(e)}</td>
-                <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>{who(t, e)}</td>
+                <td className="cell-nowrap">
+                  <AuditWhat entry={e} />
+                </td>
+                <td>{t(`auditLog.actions.${e.action}`, { defaultValue: e.action })}</td>
                 <td>
                   <AuditChanges entry={e} />
                 </td>

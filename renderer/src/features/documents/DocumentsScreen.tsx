@@ -117,7 +117,17 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
                 </td>
                 <td className="cell-nowrap">{format.dateTime(d.createdAt)}</td>
                 <td>{d.accountId ? <Link to={{ name: 'account', id: d.accountId }}>{d.accountUsername ?? `#${d.accountId}`}</Link> : ''}</td>
-                <td>{d.title}</td>
+                <td>
+                  {d.title}
+                  {d.superseded ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--warn" title={t('documents.supersededHint')}>
+                        {t('documents.superseded')}
+                      </span>
+                    </>
+                  ) : null}
+                </td>
                 <td>{d.createdByName ?? ''}</td>
                 <td className="cell-nowrap">
                   {mayGrant ? (

@@ -18,6 +18,8 @@ export const documentsText = featureText(
     deleteText: 'Delete "{{title}}"? It cannot be printed again; a new activation makes a new letter.',
     deleted: 'Document deleted.',
     noGrant: 'Letters hold activation codes: only administrators and staff who may grant portal access can open them.',
+    superseded: 'Superseded',
+    supersededHint: 'A newer activation was sent for this account; the code in this letter no longer works.',
   },
   {
     nl: {
@@ -37,6 +39,8 @@ export const documentsText = featureText(
       deleteText: '"{{title}}" verwijderen? Het kan daarna niet meer worden afgedrukt; een nieuwe activatie maakt een nieuwe brief.',
       deleted: 'Document verwijderd.',
       noGrant: 'Brieven bevatten activatiecodes: alleen beheerders en medewerkers die portaltoegang mogen verlenen kunnen ze openen.',
+      superseded: 'Vervangen',
+      supersededHint: 'Voor dit account is een nieuwere activering verstuurd; de code in deze brief werkt niet meer.',
     },
     de: {
       title: 'Dokumente',
@@ -55,6 +59,8 @@ export const documentsText = featureText(
       deleteText: '„{{title}}“ löschen? Es kann danach nicht mehr gedruckt werden; eine neue Aktivierung erstellt einen neuen Brief.',
       deleted: 'Dokument gelöscht.',
       noGrant: 'Briefe enthalten Aktivierungscodes: Nur Administratoren und Mitarbeitende, die Portalzugang gewähren dürfen, können sie öffnen.',
+      superseded: 'Ersetzt',
+      supersededHint: 'Für dieses Konto wurde eine neuere Aktivierung gesendet; der Code in diesem Brief gilt nicht mehr.',
     },
   },
 );

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HistoryLink } from '../audit/HistoryLink';
+import { OrganisationAccounts } from '../portal-accounts/OrganisationAccounts';
 import { OrganisationForm } from './OrganisationForm';
 import { useOrganisation } from './organisation-queries';
 import { OrganisationChildren, OrganisationPersons } from './OrganisationRelations';
@@ -21,6 +23,7 @@ export function OrganisationPage({ id }: { id: number | 'new' }) {
   return (
     <section className="screen" aria-busy={query.isFetching}>
       <h1>{organisation?.name ?? (query.isError ? t('organisations.title') : t('app.loading'))}</h1>
+      <HistoryLink entity="organisation" id={id} />
       <ErrorAlert error={query.error} />
       {organisation ? (
         <>
@@ -29,6 +32,7 @@ export function OrganisationPage({ id }: { id: number | 'new' }) {
           <div className="panels">
             <OrganisationPersons organisation={organisation} />
             <OrganisationChildren organisation={organisation} />
+            <OrganisationAccounts organisation={organisation} />
           </div>
         </>
       ) : null}

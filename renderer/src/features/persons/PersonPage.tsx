@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
+import { HistoryLink } from '../audit/HistoryLink';
 import { useOrganisation } from '../organisations/organisation-queries';
 import { PersonAccounts } from '../portal-accounts/PersonAccounts';
 import { PersonForm } from './PersonForm';
@@ -36,6 +37,7 @@ export function PersonPage({ id, organisationId }: { id: number | 'new'; organis
           <Link to={{ name: 'organisation', id: data.organisationId }}>{data.organisationName}</Link>
         </p>
       ) : null}
+      <HistoryLink entity="person" id={id} />
       <ErrorAlert error={person.error} />
       {data ? <PersonForm key={data.id} person={data} /> : null}
       {data ? <PersonAccounts person={data} /> : null}

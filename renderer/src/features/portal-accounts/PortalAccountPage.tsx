@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
+import { HistoryLink } from '../audit/HistoryLink';
 import { personName, usePerson } from '../persons/person-queries';
 import { AccountAccessPanel } from './AccountAccessPanel';
 import { AccountForm } from './AccountForm';
@@ -49,6 +50,7 @@ export function PortalAccountPage({ id, personId, me }: PortalAccountPageProps) 
       <p className="subtitle">
         <Link to={{ name: 'accounts' }}>{t('portalAccounts.title')}</Link>
       </p>
+      <HistoryLink entity="portal-account" id={id} />
       <ErrorAlert error={account.error} />
       {data ? (
         <div className="page-columns">

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldErrorMessage, type AnyFieldError } from '../../i18n/error-messages';
+import { roleGroupDescription } from '../role-groups/role-group-description';
 import { useRoleGroups } from '../role-groups/role-group-queries';
 
 /** The account's role groups as checkboxes, each with its description. */
@@ -21,7 +22,7 @@ export function RoleGroupChoice({ value, onChange, error, disabled }: { value: n
           />
           <span>
             {group.name}
-            {group.description ? <span className="muted"> — {group.description}</span> : null}
+            {group.description ? <span className="muted"> — {roleGroupDescription(t, group)}</span> : null}
           </span>
         </label>
       ))}

@@ -146,6 +146,9 @@ export const portalAccountsText = featureText(
     },
     yes: 'Yes',
     no: 'No',
+    organisationAccounts: 'Portal accounts',
+    organisationNoAccounts: 'No portal account is linked to this organisation.',
+    organisationMoreAccounts: '…and {{count}} more.',
   },
   {
     nl: {
@@ -293,6 +296,9 @@ export const portalAccountsText = featureText(
       },
       yes: 'Ja',
       no: 'Nee',
+      organisationAccounts: 'Portalaccounts',
+      organisationNoAccounts: 'Er is geen portalaccount aan deze organisatie gekoppeld.',
+      organisationMoreAccounts: '…en nog {{count}}.',
     },
     de: {
       title: 'Portalkonten',
@@ -439,6 +445,9 @@ export const portalAccountsText = featureText(
       },
       yes: 'Ja',
       no: 'Nein',
+      organisationAccounts: 'Portalkonten',
+      organisationNoAccounts: 'Mit dieser Organisation ist kein Portalkonto verknüpft.',
+      organisationMoreAccounts: '…und {{count}} weitere.',
     },
   },
 );

@@ -9,8 +9,10 @@ import { notify } from '../../components/notification-store';
 import { recordVersion, useForm } from '../../components/use-form';
 import { Link } from '../../router/Link';
 import { navigate } from '../../router/use-route';
+import { HistoryLink } from '../audit/HistoryLink';
 import { DeleteRoleGroupDialog } from './DeleteRoleGroupDialog';
 import { PermissionChecklist } from './PermissionChecklist';
+import { isShippedDescription, roleGroupDescription } from './role-group-description';
 import { useCreateRoleGroup, useRoleGroup, useRoleGroups, useUpdateRoleGroup } from './role-group-queries';
 
 interface Values {
@@ -58,7 +60,15 @@ function RoleGroupForm({ group, editable }: { group?: RoleGroup; editable: boole
       <fieldset className="fieldset" disabled={!editable}>
         <legend className="visually-hidden">{t('roleGroups.title')}</legend>
         <TextField label={t('roleGroups.fields.name')} value={values.name} onValueChange={(v) => set('name', v)} error={fieldErrors.name} maxLength={80} required />
-        <TextField label={t('roleGroups.fields.description')} value={values.description} onValueChange={(v) => set('description', v)} error={fieldErrors.description} maxLength={500} />
+        {/* Staff read the shipped text in their language; administrators edit the stored one, told it is translated until changed. */}
+        <TextField
+          label={t('roleGroups.fields.description')}
+          value={!editable && group ? roleGroupDescription(t, group) : values.description}
+          onValueChange={(v) => set('description', v)}
+          error={fieldErrors.description}
+          hint={editable && group && isShippedDescription({ builtInKey: group.builtInKey, description: values.description }) ? t('roleGroups.builtInDescriptionHint') : undefined}
+          maxLength={500}
+        />
       </fieldset>
       <h2>{t('roleGroups.permissions')}</h2>
       <PermissionChecklist value={values.permissions} onChange={(keys) => set('permissions', keys)} disabled={!editable} error={fieldErrors.permissions} />
@@ -102,6 +112,7 @@ export function RoleGroupPage({ id, me }: { id: number | 'new'; me: StaffMember 
       <p className="subtitle">
         <Link to={{ name: 'role-groups' }}>{t('roleGroups.title')}</Link>
       </p>
+      <HistoryLink entity="role-group" id={id} />
       <ErrorAlert error={group.error} />
       {group.data ? <RoleGroupForm key={group.data.id} group={group.data} editable={editable} /> : null}
     </section>

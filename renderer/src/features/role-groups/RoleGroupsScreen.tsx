@@ -7,6 +7,7 @@ import { OpenableRow, TableMessage } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { navigate } from '../../router/use-route';
 import { DeleteRoleGroupDialog } from './DeleteRoleGroupDialog';
+import { roleGroupDescription } from './role-group-description';
 import { useRoleGroups } from './role-group-queries';
 
 const COLUMNS = 4;
@@ -60,7 +61,7 @@ export function RoleGroupsScreen({ me }: { me: StaffMember }) {
                 <td className="cell-strong">
                   {group.name} {group.builtIn ? <span className="badge">{t('roleGroups.builtIn')}</span> : null}
                 </td>
-                <td>{group.description ?? ''}</td>
+                <td>{roleGroupDescription(t, group)}</td>
                 <td>{group.permissions.length}</td>
                 <td>{group.accountCount}</td>
               </OpenableRow>

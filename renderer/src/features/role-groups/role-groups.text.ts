@@ -44,6 +44,13 @@ export const roleGroupsText = featureText(
       reports: 'Reports',
       communication: 'Communication',
     },
+    builtInDescriptions: {
+      standard: 'Dashboard and reading tickets.',
+      client: 'Reads tickets, documents and reports.',
+      'client-participant': 'As Client, plus comments, attachments, notifications and detailed reports.',
+      partner: 'As Client participant, plus viewing members.',
+    },
+    builtInDescriptionHint: 'Shown in each user\'s language until you change it.',
   },
   {
     nl: {
@@ -89,6 +96,13 @@ export const roleGroupsText = featureText(
         reports: 'Rapportages',
         communication: 'Communicatie',
       },
+      builtInDescriptions: {
+        standard: 'Dashboard en tickets inzien.',
+        client: 'Ziet tickets, documenten en rapportages.',
+        'client-participant': 'Als Klant, plus reageren, bijlagen toevoegen, meldingen sturen en gedetailleerde rapportages.',
+        partner: 'Als Klant-deelnemer, plus leden bekijken.',
+      },
+      builtInDescriptionHint: 'Wordt in de taal van elke gebruiker getoond zolang u de tekst niet wijzigt.',
     },
     de: {
       title: 'Rollengruppen',
@@ -133,6 +147,13 @@ export const roleGroupsText = featureText(
         reports: 'Berichte',
         communication: 'Kommunikation',
       },
+      builtInDescriptions: {
+        standard: 'Dashboard und Tickets lesen.',
+        client: 'Liest Tickets, Dokumente und Berichte.',
+        'client-participant': 'Wie Kunde, dazu Kommentare, Anhänge, Benachrichtigungen und detaillierte Berichte.',
+        partner: 'Wie Kunde-Teilnehmer, dazu Mitglieder ansehen.',
+      },
+      builtInDescriptionHint: 'Wird in der Sprache jeder Person angezeigt, solange Sie den Text nicht ändern.',
     },
   },
 );

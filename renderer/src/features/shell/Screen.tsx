@@ -44,7 +44,7 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
     case 'documents':
       return <DocumentsScreen me={me} />;
     case 'audit':
-      return isAdmin ? <AuditScreen /> : <OrganisationsScreen />;
+      return isAdmin ? <AuditScreen key={route.record ? `${route.record.entity}-${route.record.id}` : ''} record={route.record} /> : <OrganisationsScreen />;
     case 'settings':
       return <SettingsScreen me={me} />;
   }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { HistoryLink } from '../audit/HistoryLink';
 import { StaffForm } from './StaffForm';
 import { useStaffMember } from './staff-queries';
 
@@ -18,6 +19,7 @@ export function StaffMemberPage({ id }: { id: number | 'new' }) {
   return (
     <section className="screen" aria-busy={query.isFetching}>
       <h1>{member?.name ?? (query.isError ? t('staff.title') : t('app.loading'))}</h1>
+      <HistoryLink entity="staff" id={id} />
       <ErrorAlert error={query.error} />
       {member ? <StaffForm key={member.id} member={member} /> : null}
     </section>

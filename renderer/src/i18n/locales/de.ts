@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -121,8 +122,6 @@ export const de: Messages = {
     NOT_FOUND: 'Dieser Datensatz existiert nicht mehr. Vielleicht wurde er gelöscht.',
     CONFLICT: 'Das steht im Widerspruch zu einem vorhandenen Datensatz.',
     IN_USE: 'Dieser Datensatz kann nicht gelöscht werden, weil andere Datensätze noch darauf verweisen.',
-    IN_USE_counts:
-      'Diese Organisation kann nicht gelöscht werden: Ihr sind noch {{persons}} Person(en) und {{children}} untergeordnete Organisation(en) zugeordnet. Bitte diese zuerst verschieben oder löschen.',
     CYCLE: 'Eine Organisation kann sich nicht selbst übergeordnet sein, auch nicht über untergeordnete Organisationen.',
     INVALID_CREDENTIALS: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
     INVALID_TOKEN: 'Dieser Link oder Code ist nicht (mehr) gültig. Fordern Sie einen neuen an.',
@@ -135,6 +134,15 @@ export const de: Messages = {
     bridgeKey: 'Diese Seite braucht die Adresse, die Portier beim Start angezeigt hat (sie endet auf #key=…). Bitte diese Adresse erneut öffnen.',
     network: 'Portier ist nicht erreichbar. Läuft das Programm noch?',
     DISK_FULL: 'Der Datenträger ist voll: Es wurde nichts gespeichert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.',
+    IN_USE_refs: 'Das kann nicht gelöscht werden: {{refs}} verweisen noch darauf. Verschieben oder löschen Sie diese zuerst.',
+    inUseRefs: {
+      accounts_one: '{{count}} Portalkonto',
+      accounts_other: '{{count}} Portalkonten',
+      persons_one: '{{count}} Person',
+      persons_other: '{{count}} Personen',
+      children_one: '{{count}} Tochterorganisation',
+      children_other: '{{count}} Tochterorganisationen',
+    },
   },
   setup: {
     title: 'Den ersten Administrator anlegen',
@@ -222,7 +230,6 @@ export const de: Messages = {
     filters: 'Filter',
     all: 'Alle',
     empty: 'Keine Protokolleinträge für diese Filter.',
-    system: 'System',
     noChanges: 'Keine geänderten Felder',
     entities: {
       staff: 'Mitarbeiter/in',
@@ -234,20 +241,6 @@ export const de: Messages = {
       'password-policy': 'Passwortrichtlinie',
       'mail-template': 'E-Mail-Vorlage',
       mail: 'Mail',
-    },
-    actions: {
-      created: 'Angelegt',
-      updated: 'Geändert',
-      deleted: 'Gelöscht',
-      deactivated: 'Deaktiviert',
-      'first-administrator-created': 'Ersten Administrator angelegt',
-      reactivated: 'Wieder aktiviert',
-      retried: 'Erneut versucht',
-      cancelled: 'Abgebrochen',
-      'links-changed': 'Organisationsverknüpfungen geändert',
-      'groups-changed': 'Rollengruppen geändert',
-      'username-changed': 'Benutzername geändert',
-      reset: 'Auf den Standardtext zurückgesetzt',
     },
     columns: {
       at: 'Wann',
@@ -271,4 +264,5 @@ export const de: Messages = {
   mailSettings: mailSettingsText.de,
   accountImport: accountImportText.de,
   sessionSettings: sessionSettingsText.de,
+  auditLog: auditLogText.de,
 };

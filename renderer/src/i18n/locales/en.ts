@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -120,8 +121,6 @@ export const en = {
     NOT_FOUND: 'This record no longer exists. Someone may have deleted it.',
     CONFLICT: 'This conflicts with an existing record.',
     IN_USE: 'This record cannot be deleted because other records still refer to it.',
-    IN_USE_counts:
-      'This organisation cannot be deleted: it still has {{persons}} person(s) and {{children}} child organisation(s). Move or delete them first.',
     CYCLE: 'An organisation cannot be its own umbrella, directly or through its child organisations.',
     INVALID_CREDENTIALS: 'The email address or password is not correct.',
     INVALID_TOKEN: 'This link or code is not valid (any more). Ask for a new one.',
@@ -134,6 +133,15 @@ export const en = {
     bridgeKey: 'This page needs the address Portier printed when it started (the one ending in #key=…). Please open that address again.',
     network: 'Portier cannot be reached. Is it still running?',
     DISK_FULL: 'The disk is full: nothing was saved. Free some disk space and try again.',
+    IN_USE_refs: 'This cannot be deleted: {{refs}} still refer to it. Move or delete those first.',
+    inUseRefs: {
+      accounts_one: '{{count}} portal account',
+      accounts_other: '{{count}} portal accounts',
+      persons_one: '{{count}} person',
+      persons_other: '{{count}} persons',
+      children_one: '{{count}} child organisation',
+      children_other: '{{count}} child organisations',
+    },
   },
   setup: {
     title: 'Create the first administrator',
@@ -221,7 +229,6 @@ export const en = {
     filters: 'Filters',
     all: 'All',
     empty: 'No audit entries match these filters.',
-    system: 'System',
     noChanges: 'No field changes',
     entities: {
       staff: 'Staff member',
@@ -233,20 +240,6 @@ export const en = {
       'password-policy': 'Password policy',
       'mail-template': 'Mail template',
       mail: 'Mail',
-    },
-    actions: {
-      created: 'Created',
-      updated: 'Updated',
-      deleted: 'Deleted',
-      deactivated: 'Deactivated',
-      'first-administrator-created': 'First administrator created',
-      reactivated: 'Reactivated',
-      retried: 'Retried',
-      cancelled: 'Cancelled',
-      'links-changed': 'Organisation links changed',
-      'groups-changed': 'Role groups changed',
-      'username-changed': 'Username changed',
-      reset: 'Reset to the default text',
     },
     columns: {
       at: 'When',
@@ -270,6 +263,7 @@ export const en = {
   mailSettings: mailSettingsText.en,
   accountImport: accountImportText.en,
   sessionSettings: sessionSettingsText.en,
+  auditLog: auditLogText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

@@ -1,3 +1,4 @@
+import { auditLogText } from '../../features/audit/audit.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -121,8 +122,6 @@ export const nl: Messages = {
     NOT_FOUND: 'Dit gegeven bestaat niet meer. Misschien heeft iemand het verwijderd.',
     CONFLICT: 'Dit botst met een bestaand gegeven.',
     IN_USE: 'Dit gegeven kan niet worden verwijderd, omdat andere gegevens er nog naar verwijzen.',
-    IN_USE_counts:
-      'Deze organisatie kan niet worden verwijderd: er horen nog {{persons}} persoon/personen en {{children}} onderliggende organisatie(s) bij. Verplaats of verwijder die eerst.',
     CYCLE: 'Een organisatie kan niet haar eigen koepel zijn, ook niet via onderliggende organisaties.',
     INVALID_CREDENTIALS: 'Het e-mailadres of wachtwoord is onjuist.',
     INVALID_TOKEN: 'Deze link of code is niet (meer) geldig. Vraag een nieuwe aan.',
@@ -135,6 +134,15 @@ export const nl: Messages = {
     bridgeKey: 'Deze pagina heeft het adres nodig dat Portier bij het starten toonde (het adres dat eindigt op #key=…). Open dat adres opnieuw.',
     network: 'Portier is niet bereikbaar. Draait het programma nog?',
     DISK_FULL: 'De schijf is vol: er is niets opgeslagen. Maak schijfruimte vrij en probeer het opnieuw.',
+    IN_USE_refs: 'Dit kan niet worden verwijderd: {{refs}} verwijzen er nog naar. Verplaats of verwijder die eerst.',
+    inUseRefs: {
+      accounts_one: '{{count}} portalaccount',
+      accounts_other: '{{count}} portalaccounts',
+      persons_one: '{{count}} persoon',
+      persons_other: '{{count}} personen',
+      children_one: '{{count}} onderliggende organisatie',
+      children_other: '{{count}} onderliggende organisaties',
+    },
   },
   setup: {
     title: 'De eerste beheerder aanmaken',
@@ -222,7 +230,6 @@ export const nl: Messages = {
     filters: 'Filters',
     all: 'Alle',
     empty: 'Geen auditregels voor deze filters.',
-    system: 'Systeem',
     noChanges: 'Geen gewijzigde velden',
     entities: {
       staff: 'Medewerker',
@@ -234,20 +241,6 @@ export const nl: Messages = {
       'password-policy': 'Wachtwoordbeleid',
       'mail-template': 'E-mailsjabloon',
       mail: 'Mail',
-    },
-    actions: {
-      created: 'Aangemaakt',
-      updated: 'Gewijzigd',
-      deleted: 'Verwijderd',
-      deactivated: 'Gedeactiveerd',
-      'first-administrator-created': 'Eerste beheerder aangemaakt',
-      reactivated: 'Opnieuw geactiveerd',
-      retried: 'Opnieuw geprobeerd',
-      cancelled: 'Geannuleerd',
-      'links-changed': 'Organisatiekoppelingen gewijzigd',
-      'groups-changed': 'Rollengroepen gewijzigd',
-      'username-changed': 'Gebruikersnaam gewijzigd',
-      reset: 'Teruggezet naar de standaardtekst',
     },
     columns: {
       at: 'Wanneer',
@@ -271,4 +264,5 @@ export const nl: Messages = {
   mailSettings: mailSettingsText.nl,
   accountImport: accountImportText.nl,
   sessionSettings: sessionSettingsText.nl,
+  auditLog: auditLogText.nl,
 };
