@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'LAST_ADMINISTRATOR',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  /** Activations and set-password links are refused while the portal address is not set. */
+  'PORTAL_ADDRESS_UNSET',
 ] as const;
 
 /** One of the stable error codes. */

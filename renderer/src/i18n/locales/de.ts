@@ -129,6 +129,7 @@ export const de: Messages = {
     INTERNAL: 'In Portier ist ein Fehler aufgetreten. Es wurde nichts gespeichert.',
     bridgeKey: 'Diese Seite braucht die Adresse, die Portier beim Start angezeigt hat (sie endet auf #key=…). Bitte diese Adresse erneut öffnen.',
     network: 'Portier ist nicht erreichbar. Läuft das Programm noch?',
+    PORTAL_ADDRESS_UNSET: 'Die Portaladresse ist nicht festgelegt, daher kann kein Aktivierungs- oder Passwortlink gesendet werden. Legen Sie sie unter Einstellungen, Aktivierung und Links, fest.',
   },
   setup: {
     title: 'Den ersten Administrator anlegen',

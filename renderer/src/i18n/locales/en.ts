@@ -128,6 +128,7 @@ export const en = {
     INTERNAL: 'Something went wrong inside Portier. Nothing was saved.',
     bridgeKey: 'This page needs the address Portier printed when it started (the one ending in #key=…). Please open that address again.',
     network: 'Portier cannot be reached. Is it still running?',
+    PORTAL_ADDRESS_UNSET: 'The portal address is not set, so no activation or password link can be sent. Set it in Settings, under Activation and links.',
   },
   setup: {
     title: 'Create the first administrator',

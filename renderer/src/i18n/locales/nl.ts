@@ -129,6 +129,7 @@ export const nl: Messages = {
     INTERNAL: 'Er ging iets mis in Portier. Er is niets opgeslagen.',
     bridgeKey: 'Deze pagina heeft het adres nodig dat Portier bij het starten toonde (het adres dat eindigt op #key=…). Open dat adres opnieuw.',
     network: 'Portier is niet bereikbaar. Draait het programma nog?',
+    PORTAL_ADDRESS_UNSET: 'Het portaaladres is niet ingesteld, dus er kan geen activatie- of wachtwoordlink worden verstuurd. Stel het in bij Instellingen, onder Activering en links.',
   },
   setup: {
     title: 'De eerste beheerder aanmaken',
