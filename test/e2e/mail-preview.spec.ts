@@ -23,7 +23,7 @@ async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number>
         return image;
       };
       const [x, y] = [await load(first), await load(second)];
-      if (x.width !== y.width || x.height !== y.height) return 1;
+      if (x.width !== y.width || x.height !== y.height) throw new Error(`sizes differ: ${x.width}×${x.height} and ${y.width}×${y.height}`);
       const pixels = (image: HTMLImageElement) => {
         const canvas = document.createElement('canvas');
         canvas.width = image.width;
@@ -45,6 +45,8 @@ async function differingShare(page: Page, a: Buffer, b: Buffer): Promise<number>
 }
 
 test('the outbox preview shows a mail as the customer sees it: its inline styles applied, pixel for pixel like the delivered HTML', async ({ page, portier }) => {
+  // Tall enough for the whole preview frame to be on screen.
+  await page.setViewportSize({ width: 1280, height: 1400 });
   const app = new PortierApp(page);
   await app.open(portier.url);
   await app.createAdministrator();
