@@ -46,14 +46,29 @@ export type FieldErrorCode =
   /** A file above the size limit; max in KB. */
   | 'file_too_large'
   /** An image wider or higher than the limit; max in pixels. */
-  | 'image_too_large';
+  | 'image_too_large'
+  /** Not an assigned ISO 3166-1 alpha-2 country code. */
+  | 'unknown_country'
+  /** A list with fewer entries than it needs (choose at least min: a role group, a link). */
+  | 'too_few'
+  /** A list with more entries than allowed; max entries. */
+  | 'too_many';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {
   code: FieldErrorCode;
   min?: number;
   max?: number;
+  /** Where in a template the syntax error is (1-based), and what is wrong there. */
+  line?: number;
+  column?: number;
+  problem?: TemplateSyntaxProblem;
+  /** The unknown tag or filter, or the tag left open. */
+  name?: string;
 }
+
+/** What a template syntax error is, so the renderer can say it in the user's language. */
+export type TemplateSyntaxProblem = 'unknown_tag' | 'unknown_filter' | 'not_closed' | 'syntax';
 
 /** The error half of every answer. */
 export interface ErrorPayload {

@@ -108,6 +108,14 @@ export const de: Messages = {
     file_too_large: 'Die Datei darf höchstens {{max}} KB groß sein.',
     image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
+    unknown_country: 'Wählen Sie ein Land aus der Liste; dieser Code ist kein ISO-Land.',
+    too_few_one: 'Wählen Sie mindestens eins aus.',
+    too_few_other: 'Wählen Sie mindestens {{min}} aus.',
+    too_many: 'Wählen Sie höchstens {{max}} aus.',
+    template_unknown_tag: 'Zeile {{line}}: unbekanntes Tag ‚{{name}}‘.',
+    template_unknown_filter: 'Zeile {{line}}: unbekannter Filter ‚{{name}}‘.',
+    template_not_closed: 'Zeile {{line}}: {{name}} wird nicht geschlossen.',
+    template_syntax: 'Zeile {{line}}: Dies ist als Vorlage nicht lesbar.',
   },
   errors: {
     VALIDATION: 'Einige Angaben müssen korrigiert werden. Bitte die markierten Felder prüfen.',
@@ -174,6 +182,7 @@ export const de: Messages = {
       country: 'Land',
       parent: 'Übergeordnet',
     },
+    noCountry: 'Kein Land',
   },
   persons: {
     title: 'Personen',

@@ -107,6 +107,14 @@ export const en = {
     file_too_large: 'The file may be at most {{max}} KB.',
     image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
+    unknown_country: 'Choose a country from the list; this code is not an ISO country.',
+    too_few_one: 'Choose at least one.',
+    too_few_other: 'Choose at least {{min}}.',
+    too_many: 'Choose at most {{max}}.',
+    template_unknown_tag: 'Line {{line}}: unknown tag ‘{{name}}’.',
+    template_unknown_filter: 'Line {{line}}: unknown filter ‘{{name}}’.',
+    template_not_closed: 'Line {{line}}: {{name}} is not closed.',
+    template_syntax: 'Line {{line}}: this cannot be read as a template.',
   },
   errors: {
     VALIDATION: 'Some fields need your attention. Please check the marked fields.',
@@ -173,6 +181,7 @@ export const en = {
       country: 'Country',
       parent: 'Parent',
     },
+    noCountry: 'No country',
   },
   persons: {
     title: 'Persons',

@@ -108,6 +108,14 @@ export const nl: Messages = {
     file_too_large: 'Het bestand mag maximaal {{max}} KB groot zijn.',
     image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
+    unknown_country: 'Kies een land uit de lijst; deze code is geen ISO-land.',
+    too_few_one: 'Kies er minstens één.',
+    too_few_other: 'Kies er minstens {{min}}.',
+    too_many: 'Kies er hoogstens {{max}}.',
+    template_unknown_tag: 'Regel {{line}}: onbekende tag ‘{{name}}’.',
+    template_unknown_filter: 'Regel {{line}}: onbekend filter ‘{{name}}’.',
+    template_not_closed: 'Regel {{line}}: {{name}} wordt niet afgesloten.',
+    template_syntax: 'Regel {{line}}: dit is niet als sjabloon te lezen.',
   },
   errors: {
     VALIDATION: 'Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.',
@@ -174,6 +182,7 @@ export const nl: Messages = {
       country: 'Land',
       parent: 'Moederorganisatie',
     },
+    noCountry: 'Geen land',
   },
   persons: {
     title: 'Personen',
