@@ -7,6 +7,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
+import { PasswordFeedback } from '../../components/PasswordFeedback';
 import { navigate } from '../../router/use-route';
 import { useCreateStaffMember, useUpdateStaffMember } from './staff-queries';
 
@@ -101,6 +102,7 @@ export function StaffForm({ member }: { member?: StaffMember }) {
         autoComplete="new-password"
         required={!member}
       />
+      {values.password ? <PasswordFeedback password={values.password} context={{ username: values.email }} /> : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={saving} aria-busy={saving}>
           {t('common.save')}

@@ -39,6 +39,7 @@ export const de: Messages = {
     clear: 'Leeren',
     dismiss: 'Schließen',
     notifications: 'Benachrichtigungen',
+    characterCount: '{{counter}} Zeichen',
   },
   languages: {
     default: 'Standardsprache der Anwendung',

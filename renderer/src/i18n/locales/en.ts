@@ -38,6 +38,7 @@ export const en = {
     clear: 'Clear',
     dismiss: 'Dismiss',
     notifications: 'Notifications',
+    characterCount: '{{counter}} characters',
   },
   languages: {
     default: 'Application default',

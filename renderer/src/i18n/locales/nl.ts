@@ -39,6 +39,7 @@ export const nl: Messages = {
     clear: 'Wissen',
     dismiss: 'Sluiten',
     notifications: 'Meldingen',
+    characterCount: '{{counter}} tekens',
   },
   languages: {
     default: 'Standaardtaal van de applicatie',
