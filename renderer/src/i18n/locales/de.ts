@@ -81,7 +81,6 @@ export const de: Messages = {
   hints: {
     password: 'Mindestens 10 Zeichen. Eine lange Passphrase merkt man sich am leichtesten.',
     newPassword: 'Leer lassen, um das bisherige Passwort zu behalten.',
-    country: 'Ländercode aus zwei Buchstaben, zum Beispiel NL, DE oder BE.',
     mobile: 'Nur Ziffern, Leerzeichen und + ( ) -.',
     picker: 'Zum Suchen tippen, dann mit den Pfeiltasten und Enter auswählen.',
     administratorGrants: 'Administratoren dürfen immer Portalzugang gewähren.',

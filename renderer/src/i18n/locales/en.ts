@@ -80,7 +80,6 @@ export const en = {
   hints: {
     password: 'At least 10 characters. A long passphrase is easiest to remember.',
     newPassword: 'Leave empty to keep the current password.',
-    country: 'Two-letter code, for example NL, DE or BE.',
     mobile: 'Digits, spaces and + ( ) - only.',
     picker: 'Type to search, then choose with the arrow keys and Enter.',
     administratorGrants: 'Administrators may always grant portal access.',

@@ -81,7 +81,6 @@ export const nl: Messages = {
   hints: {
     password: 'Minimaal 10 tekens. Een lange wachtzin onthoudt u het makkelijkst.',
     newPassword: 'Laat leeg om het huidige wachtwoord te behouden.',
-    country: 'Landcode van twee letters, bijvoorbeeld NL, DE of BE.',
     mobile: 'Alleen cijfers, spaties en + ( ) -.',
     picker: 'Typ om te zoeken en kies met de pijltjestoetsen en Enter.',
     administratorGrants: 'Beheerders mogen altijd portaaltoegang verlenen.',
