@@ -29,7 +29,8 @@ const COUNTER_FROM = 0.8;
  */
 function lengthState(value: string, maxLength: number | undefined, error: AnyFieldError | undefined): { counter: string | null; error: AnyFieldError | undefined } {
   if (maxLength === undefined) return { counter: null, error };
-  const length = [...value].length;
+  // UTF-16 units, as the contract (zod) counts them, so the field and the core agree.
+  const length = value.length;
   return {
     counter: length >= maxLength * COUNTER_FROM ? `${length} / ${maxLength}` : null,
     error: error ?? (length > maxLength ? { code: 'too_long', max: maxLength } : undefined),
