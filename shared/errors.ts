@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The disk (or the database's size limit) is full; the change was rolled back. */
   'DISK_FULL',
+  /** Activations and set-password links are refused while the portal address is not set. */
+  'PORTAL_ADDRESS_UNSET',
 ] as const;
 
 /** One of the stable error codes. */
@@ -52,14 +54,29 @@ export type FieldErrorCode =
   /** An image with more pixels (width × height) than the limit; max in megapixels. */
   | 'image_too_many_pixels'
   /** A template that did not finish rendering within the time limit (e.g. a huge loop). */
-  | 'template_too_slow';
+  | 'template_too_slow'
+  /** Not an assigned ISO 3166-1 alpha-2 country code. */
+  | 'unknown_country'
+  /** A list with fewer entries than it needs (choose at least min: a role group, a link). */
+  | 'too_few'
+  /** A list with more entries than allowed; max entries. */
+  | 'too_many';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {
   code: FieldErrorCode;
   min?: number;
   max?: number;
+  /** Where in a template the syntax error is (1-based), and what is wrong there. */
+  line?: number;
+  column?: number;
+  problem?: TemplateSyntaxProblem;
+  /** The unknown tag or filter, or the tag left open. */
+  name?: string;
 }
+
+/** What a template syntax error is, so the renderer can say it in the user's language. */
+export type TemplateSyntaxProblem = 'unknown_tag' | 'unknown_filter' | 'not_closed' | 'syntax';
 
 /** The error half of every answer. */
 export interface ErrorPayload {

@@ -4,6 +4,14 @@ import type { StaffRole } from '../../shared/api/staff';
 /** The password every demo staff user gets; printed by seed-demo. */
 export const DEMO_PASSWORD = 'Portier-Demo-2025';
 
+/** The demo company's activation settings: a portal address of the reserved example domain, so demo activations can be tried. */
+export const DEMO_ACTIVATION = {
+  companyName: 'Portier Demo BV',
+  companyAddress: 'Stationsplein 1\n3511 AA Utrecht',
+  portalUrl: 'https://portal.example.com/',
+  timeZone: 'Europe/Amsterdam',
+} as const;
+
 export interface DemoStaff {
   name: string;
   email: string;

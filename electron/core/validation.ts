@@ -23,11 +23,13 @@ export function toFieldErrors(error: z.ZodError, input: unknown): Record<string,
       case 'invalid_type':
         put(path, { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' });
         break;
+      // Lists are chosen, not typed: "choose at least one", never "the value must be at least 1".
       case 'too_big':
-        put(path, { code: issue.origin === 'string' ? 'too_long' : 'too_big', max: Number(issue.maximum) });
+        put(path, { code: issue.origin === 'string' ? 'too_long' : issue.origin === 'array' || issue.origin === 'set' ? 'too_many' : 'too_big', max: Number(issue.maximum) });
         break;
       case 'too_small':
-        if (issue.origin === 'string' && Number(issue.minimum) === 1) put(path, { code: 'required' });
+        if (issue.origin === 'array' || issue.origin === 'set') put(path, { code: 'too_few', min: Number(issue.minimum) });
+        else if (issue.origin === 'string' && Number(issue.minimum) === 1) put(path, { code: 'required' });
         else put(path, { code: issue.origin === 'string' ? 'too_short' : 'too_small', min: Number(issue.minimum) });
         break;
       case 'invalid_format':

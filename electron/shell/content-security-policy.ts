@@ -6,11 +6,16 @@
  *
  * connect-src 'self': browser mode talks to its own origin only; the desktop
  * window uses IPC and needs no network at all.
+ *
+ * style-src 'unsafe-inline': mail previews are srcdoc frames, and a srcdoc document
+ * inherits this policy (a policy in the frame can only add limits, never lift them), so
+ * without it every mail's inline styles are dropped and the preview lies. Styles cannot
+ * run code; React never writes raw HTML into the app; script-src stays 'self' only.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

@@ -2,6 +2,19 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Empty } from './common';
 
+/** An http(s) URL with a host and without query or fragment: links append a path and their own query. */
+export function isPortalUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !text.includes('?') && !text.includes('#');
+}
+
+/** A portal address as the CLI and the settings form accept it. */
+export const PortalUrl = z.string().trim().max(200).refine(isPortalUrl, { params: { fieldError: { code: 'invalid_format' } } });
+
+/** An IANA time zone name this runtime knows (Europe/Amsterdam), or UTC. */
+export const TimeZone = z.string().refine((zone) => zone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(zone), { params: { fieldError: { code: 'invalid_value' } } });
+
 /** Lifetimes of the links a customer gets, and the portal address they point to. */
 export const ActivationSettings = z.strictObject({
   /** Days an activation (link and letter code) stays valid. */
@@ -17,12 +30,10 @@ export const ActivationSettings = z.strictObject({
    * line (DIN 5008). Settings saved before it existed read as NL.
    */
   companyCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).default('NL'),
-  /** The customer portal's address; links are built from it, never from a request. */
-  portalUrl: z
-    .string()
-    .trim()
-    .max(200)
-    .pipe(z.url({ protocol: /^https?$/ })),
+  /** The customer portal's address; links are built from it, never from a request. '' while not set: no link can go out. */
+  portalUrl: z.string().trim().max(200).refine((url) => url === '' || isPortalUrl(url), { params: { fieldError: { code: 'invalid_format' } } }),
+  /** The company's IANA time zone in which mails and letters state expiry times; absent: the system's. */
+  timeZone: TimeZone.optional(),
 });
 export type ActivationSettings = z.infer<typeof ActivationSettings>;
 
@@ -32,8 +43,12 @@ export const DEFAULT_ACTIVATION_SETTINGS: ActivationSettings = {
   companyName: 'Portier',
   companyAddress: '',
   companyCountry: 'NL',
-  portalUrl: 'http://localhost:8080/',
+  // Unset: a placeholder such as localhost would send customers links that lead nowhere.
+  portalUrl: '',
 };
+
+/** What earlier versions stored as the default portal address; it counts as not set. */
+export const PLACEHOLDER_PORTAL_URL = 'http://localhost:8080/';
 
 /** A letterhead logo file may hold at most this many bytes (512 KB). */
 export const LOGO_MAX_BYTES = 512 * 1024;

@@ -93,6 +93,7 @@ export const AUDIT_FIELDS = [
   'companyAddress',
   'companyCountry',
   'idleMinutes',
+  'timeZone',
   'portalUrl',
   'letterheadLogo',
   'configured',

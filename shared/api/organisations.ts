@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { channel } from '../contract';
+import { isCountryCode } from '../countries';
 import { ById, ContactLanguage, Id, Timestamp, listQuery, optionalText, page, requiredText } from './common';
 
-/** ISO 3166-1 alpha-2 country code, or empty. */
+/** An assigned ISO 3166-1 alpha-2 country code (any case), or empty. */
 export const CountryCode = z
   .string()
   .trim()
-  .max(2)
   .transform((v) => v.toUpperCase())
-  .pipe(z.string().regex(/^([A-Z]{2})?$/))
+  .refine((v) => v === '' || isCountryCode(v), { params: { fieldError: { code: 'unknown_country' } } })
   .transform((v) => (v ? v : null));
 
 /** An organisation (company), possibly a child of an umbrella organisation. */

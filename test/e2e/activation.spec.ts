@@ -20,9 +20,21 @@ test('staff activate an account from its context menu, see it invited, read the 
   const accounts = new PortalAccountsPage(page);
   await accounts.saveWithGroups(['Client'], /Portal account j\.groesse@example\.de created/);
 
+  // No portal address yet: the dialog says so and leads to Settings, where it is set.
   await app.goTo('Portal accounts');
   await accounts.rowAction('j.groesse@example.de', 'Activate account…');
-  const dialog = page.getByRole('dialog', { name: 'Activate account' });
+  let dialog = page.getByRole('dialog', { name: 'Activate account' });
+  await expect(dialog.getByRole('alert')).toContainText('The portal address is not set');
+  await expect(dialog.getByRole('button', { name: 'Send activation' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Open settings' }).click();
+  const activationSettings = page.getByRole('form', { name: 'Activation and links' });
+  await activationSettings.getByLabel('Portal address').fill('https://portal.example.com/');
+  await activationSettings.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Activation settings saved.')).toBeVisible();
+
+  await app.goTo('Portal accounts');
+  await accounts.rowAction('j.groesse@example.de', 'Activate account…');
+  dialog = page.getByRole('dialog', { name: 'Activate account' });
   await expect(dialog).toContainText('j.groesse@example.de');
   await dialog.getByRole('button', { name: 'Send activation' }).click();
   await expect(dialog).toContainText('Activations sent: 1 of 1.');
@@ -67,6 +79,8 @@ test('staff select all 150 accounts with Ctrl+A (more than the list has loaded),
   const root = path.resolve(import.meta.dirname, '../..');
   const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'import', 'accounts', csv, '--data-dir', portier.dataDir], { encoding: 'utf8' });
   expect(imported.status, imported.stderr).toBe(0);
+  const portal = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'settings', 'portal', '--url', 'https://portal.example.com/', '--data-dir', portier.dataDir], { encoding: 'utf8' });
+  expect(portal.status, portal.stderr).toBe(0);
 
   await app.goTo('Portal accounts');
   const accounts = new PortalAccountsPage(page);

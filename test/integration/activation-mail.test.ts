@@ -11,7 +11,7 @@ beforeEach(async () => {
   const person = await t.call('persons:create', { organisationId: org.id, firstName: 'Jürgen', lastName: 'Größe', email: 'j.groesse@example.de', language: 'de' });
   const groups = await t.call('role-groups:list', {});
   accountId = (await t.call('portal-accounts:create', { username: 'j.groesse@example.de', links: [{ organisationId: org.id, personId: person.id, isDefault: true }], roleGroupIds: [groups[0]?.id ?? 0] })).id;
-  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com' });
+  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com', timeZone: 'Europe/Berlin' });
 });
 afterEach(async () => {
   await t.close();
@@ -37,7 +37,7 @@ describe('activation mails', () => {
     expect(mail?.subject).toBe('Ihr Zugang zum Kundenportal von Portier Demo BV');
     expect(mail?.html).toContain(`https://portal.example.com/activate?token=${SECRET_MARKER}`);
     expect(mail?.html).toContain('Jürgen Größe');
-    expect(mail?.text.replace(/\s+/g, ' ')).toContain('15. November 2026 um 10:00 UTC');
+    expect(mail?.text.replace(/\s+/g, ' ')).toContain('15. November 2026 um 11:00 (Mitteleuropäische Normalzeit)');
     expect(mail?.secret_enc).toMatch(/^v\d+:/);
     expect(mail?.secret_expires_at).toBe('2026-11-15T10:00:00.000Z');
     expect((await t.call('portal-accounts:get', { id: accountId })).status).toBe('invited');

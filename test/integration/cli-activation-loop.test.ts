@@ -29,6 +29,18 @@ afterAll(async () => {
 });
 
 describe('the activation loop from the command line', () => {
+  it('refuses to send an activation while the portal address is not set, and sets the address and the time zone', async () => {
+    const refused = await runPortier(['accounts', 'send-activation', 'J.Groesse@example.de', ...data()]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('The portal address is not set. Set it in Settings (or with: npm run portier -- settings portal --url URL)');
+    const badUrl = await runPortier(['settings', 'portal', '--url', 'https://portal.example.com/?x=1', ...data()]);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain('--url must be an http or https address without ? or #');
+    const portal = await runPortier(['settings', 'portal', '--url', 'https://portal.example.com/', '--time-zone', 'Europe/Berlin', ...data()]);
+    expect(portal.stderr).toBe('');
+    expect(portal.stdout).toContain('Portal address: https://portal.example.com/; expiry times in Europe/Berlin.');
+  }, 60_000);
+
   it('sends the activation, delivers the mail, prints the letter, and activates with the mailed token and the letter code', async () => {
     const smtp = await runPortier(['settings', 'smtp', '--host', '127.0.0.1', '--port', String(sink.port), '--tls', 'none', '--sender', 'portier@example.com', ...data()]);
     expect(smtp.stderr).toBe('');

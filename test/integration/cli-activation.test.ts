@@ -4,7 +4,7 @@ import { loadCodeKey } from '../../electron/core/activation/code-key';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { runPortier } from '../support/cli';
-import { ADMIN, tempDataDir } from '../support/core';
+import { ADMIN, setTestPortalUrl, tempDataDir } from '../support/core';
 
 let temp: ReturnType<typeof tempDataDir>;
 let issued: IssuedActivation;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   const org = await core.call(admin, 'organisations:create', { name: 'Brouwerij De Ster' });
   const groups = await core.call(admin, 'role-groups:list', {});
   const account = await core.call(admin, 'portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [groups[0]?.id ?? 0] });
+  await setTestPortalUrl(core);
   const actor = { id: me.id, name: me.name, role: 'administrator' as const, mayGrantAccess: true };
   await sendActivations(core.deps, loadCodeKey(temp.dir), actor, [account.id], async (_trx, i) => {
     issued = i;

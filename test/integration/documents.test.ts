@@ -54,6 +54,7 @@ describe('activation letters as documents', () => {
   });
 
   it('take their text from the letter template an administrator edited, in the account’s language', async () => {
+    await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier', companyAddress: '', portalUrl: 'https://portal.example.com/', timeZone: 'UTC' });
     await t.call('mail-templates:update', {
       type: 'activation-letter',
       language: 'de',
@@ -66,7 +67,7 @@ describe('activation letters as documents', () => {
     expect(doc?.title).toBe('Ihr Zugang bei Portier – j50667@example.de');
     const pdf = text((await t.call('documents:open', { id: doc?.id ?? 0 })).base64).replace(/\s+/g, ' ');
     expect(pdf).toContain('Sehr geehrte(r) Jürgen Größe 50667,');
-    expect(pdf).toContain('Ihr Benutzername lautet j50667@example.de; der Code gilt bis 15. November 2026 um 10:00 UTC.');
+    expect(pdf).toContain('Ihr Benutzername lautet j50667@example.de; der Code gilt bis 15. November 2026 um 10:00 (Koordinierte Weltzeit).');
     expect(pdf).not.toContain('Aktivierungsdaten für unser Kundenportal');
   });
 

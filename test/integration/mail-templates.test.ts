@@ -7,7 +7,7 @@ let t: TestCore;
 
 beforeEach(async () => {
   t = await startTestCore({ clock: () => new Date('2026-11-01T10:00:00.000Z') });
-  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com' });
+  await t.call('activation-settings:update', { activationDays: 14, setPasswordHours: 24, companyName: 'Portier Demo BV', companyAddress: 'Stationsplein 1\n3511 AA Utrecht', portalUrl: 'https://portal.example.com', timeZone: 'America/New_York' });
 });
 afterEach(async () => {
   await t.close();
@@ -103,7 +103,7 @@ describe('mail templates through the contract', () => {
     expect(error.fields?.html?.code).toBe('unknown_placeholder');
     const preview = await t.call('mail-templates:preview', { type: 'activation-letter', language: 'en', subject: 'Your access to {{ company_name }}', html: '<p>Dear {{ name }},</p>\n<p>Valid until {{ expires_at }} & more.</p>' });
     expect(preview.subject).toBe('Your access to Portier Demo BV');
-    expect(preview.text).toBe('Dear Alex Morgan,\n\nValid until November 15, 2026 at 10:00 AM UTC & more.');
+    expect(preview.text).toBe('Dear Alex Morgan,\n\nValid until November 15, 2026 at 5:00 AM (Eastern Standard Time) & more.');
     expect(preview.html).toContain('<p>Dear Alex Morgan,</p>');
     expect(preview.html).toContain('&#38; more');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { IN_FLIGHT, OutboxWorker } from '../../electron/core/outbox/outbox-worker';
 import { openPortierCore } from '../../electron/core/portier-core';
-import { ADMIN, tempDataDir } from '../support/core';
+import { ADMIN, tempDataDir, setTestPortalUrl } from '../support/core';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 
 const ACCOUNTS = 500;
@@ -17,6 +17,7 @@ beforeAll(async () => {
   const core = await openPortierCore({ dataDir: temp.dir });
   const admin = newSessionSlot();
   await core.call(admin, 'setup:create-administrator', { ...ADMIN });
+  await setTestPortalUrl(core);
   await core.call(admin, 'smtp:update', { host: '127.0.0.1', port: sink.port, tls: 'none', senderAddress: 'portier@example.com', senderName: 'Portier' });
   const org = await core.call(admin, 'organisations:create', { name: 'Massa BV' });
   const groups = await core.call(admin, 'role-groups:list', {});

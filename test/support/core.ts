@@ -7,6 +7,16 @@ import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/sessi
 import type { Clock } from '../../electron/core/clock';
 import type { Actor } from '../../electron/core/context';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
+import { writeSetting } from '../../electron/core/settings/setting-store';
+import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
+
+/** The portal address every test core starts with: activations are refused without one. */
+export const TEST_PORTAL_URL = 'https://portal.example.com/';
+
+/** Sets the portal address directly, not through the channel, so no test finds an extra audit entry. */
+export async function setTestPortalUrl(core: PortierCore, portalUrl = TEST_PORTAL_URL): Promise<void> {
+  await writeSetting(core.deps.db, 'activation', { ...DEFAULT_ACTIVATION_SETTINGS, portalUrl });
+}
 
 /** A fresh data folder under the OS temp dir; removed by the returned cleanup. */
 export function tempDataDir(prefix = 'portier-test-'): { dir: string; remove: () => void } {
@@ -25,9 +35,10 @@ export interface TestCore {
 }
 
 /** A real core on a real SQLite file, with the first administrator created and signed in. */
-export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean } = {}): Promise<TestCore> {
+export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string } = {}): Promise<TestCore> {
   const data = tempDataDir();
   const core = await openPortierCore({ dataDir: data.dir, ...(options.clock ? { clock: options.clock } : {}) });
+  if (options.portalUrl !== '') await setTestPortalUrl(core, options.portalUrl);
   const admin = newSessionSlot();
   if (options.withAdmin !== false) await core.call(admin, 'setup:create-administrator', { ...ADMIN });
   return {

@@ -3,14 +3,15 @@ import { openPortierCore, type PortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF, demoEmailLocalPart, demoMobile } from '../demo-data';
+import { DEMO_ACTIVATION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF, demoEmailLocalPart, demoMobile } from '../demo-data';
 
 const HELP = `Usage: npm run portier -- seed-demo [--data-dir DIR]
 
 Fills an empty Portier database with a demo data set: about 20 organisations
 in several countries (one umbrella organisation with three children), about
 60 persons, portal accounts for about two thirds of them (in the built-in role
-groups, in every status) and three staff users, whose shared password is printed
+groups, in every status), a demo portal address (https://portal.example.com/)
+and three staff users, whose shared password is printed
 at the end. Everything goes through the same channels as the app, so it is all
 audited; only the activation dates of the demo accounts are written directly,
 until activation itself exists.
@@ -26,6 +27,8 @@ async function seed(core: PortierCore): Promise<{ organisations: number; persons
   // The first-start set-up creates the administrator and signs this session in, as in the app.
   await core.call(admin, 'setup:create-administrator', { name: first.name, email: first.email, password: DEMO_PASSWORD, language: first.language });
   for (const member of others) await core.call(admin, 'staff:create', { ...member, password: DEMO_PASSWORD });
+  const { logo: _logo, ...activation } = await core.call(admin, 'activation-settings:get', {});
+  await core.call(admin, 'activation-settings:update', { ...activation, ...DEMO_ACTIVATION });
 
   const idByName = new Map<string, number>();
   let persons = 0;

@@ -1,4 +1,6 @@
+import { PortalUrl, TimeZone } from '../../../shared/api/activation-settings';
 import { SmtpTls } from '../../../shared/api/outbox';
+import type { PortierCore } from '../../core/portier-core';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { localAdministratorSession } from '../cli-session';
@@ -8,11 +10,17 @@ import { readPasswordFromStdin } from '../read-stdin';
 
 const HELP = `Usage: npm run portier -- settings smtp --host HOST --port PORT [--tls starttls|tls|none]
                                       [--user USER] [--sender ADDRESS] [--sender-name NAME] < password.txt
+       npm run portier -- settings portal --url URL [--time-zone ZONE]
 
-Sets the mail server the outbox sends through. With --user, the password is read from
+smtp: sets the mail server the outbox sends through. With --user, the password is read from
 standard input (one line); empty input keeps the stored password, but only while host,
 port and TLS mode stay the same: a changed server gets no password it was not given.
 The password is stored encrypted and never printed.
+
+portal: sets the customer portal's address (an http or https URL without ? or #) that
+activation and set-password links start with; until it is set, no activation goes out.
+--time-zone sets the company's time zone (IANA name, e.g. Europe/Amsterdam) in which
+mails and letters state when links expire; without it, the system's zone is used.
 
 ${DATA_DIR_HELP}`;
 
@@ -25,11 +33,21 @@ const OPTIONS = {
   user: { type: 'string' },
   sender: { type: 'string' },
   'sender-name': { type: 'string' },
+  url: { type: 'string' },
+  'time-zone': { type: 'string' },
 } as const;
+
+/** Sets the portal address (and the time zone, if given), keeping the other activation settings. */
+async function setPortal(core: PortierCore, as: string | undefined, url: string, timeZone: string | undefined): Promise<void> {
+  const session = await localAdministratorSession(core, as);
+  const { logo: _logo, ...current } = await core.call(session, 'activation-settings:get', {});
+  const saved = await core.call(session, 'activation-settings:update', { ...current, portalUrl: url, ...(timeZone ? { timeZone } : {}) });
+  console.log(`Portal address: ${saved.portalUrl}; expiry times in ${saved.timeZone ?? `the system's time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}.`);
+}
 
 export const settingsCommand: Command = {
   name: 'settings',
-  summary: 'set the mail server (settings smtp)',
+  summary: 'set the mail server (settings smtp) or the portal address (settings portal)',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('settings', { args: argv, options: OPTIONS, allowPositionals: true });
@@ -37,7 +55,19 @@ export const settingsCommand: Command = {
       console.log(HELP);
       return EXIT_OK;
     }
-    if (positionals[0] !== 'smtp' || positionals.length > 1) throw new UsageError('Use: settings smtp --host HOST --port PORT ...', 'settings');
+    if (positionals[0] === 'portal' && positionals.length === 1) {
+      if (!values.url) throw new UsageError('--url is required, e.g. --url https://portal.example.com/', 'settings');
+      if (!PortalUrl.safeParse(values.url).success) throw new UsageError('--url must be an http or https address without ? or #, e.g. https://portal.example.com/', 'settings');
+      if (values['time-zone'] !== undefined && !TimeZone.safeParse(values['time-zone']).success) throw new UsageError('--time-zone must be an IANA time zone such as Europe/Amsterdam.', 'settings');
+      const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+      try {
+        await setPortal(core, values.as, values.url, values['time-zone']);
+      } finally {
+        await core.close();
+      }
+      return EXIT_OK;
+    }
+    if (positionals[0] !== 'smtp' || positionals.length > 1) throw new UsageError('Use: settings smtp --host HOST --port PORT ... or settings portal --url URL', 'settings');
     if (!values.host || !values.port) throw new UsageError('--host and --port are required.', 'settings');
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError('--port must be a number from 1 to 65535.', 'settings');

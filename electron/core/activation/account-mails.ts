@@ -12,7 +12,7 @@ import type { MailTemplateSource } from '../templates/default-templates';
 import { loadMailTemplate } from '../templates/mail-template-repository';
 import { renderMail } from '../templates/render-mail';
 import type { MailTemplateType } from '../templates/template-port';
-import { readActivationSettings } from './activation-settings';
+import { companyTimeZone, readActivationSettings, requirePortalUrl } from './activation-settings';
 
 /** An account with its default organisation and person: everything a mail or a letter to it needs, read at once. */
 export interface AccountContact {
@@ -107,8 +107,10 @@ export async function recipient(trx: Executor, accountId: number): Promise<Recip
 export interface MailRun {
   settings: ActivationSettings;
   defaultLanguage: UiLanguage;
-  /** The portal's base address, ending in "/". */
+  /** The portal's base address, ending in "/" ('' while not set: then no link may be built). */
   portalUrl: string;
+  /** The zone expiry times are stated in. */
+  timeZone: string;
   template(type: MailTemplateType, language: UiLanguage): Promise<MailTemplateSource>;
 }
 
@@ -119,7 +121,8 @@ export async function startMailRun(trx: Executor): Promise<MailRun> {
   return {
     settings,
     defaultLanguage,
-    portalUrl: settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`,
+    portalUrl: settings.portalUrl === '' || settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`,
+    timeZone: companyTimeZone(settings),
     async template(type, language) {
       const key = `${type}:${language}`;
       let source = templates.get(key);
@@ -132,15 +135,25 @@ export async function startMailRun(trx: Executor): Promise<MailRun> {
   };
 }
 
-/** "6 December 2026, 10:00" in the mail's language (the customer's own time zone is not known: UTC is said). */
-const expiryFormats = new Map<UiLanguage, Intl.DateTimeFormat>();
-export function formatExpiry(iso: string, language: UiLanguage): string {
-  let format = expiryFormats.get(language);
+/**
+ * "18 december 2026 om 14:30 (Midden-Europese standaardtijd)": the expiry in the company's
+ * time zone, worded for the recipient's language, with the zone named so a customer
+ * elsewhere can tell (dateStyle cannot be combined with a zone name, hence the parts).
+ */
+const expiryFormats = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+export function formatExpiry(iso: string, language: UiLanguage, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let format = expiryFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-    expiryFormats.set(language, format);
+    format = {
+      when: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'long' }),
+    };
+    expiryFormats.set(key, format);
   }
-  return `${format.format(new Date(iso))} UTC`;
+  const date = new Date(iso);
+  const zoneName = format.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return `${format.when.format(date)} (${zoneName})`;
 }
 
 /** A link's secret: the raw token travels encrypted beside the mail and is put in at send time. */
@@ -155,6 +168,8 @@ export interface MailSecret {
  * in the caller's transaction. A link carries SECRET_MARKER in place of the token.
  */
 export async function queueMailTo(trx: Executor, box: SecretBox, now: Date, type: MailTemplateType, to: Recipient, run: MailRun, secret?: MailSecret): Promise<number> {
+  // Every link needs the portal's address; the callers check first, this stops any other.
+  if (secret) requirePortalUrl(run.settings);
   const source = await run.template(type, to.language);
   const mail = renderMail(
     type,
@@ -165,7 +180,7 @@ export async function queueMailTo(trx: Executor, box: SecretBox, now: Date, type
       organisation: to.organisation,
       portalUrl: run.portalUrl,
       companyName: run.settings.companyName,
-      ...(secret ? { link: `${run.portalUrl}${secret.path}?token=${SECRET_MARKER}`, expiresAt: formatExpiry(secret.expiresAt, to.language) } : {}),
+      ...(secret ? { link: `${run.portalUrl}${secret.path}?token=${SECRET_MARKER}`, expiresAt: formatExpiry(secret.expiresAt, to.language, run.timeZone) } : {}),
     },
     source,
   );

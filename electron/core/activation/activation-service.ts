@@ -8,7 +8,7 @@ import type { Executor } from '../db/connection';
 import { findAccountContact, type AccountContact } from './account-mails';
 import { checkAccountPassword } from './account-password';
 import { hashCode, hashToken, newCode, newToken, sameHash } from './account-secrets';
-import { readActivationSettings } from './activation-settings';
+import { readActivationSettings, requirePortalUrl } from './activation-settings';
 import { findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 
 /** Wrong codes a token survives; the next wrong one voids it. */
@@ -165,7 +165,9 @@ export async function sendActivations(
   // for one durable write per chunk, not per account. A crash loses at most the uncommitted
   // chunk, of which nothing was sent: mails leave only after their commit.
   return deps.db.transaction().execute(async (trx) => {
-    const { activationDays } = await readActivationSettings(trx);
+    const settings = await readActivationSettings(trx);
+    requirePortalUrl(settings);
+    const { activationDays } = settings;
     const report: { accountId: number; outcome: ActivationOutcome; expiresAt: string | null }[] = [];
     for (const accountId of accountIds) {
       await sql`SAVEPOINT activation`.execute(trx);

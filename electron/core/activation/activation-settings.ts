@@ -1,4 +1,5 @@
-import { ActivationSettings, DEFAULT_ACTIVATION_SETTINGS, type activationSettingsApi } from '../../../shared/api/activation-settings';
+import { ActivationSettings, DEFAULT_ACTIVATION_SETTINGS, PLACEHOLDER_PORTAL_URL, type activationSettingsApi } from '../../../shared/api/activation-settings';
+import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
@@ -12,8 +13,24 @@ const KEY = 'activation';
 export async function readActivationSettings(db: Executor): Promise<ActivationSettings> {
   const row = await db.selectFrom('setting').select('value_json').where('key', '=', KEY).executeTakeFirst();
   if (!row) return DEFAULT_ACTIVATION_SETTINGS;
-  const parsed = ActivationSettings.safeParse(JSON.parse(row.value_json));
-  return parsed.success ? parsed.data : DEFAULT_ACTIVATION_SETTINGS;
+  // Over the defaults: settings stored before a field existed still read.
+  const parsed = ActivationSettings.safeParse({ ...DEFAULT_ACTIVATION_SETTINGS, ...(JSON.parse(row.value_json) as object) });
+  if (!parsed.success) return DEFAULT_ACTIVATION_SETTINGS;
+  // Earlier versions saved their placeholder with the other settings, unasked: it was never chosen.
+  return parsed.data.portalUrl === PLACEHOLDER_PORTAL_URL ? { ...parsed.data, portalUrl: '' } : parsed.data;
+}
+
+/** Refuses to build customer links while the portal address is not set: they would lead nowhere. */
+export function requirePortalUrl(settings: ActivationSettings): string {
+  if (settings.portalUrl === '') {
+    throw new AppError('PORTAL_ADDRESS_UNSET', 'The portal address is not set. Set it in Settings (or with: npm run portier -- settings portal --url URL) before sending activations or links.');
+  }
+  return settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+}
+
+/** The zone expiry times are stated in: the company's, else the system's. */
+export function companyTimeZone(settings: ActivationSettings): string {
+  return settings.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 async function updateActivationSettings(deps: CoreDeps, actor: Actor, next: ActivationSettings): Promise<ActivationSettings> {

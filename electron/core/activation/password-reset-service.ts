@@ -5,7 +5,7 @@ import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { checkAccountPassword } from './account-password';
 import { hashToken, newToken } from './account-secrets';
-import { readActivationSettings } from './activation-settings';
+import { readActivationSettings, requirePortalUrl } from './activation-settings';
 import { findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 
 const HOUR = 3_600_000;
@@ -41,6 +41,7 @@ export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, a
   if (!account) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`, { fields: { id: { code: 'not_found' } } });
   if (account.active !== 1) throw new AppError('CONFLICT', 'The account is deactivated; reactivate it before sending a set-password link.', { fields: { id: { code: 'invalid_value' } } });
   const settings = await readActivationSettings(trx);
+  requirePortalUrl(settings);
   const expiresAt = new Date(now.getTime() + settings.setPasswordHours * HOUR).toISOString();
   await voidOpenTokens(trx, accountId, at);
   const token = newToken();

@@ -58,7 +58,7 @@ export async function storeActivationLetter(
       organisation: to.organisation,
       portalUrl: run.portalUrl,
       companyName: run.settings.companyName,
-      expiresAt: formatExpiry(issued.expiresAt, to.language),
+      expiresAt: formatExpiry(issued.expiresAt, to.language, run.timeZone),
     },
     await run.template('activation-letter', to.language),
   );

@@ -1,7 +1,7 @@
 import type { UiLanguage } from '../../../shared/api/common';
 import type { MailPreview, MailTemplate, MailTemplateDraft } from '../../../shared/api/mail-templates';
 import { formatExpiry } from '../activation/account-mails';
-import { readActivationSettings } from '../activation/activation-settings';
+import { companyTimeZone, readActivationSettings } from '../activation/activation-settings';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
@@ -44,7 +44,9 @@ export async function listMailTemplates(db: Executor): Promise<MailTemplate[]> {
 /** Sample values in the template's language, with the real company name and portal address. */
 async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language: UiLanguage): Promise<MailVariables> {
   const settings = await readActivationSettings(deps.db);
-  const portalUrl = settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`;
+  // Before the portal address is set, the preview shows where it will go.
+  const base = settings.portalUrl === '' ? 'https://portal.example.com/' : settings.portalUrl;
+  const portalUrl = base.endsWith('/') ? base : `${base}/`;
   const days = type === 'set-password' ? settings.setPasswordHours / 24 : settings.activationDays;
   const expiresAt = new Date(deps.clock().getTime() + days * 86_400_000).toISOString();
   const path = type === 'set-password' ? 'set-password' : 'activate';
@@ -55,7 +57,7 @@ async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language:
     portalUrl,
     companyName: settings.companyName,
     link: `${portalUrl}${path}?token=sample-token`,
-    expiresAt: formatExpiry(expiresAt, language),
+    expiresAt: formatExpiry(expiresAt, language, companyTimeZone(settings)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Liquid } from 'liquidjs';
-import { AppError, type FieldError } from '../../../shared/errors';
+import { AppError, type FieldError, type TemplateSyntaxProblem } from '../../../shared/errors';
 import type { MailTemplateType } from './template-port';
 
 /** Placeholder names a mail template may use, and those it must use. */
@@ -40,8 +40,18 @@ export const mailLiquid = new Liquid({ ...SAFE_OPTIONS, outputEscape: 'escape' }
 /** The same for subjects: plain text, no escaping. */
 export const subjectLiquid = new Liquid(SAFE_OPTIONS);
 
+/** A syntax error with its place and kind, read from liquidjs's error (its token position and message). */
+export interface SyntaxProblem {
+  field: 'subject' | 'html';
+  message: string;
+  line?: number;
+  column?: number;
+  problem: TemplateSyntaxProblem;
+  name?: string;
+}
+
 export interface TemplateProblems {
-  syntax: { field: 'subject' | 'html'; message: string }[];
+  syntax: SyntaxProblem[];
   missing: Placeholder[];
   unknown: string[];
 }
@@ -50,9 +60,24 @@ function variablesOf(engine: Liquid, source: string, field: 'subject' | 'html', 
   try {
     return engine.globalVariablesSync(source);
   } catch (error) {
-    problems.syntax.push({ field, message: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) });
+    problems.syntax.push(syntaxProblem(field, error));
     return [];
   }
+}
+
+/** liquidjs words its errors in English only; the kind and the name are read from that text, the place from its token. */
+function syntaxProblem(field: 'subject' | 'html', error: unknown): SyntaxProblem {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const token = (error as { token?: { getPosition?: () => [number, number] } }).token;
+  const [line, column] = token?.getPosition?.() ?? [];
+  const where = line === undefined ? {} : { line, column: column ?? 1 };
+  const unknownTag = /^tag "([^"]+)" not found/.exec(message);
+  if (unknownTag?.[1]) return { field, message, ...where, problem: 'unknown_tag', name: unknownTag[1] };
+  const unknownFilter = /^undefined filter: ([^,\s]+)/.exec(message);
+  if (unknownFilter?.[1]) return { field, message, ...where, problem: 'unknown_filter', name: unknownFilter[1] };
+  const notClosed = /^(?:tag|output) "?(\{[%{][^]*?[%}]\})"? not closed/.exec(message) ?? /^(?:tag|output) "([^"]*)" not closed/.exec(message);
+  if (notClosed?.[1]) return { field, message, ...where, problem: 'not_closed', name: notClosed[1].trim() };
+  return { field, message, ...where, problem: 'syntax' };
 }
 
 /** What is wrong with a template: syntax errors, required placeholders it lacks, placeholders it may not use. */
@@ -74,7 +99,8 @@ export function assertTemplate(type: MailTemplateType, subject: string, html: st
   const fields: Record<string, FieldError> = {};
   const parts: string[] = [];
   for (const s of p.syntax) {
-    fields[s.field] = { code: 'invalid_template' };
+    const { line, column, problem, name } = s;
+    fields[s.field] = { code: 'invalid_template', problem, ...(line === undefined ? {} : { line, column }), ...(name === undefined ? {} : { name }) };
     parts.push(`the ${s.field} cannot be read: ${s.message}`);
   }
   if (p.missing.length > 0) {

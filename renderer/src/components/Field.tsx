@@ -19,13 +19,36 @@ function useFieldIds(): FieldIds {
   return { inputId: `${base}-input`, hintId: `${base}-hint`, errorId: `${base}-error` };
 }
 
-function HintAndError({ ids, hint, error }: { ids: FieldIds; hint?: ReactNode; error: AnyFieldError | undefined }) {
+/** Near the limit, how many characters are used: shown from this share of the limit on. */
+const COUNTER_FROM = 0.8;
+
+/**
+ * A typed text's limit is shown, never enforced by cutting: the browser's maxLength would
+ * silently drop what is pasted beyond it. Past the limit the field says so at once, as
+ * the core would ("at most N characters").
+ */
+function lengthState(value: string, maxLength: number | undefined, error: AnyFieldError | undefined): { counter: string | null; error: AnyFieldError | undefined } {
+  if (maxLength === undefined) return { counter: null, error };
+  // UTF-16 units, as the contract (zod) counts them, so the field and the core agree.
+  const length = value.length;
+  return {
+    counter: length >= maxLength * COUNTER_FROM ? `${length} / ${maxLength}` : null,
+    error: error ?? (length > maxLength ? { code: 'too_long', max: maxLength } : undefined),
+  };
+}
+
+function HintAndError({ ids, hint, error, counter = null }: { ids: FieldIds; hint?: ReactNode; error: AnyFieldError | undefined; counter?: string | null }) {
   const { t } = useTranslation();
   return (
     <>
       {hint ? (
         <p className="field-hint" id={ids.hintId}>
           {hint}
+        </p>
+      ) : null}
+      {counter ? (
+        <p className="field-hint field-counter" aria-live="polite">
+          {t('common.characterCount', { counter })}
         </p>
       ) : null}
       {error ? (
@@ -50,8 +73,9 @@ type TextFieldProps = CommonProps &
   };
 
 /** A labelled text input that shows its field error beneath it. */
-export function TextField({ label, error, hint, value, onValueChange, className, ...input }: TextFieldProps) {
+export function TextField({ label, error: given, hint, value, onValueChange, className, maxLength, ...input }: TextFieldProps) {
   const ids = useFieldIds();
+  const { counter, error } = lengthState(value, maxLength, given);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={ids.inputId}>{label}</label>
@@ -63,7 +87,7 @@ export function TextField({ label, error, hint, value, onValueChange, className,
         aria-describedby={describedBy(ids, hint, error)}
         {...input}
       />
-      <HintAndError ids={ids} hint={hint} error={error} />
+      <HintAndError ids={ids} hint={hint} error={error} counter={counter} />
     </div>
   );
 }
@@ -75,8 +99,9 @@ type TextAreaFieldProps = CommonProps &
   };
 
 /** A labelled multi-line text input (addresses, notes) that shows its field error beneath it. */
-export function TextAreaField({ label, error, hint, value, onValueChange, className, ...textarea }: TextAreaFieldProps) {
+export function TextAreaField({ label, error: given, hint, value, onValueChange, className, maxLength, ...textarea }: TextAreaFieldProps) {
   const ids = useFieldIds();
+  const { counter, error } = lengthState(value, maxLength, given);
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={ids.inputId}>{label}</label>
@@ -88,7 +113,7 @@ export function TextAreaField({ label, error, hint, value, onValueChange, classN
         aria-describedby={describedBy(ids, hint, error)}
         {...textarea}
       />
-      <HintAndError ids={ids} hint={hint} error={error} />
+      <HintAndError ids={ids} hint={hint} error={error} counter={counter} />
     </div>
   );
 }

@@ -18,7 +18,7 @@ type Rule = { code: PasswordProblem['code']; text: string };
  */
 export function PasswordFeedback({ password, context, policy }: PasswordFeedbackProps) {
   const { t } = useTranslation();
-  const stored = usePasswordPolicy();
+  const stored = usePasswordPolicy({ enabled: policy === undefined });
   const active = policy ?? stored.data;
   if (!active) return null;
   const problems = new Set(evaluatePassword(password, active, context).map((p) => p.code));

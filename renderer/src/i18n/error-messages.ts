@@ -11,8 +11,14 @@ const IN_USE_REFERRERS = ['accounts', 'persons', 'children'] as const;
 /** The translated text for one field's problem, with its limits filled in. */
 export function fieldErrorMessage(t: TFunction, error: AnyFieldError): string {
   const code: FieldErrorCode | LocalFieldErrorCode = error.code;
+  // A template syntax error names its line and what is wrong there.
+  if (error.code === 'invalid_template' && error.problem && error.line !== undefined) {
+    return t(`fieldErrors.template_${error.problem}`, { line: error.line, name: error.name ?? '' });
+  }
   const limits = 'min' in error || 'max' in error ? { min: (error as FieldError).min, max: (error as FieldError).max } : {};
-  return t(`fieldErrors.${code}`, { ...limits, defaultValue: t('fieldErrors.invalid_value') });
+  // Plural forms ("choose at least one") need a count.
+  const count = code === 'too_few' ? { count: (error as FieldError).min ?? 1 } : {};
+  return t(`fieldErrors.${code}`, { ...limits, ...count, defaultValue: t('fieldErrors.invalid_value') });
 }
 
 /** The translated text for an error from the core or the transport; never shows the English message of the core. */

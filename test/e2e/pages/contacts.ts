@@ -40,7 +40,8 @@ export class OrganisationsPage {
     await fillIf(this.page, 'Address line 1', org.addressLine1);
     await fillIf(this.page, 'Postal code', org.postalCode);
     await fillIf(this.page, 'City', org.city);
-    await fillIf(this.page, 'Country', org.country);
+    // A picker of countries named in the UI language; the page object takes the ISO code.
+    if (org.country !== undefined) await this.page.getByLabel('Country', { exact: true }).selectOption(org.country);
   }
 
   /** Saves and waits for the notification that names this very change (an older one may still be showing). */

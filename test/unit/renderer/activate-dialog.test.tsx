@@ -2,6 +2,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ACTIVATION_SETTINGS } from '../../../shared/api/activation-settings';
 import { ActivateDialog } from '../../../renderer/src/features/portal-accounts/ActivateDialog';
 import { renderWithApp } from './support/render-app';
 
@@ -33,6 +34,22 @@ describe('the activation dialog', () => {
     });
     expect(await screen.findByText(/already has access/)).toBeTruthy();
     await waitFor(() => expect((screen.getByRole('button', { name: /^Send/ }) as HTMLButtonElement).disabled).toBe(true));
+    expect(fake.callsTo('portal-accounts:send-activation')).toHaveLength(0);
+  });
+
+  it('says the portal address is not set, offers Settings and sends nothing', async () => {
+    const user = userEvent.setup();
+    window.location.hash = '#/accounts';
+    let closed = false;
+    const { fake } = renderWithApp(<ActivateDialog accountIds={[7]} onClose={() => (closed = true)} />, {
+      'portal-accounts:preview-activation': () => [{ accountId: 7, username: 'x@example.com', language: 'en' as const, outcome: 'sent' as const }],
+      'activation-settings:get': () => ({ ...DEFAULT_ACTIVATION_SETTINGS, portalUrl: '', logo: null }),
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('The portal address is not set');
+    expect((screen.getByRole('button', { name: 'Send activation' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Open settings' }));
+    expect(closed).toBe(true);
+    expect(window.location.hash).toBe('#/settings');
     expect(fake.callsTo('portal-accounts:send-activation')).toHaveLength(0);
   });
 });

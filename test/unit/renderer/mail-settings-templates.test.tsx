@@ -26,6 +26,10 @@ const activation: MailTemplate = {
 
 /** A stand-in for the core's rendering and its placeholder rules. */
 function preview(draft: MailTemplateDraft) {
+  // As the core reports a liquidjs syntax error: its place and kind, not its English text.
+  if (draft.html.includes('{% iff')) {
+    throw new AppError('VALIDATION', 'tag "iff" not found', { fields: { html: { code: 'invalid_template', problem: 'unknown_tag', name: 'iff', line: 2, column: 1 } } });
+  }
   const used = [...`${draft.subject} ${draft.html}`.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '');
   const missing = REQUIRED.filter((r) => !used.includes(r));
   const unknown = used.filter((u) => !ALLOWED.includes(u));
@@ -89,6 +93,14 @@ describe('the mail template editor', () => {
     await user.click(screen.getByRole('button', { name: 'Insert {{ name }}' }));
     expect(body.value).toBe('<p>Hi {{ name }}, {{ link }} {{ expiresAt }}</p>');
     expect(screen.queryByText('Unknown placeholders: password')).toBeNull();
+  });
+
+  it('names the line and the problem of a syntax error while typing', async () => {
+    renderWithApp(<MailTemplatesSection me={staffMember()} />, handlers);
+    const body = (await screen.findByLabelText('Body (HTML)')) as HTMLTextAreaElement;
+    fireEvent.change(body, { target: { value: '<p>{{ link }} {{ expiresAt }}</p>\n{% iff name %}x{% endif %}' } });
+    expect(await screen.findByText('Line 2: unknown tag ‘iff’.', {}, { timeout: 3000 })).toBeTruthy();
+    expect(body.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('goes back to the default after a confirmation', async () => {

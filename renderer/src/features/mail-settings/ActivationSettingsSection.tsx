@@ -3,13 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { ActivationSettingsView } from '../../../../shared/api/activation-settings';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextAreaField, TextField } from '../../components/Field';
+import { SelectField, TextAreaField, TextField, type SelectOption } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
 import { activationToForm, formToActivation, type ActivationFormValues } from './activation-form-values';
 import { LetterheadLogoField } from './LetterheadLogoField';
 import { useActivationSettings, useUpdateActivationSettings } from './mail-settings-queries';
 import { SaveActions } from '../../components/SaveActions';
+
+/** The system's zone first (stored as no choice), then every IANA zone this runtime knows. */
+function timeZoneOptions(systemLabel: string): SelectOption[] {
+  return [{ value: '', label: systemLabel }, ...['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))];
+}
 
 function ActivationForm({ settings, editable }: { settings: ActivationSettingsView; editable: boolean }) {
   const { t } = useTranslation();
@@ -87,6 +92,14 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettingsVi
           error={fieldErrors.portalUrl}
           hint={t('mailSettings.activation.portalUrlHint')}
           maxLength={200}
+        />
+        <SelectField
+          label={t('mailSettings.activation.timeZone')}
+          hint={t('mailSettings.activation.timeZoneHint')}
+          value={values.timeZone}
+          options={timeZoneOptions(t('mailSettings.activation.systemTimeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone }))}
+          onValueChange={(v) => set('timeZone', v)}
+          error={fieldErrors.timeZone}
         />
       </fieldset>
       {editable ? (

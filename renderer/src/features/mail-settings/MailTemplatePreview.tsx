@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MailPreview, MailTemplateDraft } from '../../../../shared/api/mail-templates';
 import { call } from '../../api/client';
+import { MailFrame } from '../../components/MailFrame';
 import { useDebounced } from '../../components/use-debounced';
 
 /** Waits this long after the last keystroke before rendering, so typing is not a request per key. */
@@ -33,7 +34,7 @@ export function MailTemplatePreview({ preview, pending }: { preview: MailPreview
             <dt>{t('mailSettings.templates.previewSubject')}</dt>
             <dd data-testid="preview-subject">{preview.subject}</dd>
           </dl>
-          <iframe className="mail-preview__frame" title={t('mailSettings.templates.previewHtml')} sandbox="" srcDoc={preview.html} />
+          <MailFrame title={t('mailSettings.templates.previewHtml')} html={preview.html} />
           <h4>{t('mailSettings.templates.previewText')}</h4>
           <pre className="mail-preview__text" aria-label={t('mailSettings.templates.previewText')}>
             {preview.text}

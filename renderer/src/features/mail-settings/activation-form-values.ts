@@ -1,4 +1,4 @@
-import { ActivationSettings } from '../../../../shared/api/activation-settings';
+import { ActivationSettings, isPortalUrl } from '../../../../shared/api/activation-settings';
 import type { AnyFieldError } from '../../i18n/error-messages';
 
 /** The activation settings as the form holds them: numbers as typed, so a half-typed one is never lost. */
@@ -9,6 +9,8 @@ export interface ActivationFormValues {
   companyAddress: string;
   companyCountry: string;
   portalUrl: string;
+  /** '' for the system's time zone. */
+  timeZone: string;
 }
 
 export const activationToForm = (s: ActivationSettings): ActivationFormValues => ({
@@ -18,6 +20,7 @@ export const activationToForm = (s: ActivationSettings): ActivationFormValues =>
   companyAddress: s.companyAddress,
   companyCountry: s.companyCountry,
   portalUrl: s.portalUrl,
+  timeZone: s.timeZone ?? '',
 });
 
 const BOUNDS = { activationDays: { min: 1, max: 90 }, setPasswordHours: { min: 1, max: 168 } } as const;
@@ -40,11 +43,13 @@ export function formToActivation(v: ActivationFormValues): { settings: Activatio
   if (v.companyName.trim() === '') errors.companyName = { code: 'required' };
   else if (v.companyName.trim().length > 120) errors.companyName = { code: 'too_long', max: 120 };
   if (v.portalUrl.trim() === '') errors.portalUrl = { code: 'required' };
+  else if (!isPortalUrl(v.portalUrl.trim())) errors.portalUrl = { code: 'invalid_format' };
   if (Object.keys(errors).length > 0) return { errors };
   if (v.companyAddress.trim().length > 300) errors.companyAddress = { code: 'too_long', max: 300 };
   if (!/^[A-Za-z]{2}$/.test(v.companyCountry.trim())) errors.companyCountry = v.companyCountry.trim() === '' ? { code: 'required' } : { code: 'invalid_format' };
   if (Object.keys(errors).length > 0) return { errors };
-  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, companyCountry: v.companyCountry, portalUrl: v.portalUrl });
-  if (!parsed.success) return { errors: { portalUrl: { code: 'invalid_format' } } };
+  const timeZone = v.timeZone === '' ? {} : { timeZone: v.timeZone };
+  const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, companyCountry: v.companyCountry, portalUrl: v.portalUrl, ...timeZone });
+  if (!parsed.success) return { errors: { [String(parsed.error.issues[0]?.path[0] ?? 'portalUrl')]: { code: 'invalid_value' } } };
   return { settings: parsed.data };
 }

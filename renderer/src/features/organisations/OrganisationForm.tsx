@@ -5,6 +5,7 @@ import type { Organisation } from '../../../../shared/api/organisations';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { countryOptions } from '../../components/country-options';
 import { contactLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { recordVersion, useForm } from '../../components/use-form';
@@ -15,7 +16,7 @@ import { useCreateOrganisation, useDeleteOrganisation, useUpdateOrganisation } f
 
 /** Create or edit an organisation; without `organisation` it creates a new one. */
 export function OrganisationForm({ organisation }: { organisation?: Organisation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useForm(organisation ? organisationToForm(organisation) : emptyOrganisation, recordVersion(organisation));
   const { values, set, fieldErrors } = form;
   const create = useCreateOrganisation();
@@ -57,6 +58,9 @@ export function OrganisationForm({ organisation }: { organisation?: Organisation
     }
   };
 
+  const known = countryOptions(i18n.language, t('organisations.noCountry'));
+  // A code stored before countries were checked stays visible (and is refused on save) rather than silently dropped.
+  const countries = known.some((o) => o.value === values.country) ? known : [...known, { value: values.country, label: values.country }];
   return (
     <form className="form form--wide" onSubmit={onSubmit} noValidate>
       <ErrorAlert error={form.error} />
@@ -90,15 +94,12 @@ export function OrganisationForm({ organisation }: { organisation?: Organisation
             <TextField label={t('fields.postalCode')} value={values.postalCode} onValueChange={(v) => set('postalCode', v)} error={fieldErrors.postalCode} maxLength={20} autoComplete="off" />
             <TextField label={t('fields.city')} value={values.city} onValueChange={(v) => set('city', v)} error={fieldErrors.city} maxLength={100} autoComplete="off" />
           </div>
-          <TextField
-            className="field--narrow"
+          <SelectField
             label={t('fields.country')}
             value={values.country}
-            onValueChange={(v) => set('country', v.toUpperCase())}
+            options={countries}
+            onValueChange={(v) => set('country', v)}
             error={fieldErrors.country}
-            hint={t('hints.country')}
-            maxLength={2}
-            autoComplete="off"
           />
         </fieldset>
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MailFrame } from '../../components/MailFrame';
 import { useOutboxMail } from './outbox-queries';
 
 /** One mail as the customer will see it: HTML in a sandboxed frame (no scripts, no requests out), or the text part. */
@@ -35,7 +36,7 @@ export function MailPreview({ id }: { id: number }) {
         </button>
       </div>
       {view === 'html' ? (
-        <iframe className="mail-preview__frame" title={t('outbox.previewTitle', { subject: mail.data.subject })} sandbox="" srcDoc={mail.data.html} />
+        <MailFrame title={t('outbox.previewTitle', { subject: mail.data.subject })} html={mail.data.html} />
       ) : (
         <pre className="mail-preview__text">{mail.data.text}</pre>
       )}

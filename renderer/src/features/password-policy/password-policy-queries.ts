@@ -5,8 +5,9 @@ import { useChannelMutation } from '../../api/hooks';
 /** The password policy lives with the settings: saving it refreshes every query of that domain. */
 export const passwordPolicyKey = ['settings', 'password-policy'] as const;
 
-export function usePasswordPolicy() {
-  return useQuery({ queryKey: passwordPolicyKey, queryFn: () => call('password-policy:get', {}) });
+/** The stored policy; `enabled: false` where it is not needed (or cannot be read, before sign-in). */
+export function usePasswordPolicy({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: passwordPolicyKey, queryFn: () => call('password-policy:get', {}), enabled });
 }
 
 export const useUpdatePasswordPolicy = () => useChannelMutation('password-policy:update');

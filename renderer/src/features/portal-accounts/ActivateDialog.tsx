@@ -7,6 +7,8 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notify } from '../../components/notification-store';
 import { useChannelMutation } from '../../api/hooks';
+import { navigate } from '../../router/use-route';
+import { useActivationSettings } from '../mail-settings/mail-settings-queries';
 
 type Report = OutputOf<'portal-accounts:send-activation'>;
 
@@ -34,6 +36,9 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
     },
   });
   const send = useChannelMutation('portal-accounts:send-activation');
+  // Without a portal address every link would lead nowhere; the core refuses too.
+  const settings = useActivationSettings();
+  const noPortalAddress = settings.data?.portalUrl === '';
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const cancelled = useRef(false);
@@ -77,7 +82,19 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
           </button>
         ) : (
           <>
-            <button type="button" className="button button--primary" disabled={eligible.length === 0} onClick={() => void onConfirm()}>
+            {noPortalAddress ? (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  onClose();
+                  navigate({ name: 'settings' });
+                }}
+              >
+                {t('portalAccounts.activation.openSettings')}
+              </button>
+            ) : null}
+            <button type="button" className="button button--primary" disabled={eligible.length === 0 || noPortalAddress} onClick={() => void onConfirm()}>
               {t('portalAccounts.activation.confirm', { count: eligible.length })}
             </button>
             <button type="button" className="button" onClick={onClose}>
@@ -88,6 +105,11 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
       }
     >
       <ErrorAlert error={preview.error ?? send.error} />
+      {noPortalAddress && !report ? (
+        <p className="alert" role="alert">
+          {t('portalAccounts.activation.noPortalAddress')}
+        </p>
+      ) : null}
       {preview.isPending ? <p className="muted">{t('app.loading')}</p> : null}
       {report ? (
         <p role="status">{t('portalAccounts.activation.result', { sent: report.filter((r) => r.outcome === 'sent').length, total: eligible.length })}</p>

@@ -136,6 +136,8 @@ export const portalAccountsText = featureText(
       done_other: '{{count}} activations sent.',
       action: 'Activate account…',
       resendExpired: 'Resend to all expired…',
+      noPortalAddress: 'The portal address is not set, so activation links would lead nowhere. Set it first in Settings, under Activation and links.',
+      openSettings: 'Open settings',
       reasons: {
         sent: 'will be sent',
         skipped_inactive: 'the account is deactivated',
@@ -286,6 +288,8 @@ export const portalAccountsText = featureText(
         done_other: '{{count}} activaties verstuurd.',
         action: 'Account activeren…',
         resendExpired: 'Opnieuw versturen naar alle verlopen…',
+        noPortalAddress: 'Het portaaladres is niet ingesteld, dus activatielinks zouden nergens heen leiden. Stel het eerst in bij Instellingen, onder Activering en links.',
+        openSettings: 'Instellingen openen',
         reasons: {
           sent: 'wordt verstuurd',
           skipped_inactive: 'het account is gedeactiveerd',
@@ -435,6 +439,8 @@ export const portalAccountsText = featureText(
         done_other: '{{count}} Aktivierungen gesendet.',
         action: 'Konto aktivieren…',
         resendExpired: 'An alle abgelaufenen erneut senden…',
+        noPortalAddress: 'Die Portaladresse ist nicht festgelegt, Aktivierungslinks würden also ins Leere führen. Legen Sie sie zuerst unter Einstellungen, Aktivierung und Links, fest.',
+        openSettings: 'Einstellungen öffnen',
         reasons: {
           sent: 'wird gesendet',
           skipped_inactive: 'das Konto ist deaktiviert',

@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { DEFAULT_PASSWORD_POLICY } from '../../../../shared/api/password-policy';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
@@ -54,7 +55,8 @@ export function SetupScreen() {
           maxLength={1024}
           required
         />
-        {values.password ? <PasswordFeedback password={values.password} context={{ username: values.email }} /> : null}
+        {/* Nobody is signed in yet, so the stored policy cannot be read: a new database has the default one. */}
+        {values.password ? <PasswordFeedback password={values.password} context={{ username: values.email }} policy={DEFAULT_PASSWORD_POLICY} /> : null}
         <TextField
           label={t('fields.confirmPassword')}
           type="password"

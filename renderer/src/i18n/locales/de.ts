@@ -42,6 +42,7 @@ export const de: Messages = {
     clear: 'Leeren',
     dismiss: 'Schließen',
     notifications: 'Benachrichtigungen',
+    characterCount: '{{counter}} Zeichen',
   },
   languages: {
     default: 'Standardsprache der Anwendung',
@@ -83,7 +84,6 @@ export const de: Messages = {
   hints: {
     password: 'Mindestens 10 Zeichen. Eine lange Passphrase merkt man sich am leichtesten.',
     newPassword: 'Leer lassen, um das bisherige Passwort zu behalten.',
-    country: 'Ländercode aus zwei Buchstaben, zum Beispiel NL, DE oder BE.',
     mobile: 'Nur Ziffern, Leerzeichen und + ( ) -.',
     picker: 'Zum Suchen tippen, dann mit den Pfeiltasten und Enter auswählen.',
     administratorGrants: 'Administratoren dürfen immer Portalzugang gewähren.',
@@ -114,6 +114,14 @@ export const de: Messages = {
     control_character: 'Entfernen Sie die Steuerzeichen (wie Tabulatoren oder Zeilenumbrüche) aus diesem Text.',
     image_too_many_pixels: 'Das Bild darf höchstens {{max}} Megapixel haben.',
     template_too_slow: 'Die Vorlage braucht zu lange (eine zu große Schleife?). Vereinfachen Sie sie.',
+    unknown_country: 'Wählen Sie ein Land aus der Liste; dieser Code ist kein ISO-Land.',
+    too_few_one: 'Wählen Sie mindestens eins aus.',
+    too_few_other: 'Wählen Sie mindestens {{min}} aus.',
+    too_many: 'Wählen Sie höchstens {{max}} aus.',
+    template_unknown_tag: 'Zeile {{line}}: unbekanntes Tag ‚{{name}}‘.',
+    template_unknown_filter: 'Zeile {{line}}: unbekannter Filter ‚{{name}}‘.',
+    template_not_closed: 'Zeile {{line}}: {{name}} wird nicht geschlossen.',
+    template_syntax: 'Zeile {{line}}: Dies ist als Vorlage nicht lesbar.',
   },
   errors: {
     VALIDATION: 'Einige Angaben müssen korrigiert werden. Bitte die markierten Felder prüfen.',
@@ -143,6 +151,7 @@ export const de: Messages = {
       children_one: '{{count}} Tochterorganisation',
       children_other: '{{count}} Tochterorganisationen',
     },
+    PORTAL_ADDRESS_UNSET: 'Die Portaladresse ist nicht festgelegt, daher kann kein Aktivierungs- oder Passwortlink gesendet werden. Legen Sie sie unter Einstellungen, Aktivierung und Links, fest.',
   },
   setup: {
     title: 'Den ersten Administrator anlegen',
@@ -187,6 +196,7 @@ export const de: Messages = {
       country: 'Land',
       parent: 'Übergeordnet',
     },
+    noCountry: 'Kein Land',
   },
   persons: {
     title: 'Personen',

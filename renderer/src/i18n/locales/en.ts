@@ -41,6 +41,7 @@ export const en = {
     clear: 'Clear',
     dismiss: 'Dismiss',
     notifications: 'Notifications',
+    characterCount: '{{counter}} characters',
   },
   languages: {
     default: 'Application default',
@@ -82,7 +83,6 @@ export const en = {
   hints: {
     password: 'At least 10 characters. A long passphrase is easiest to remember.',
     newPassword: 'Leave empty to keep the current password.',
-    country: 'Two-letter code, for example NL, DE or BE.',
     mobile: 'Digits, spaces and + ( ) - only.',
     picker: 'Type to search, then choose with the arrow keys and Enter.',
     administratorGrants: 'Administrators may always grant portal access.',
@@ -113,6 +113,14 @@ export const en = {
     control_character: 'Remove the control characters (such as tabs or line breaks) from this text.',
     image_too_many_pixels: 'The image may have at most {{max}} megapixels.',
     template_too_slow: 'The template takes too long to render (a loop that is too large?). Simplify it.',
+    unknown_country: 'Choose a country from the list; this code is not an ISO country.',
+    too_few_one: 'Choose at least one.',
+    too_few_other: 'Choose at least {{min}}.',
+    too_many: 'Choose at most {{max}}.',
+    template_unknown_tag: 'Line {{line}}: unknown tag ‘{{name}}’.',
+    template_unknown_filter: 'Line {{line}}: unknown filter ‘{{name}}’.',
+    template_not_closed: 'Line {{line}}: {{name}} is not closed.',
+    template_syntax: 'Line {{line}}: this cannot be read as a template.',
   },
   errors: {
     VALIDATION: 'Some fields need your attention. Please check the marked fields.',
@@ -142,6 +150,7 @@ export const en = {
       children_one: '{{count}} child organisation',
       children_other: '{{count}} child organisations',
     },
+    PORTAL_ADDRESS_UNSET: 'The portal address is not set, so no activation or password link can be sent. Set it in Settings, under Activation and links.',
   },
   setup: {
     title: 'Create the first administrator',
@@ -186,6 +195,7 @@ export const en = {
       country: 'Country',
       parent: 'Parent',
     },
+    noCountry: 'No country',
   },
   persons: {
     title: 'Persons',

@@ -42,6 +42,7 @@ export const nl: Messages = {
     clear: 'Wissen',
     dismiss: 'Sluiten',
     notifications: 'Meldingen',
+    characterCount: '{{counter}} tekens',
   },
   languages: {
     default: 'Standaardtaal van de applicatie',
@@ -83,7 +84,6 @@ export const nl: Messages = {
   hints: {
     password: 'Minimaal 10 tekens. Een lange wachtzin onthoudt u het makkelijkst.',
     newPassword: 'Laat leeg om het huidige wachtwoord te behouden.',
-    country: 'Landcode van twee letters, bijvoorbeeld NL, DE of BE.',
     mobile: 'Alleen cijfers, spaties en + ( ) -.',
     picker: 'Typ om te zoeken en kies met de pijltjestoetsen en Enter.',
     administratorGrants: 'Beheerders mogen altijd portaaltoegang verlenen.',
@@ -114,6 +114,14 @@ export const nl: Messages = {
     control_character: 'Verwijder de stuurtekens (zoals tabs of regeleinden) uit deze tekst.',
     image_too_many_pixels: 'De afbeelding mag maximaal {{max}} megapixels hebben.',
     template_too_slow: 'Het sjabloon doet er te lang over (een te grote lus?). Maak het eenvoudiger.',
+    unknown_country: 'Kies een land uit de lijst; deze code is geen ISO-land.',
+    too_few_one: 'Kies er minstens één.',
+    too_few_other: 'Kies er minstens {{min}}.',
+    too_many: 'Kies er hoogstens {{max}}.',
+    template_unknown_tag: 'Regel {{line}}: onbekende tag ‘{{name}}’.',
+    template_unknown_filter: 'Regel {{line}}: onbekend filter ‘{{name}}’.',
+    template_not_closed: 'Regel {{line}}: {{name}} wordt niet afgesloten.',
+    template_syntax: 'Regel {{line}}: dit is niet als sjabloon te lezen.',
   },
   errors: {
     VALIDATION: 'Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.',
@@ -143,6 +151,7 @@ export const nl: Messages = {
       children_one: '{{count}} onderliggende organisatie',
       children_other: '{{count}} onderliggende organisaties',
     },
+    PORTAL_ADDRESS_UNSET: 'Het portaaladres is niet ingesteld, dus er kan geen activatie- of wachtwoordlink worden verstuurd. Stel het in bij Instellingen, onder Activering en links.',
   },
   setup: {
     title: 'De eerste beheerder aanmaken',
@@ -187,6 +196,7 @@ export const nl: Messages = {
       country: 'Land',
       parent: 'Moederorganisatie',
     },
+    noCountry: 'Geen land',
   },
   persons: {
     title: 'Personen',
