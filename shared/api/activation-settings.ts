@@ -1,3 +1,4 @@
+import { isCountryCode } from '../countries';
 import { z } from 'zod';
 import { channel } from '../contract';
 import { Empty } from './common';
@@ -29,7 +30,12 @@ export const ActivationSettings = z.strictObject({
    * The sender's country (ISO 3166-1 alpha-2): letters to an address there carry no country
    * line (DIN 5008). Settings saved before it existed read as NL.
    */
-  companyCountry: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/).default('NL'),
+  companyCountry: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code: string): boolean => isCountryCode(code), { params: { fieldError: { code: 'unknown_country' } } })
+    .default('NL'),
   /** The customer portal's address; links are built from it, never from a request. '' while not set: no link can go out. */
   portalUrl: z.string().trim().max(200).refine((url) => url === '' || isPortalUrl(url), { params: { fieldError: { code: 'invalid_format' } } }),
   /** The company's IANA time zone in which mails and letters state expiry times; absent: the system's. */

@@ -96,8 +96,8 @@ describe('importing portal accounts', () => {
 
   it('is for staff who may grant access only', async () => {
     const row = { line: 2, email: 'y@example.com', organisation: 'Müller & Söhne GmbH', person: '', groups: '', nickname: '', language: '' };
-    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'plain-password-1', role: 'staff', mayGrantAccess: false });
-    const plain = await signedIn(t.core, 'plain@example.com', 'plain-password-1');
+    await t.call('staff:create', { name: 'Plain', email: 'plain@example.com', password: 'Quiet-Harbour-73', role: 'staff', mayGrantAccess: false });
+    const plain = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-73');
     expect((await errorOf(t.call('portal-accounts:import', { rows: [row] }, plain))).code).toBe('FORBIDDEN');
   });
 });

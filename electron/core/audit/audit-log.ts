@@ -43,6 +43,26 @@ export async function recordAudit<B extends object, A extends object>(trx: Execu
   );
 }
 
+/**
+ * Many records of one kind at once (an import's chunk), as recordAudit writes each: the label
+ * given, the call's origin, and the names of what the values point at, each name read once
+ * for the whole batch.
+ */
+export async function recordAuditBatch<A extends object>(
+  trx: Executor,
+  records: readonly (Omit<AuditRecord<never, A>, 'before'> & { label: string })[],
+): Promise<void> {
+  const via = currentAuditOrigin();
+  const seen: Record<string, string> = {};
+  for (const record of records) {
+    const after = (record.after ?? null) as Record<string, unknown> | null;
+    const refs = referencesIn(after);
+    Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
+    const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
+    await insertAudit(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null);
+  }
+}
+
 // Compiled once: every change writes one, a bulk action thousands.
 const insertAudit = compiledOnce(
   (

@@ -95,19 +95,3 @@ export async function insertImportedAccounts(trx: Executor, accounts: readonly N
   return ids;
 }
 
-/** Audit entries in bulk: one per account, as recordAudit would write them. */
-export async function insertAuditEntries(
-  trx: Executor,
-  entries: readonly { at: string; staffId: number; entityId: number; action: string; after: object }[],
-): Promise<void> {
-  const rows = entries.map((e) => ({
-    at: e.at,
-    staff_id: e.staffId,
-    entity: 'portal-account',
-    entity_id: e.entityId,
-    action: e.action,
-    before_json: null,
-    after_json: JSON.stringify(e.after),
-  }));
-  for (const batch of batches(rows)) await trx.insertInto('audit_log').values(batch).execute();
-}

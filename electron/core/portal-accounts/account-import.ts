@@ -1,3 +1,4 @@
+import { recordAuditBatch } from '../audit/audit-log';
 import { contract, type ParsedInputOf } from '../../../shared/api';
 import type { ImportOutcome, ImportRow } from '../../../shared/api/account-import';
 import { ContactLanguage } from '../../../shared/api/common';
@@ -8,7 +9,6 @@ import { refreshAccountIndex } from './account-index';
 import {
   allOrganisations,
   allRoleGroups,
-  insertAuditEntries,
   insertImportedAccounts,
   personsByEmails,
   personsByIds,
@@ -146,13 +146,15 @@ export async function importAccounts(deps: CoreDeps, actor: Actor, input: Import
     const { accepted, rejected } = await checkRows(trx, input.rows);
     const ids = await insertImportedAccounts(trx, accepted.map((a) => a.account), at);
     if (ids.length > 0) await refreshAccountIndex(trx, { accountIds: ids });
-    await insertAuditEntries(
+    await recordAuditBatch(
       trx,
       accepted.map(({ account }, i) => ({
         at,
         staffId: actor.id,
+        entity: 'portal-account' as const,
         entityId: ids[i] as number,
-        action: 'created',
+        action: 'created' as const,
+        label: account.username,
         // What accountAuditView shows of a new account, built from what was written rather than read back per account.
         after: {
           username: account.username,

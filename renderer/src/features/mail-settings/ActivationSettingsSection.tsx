@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActivationSettingsView } from '../../../../shared/api/activation-settings';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { countryOptions } from '../../components/country-options';
 import { SelectField, TextAreaField, TextField, type SelectOption } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { useForm } from '../../components/use-form';
@@ -17,7 +18,7 @@ function timeZoneOptions(systemLabel: string): SelectOption[] {
 }
 
 function ActivationForm({ settings, editable }: { settings: ActivationSettingsView; editable: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const form = useForm<ActivationFormValues>(activationToForm(settings));
   const update = useUpdateActivationSettings();
   const { values, set, fieldErrors } = form;
@@ -74,14 +75,13 @@ function ActivationForm({ settings, editable }: { settings: ActivationSettingsVi
           maxLength={300}
           rows={3}
         />
-        <TextField
+        <SelectField
           label={t('mailSettings.activation.companyCountry')}
           hint={t('mailSettings.activation.companyCountryHint')}
           value={values.companyCountry}
+          options={countryOptions(i18n.language, t('mailSettings.activation.chooseCountry')).filter((o) => o.value !== '' || values.companyCountry === '')}
           onValueChange={(v) => set('companyCountry', v)}
           error={fieldErrors.companyCountry}
-          maxLength={2}
-          autoComplete="country"
         />
         <LetterheadLogoField logo={settings.logo} editable={editable} />
         <TextField

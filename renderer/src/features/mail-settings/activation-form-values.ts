@@ -1,3 +1,4 @@
+import { isCountryCode } from '../../../../shared/countries';
 import { ActivationSettings, isPortalUrl } from '../../../../shared/api/activation-settings';
 import type { AnyFieldError } from '../../i18n/error-messages';
 
@@ -46,7 +47,8 @@ export function formToActivation(v: ActivationFormValues): { settings: Activatio
   else if (!isPortalUrl(v.portalUrl.trim())) errors.portalUrl = { code: 'invalid_format' };
   if (Object.keys(errors).length > 0) return { errors };
   if (v.companyAddress.trim().length > 300) errors.companyAddress = { code: 'too_long', max: 300 };
-  if (!/^[A-Za-z]{2}$/.test(v.companyCountry.trim())) errors.companyCountry = v.companyCountry.trim() === '' ? { code: 'required' } : { code: 'invalid_format' };
+  if (v.companyCountry === '') errors.companyCountry = { code: 'required' };
+  else if (!isCountryCode(v.companyCountry)) errors.companyCountry = { code: 'unknown_country' };
   if (Object.keys(errors).length > 0) return { errors };
   const timeZone = v.timeZone === '' ? {} : { timeZone: v.timeZone };
   const parsed = ActivationSettings.safeParse({ activationDays, setPasswordHours, companyName: v.companyName, companyAddress: v.companyAddress, companyCountry: v.companyCountry, portalUrl: v.portalUrl, ...timeZone });
