@@ -121,11 +121,11 @@ test('staff without the grant flag see portal accounts read-only and cannot chan
   await page.getByLabel('Name', { exact: true }).fill('Sam Staff');
   await page.getByLabel('Email', { exact: true }).fill('sam@example.com');
   await expect(page.getByLabel('May grant portal access')).not.toBeChecked();
-  await page.getByLabel('Password', { exact: true }).fill('sam-staff-password');
+  await page.getByLabel('Password', { exact: true }).fill('Sam-Staff-Password-7');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('status').filter({ hasText: /created/i }).last()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Staff member Sam Staff created.' })).toBeVisible();
   await app.signOut();
-  await app.signIn('sam@example.com', 'sam-staff-password');
+  await app.signIn('sam@example.com', 'Sam-Staff-Password-7');
 
   await app.goTo('Portal accounts');
   const accounts = new PortalAccountsPage(page);
