@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { SEARCH_DOCUMENT_SQL } from '../electron/core/portal-accounts/account-index';
+import { SEARCH_DOCUMENT_SQL, nicknameKey } from '../electron/core/portal-accounts/account-index';
 
 /**
  * Fills a migrated Portier database with `accounts` portal accounts and what they
@@ -116,7 +116,7 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
 
     const persons = inserter(sqlite, 'person', ['id', 'organisation_id', 'first_name', 'last_name', 'email', 'language', 'created_at', 'updated_at']);
     const account = inserter(sqlite, 'portal_account', [
-      'id', 'username', 'username_key', 'nickname', 'language', 'active', 'password_hash', 'activated_at', 'activation_sent_at',
+      'id', 'username', 'username_key', 'nickname', 'nickname_key', 'language', 'active', 'password_hash', 'activated_at', 'activation_sent_at',
       'activation_sent_by', 'activation_expires_at', 'last_sign_in_at', 'locked_until', 'person_sort', 'organisation_sort', 'created_at', 'updated_at',
     ]);
     const links = inserter(sqlite, 'portal_account_link', ['account_id', 'organisation_id', 'person_id', 'is_default']);
@@ -157,8 +157,9 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
         if (roll >= 0.95 && roll < 0.98) active = 0;
         if (roll >= 0.98) lockedUntil = iso(nowMs + rnd() * DAY);
       }
+      const nickname = rnd() < 0.1 ? `${first} ${i}` : null;
       account.add([
-        id, username, username.toLowerCase(), rnd() < 0.1 ? `${first} ${i}` : null, 'default', active, null, activatedAt, sentAt, sentBy,
+        id, username, username.toLowerCase(), nickname, nicknameKey(nickname), 'default', active, null, activatedAt, sentAt, sentBy,
         expiresAt, lastSignIn, lockedUntil, person === null ? null : `${last} ${first}`, orgNames[orgIndex], created, created,
       ]);
       links.add([id, orgId, person, 1]);

@@ -12,7 +12,12 @@ export interface HandQuery {
   orderBy: string;
   params: Record<string, string | number>;
   limit: number;
+  /** How the total is counted when the page is full; default: the matching rows, up to the cap. */
+  countSql?: string;
 }
+
+/** The list counts up to this many and then says "more than" (as ACCOUNT_TOTAL_CAP). */
+const CAP = 10_000;
 
 const STATUS = `CASE
     WHEN a.active = 0 THEN 'deactivated'
@@ -60,10 +65,11 @@ export function handList(sqlite: SQLite.Database) {
     const ids = (prepared(`SELECT a.id FROM portal_account a ${where} ORDER BY ${q.orderBy} LIMIT @limit`).all({ ...q.params, limit: q.limit }) as { id: number }[]).map(
       (r) => r.id,
     );
+    const counted = (sqlText: string) => Math.min(CAP, (prepared(sqlText).get({ ...q.params, cap: CAP + 1 }) as { n: number }).n);
     const total =
       ids.length > 0 && ids.length < q.limit
         ? ids.length
-        : (prepared(`SELECT count(*) AS n FROM portal_account a ${where}`).get(q.params) as { n: number }).n;
+        : counted(q.countSql ?? `SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT @cap)`);
     if (ids.length === 0) return { rows: [], total };
     const json = JSON.stringify(ids);
     const byAccount = (rows: { account_id: number; name: string }[]) => {

@@ -10,11 +10,21 @@ export interface Scenario {
 }
 
 const notLocked = '(a.locked_until IS NULL OR a.locked_until <= @now)';
-const SEARCH = `a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @phrase)`;
+const HITS = `(SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @phrase)`;
+/** A rare term: its hits drive the query. */
+const SEARCH = `a.id IN ${HITS}`;
+/** A frequent term: the sort index is walked and each row tested against the hits (the core's 'walk' plan). */
+const SEARCH_WALK = `+a.id IN ${HITS}`;
+/** A search alone: the total is its hits, counted up to the cap. */
+const HIT_COUNT = `SELECT count(*) AS n FROM (SELECT 1 FROM portal_account_search WHERE portal_account_search MATCH @phrase LIMIT @cap)`;
 
 /** An organisation with a typical number of accounts: the default organisation of the first account. */
 const someOrganisation = (sqlite: SQLite.Database) =>
   (sqlite.prepare('SELECT organisation_id AS id FROM portal_account_link WHERE is_default = 1 ORDER BY account_id LIMIT 1').get() as { id: number }).id;
+
+/** The username of the account in the middle of the list: one hit. */
+const singleHit = (sqlite: SQLite.Database) =>
+  (sqlite.prepare('SELECT username_key AS u FROM portal_account ORDER BY id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM portal_account)').get() as { u: string }).u;
 
 export const SCENARIOS: readonly Scenario[] = [
   {
@@ -26,7 +36,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'quick filter invited + search',
     input: () => ({ filter: 'invited', search: 'smit' }),
     hand: (_s, now, limit) => ({
-      where: `a.access_stage = 1 AND (a.activation_expires_at IS NULL OR a.activation_expires_at > @now) AND ${SEARCH}`,
+      where: `a.access_stage = 1 AND (a.activation_expires_at IS NULL OR a.activation_expires_at > @now) AND ${SEARCH_WALK}`,
       orderBy: 'a.username_key ASC',
       params: { now, phrase: '"smit"' },
       limit,
@@ -35,7 +45,17 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'search "jansen", by person',
     input: () => ({ search: 'jansen', sort: 'person' }),
-    hand: (_s, now, limit) => ({ where: SEARCH, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit }),
+    hand: (_s, now, limit) => ({ where: SEARCH_WALK, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit, countSql: HIT_COUNT }),
+  },
+  {
+    name: 'search with a single hit',
+    input: (s) => ({ search: singleHit(s) }),
+    hand: (s, now, limit) => ({ where: SEARCH, orderBy: 'a.username_key ASC', params: { now, phrase: `"${singleHit(s)}"` }, limit, countSql: HIT_COUNT }),
+  },
+  {
+    name: 'search with no hit',
+    input: () => ({ search: 'zzqxw' }),
+    hand: (_s, now, limit) => ({ where: SEARCH, orderBy: 'a.username_key ASC', params: { now, phrase: '"zzqxw"' }, limit, countSql: HIT_COUNT }),
   },
   {
     name: 'sort by person',

@@ -7,6 +7,8 @@ import { contract } from '../../shared/api';
 import { ACCOUNT_TOTAL_CAP } from '../../shared/api/portal-accounts';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { listPortalAccounts } from '../../electron/core/portal-accounts/account-list-repository';
+import { FREQUENT_TERM_HITS, planAccountSearch } from '../../electron/core/portal-accounts/account-search';
+import { sql } from 'kysely';
 
 const ACCOUNTS = 12_000;
 const now = new Date('2026-12-04T12:00:00Z');
@@ -51,5 +53,34 @@ describe('the account list total', () => {
     const last = await list({ search: 'org7.example', offset: all.total - 3, limit: 10 });
     expect(last.rows).toHaveLength(3);
     expect(last).toMatchObject({ total: all.total, totalExact: true });
+  });
+});
+
+describe('the search plan', () => {
+  it('walks the sort order for a frequent term and gives the same pages as sorting every hit', async () => {
+    // org1, org10-org19, org100-org199: about half of the 240 organisations' accounts.
+    const plan = await planAccountSearch(db, 'org1', true, ACCOUNT_TOTAL_CAP + 1);
+    expect(plan.plan).toBe('walk');
+    expect(plan.hits).toBeGreaterThanOrEqual(FREQUENT_TERM_HITS);
+    for (const [sort, order] of [
+      ['person', 'a.person_sort COLLATE NOCASE, a.id'],
+      ['username', 'a.username_key'],
+    ] as const) {
+      for (const offset of [0, 700]) {
+        const page = await list({ search: 'ORG1', sort, offset, limit: 50 });
+        const expected = await sql<{ id: number }>`
+          SELECT a.id FROM portal_account a
+          WHERE a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH '"org1"')
+          ORDER BY ${sql.raw(order)} LIMIT 50 OFFSET ${offset}`.execute(db);
+        expect(page.rows.map((r) => r.id), `${sort} at ${offset}`).toEqual(expected.rows.map((r) => r.id));
+      }
+    }
+  });
+
+  it('lets the hits drive a rare term, and a status sort (no index to walk)', async () => {
+    const rare = await list({ search: 'org7.example' });
+    expect((await planAccountSearch(db, 'org7.example', true, ACCOUNT_TOTAL_CAP + 1)).plan).toBe('index');
+    expect(rare.rows.every((r) => r.username.includes('org7.example'))).toBe(true);
+    expect((await planAccountSearch(db, 'jansen', false, ACCOUNT_TOTAL_CAP + 1)).plan).toBe('index');
   });
 });

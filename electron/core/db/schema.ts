@@ -103,6 +103,8 @@ export interface PortalAccountTable {
   username: string;
   username_key: string;
   nickname: string | null;
+  /** The nickname folded as a search key (migration 0018). */
+  nickname_key: string | null;
   description: string | null;
   recovery_email: string | null;
   language: 'default' | 'en' | 'nl' | 'de';

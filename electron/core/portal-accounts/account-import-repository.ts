@@ -1,3 +1,4 @@
+import { nicknameKey } from './account-index';
 import { sql } from 'kysely';
 import type { Executor } from '../db/connection';
 import { usernameKey } from './account-repository';
@@ -74,6 +75,7 @@ export async function insertImportedAccounts(trx: Executor, accounts: readonly N
           username: a.username,
           username_key: usernameKey(a.username),
           nickname: a.nickname,
+          nickname_key: nicknameKey(a.nickname),
           description: null,
           recovery_email: null,
           language: a.language,

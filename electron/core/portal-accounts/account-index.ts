@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { searchKey } from '../../../shared/text-key';
 import type { Executor } from '../db/connection';
 
 /**
@@ -11,10 +12,13 @@ import type { Executor } from '../db/connection';
  */
 
 /** The search document of account `a`: username, nickname, every linked organisation's name and person's name and email. */
-export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username_key, a.nickname,
+export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username_key, a.nickname_key,
   (SELECT group_concat(concat_ws(' ', o.name_key, p.search_key), ' ')
    FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
    WHERE l.account_id = a.id))`;
+
+/** The nickname as the search document holds it; written with the nickname (SQL cannot fold Unicode). */
+export const nicknameKey = (nickname: string | null): string | null => (nickname === null ? null : searchKey(nickname));
 
 /** Which accounts to refresh: one account, or every account linked to an organisation or a person. */
 export type AccountIndexScope = { accountId: number } | { accountIds: readonly number[] } | { organisationId: number } | { personId: number };

@@ -2,10 +2,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api';
 import { ACCOUNT_TOTAL_CAP, type AccountStatus, type PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
-import { escapeLike } from '../db/text-search';
-import { searchKey } from '../../../shared/text-key';
-import { SEARCH_DOCUMENT_SQL } from './account-index';
 import { tallyTotal } from './account-list-total';
+import { planAccountSearch } from './account-search';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
 
 /** What the account list asks for (the contract's input after defaults). */
@@ -26,9 +24,6 @@ interface AccountListView {
   person_first_name: string | null;
   person_last_name: string | null;
 }
-
-/** Trigrams need three characters. */
-const MIN_INDEXED_SEARCH = 3;
 
 /** How people read a person's name in a list. */
 export const personDisplayName = (first: string | null, last: string | null): string | null =>
@@ -73,28 +68,13 @@ function sortKey(sort: AccountListQuery['sort'], now: string): RawBuilder<unknow
 }
 
 /**
- * The text search. Three or more characters: the trigram index of migration 0006 finds
- * the accounts whose search document contains the text (any case, accents ignored).
- * Shorter text cannot use trigrams and falls back to reading every document.
- */
-export function searchCondition(search: string): RawBuilder<SqlBool> {
-  const key = searchKey(search);
-  if ([...key].length >= MIN_INDEXED_SEARCH) {
-    const phrase = `"${key.replaceAll('"', '""')}"`;
-    return sql<SqlBool>`a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
-  }
-  const pattern = `%${escapeLike(key)}%`;
-  return sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'`;
-}
-
-/**
  * Equal sort keys are ordered by id, so pages never overlap. Usernames are unique: no tie
  * to break, and leaving the id out lets the partial indexes (deactivated, locked) serve
  * the order too.
  */
 const tieBreak = (sort: AccountListQuery['sort'], direction: RawBuilder<unknown>) => (sort === 'username' ? sql`` : sql`, a.id ${direction}`);
 
-/** Every condition of the query, ANDed; the sub-selects run once, not per row. */
+/** Every condition of the query but the text search, ANDed; the sub-selects run once, not per row. */
 function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
   const quick = quickFilterCondition(q.filter, now);
@@ -109,7 +89,6 @@ function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
   if (q.roleGroupId !== undefined) {
     where.push(sql<SqlBool>`a.id IN (SELECT account_id FROM portal_account_role_group WHERE role_group_id = ${q.roleGroupId})`);
   }
-  if (q.search) where.push(searchCondition(q.search));
   return where;
 }
 
@@ -123,7 +102,9 @@ const whereClause = (where: RawBuilder<SqlBool>[]) =>
  */
 export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number; totalExact: boolean }> {
   const at = now.toISOString();
-  const where = whereClause(conditions(q, at));
+  const filters = conditions(q, at);
+  const search = q.search ? await planAccountSearch(db, q.search, q.sort !== 'status', ACCOUNT_TOTAL_CAP + 1) : null;
+  const where = whereClause(search ? [...filters, search.condition] : filters);
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a ${where}
@@ -131,9 +112,17 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   // A page that is not full is the last one: it says how many there are without counting.
-  const counted = ids.length > 0 && ids.length < q.limit ? { total: q.offset + ids.length, totalExact: true } : await totalOf(db, q, at, where);
+  // A search alone: its hits, already counted up to the cap, are the total.
+  const counted =
+    ids.length > 0 && ids.length < q.limit
+      ? { total: q.offset + ids.length, totalExact: true }
+      : search?.hits != null && filters.length === 0 && !q.exactTotal
+        ? capped(search.hits)
+        : await totalOf(db, q, at, where);
   return { rows: await accountRows(db, ids, now), ...counted };
 }
+
+const capped = (n: number) => (n > ACCOUNT_TOTAL_CAP ? { total: ACCOUNT_TOTAL_CAP, totalExact: false } : { total: n, totalExact: true });
 
 /**
  * How many accounts match: from the tallies when the filter allows, else counted, but
@@ -146,9 +135,8 @@ async function totalOf(db: Executor, q: AccountListQuery, at: string, where: Raw
     const n = (await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0;
     return { total: Number(n), totalExact: true };
   }
-  const capped = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1})`.execute(db);
-  const n = Number(capped.rows[0]?.n ?? 0);
-  return n > ACCOUNT_TOTAL_CAP ? { total: ACCOUNT_TOTAL_CAP, totalExact: false } : { total: n, totalExact: true };
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1})`.execute(db);
+  return capped(Number(counted.rows[0]?.n ?? 0));
 }
 
 /** The list rows of these accounts, in the order of `ids`. */

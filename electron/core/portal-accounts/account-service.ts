@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { readPasswordPolicy } from '../password-policy/password-policy-service';
-import { refreshAccountIndex } from './account-index';
+import { nicknameKey, refreshAccountIndex } from './account-index';
 import { checkLinks, checkRoleGroups, writeLinks, writeRoleGroups } from './account-links';
 import { findAccount, findAccountIdByUsername, usernameKey } from './account-repository';
 
@@ -74,6 +74,7 @@ export async function insertAccount(trx: Executor, actor: Actor, now: Date, inpu
       username: input.username,
       username_key: usernameKey(input.username),
       nickname: input.nickname,
+      nickname_key: nicknameKey(input.nickname),
       description: input.description,
       recovery_email: input.recoveryEmail,
       language: input.language,
@@ -118,7 +119,7 @@ export async function updateAccount(deps: CoreDeps, actor: Actor, input: UpdateI
     await checkRoleGroups(trx, input.roleGroupIds);
     await trx
       .updateTable('portal_account')
-      .set({ nickname: input.nickname, description: input.description, recovery_email: input.recoveryEmail, language: input.language, updated_at: at })
+      .set({ nickname: input.nickname, nickname_key: nicknameKey(input.nickname), description: input.description, recovery_email: input.recoveryEmail, language: input.language, updated_at: at })
       .where('id', '=', input.id)
       .execute();
     await writeLinks(trx, input.id, input.links);

@@ -1,0 +1,64 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { searchKey } from '../../../shared/text-key';
+import type { Executor } from '../db/connection';
+import { escapeLike } from '../db/text-search';
+import { SEARCH_DOCUMENT_SQL } from './account-index';
+
+/*
+ * The account list's text search and how it is run. Three or more characters: the trigram
+ * index of migration 0006 finds the accounts whose search document contains the text (any
+ * case, accents ignored: documents and text are search keys). Two ways to use it, chosen
+ * per query from how many accounts the term matches, as a query planner would:
+ *  - a rare term ("index"): the hits drive the query; a few hundred rows are sorted;
+ *  - a frequent term ("walk"): the list's sort index is walked in order and each row is
+ *    tested against the hits (SQLite probes them through a Bloom filter), until the page is
+ *    full, instead of collecting and sorting tens of thousands of hits.
+ * Shorter text cannot use trigrams and is compared with every document.
+ */
+
+/** Trigrams need three characters. */
+const MIN_INDEXED_SEARCH = 3;
+
+/**
+ * From this many hits on, walking the sort order fills a page sooner than sorting the hits.
+ * Measured at 1M accounts: 25,000 hits sorted took 47 ms, walked 1.5 ms; a term with
+ * under 2,000 hits is sorted in well under a millisecond either way.
+ */
+export const FREQUENT_TERM_HITS = 2_000;
+
+export type SearchPlan = 'index' | 'walk' | 'scan';
+
+export interface AccountSearch {
+  plan: SearchPlan;
+  /** The trigram hits, counted up to the cap asked for (null for a short term: it has no index). */
+  hits: number | null;
+  condition: RawBuilder<SqlBool>;
+}
+
+const phraseOf = (key: string) => `"${key.replaceAll('"', '""')}"`;
+
+/** How many accounts' documents contain the term, counted only up to `cap` (the index hands hits out lazily). */
+async function trigramHits(db: Executor, phrase: string, cap: number): Promise<number> {
+  const r = await sql<{ n: number }>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM portal_account_search WHERE portal_account_search MATCH ${phrase} LIMIT ${cap})`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * The search condition and its plan. `sortIndexed`: the list's order has an index to walk
+ * (every order but status). `cap`: how far to count the hits (the list's total needs them).
+ */
+export async function planAccountSearch(db: Executor, search: string, sortIndexed: boolean, cap: number): Promise<AccountSearch> {
+  const key = searchKey(search);
+  if ([...key].length < MIN_INDEXED_SEARCH) {
+    const pattern = `%${escapeLike(key)}%`;
+    return { plan: 'scan', hits: null, condition: sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'` };
+  }
+  const phrase = phraseOf(key);
+  const hits = await trigramHits(db, phrase, Math.max(cap, FREQUENT_TERM_HITS));
+  const hitIds = sql`(SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
+  // The unary + keeps SQLite from driving the query by the hits (an index on a.id), so it walks the order's index.
+  return hits >= FREQUENT_TERM_HITS && sortIndexed
+    ? { plan: 'walk', hits, condition: sql<SqlBool>`+a.id IN ${hitIds}` }
+    : { plan: 'index', hits, condition: sql<SqlBool>`a.id IN ${hitIds}` };
+}
