@@ -12,7 +12,7 @@ export interface HandQuery {
   orderBy: string;
   params: Record<string, string | number>;
   limit: number;
-  /** How the total is counted when the page is full; default: the matching rows, up to the cap. */
+  /** How the total is counted, up to the cap (@cap), when the page is full; default: every matching row (what the tallies give the core). */
   countSql?: string;
 }
 
@@ -69,7 +69,9 @@ export function handList(sqlite: SQLite.Database) {
     const total =
       ids.length > 0 && ids.length < q.limit
         ? ids.length
-        : counted(q.countSql ?? `SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT @cap)`);
+        : q.countSql
+          ? counted(q.countSql)
+          : (prepared(`SELECT count(*) AS n FROM portal_account a ${where}`).get(q.params) as { n: number }).n;
     if (ids.length === 0) return { rows: [], total };
     const json = JSON.stringify(ids);
     const byAccount = (rows: { account_id: number; name: string }[]) => {

@@ -40,6 +40,7 @@ export const SCENARIOS: readonly Scenario[] = [
       orderBy: 'a.username_key ASC',
       params: { now, phrase: '"smit"' },
       limit,
+      countSql: `SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a WHERE a.access_stage = 1 AND (a.activation_expires_at IS NULL OR a.activation_expires_at > @now) AND ${SEARCH_WALK} LIMIT @cap)`,
     }),
   },
   {
