@@ -30,18 +30,27 @@ const maxVirtual = (g: RowGeometry) => Math.max(0, natural(g) - g.viewport);
 const maxScroll = (g: RowGeometry) => Math.max(0, scrollHeightOf(g) - g.viewport);
 const scaled = (g: RowGeometry) => natural(g) > MAX_SCROLL_HEIGHT;
 
+/*
+ * Scaled, the first TOP_ZONE px of the scroll bar still move the list pixel for pixel: rows
+ * are drawn at scrollTop + (i × rowHeight − virtual), which must not fall above the content's
+ * top for the rows near the beginning (the spacer above them cannot be negative).
+ */
+const TOP_ZONE = 2_000;
+
 export function toVirtual(g: RowGeometry, scrollTop: number): number {
   const top = Math.min(Math.max(0, scrollTop), maxScroll(g));
   if (!scaled(g)) return top;
-  const range = maxScroll(g);
-  return range === 0 ? 0 : (top / range) * maxVirtual(g);
+  const zone = Math.min(TOP_ZONE, maxScroll(g));
+  if (top <= zone) return top;
+  return zone + ((top - zone) / (maxScroll(g) - zone)) * (maxVirtual(g) - zone);
 }
 
 export function toScroll(g: RowGeometry, virtual: number): number {
   const v = Math.min(Math.max(0, virtual), maxVirtual(g));
   if (!scaled(g)) return v;
-  const range = maxVirtual(g);
-  return range === 0 ? 0 : (v / range) * maxScroll(g);
+  const zone = Math.min(TOP_ZONE, maxScroll(g));
+  if (v <= zone) return v;
+  return zone + ((v - zone) / (maxVirtual(g) - zone)) * (maxScroll(g) - zone);
 }
 
 export interface RowWindow {
