@@ -37,7 +37,13 @@ export interface AccountSearch {
 
 const phraseOf = (key: string) => `"${key.replaceAll('"', '""')}"`;
 
-/** How many accounts' documents contain the term, counted only up to `cap` (the index hands hits out lazily). */
+/** The first `cap` accounts whose documents contain the term (the index hands hits out lazily, in id order). */
+async function trigramHitIds(db: Executor, phrase: string, cap: number): Promise<number[]> {
+  const r = await sql<{ id: number }>`SELECT rowid AS id FROM portal_account_search WHERE portal_account_search MATCH ${phrase} LIMIT ${cap}`.execute(db);
+  return r.rows.map((row) => row.id);
+}
+
+/** How many accounts' documents contain the term, counted only up to `cap`. */
 async function trigramHits(db: Executor, phrase: string, cap: number): Promise<number> {
   const r = await sql<{ n: number }>`
     SELECT count(*) AS n FROM (SELECT 1 FROM portal_account_search WHERE portal_account_search MATCH ${phrase} LIMIT ${cap})`.execute(db);
@@ -55,10 +61,13 @@ export async function planAccountSearch(db: Executor, search: string, sortIndexe
     return { plan: 'scan', hits: null, condition: sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'` };
   }
   const phrase = phraseOf(key);
+  // A rare term's hits are few: fetched once here, they drive the query as a list, and the index is asked only once.
+  const first = await trigramHitIds(db, phrase, FREQUENT_TERM_HITS);
+  if (first.length < FREQUENT_TERM_HITS) {
+    return { plan: 'index', hits: first.length, condition: sql<SqlBool>`a.id IN (SELECT value FROM json_each(${JSON.stringify(first)}))` };
+  }
   const hits = await trigramHits(db, phrase, Math.max(cap, FREQUENT_TERM_HITS));
   const hitIds = sql`(SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
   // The unary + keeps SQLite from driving the query by the hits (an index on a.id), so it walks the order's index.
-  return hits >= FREQUENT_TERM_HITS && sortIndexed
-    ? { plan: 'walk', hits, condition: sql<SqlBool>`+a.id IN ${hitIds}` }
-    : { plan: 'index', hits, condition: sql<SqlBool>`a.id IN ${hitIds}` };
+  return sortIndexed ? { plan: 'walk', hits, condition: sql<SqlBool>`+a.id IN ${hitIds}` } : { plan: 'index', hits, condition: sql<SqlBool>`a.id IN ${hitIds}` };
 }
