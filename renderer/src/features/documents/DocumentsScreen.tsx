@@ -157,6 +157,7 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
         <ConfirmDialog
           title={t('documents.deleteTitle')}
           message={t('documents.deleteText', { title: deleting.title })}
+          confirmLabel={t('documents.deleteTitle')}
           busy={remove.isPending}
           onConfirm={() => void onDelete()}
           onCancel={() => setDeleting(null)}
