@@ -29,7 +29,7 @@ export function ConfirmDialog({ title, message, confirmLabel, busy = false, onCo
         </>
       }
     >
-      <p className="dialog__message">{message}</p>
+      <p>{message}</p>
     </Dialog>
   );
 }
