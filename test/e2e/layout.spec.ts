@@ -67,7 +67,8 @@ async function buttonProblems(page: Page): Promise<ButtonProblem[]> {
       // Closed menus and collapsed sections are not rendered at all; those are not the user's to see.
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
       const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 60) || el.outerHTML.slice(0, 80);
-      (el as HTMLElement & { scrollIntoViewIfNeeded?: (centre?: boolean) => void }).scrollIntoViewIfNeeded?.(true);
+      // Centred, not "if needed": a button half under the sticky top bar counts as visible to scrollIntoViewIfNeeded.
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
       const box = el.getBoundingClientRect();
       if (box.width < 1 || box.height < 1) {
         problems.push({ button: name, problem: 'has no size' });
