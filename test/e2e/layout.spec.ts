@@ -195,5 +195,16 @@ test.describe('layout at 1366×768 and 1920×1080, with long names', () => {
     await checkScreen(page, 'staff-member');
     await app.goTo('Audit log');
     await checkScreen(page, 'audit-log');
+
+    // German has the longest menu: the top bar must still be one line at 1366 px.
+    await app.goTo('Settings');
+    await page.getByLabel('My language').selectOption('de');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Einstellungen', exact: true })).toBeVisible();
+    await checkScreen(page, 'settings-de');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const bar = await page.getByRole('banner').boundingBox();
+      expect(bar?.height, `top bar at ${size.width} px in German`).toBeLessThan(64);
+    }
   });
 });

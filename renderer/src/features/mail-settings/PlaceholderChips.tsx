@@ -25,7 +25,10 @@ export function PlaceholderChips({ allowed, required, disabled, onInsert }: Plac
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onInsert(name)}
               // The name holds all the visible text ("· required" too), so speech users can say what they see (WCAG 2.5.3).
-              aria-label={`${t('mailSettings.templates.insert', { name: placeholderText(name), interpolation: { escapeValue: false } })}${required.includes(name) ? ` · ${t('mailSettings.templates.required')}` : ''}`}
+              aria-label={t('mailSettings.templates.insert', {
+                name: `${placeholderText(name)}${required.includes(name) ? ` · ${t('mailSettings.templates.required')}` : ''}`,
+                interpolation: { escapeValue: false },
+              })}
             >
               <code>{placeholderText(name)}</code>
               {required.includes(name) ? <span className="muted"> · {t('mailSettings.templates.required')}</span> : null}
