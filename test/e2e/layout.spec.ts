@@ -104,7 +104,7 @@ async function checkScreen(page: Page, screen: string): Promise<void> {
     await page.setViewportSize(size);
     // Let layout settle after the resize (virtualised lists measure their rows).
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: `/tmp/portier-layout/${screen}-${size.width}.png`, fullPage: true });
+    await page.screenshot({ path: `/tmp/portier-layout/${screen}-${size.width}.png`, fullPage: false });
     expect.soft(await buttonProblems(page), `${screen} at ${size.width}×${size.height}: buttons`).toEqual([]);
     expect.soft(await axeProblems(page), `${screen} at ${size.width}×${size.height}: axe-core`).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -160,6 +160,15 @@ test.describe('layout at 1366×768 and 1920×1080, with long names', () => {
 
     await app.goTo('Portal accounts');
     await checkScreen(page, 'accounts');
+    // Three rows selected: the delete dialog's button says how many it deletes.
+    await accounts.grid().getByRole('row').nth(1).click();
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Delete…' }).click();
+    await expect(page.getByRole('dialog').getByRole('button', { name: 'Delete 3 portal accounts' })).toBeVisible();
+    await checkScreen(page, 'accounts-delete-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await accounts.search('marie-therese');
     await accounts.rowAction(LONG_EMAIL, 'Activate account…');
     await expect(page.getByRole('dialog', { name: 'Activate account' })).toBeVisible();
