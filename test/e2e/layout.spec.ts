@@ -81,8 +81,17 @@ async function buttonProblems(page: Page): Promise<ButtonProblem[]> {
       // A notification may lie over a button for the seconds it shows; it can be dismissed and is not layout.
       const underToast = hit?.closest('.notifications') && !el.closest('.notifications');
       if (!underToast && (!hit || !(hit === el || el.contains(hit)))) problems.push({ button: name, problem: `covered by ${hit ? hit.outerHTML.slice(0, 100) : 'nothing'}` });
-      const style = getComputedStyle(el);
-      if (style.color === style.backgroundColor && style.backgroundColor !== 'rgba(0, 0, 0, 0)') problems.push({ button: name, problem: `text colour equals background ${style.color}` });
+      // Text in the colour of what shows behind it (white on a white panel) is invisible whatever axe-core makes of it.
+      let behind = 'rgb(255, 255, 255)';
+      for (let node: HTMLElement | null = el; node; node = node.parentElement) {
+        const background = getComputedStyle(node).backgroundColor;
+        if (background !== 'rgba(0, 0, 0, 0)' && background !== 'transparent') {
+          behind = background;
+          break;
+        }
+      }
+      const colour = getComputedStyle(el).color;
+      if (colour === behind) problems.push({ button: name, problem: `text colour equals the background behind it: ${colour}` });
     }
     return problems;
   });
