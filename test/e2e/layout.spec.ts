@@ -113,7 +113,7 @@ async function checkScreen(page: Page, screen: string): Promise<void> {
     await page.setViewportSize(size);
     // Let layout settle after the resize (virtualised lists measure their rows).
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await page.screenshot({ path: `/tmp/portier-layout/${screen}-${size.width}.png`, fullPage: false });
+    await page.screenshot({ path: `/tmp/portier-layout/${screen}-${size.width}.png` });
     expect.soft(await buttonProblems(page), `${screen} at ${size.width}×${size.height}: buttons`).toEqual([]);
     expect.soft(await axeProblems(page), `${screen} at ${size.width}×${size.height}: axe-core`).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
