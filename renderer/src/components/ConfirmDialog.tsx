@@ -4,13 +4,15 @@ import { Dialog } from './Dialog';
 interface ConfirmDialogProps {
   title: string;
   message: string;
+  /** Says what the button does ("Delete organisation"), never "Confirm": a user who skims reads only the button. */
+  confirmLabel: string;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** Asks before something that cannot be undone; Cancel comes first so Enter on open does no harm. */
-export function ConfirmDialog({ title, message, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog
@@ -22,7 +24,7 @@ export function ConfirmDialog({ title, message, busy = false, onConfirm, onCance
             {t('common.cancel')}
           </button>
           <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy}>
-            {t('common.confirm')}
+            {confirmLabel}
           </button>
         </>
       }

@@ -53,7 +53,7 @@ export class OrganisationsPage {
   /** Deletes the organisation whose page is open, confirming, and waits until the list is back. */
   async deleteOpen(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Delete' }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Delete organisation' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: `Organisation ${name} deleted` }).last()).toBeVisible();
     await expect(this.page.getByRole('heading', { name: 'Organisations', level: 1 })).toBeVisible();
   }
@@ -91,7 +91,7 @@ export class PersonsPage {
   /** Deletes the person whose page is open, confirming; Portier returns to the organisation. */
   async deleteOpen(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Delete' }).click();
-    await this.page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await this.page.getByRole('dialog').getByRole('button', { name: 'Delete person' }).click();
     await expect(this.page.getByRole('status').filter({ hasText: `${name} deleted` }).last()).toBeVisible();
     await expect(this.page).toHaveURL(/organisations\/\d+/);
   }

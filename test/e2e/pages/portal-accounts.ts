@@ -5,7 +5,7 @@ export class PortalAccountsPage {
   constructor(readonly page: Page) {}
 
   grid(): Locator {
-    return this.page.getByRole('region', { name: 'Portal accounts' });
+    return this.page.getByRole('group', { name: 'Portal accounts' });
   }
 
   row(username: string): Locator {

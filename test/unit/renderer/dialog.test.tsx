@@ -20,7 +20,7 @@ describe('the delete confirmation dialog', () => {
     expect(dialog.textContent).toContain('Delete Jürgen Größe?');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Confirm' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete person' }));
     await user.tab();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
 
@@ -30,11 +30,12 @@ describe('the delete confirmation dialog', () => {
     expect(fake.callsTo('persons:delete')).toEqual([]);
   });
 
-  it('deletes only after Confirm, then tells the user', async () => {
+  it('deletes only after the button that says so, then tells the user', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<PersonForm person={person()} />, { 'persons:delete': () => null });
     await user.click(screen.getByRole('button', { name: 'Delete' }));
-    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    expect(screen.queryByRole('button', { name: 'Confirm' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Delete person' }));
     expect(fake.callsTo('persons:delete')).toEqual([{ id: 3 }]);
     expect(window.location.hash).toBe('#/organisations/7');
   });

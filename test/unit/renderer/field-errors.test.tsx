@@ -79,7 +79,7 @@ describe('field errors', () => {
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    await user.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Delete organisation' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(textOf(screen.getByRole('alert'))).toContain('This cannot be deleted: 1 portal account, 2 persons still refer to it.');
   });

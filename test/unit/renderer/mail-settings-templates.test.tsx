@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MailTemplatesSection } from '../../../renderer/src/features/mail-settings/MailTemplatesSection';
@@ -107,7 +107,7 @@ describe('the mail template editor', () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<MailTemplatesSection me={staffMember()} />, handlers);
     await user.click(await screen.findByRole('button', { name: 'Back to the default' }));
-    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Back to the default' }));
     await waitFor(() => expect(fake.callsTo('mail-templates:reset')).toEqual([{ type: 'activation', language: 'en' }]));
     expect(((await screen.findByLabelText('Body (HTML)')) as HTMLTextAreaElement).value).toBe('<p>Default {{ link }} {{ expiresAt }}</p>');
   });

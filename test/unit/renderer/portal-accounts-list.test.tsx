@@ -154,7 +154,7 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
   it('moves with the keyboard and opens the context menu with Shift+F10, whose Deactivate calls the core', async () => {
     const { fake } = renderScreen();
     await screen.findByText('user1@example.com');
-    const grid = screen.getByRole('region', { name: 'Portal accounts' });
+    const grid = screen.getByRole('group', { name: 'Portal accounts' });
     grid.focus();
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     expect(grid.getAttribute('aria-activedescendant')).toBe(rowOf('user2@example.com').id);

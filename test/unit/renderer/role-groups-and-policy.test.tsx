@@ -112,7 +112,7 @@ describe('deleting a role group in use', () => {
         throw new AppError('IN_USE', 'in use');
       },
     });
-    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Delete role group' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
   });
 });

@@ -129,9 +129,9 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
                   ) : null}
                 </td>
                 <td>{d.createdByName ?? ''}</td>
-                <td className="cell-nowrap">
+                <td className="cell-actions">
                   {mayGrant ? (
-                    <>
+                    <div className="row-actions">
                       <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
                         {t('documents.open')}
                       </button>
@@ -141,10 +141,10 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
                       <button type="button" className="button" onClick={() => void onSave(d.id, 'docx')}>
                         {t('documents.saveDocx')}
                       </button>
-                      <button type="button" className="button button--ghost" onClick={() => setDeleting(d)}>
+                      <button type="button" className="button button--danger" onClick={() => setDeleting(d)}>
                         {t('documents.delete')}
                       </button>
-                    </>
+                    </div>
                   ) : null}
                 </td>
               </tr>
@@ -157,6 +157,7 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
         <ConfirmDialog
           title={t('documents.deleteTitle')}
           message={t('documents.deleteText', { title: deleting.title })}
+          confirmLabel={t('documents.deleteTitle')}
           busy={remove.isPending}
           onConfirm={() => void onDelete()}
           onCancel={() => setDeleting(null)}

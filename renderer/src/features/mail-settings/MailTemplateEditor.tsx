@@ -111,7 +111,7 @@ export function MailTemplateEditor({ template, editable }: { template: MailTempl
       ) : null}
       <MailTemplatePreview preview={preview.isError ? undefined : preview.data} pending={preview.isFetching} />
       {confirmReset ? (
-        <ConfirmDialog title={t('mailSettings.templates.resetTitle')} message={t('mailSettings.templates.resetMessage')} busy={reset.isPending} onConfirm={() => void onReset()} onCancel={() => setConfirmReset(false)} />
+        <ConfirmDialog title={t('mailSettings.templates.resetTitle')} message={t('mailSettings.templates.resetMessage')} confirmLabel={t('mailSettings.templates.reset')} busy={reset.isPending} onConfirm={() => void onReset()} onCancel={() => setConfirmReset(false)} />
       ) : null}
     </form>
   );

@@ -36,7 +36,8 @@ export function MailTemplatePreview({ preview, pending }: { preview: MailPreview
           </dl>
           <MailFrame title={t('mailSettings.templates.previewHtml')} html={preview.html} />
           <h4>{t('mailSettings.templates.previewText')}</h4>
-          <pre className="mail-preview__text" aria-label={t('mailSettings.templates.previewText')}>
+          {/* A region that takes focus: long lines scroll sideways, and keyboard users must be able to scroll it too. */}
+          <pre className="mail-preview__text" role="region" tabIndex={0} aria-label={t('mailSettings.templates.previewText')}>
             {preview.text}
           </pre>
         </>

@@ -24,7 +24,11 @@ export function PlaceholderChips({ allowed, required, disabled, onInsert }: Plac
               // Keeps the focus (and the selection) in the field being edited.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => onInsert(name)}
-              aria-label={t('mailSettings.templates.insert', { name: placeholderText(name), interpolation: { escapeValue: false } })}
+              // The name holds all the visible text ("· required" too), so speech users can say what they see (WCAG 2.5.3).
+              aria-label={t('mailSettings.templates.insert', {
+                name: `${placeholderText(name)}${required.includes(name) ? ` · ${t('mailSettings.templates.required')}` : ''}`,
+                interpolation: { escapeValue: false },
+              })}
             >
               <code>{placeholderText(name)}</code>
               {required.includes(name) ? <span className="muted"> · {t('mailSettings.templates.required')}</span> : null}

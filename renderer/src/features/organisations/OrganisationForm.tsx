@@ -121,6 +121,7 @@ export function OrganisationForm({ organisation }: { organisation?: Organisation
         <ConfirmDialog
           title={t('organisations.deleteTitle')}
           message={t('organisations.deleteText', { name: organisation.name })}
+          confirmLabel={t('organisations.deleteTitle')}
           busy={remove.isPending}
           onConfirm={() => void onDelete()}
           onCancel={() => setConfirming(false)}

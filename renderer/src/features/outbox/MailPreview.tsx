@@ -38,7 +38,10 @@ export function MailPreview({ id }: { id: number }) {
       {view === 'html' ? (
         <MailFrame title={t('outbox.previewTitle', { subject: mail.data.subject })} html={mail.data.html} />
       ) : (
-        <pre className="mail-preview__text">{mail.data.text}</pre>
+        // A region that takes focus: long lines scroll sideways, and keyboard users must be able to scroll it too.
+        <pre className="mail-preview__text" role="region" tabIndex={0} aria-label={t('outbox.text')}>
+          {mail.data.text}
+        </pre>
       )}
     </div>
   );

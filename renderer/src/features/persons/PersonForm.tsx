@@ -102,6 +102,7 @@ export function PersonForm({ person, organisation = null }: PersonFormProps) {
         <ConfirmDialog
           title={t('persons.deleteTitle')}
           message={t('persons.deleteText', { name: personName(person) })}
+          confirmLabel={t('persons.deleteTitle')}
           busy={remove.isPending}
           onConfirm={() => void onDelete()}
           onCancel={() => setConfirming(false)}

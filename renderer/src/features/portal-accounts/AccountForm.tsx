@@ -144,6 +144,7 @@ export function AccountForm({ account, preset = null, mayGrant }: AccountFormPro
         <ConfirmDialog
           title={t('portalAccounts.deleteTitle')}
           message={t('portalAccounts.deleteText', { name: account.username })}
+          confirmLabel={t('portalAccounts.deleteConfirm', { count: 1 })}
           busy={remove.isPending}
           onConfirm={() => void onDelete()}
           onCancel={() => setConfirmingDelete(false)}

@@ -221,7 +221,9 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
         ref={scrollRef}
         className="table-wrap table-wrap--scroll"
         tabIndex={0}
-        role="region"
+        // A group, not a region: the focus stays here and moves through the rows with
+        // aria-activedescendant, which ARIA allows on a group but not on a region.
+        role="group"
         aria-label={t('portalAccounts.title')}
         aria-describedby={`${baseId}-help`}
         aria-activedescendant={total > 0 ? `${baseId}-row-${focusIndex}` : undefined}

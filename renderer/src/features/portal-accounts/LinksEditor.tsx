@@ -48,8 +48,13 @@ function LinkRow({ link, links, disabled, onChange }: { link: LinkValue; links: 
         {t('portalAccounts.defaultLink')}
       </label>
       {links.length > 1 && !disabled ? (
-        <button type="button" className="button button--ghost" onClick={() => onChange(removeLink(links, link.key))}>
-          {t('portalAccounts.removeLink', { name: link.organisation?.name ?? '' })}
+        <button
+          type="button"
+          className="button button--ghost link-row__remove"
+          title={t('portalAccounts.removeLink', { name: link.organisation?.name ?? '' })}
+          onClick={() => onChange(removeLink(links, link.key))}
+        >
+          <span className="button__label">{t('portalAccounts.removeLink', { name: link.organisation?.name ?? '' })}</span>
         </button>
       ) : null}
     </li>

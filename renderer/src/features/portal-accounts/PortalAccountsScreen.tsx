@@ -94,6 +94,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
               ? t('portalAccounts.deleteText', { name: deleting[0]?.username ?? '' })
               : t('portalAccounts.deleteManyText', { count: deleting.length })
           }
+          confirmLabel={t('portalAccounts.deleteConfirm', { count: deleting.length })}
           onConfirm={() => void onDelete()}
           onCancel={() => setDeleting(null)}
         />

@@ -151,6 +151,8 @@ export const portalAccountsText = featureText(
     organisationAccounts: 'Portal accounts',
     organisationNoAccounts: 'No portal account is linked to this organisation.',
     organisationMoreAccounts: '…and {{count}} more.',
+    deleteConfirm_one: 'Delete portal account',
+    deleteConfirm_other: 'Delete {{count}} portal accounts',
   },
   {
     nl: {
@@ -303,6 +305,8 @@ export const portalAccountsText = featureText(
       organisationAccounts: 'Portalaccounts',
       organisationNoAccounts: 'Er is geen portalaccount aan deze organisatie gekoppeld.',
       organisationMoreAccounts: '…en nog {{count}}.',
+      deleteConfirm_one: 'Portalaccount verwijderen',
+      deleteConfirm_other: '{{count}} portalaccounts verwijderen',
     },
     de: {
       title: 'Portalkonten',
@@ -454,6 +458,8 @@ export const portalAccountsText = featureText(
       organisationAccounts: 'Portalkonten',
       organisationNoAccounts: 'Mit dieser Organisation ist kein Portalkonto verknüpft.',
       organisationMoreAccounts: '…und {{count}} weitere.',
+      deleteConfirm_one: 'Portalkonto löschen',
+      deleteConfirm_other: '{{count}} Portalkonten löschen',
     },
   },
 );

@@ -42,7 +42,7 @@ export function DeleteRoleGroupDialog({ group, groups, onDone }: { group: RoleGr
       actions={
         <>
           <button type="button" className="button button--danger" onClick={() => void onConfirm()} disabled={remove.isPending} aria-busy={remove.isPending}>
-            {inUse ? t('roleGroups.moveAndDelete') : t('common.delete')}
+            {inUse ? t('roleGroups.moveAndDelete') : t('roleGroups.deleteTitle')}
           </button>
           <button type="button" className="button" onClick={onDone}>
             {t('common.cancel')}

@@ -78,8 +78,8 @@ export function AppShell({ me }: { me: StaffMember }) {
           </ul>
         </nav>
         <div className="topbar__user">
-          <span className="topbar__name">{t('nav.signedInAs', { name: me.name })}</span>
-          <button type="button" className="button button--ghost" onClick={() => void onSignOut()} disabled={signOut.isPending}>
+          <span className="topbar__name" title={me.name}>{t('nav.signedInAs', { name: me.name })}</span>
+          <button type="button" className="button button--on-dark" onClick={() => void onSignOut()} disabled={signOut.isPending}>
             {t('nav.signOut')}
           </button>
         </div>
