@@ -16,8 +16,15 @@ function batches<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Every organisation's id and name: names match accent-insensitively, which SQLite cannot index, so they are matched in memory. */
-export const allOrganisations = (db: Executor) => db.selectFrom('organisation').select(['id', 'name']).execute();
+/** The organisations a chunk names, by id or by name key (migration 0016's indexed, accent- and case-folded name). */
+export async function organisationsNamed(db: Executor, ids: readonly number[], nameKeys: readonly string[]) {
+  if (ids.length === 0 && nameKeys.length === 0) return [];
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'name', 'name_key'])
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) OR name_key IN (SELECT value FROM json_each(${JSON.stringify(nameKeys)}))`)
+    .execute();
+}
 
 export const allRoleGroups = (db: Executor) => db.selectFrom('role_group').select(['id', 'name']).orderBy('name').execute();
 

@@ -7,8 +7,8 @@ import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { refreshAccountIndex } from './account-index';
 import {
-  allOrganisations,
   allRoleGroups,
+  organisationsNamed,
   insertImportedAccounts,
   personsByEmails,
   personsByIds,
@@ -38,18 +38,16 @@ const isId = (ref: string) => /^\d{1,15}$/.test(ref);
 async function lookups(db: Executor, rows: readonly ImportRow[]) {
   const personIds = rows.filter((r) => isId(r.person)).map((r) => Number(r.person));
   const personEmails = rows.filter((r) => r.person && !isId(r.person)).map((r) => r.person);
+  const organisationRefs = rows.map((r) => r.organisation).filter((ref) => ref);
   const [organisations, groups, personsById, personsByEmail, taken] = await Promise.all([
-    allOrganisations(db),
+    organisationsNamed(db, organisationRefs.filter(isId).map(Number), [...new Set(organisationRefs.map(searchKey))]),
     allRoleGroups(db),
     personsByIds(db, personIds),
     personsByEmails(db, personEmails),
     takenUsernameKeys(db, rows.map((r) => r.email).filter((e) => e)),
   ]);
-  const organisationsByKey = new Map<string, { id: number; name: string }[]>();
-  for (const o of organisations) {
-    const key = searchKey(o.name);
-    organisationsByKey.set(key, [...(organisationsByKey.get(key) ?? []), o]);
-  }
+  const organisationsByKey = new Map<string, typeof organisations>();
+  for (const o of organisations) organisationsByKey.set(o.name_key, [...(organisationsByKey.get(o.name_key) ?? []), o]);
   return {
     organisationById: new Map(organisations.map((o) => [o.id, o])),
     organisationsByKey,
