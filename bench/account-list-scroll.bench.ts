@@ -124,7 +124,7 @@ async function measure(accounts: number, keep: boolean): Promise<Figures> {
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Portal accounts', exact: true }).click();
-    const grid = page.getByRole('region', { name: 'Portal accounts' });
+    const grid = page.getByRole('group', { name: 'Portal accounts' });
     await page.locator('.grid-row td.cell-strong').first().waitFor();
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[]; keyAt: number };
