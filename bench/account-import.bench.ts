@@ -35,7 +35,7 @@ async function freshCore(label: string) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `portier-bench-import-${label}-`));
   const core = await openPortierCore({ dataDir });
   const admin = newSessionSlot();
-  await core.call(admin, 'setup:create-administrator', { name: 'Bench Admin', email: 'bench@example.com', password: 'bench-password-123' });
+  await core.call(admin, 'setup:create-administrator', { name: 'Bench Admin', email: 'bench@example.com', password: 'Quiet-Harbour-2026' });
   const org = await core.call(admin, 'organisations:create', { name: ORGANISATION });
   const client = (await core.call(admin, 'role-groups:list', {})).find((g) => g.name === 'Client');
   return { dataDir, core, admin, organisationId: org.id, groupId: client?.id ?? 0 };

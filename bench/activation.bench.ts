@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
+import { DEFAULT_ACTIVATION_SETTINGS } from '../shared/api/activation-settings';
 import { newSessionSlot } from '../electron/core/auth/session';
 import { OutboxWorker, wakeOnOutboxChanges } from '../electron/core/outbox/outbox-worker';
 import { openPortierCore } from '../electron/core/portier-core';
@@ -52,7 +53,9 @@ async function main(): Promise<void> {
   const core = await openPortierCore({ dataDir });
   try {
     const admin = newSessionSlot();
-    await core.call(admin, 'setup:create-administrator', { name: 'Bench Admin', email: 'bench@example.com', password: 'bench-password-123' });
+    await core.call(admin, 'setup:create-administrator', { name: 'Bench Admin', email: 'bench@example.com', password: 'Quiet-Harbour-2026' });
+    // Activations are refused while the portal address is unset (issue 9, point 16).
+    await core.call(admin, 'activation-settings:update', { ...DEFAULT_ACTIVATION_SETTINGS, portalUrl: 'https://portal.example.com/' });
     await core.call(admin, 'smtp:update', { host: '127.0.0.1', port: smtp.port, tls: 'none', senderAddress: 'portier@example.com', senderName: 'Portier' });
     const org = await core.call(admin, 'organisations:create', { name: 'Massa BV', postalCode: '3511 AA', city: 'Utrecht' });
     const groups = await core.call(admin, 'role-groups:list', {});
