@@ -35,6 +35,8 @@ export const ACCOUNT_COLUMNS = [
   'lastSignInAt',
 ] as const;
 export const AccountColumn = z.enum(ACCOUNT_COLUMNS);
+/** The columns a staff user sees before choosing: the nickname is offered, not shown (most accounts have none). */
+export const DEFAULT_ACCOUNT_COLUMNS = ACCOUNT_COLUMNS.filter((c) => c !== 'nickname');
 export type AccountColumn = z.infer<typeof AccountColumn>;
 
 export const ACCOUNT_SORTS = ['username', 'person', 'organisation', 'status', 'activationSentAt', 'activatedAt', 'lastSignInAt'] as const;

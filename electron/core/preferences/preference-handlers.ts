@@ -1,4 +1,4 @@
-import { ACCOUNT_COLUMNS, AccountColumn, type preferencesApi } from '../../../shared/api/portal-accounts';
+import { ACCOUNT_COLUMNS, AccountColumn, DEFAULT_ACCOUNT_COLUMNS, type preferencesApi } from '../../../shared/api/portal-accounts';
 import { z } from 'zod';
 import { actorOf, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
@@ -9,9 +9,9 @@ const StoredColumns = z.array(AccountColumn).min(1);
 /** The account-list columns this staff user chose; every column until they choose. */
 async function readAccountColumns(db: Executor, staffId: number): Promise<AccountColumn[]> {
   const row = await db.selectFrom('staff_preference').select('value_json').where('staff_id', '=', staffId).where('key', '=', ACCOUNT_COLUMNS_KEY).executeTakeFirst();
-  if (!row) return [...ACCOUNT_COLUMNS];
+  if (!row) return [...DEFAULT_ACCOUNT_COLUMNS];
   const parsed = StoredColumns.safeParse(JSON.parse(row.value_json));
-  return parsed.success ? parsed.data : [...ACCOUNT_COLUMNS];
+  return parsed.success ? parsed.data : [...DEFAULT_ACCOUNT_COLUMNS];
 }
 
 /** Stores the chosen columns in the catalog's order, each once; the username always stays. */

@@ -27,7 +27,7 @@ export const COLUMN_WIDTH_REM: Record<AccountColumn, number> = {
   organisations: 14,
   roleGroups: 11,
   active: 6,
-  status: 10,
+  status: 12,
   activationSentAt: 15,
   activatedAt: 11,
   lastSignInAt: 11,

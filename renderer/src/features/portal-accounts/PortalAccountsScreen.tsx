@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
+import { DEFAULT_ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -20,7 +20,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
   const { t } = useTranslation();
   const state = useAccountListStore();
   const filter = listFilter(state);
-  const columns = useAccountColumns().data ?? ACCOUNT_COLUMNS;
+  const columns = useAccountColumns().data ?? DEFAULT_ACCOUNT_COLUMNS;
   const mayGrant = mayGrantAccess(me);
   const bulk = useBulkAccountChange();
   const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
