@@ -162,6 +162,8 @@ test.describe('layout at 1366×768 and 1920×1080, with long names', () => {
     await page.getByRole('button', { name: 'Create portal account' }).click();
     const accounts = new PortalAccountsPage(page);
     await accounts.saveWithGroups(['Client'], /created/);
+    // The new account's page has loaded and stopped fetching (its form takes the record as loaded).
+    await expect(page.locator('section.screen[aria-busy="true"]')).toHaveCount(0);
     // A second organisation shows each link's "Remove <organisation>" button.
     await page.getByRole('button', { name: 'Add organisation' }).click();
     await expect(page.getByRole('button', { name: `Remove ${LONG_ORGANISATION}` })).toBeVisible();
