@@ -101,8 +101,16 @@ describe('portier CLI: backup never touches the live database', () => {
     for (let i = 0; i < 4; i += 1) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/database-writer-child.ts', database, stopFile], { cwd: path.resolve(import.meta.dirname, '..', '..') });
       writers.push(child);
+      let stderr = '';
+      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       exits.push(new Promise((resolve) => child.on('close', resolve)));
-      started.push(new Promise((resolve) => child.stdout?.on('data', () => resolve())));
+      // A writer that dies before its first commit fails the test with its error instead of hanging it.
+      started.push(
+        new Promise((resolve, reject) => {
+          child.stdout?.on('data', () => resolve());
+          child.on('close', (code) => reject(new Error(`writer ${i} exited with ${code} before writing:\n${stderr}`)));
+        }),
+      );
     }
     try {
       await Promise.all(started);

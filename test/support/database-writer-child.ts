@@ -11,13 +11,16 @@ import { openSqlite } from '../../electron/core/db/connection';
 const [database, stopFile] = process.argv.slice(2);
 if (!database || !stopFile) throw new Error('usage: database-writer-child.ts DATABASE STOP_FILE');
 const sqlite = openSqlite(database);
+// Four of these and a backup share two cores: a writer may wait its turn for long, but never fails.
+sqlite.pragma('busy_timeout = 60000');
 const insert = sqlite.prepare('INSERT INTO backup_load (writer, payload) VALUES (?, ?)');
 const burst = sqlite.transaction((n: number) => {
   for (let i = 0; i < n; i += 1) insert.run(process.pid, randomBytes(200).toString('hex'));
 });
 let first = true;
 while (!fs.existsSync(stopFile)) {
-  burst(20);
+  // IMMEDIATE: take the write lock when the transaction begins, as Portier's own writers do.
+  burst.immediate(20);
   if (first) process.stdout.write('writing\n');
   first = false;
 }
