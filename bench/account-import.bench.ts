@@ -63,7 +63,7 @@ async function raw(n: number): Promise<number> {
   const sqlite = openSqlite(path.join(dataDir, 'portier.sqlite'));
   try {
     const account = sqlite.prepare(
-      `INSERT INTO portal_account (username, username_key, nickname, language, active, created_at, updated_at) VALUES (?, ?, ?, 'nl', 1, ?, ?) RETURNING id`,
+      `INSERT INTO portal_account (username, username_key, nickname, nickname_key, search_document, language, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'nl', 1, ?, ?) RETURNING id`,
     );
     const link = sqlite.prepare('INSERT INTO portal_account_link (account_id, organisation_id, person_id, is_default) VALUES (?, ?, NULL, 1)');
     const group = sqlite.prepare('INSERT INTO portal_account_role_group (account_id, role_group_id) VALUES (?, ?)');
@@ -75,10 +75,11 @@ async function raw(n: number): Promise<number> {
       for (let i = 0; i < n; i++) {
         const username = `klant${i}@example.nl`;
         const nickname = `Jörg ${i}`;
-        const { id } = account.get(username, username, nickname, at, at) as { id: number };
+        const document = `${username} ${nickname.toLowerCase()} ${ORGANISATION.toLowerCase()}`;
+        const { id } = account.get(username, username, nickname, nickname.toLowerCase(), document, at, at) as { id: number };
         link.run(id, organisationId);
         group.run(id, groupId);
-        search.run(id, `${username} ${nickname} ${ORGANISATION}`);
+        search.run(id, document);
         audit.run(at, id, JSON.stringify({ username, nickname, links: [{ organisationId, personId: null, isDefault: true }], roleGroupIds: [groupId] }));
       }
     })();

@@ -182,7 +182,8 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
 
   for (const index of indexes) sqlite.exec(index.sql);
   // The search documents, as refreshAccountIndex writes them one account at a time.
-  sqlite.exec(`INSERT INTO portal_account_search (rowid, document) SELECT a.id, ${SEARCH_DOCUMENT_SQL} FROM portal_account a`);
+  sqlite.exec(`UPDATE portal_account AS a SET search_document = ${SEARCH_DOCUMENT_SQL}`);
+  sqlite.exec(`INSERT INTO portal_account_search (rowid, document) SELECT id, search_document FROM portal_account`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -46,7 +46,8 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'search "jansen", by person',
     input: () => ({ search: 'jansen', sort: 'person' }),
-    hand: (_s, now, limit) => ({ where: SEARCH_WALK, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit, countSql: HIT_COUNT }),
+    // Searched on its own, a frequent term is tested against each row's stored document as the sort index is walked.
+    hand: (_s, now, limit) => ({ where: `instr(a.search_document, 'jansen') > 0`, orderBy: 'a.person_sort COLLATE NOCASE ASC, a.id ASC', params: { now, phrase: '"jansen"' }, limit, countSql: HIT_COUNT }),
   },
   {
     name: 'search with a single hit',

@@ -77,6 +77,19 @@ describe('the search plan', () => {
     }
   });
 
+  it('walks with another filter too, testing row ids against the hits, and finds what collecting every hit finds', async () => {
+    const page = await list({ search: 'org1', filter: 'activated', offset: 100, limit: 50 });
+    const expected = await sql<{ id: number }>`
+      SELECT a.id FROM portal_account a
+      WHERE a.access_stage = 2 AND a.id IN (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH '"org1"')
+      ORDER BY a.username_key LIMIT 50 OFFSET 100`.execute(db);
+    expect(page.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
+    // One or two characters have no trigrams: every stored document is read.
+    const short = await list({ search: 'g1', limit: 20 });
+    expect(short.rows.length).toBe(20);
+    expect(short.rows.every((r) => r.username.includes('g1'))).toBe(true);
+  });
+
   it('lets the hits drive a rare term, and a status sort (no index to walk)', async () => {
     const rare = await list({ search: 'org7.example' });
     expect((await planAccountSearch(db, 'org7.example', true, ACCOUNT_TOTAL_CAP + 1)).plan).toBe('index');

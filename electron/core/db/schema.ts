@@ -105,6 +105,8 @@ export interface PortalAccountTable {
   nickname: string | null;
   /** The nickname folded as a search key (migration 0018). */
   nickname_key: string | null;
+  /** What the account is found by, as search keys (migration 0019; account-index.ts keeps it and the trigram index's copy). */
+  search_document: Generated<string>;
   description: string | null;
   recovery_email: string | null;
   language: 'default' | 'en' | 'nl' | 'de';

@@ -103,7 +103,7 @@ const whereClause = (where: RawBuilder<SqlBool>[]) =>
 export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number; totalExact: boolean }> {
   const at = now.toISOString();
   const filters = conditions(q, at);
-  const search = q.search ? await planAccountSearch(db, q.search, q.sort !== 'status', ACCOUNT_TOTAL_CAP + 1) : null;
+  const search = q.search ? await planAccountSearch(db, q.search, q.sort !== 'status', ACCOUNT_TOTAL_CAP + 1, filters.length === 0) : null;
   const where = whereClause(search ? [...filters, search.condition] : filters);
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`

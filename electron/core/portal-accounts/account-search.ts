@@ -1,8 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { searchKey } from '../../../shared/text-key';
 import type { Executor } from '../db/connection';
-import { escapeLike } from '../db/text-search';
-import { SEARCH_DOCUMENT_SQL } from './account-index';
 
 /*
  * The account list's text search and how it is run. Three or more characters: the trigram
@@ -10,10 +8,12 @@ import { SEARCH_DOCUMENT_SQL } from './account-index';
  * case, accents ignored: documents and text are search keys). Two ways to use it, chosen
  * per query from how many accounts the term matches, as a query planner would:
  *  - a rare term ("index"): the hits drive the query; a few hundred rows are sorted;
- *  - a frequent term ("walk"): the list's sort index is walked in order and each row is
- *    tested against the hits (SQLite probes them through a Bloom filter), until the page is
- *    full, instead of collecting and sorting tens of thousands of hits.
- * Shorter text cannot use trigrams and is compared with every document.
+ *  - a frequent term ("walk"): the list's sort index is walked in order until the page is
+ *    full, instead of collecting and sorting tens of thousands of hits. Searched on its own,
+ *    each row's stored document (migration 0019) is tested; with other filters (which read
+ *    the row only for the rows they keep) each row id is tested against the hits, which
+ *    SQLite probes through a Bloom filter before it reads the row.
+ * Shorter text cannot use trigrams and is compared with every stored document.
  */
 
 /** Trigrams need three characters. */
@@ -59,12 +59,12 @@ async function trigramHits(db: Executor, phrase: string, cap: number): Promise<n
 /**
  * The search condition and its plan. `sortIndexed`: the list's order has an index to walk
  * (every order but status). `cap`: how far to count the hits (the list's total needs them).
+ * `alone`: no other filter narrows the list.
  */
-export async function planAccountSearch(db: Executor, search: string, sortIndexed: boolean, cap: number): Promise<AccountSearch> {
+export async function planAccountSearch(db: Executor, search: string, sortIndexed: boolean, cap: number, alone = false): Promise<AccountSearch> {
   const key = searchKey(search);
   if ([...key].length < MIN_INDEXED_SEARCH) {
-    const pattern = `%${escapeLike(key)}%`;
-    return { plan: 'scan', hits: null, condition: sql<SqlBool>`lower(${sql.raw(SEARCH_DOCUMENT_SQL)}) LIKE ${pattern} ESCAPE '\\'` };
+    return { plan: 'scan', hits: null, condition: sql<SqlBool>`instr(a.search_document, ${key}) > 0` };
   }
   const phrase = phraseOf(key);
   // A rare term's hits are few: fetched once here, they drive the query as a list, and the index is asked only once.
@@ -74,6 +74,9 @@ export async function planAccountSearch(db: Executor, search: string, sortIndexe
   }
   const hits = await trigramHits(db, phrase, Math.max(cap, FREQUENT_TERM_HITS));
   const hitIds = sql`(SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${phrase})`;
+  if (!sortIndexed) return { plan: 'index', hits, condition: sql<SqlBool>`a.id IN ${hitIds}` };
+  // Documents and the term are search keys, so a substring test finds exactly what the trigram phrase finds.
+  if (alone) return { plan: 'walk', hits, condition: sql<SqlBool>`instr(a.search_document, ${key}) > 0` };
   // The unary + keeps SQLite from driving the query by the hits (an index on a.id), so it walks the order's index.
-  return sortIndexed ? { plan: 'walk', hits, condition: sql<SqlBool>`+a.id IN ${hitIds}` } : { plan: 'index', hits, condition: sql<SqlBool>`a.id IN ${hitIds}` };
+  return { plan: 'walk', hits, condition: sql<SqlBool>`+a.id IN ${hitIds}` };
 }
