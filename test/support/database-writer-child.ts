@@ -18,7 +18,9 @@ const burst = sqlite.transaction((n: number) => {
   for (let i = 0; i < n; i += 1) insert.run(process.pid, randomBytes(200).toString('hex'));
 });
 let first = true;
-while (!fs.existsSync(stopFile)) {
+// Never outlive a test that died without writing STOP_FILE: the loop is synchronous, so no event could stop it.
+const deadline = Date.now() + 120_000;
+while (!fs.existsSync(stopFile) && Date.now() < deadline) {
   // IMMEDIATE: take the write lock when the transaction begins, as Portier's own writers do.
   burst.immediate(20);
   if (first) process.stdout.write('writing\n');
