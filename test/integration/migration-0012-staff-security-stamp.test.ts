@@ -1,27 +1,15 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
-import { migrate } from '../../electron/core/db/migration';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDataDir } from '../support/core';
+import { expect, it } from 'vitest';
+import { migrateTo, withMigrationDatabase } from '../support/migration-database';
 
-let data: ReturnType<typeof tempDataDir>;
 let db: Kysely<unknown>;
-beforeEach(() => {
-  data = tempDataDir('portier-migration-0012-');
-  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
-});
-afterEach(async () => {
-  await db.destroy();
-  data.remove();
-});
+withMigrationDatabase('0012', (opened) => (db = opened));
 
 it('0012 staff security stamp: existing staff start at stamp 0, the table stays STRICT, failures get a pruning index', async () => {
-  await migrate(db, MIGRATIONS.slice(0, 11));
+  await migrateTo(db, 11);
   const now = '2026-01-01T00:00:00.000Z';
   await sql`INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('A', 'a@x.nl', 'a@x.nl', 'h', 'staff', ${now}, ${now})`.execute(db);
-  await migrate(db, MIGRATIONS.slice(0, 12));
+  await migrateTo(db, 12);
   const { rows } = await sql<{ security_stamp: number }>`SELECT security_stamp FROM staff`.execute(db);
   expect(rows).toEqual([{ security_stamp: 0 }]);
   await expect(sql`UPDATE staff SET security_stamp = 'x'`.execute(db)).rejects.toThrow(/cannot store TEXT/);

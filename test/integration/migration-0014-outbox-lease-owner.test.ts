@@ -1,21 +1,11 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
+import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDataDir } from '../support/core';
+import { migrateTo, withMigrationDatabase } from '../support/migration-database';
 
-let data: ReturnType<typeof tempDataDir>;
 let db: Kysely<unknown>;
-beforeEach(() => {
-  data = tempDataDir('portier-migration-0014-');
-  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
-});
-afterEach(async () => {
-  await db.destroy();
-  data.remove();
-});
+withMigrationDatabase('0014', (opened) => (db = opened));
 
 const insert = (messageId: string, status: string) =>
   sql`INSERT INTO outbox_mail (message_id, kind, to_address, subject, html, text, status, next_attempt_at, created_at, updated_at)
@@ -26,7 +16,7 @@ it('0014 outbox lease owner: mails in sending before it belong to the back offic
   await insert('<sending@portier.local>', 'sending');
   await insert('<queued@portier.local>', 'queued');
   await insert('<sent@portier.local>', 'sent');
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+  await migrateTo(db, 14);
   const { rows } = await sql<{ message_id: string; lease_owner: string | null }>`SELECT message_id, lease_owner FROM outbox_mail ORDER BY id`.execute(db);
   expect(rows).toEqual([
     { message_id: '<sending@portier.local>', lease_owner: 'back-office' },

@@ -1,21 +1,11 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
+import { expect, it } from 'vitest';
 import { migrate } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDataDir } from '../support/core';
+import { migrateTo, withMigrationDatabase } from '../support/migration-database';
 
-let data: ReturnType<typeof tempDataDir>;
 let db: Kysely<unknown>;
-beforeEach(() => {
-  data = tempDataDir('portier-migration-0015-');
-  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
-});
-afterEach(async () => {
-  await db.destroy();
-  data.remove();
-});
+withMigrationDatabase('0015', (opened) => (db = opened));
 
 const run = (query: ReturnType<typeof sql>) => query.execute(db);
 const now = '2026-01-01T00:00:00.000Z';
@@ -51,11 +41,11 @@ async function snapshot() {
 }
 
 it('0015 ids never reused: every table keeps its rows, indexes, triggers and foreign keys, and a deleted last id is not handed out again', async () => {
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+  await migrateTo(db, 14);
   await seed();
   const before = await snapshot();
 
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 15));
+  await migrateTo(db, 15);
 
   expect(await snapshot()).toEqual(before);
   expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
@@ -86,7 +76,7 @@ it('0015 ids never reused: every table keeps its rows, indexes, triggers and for
 });
 
 it('0015 refuses to commit a rebuild that broke a foreign key, and leaves foreign keys on', async () => {
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+  await migrateTo(db, 14);
   await seed();
   const broken = { version: 15, name: 'breaks', rebuildsTables: true, up: (trx: Kysely<unknown>) => sql`DELETE FROM organisation WHERE id = 2`.execute(trx).then(() => undefined) };
   await expect(migrate(db, [...MIGRATIONS.filter((m) => m.version <= 14), broken])).rejects.toThrow(/foreign key/);

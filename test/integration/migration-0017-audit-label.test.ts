@@ -1,35 +1,22 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
-import { migrate } from '../../electron/core/db/migration';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDataDir } from '../support/core';
+import { expect, it } from 'vitest';
+import { migrateTo, withMigrationDatabase } from '../support/migration-database';
 
-let data: ReturnType<typeof tempDataDir>;
 let db: Kysely<unknown>;
-beforeEach(() => {
-  data = tempDataDir('portier-migration-0017-');
-  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
-});
-afterEach(async () => {
-  await db.destroy();
-  data.remove();
-});
+withMigrationDatabase('0017', (opened) => (db = opened));
 
 const run = (query: ReturnType<typeof sql>) => query.execute(db);
 const now = '2026-01-01T00:00:00.000Z';
-const upToVersion = (version: number) => migrate(db, MIGRATIONS.slice(0, MIGRATIONS.findIndex((m) => m.version === version) + 1));
 
 it('0017 audit label: entries gain the name as it was (backfilled), how they came in, and stay append-only', async () => {
-  await upToVersion(16);
+  await migrateTo(db, 16);
   await run(sql`INSERT INTO organisation (id, name, created_at, updated_at) VALUES (1, 'Brouwerij De Ster', ${now}, ${now})`);
   await run(sql`INSERT INTO audit_log (at, entity, entity_id, action, after_json) VALUES (${now}, 'organisation', 1, 'created', '{"name":"Brouwerij"}')`);
   // A deleted person: only the values its deletion kept still name it.
   await run(sql`INSERT INTO audit_log (at, entity, entity_id, action, before_json) VALUES (${now}, 'person', 9, 'deleted', '{"firstName":"Anna","lastName":"Jansen"}')`);
   await run(sql`INSERT INTO audit_log (at, entity, entity_id, action, after_json) VALUES (${now}, 'portal-account', 5, 'activated', '{}')`);
   await run(sql`INSERT INTO audit_log (at, entity, action) VALUES (${now}, 'settings', 'updated')`);
-  await upToVersion(17);
+  await migrateTo(db, 17);
   const { rows } = await sql<{ entity: string; label: string | null; via: string }>`SELECT entity, label, via FROM audit_log ORDER BY id`.execute(db);
   expect(rows).toEqual([
     { entity: 'organisation', label: 'Brouwerij De Ster', via: 'app' },
@@ -43,10 +30,10 @@ it('0017 audit label: entries gain the name as it was (backfilled), how they cam
 });
 
 it('0017 audit label: built-in role groups get their stable key, also one an administrator renamed', async () => {
-  await upToVersion(16);
+  await migrateTo(db, 16);
   await run(sql`UPDATE role_group SET name = 'Klant', name_key = 'klant' WHERE name = 'Client'`);
   await run(sql`INSERT INTO role_group (name, name_key, description, created_at, updated_at) VALUES ('Readers', 'readers', 'Dashboard and reading tickets.', ${now}, ${now})`);
-  await upToVersion(17);
+  await migrateTo(db, 17);
   const { rows } = await sql<{ name: string; built_in_key: string | null }>`SELECT name, built_in_key FROM role_group ORDER BY id`.execute(db);
   expect(rows).toEqual([
     { name: 'Standard', built_in_key: 'standard' },

@@ -1,26 +1,14 @@
-import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
-import { migrate } from '../../electron/core/db/migration';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDataDir } from '../support/core';
+import { expect, it } from 'vitest';
+import { migrateTo, withMigrationDatabase } from '../support/migration-database';
 
-let data: ReturnType<typeof tempDataDir>;
 let db: Kysely<unknown>;
-beforeEach(() => {
-  data = tempDataDir('portier-migration-0019-');
-  db = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
-});
-afterEach(async () => {
-  await db.destroy();
-  data.remove();
-});
+withMigrationDatabase('0019', (opened) => (db = opened));
 
 const now = '2026-01-01T00:00:00.000Z';
 
 it('0019 search document: every account keeps on its row the document the trigram index holds', async () => {
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 18));
+  await migrateTo(db, 18);
   await sql`INSERT INTO organisation (id, name, name_key, created_at, updated_at) VALUES (1, 'Ørsted Rådgivning AS', 'orsted radgivning as', ${now}, ${now})`.execute(db);
   await sql`INSERT INTO person (id, organisation_id, first_name, last_name, email, name_key, search_key, created_at, updated_at)
             VALUES (1, 1, 'Håkon', 'Ørsted', 'h@orsted.no', 'orsted hakon', 'hakon orsted', ${now}, ${now})`.execute(db);
@@ -28,7 +16,7 @@ it('0019 search document: every account keeps on its row the document the trigra
             VALUES (1, 'h@orsted.no', 'h@orsted.no', 'Håkon', 'hakon', ${now}, ${now}), (2, 'x@orsted.no', 'x@orsted.no', NULL, NULL, ${now}, ${now})`.execute(db);
   await sql`INSERT INTO portal_account_link (account_id, organisation_id, person_id, is_default) VALUES (1, 1, 1, 1), (2, 1, NULL, 1)`.execute(db);
 
-  await migrate(db, MIGRATIONS.filter((m) => m.version <= 19));
+  await migrateTo(db, 19);
 
   expect((await sql`SELECT id, search_document FROM portal_account ORDER BY id`.execute(db)).rows).toEqual([
     { id: 1, search_document: 'h@orsted.no hakon orsted radgivning as hakon orsted' },
