@@ -8,13 +8,15 @@ interface DialogProps {
   children: ReactNode;
   /** Buttons; the first focusable element in the dialog gets focus when it opens. */
   actions: ReactNode;
+  /** Room for a table (a report per row): wider than the confirmations. */
+  wide?: boolean;
 }
 
 /**
  * A modal dialog (WAI-ARIA dialog pattern): focus moves in, Tab stays in, Escape
  * closes, and focus returns to what had it before, so keyboard users do not get lost.
  */
-export function Dialog({ title, onClose, children, actions }: DialogProps) {
+export function Dialog({ title, onClose, children, actions, wide = false }: DialogProps) {
   const titleId = useId();
   const bodyId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -49,7 +51,7 @@ export function Dialog({ title, onClose, children, actions }: DialogProps) {
     <div className="dialog-backdrop">
       <div
         ref={ref}
-        className="dialog"
+        className={wide ? 'dialog dialog--wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

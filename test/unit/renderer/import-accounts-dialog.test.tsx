@@ -40,7 +40,7 @@ describe('the import dialog', () => {
     });
     await user.upload(screen.getByLabelText('CSV file'), excelFile());
 
-    expect(await screen.findByText('Check result: 2498 accounts would be created, 2 rows rejected.')).toBeTruthy();
+    expect(await screen.findByText('Check result: accounts to create: 2,498; rows rejected: 2.')).toBeTruthy();
     expect(screen.getByText(/read as Windows-1252/)).toBeTruthy();
     const dry = fake.callsTo('portal-accounts:import') as { rows: ImportRow[]; dryRun: boolean }[];
     expect(dry.map((c) => [c.rows.length, c.dryRun])).toEqual([
@@ -53,12 +53,12 @@ describe('the import dialog', () => {
     expect(rejected.textContent).toContain('same email as line 3');
     expect(rejected.textContent).toContain('a portal account taken@example.com already exists');
 
-    await user.click(screen.getByRole('button', { name: 'Import 2498 accounts' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Importing 1001 of 2500 rows'));
+    await user.click(screen.getByRole('button', { name: 'Import 2,498 accounts' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Importing 1,001 of 2,500 rows'));
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(1001);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     release();
-    expect(await screen.findByText('Import cancelled after 1999 accounts; the rest of the file was not imported.')).toBeTruthy();
+    expect(await screen.findByText('Import cancelled after 1,999 accounts; the rest of the file was not imported.')).toBeTruthy();
     expect((fake.callsTo('portal-accounts:import') as { dryRun: boolean }[]).filter((c) => !c.dryRun)).toHaveLength(2);
   });
 

@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { domainsChangedBy, invalidateDomains } from '../../api/query-client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormat } from '../../i18n/format';
 
 /** Rows per request: small enough that progress moves and Cancel answers within a moment. */
 const CHUNK = 1000;
@@ -34,6 +35,8 @@ const count = (outcomes: readonly ImportOutcome[], outcome: ImportOutcome['outco
  */
 export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const shownProgress = (p: ImportProgress) => ({ done: format.number(p.done), total: format.number(p.total) });
   const client = useQueryClient();
   const inputId = useId();
   const [stage, setStage] = useState<Stage>({ name: 'choose' });
@@ -100,7 +103,7 @@ export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
     ) : stage.name === 'preview' ? (
       <>
         <button type="button" className="button button--primary" disabled={created === 0} onClick={() => void onImport()}>
-          {t('accountImport.import', { count: created })}
+          {t('accountImport.import', { count: created, shown: format.number(created) })}
         </button>
         <button type="button" className="button" onClick={onClose}>
           {t('accountImport.cancel')}
@@ -113,7 +116,7 @@ export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
     );
 
   return (
-    <Dialog title={t('accountImport.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} actions={actions}>
+    <Dialog wide title={t('accountImport.title')} onClose={() => (busy ? abort.current?.abort() : onClose())} actions={actions}>
       {stage.name === 'choose' ? (
         <>
           <p>{t('accountImport.intro')}</p>
@@ -130,18 +133,18 @@ export function ImportAccountsDialog({ onClose }: { onClose: () => void }) {
       ) : null}
       {stage.name === 'checking' || stage.name === 'importing' ? (
         <p className="progress" role="status">
-          <progress max={stage.progress.total} value={stage.progress.done} aria-label={t(`accountImport.${stage.name}`, { ...stage.progress })} />{' '}
-          {t(`accountImport.${stage.name}`, { ...stage.progress })}
+          <progress max={stage.progress.total} value={stage.progress.done} aria-label={t(`accountImport.${stage.name}`, shownProgress(stage.progress))} />{' '}
+          {t(`accountImport.${stage.name}`, shownProgress(stage.progress))}
         </p>
       ) : null}
       {report ? (
         <>
           <p role="status">
             {stage.name === 'preview'
-              ? t('accountImport.preview', { created, rejected: rejected.length })
+              ? t('accountImport.preview', { created: format.number(created), rejected: format.number(rejected.length) })
               : report.cancelled
-                ? t('accountImport.cancelled', { created })
-                : t('accountImport.done', { created, rejected: rejected.length })}
+                ? t('accountImport.cancelled', { created: format.number(created) })
+                : t('accountImport.done', { created: format.number(created), rejected: format.number(rejected.length) })}
           </p>
           {rejected.length > 0 ? (
             <table className="table table--compact">
