@@ -7,7 +7,7 @@ import { contract } from '../../shared/api';
 import { ACCOUNT_TOTAL_CAP } from '../../shared/api/portal-accounts';
 import { openDatabase, type Db } from '../../electron/core/db/connection';
 import { listPortalAccounts } from '../../electron/core/portal-accounts/account-list-repository';
-import { FREQUENT_TERM_HITS, planAccountSearch } from '../../electron/core/portal-accounts/account-search';
+import { FREQUENT_TERM_HITS, planAccountSearch } from '../../electron/core/portal-accounts/account-search-repository';
 import { sql } from 'kysely';
 
 const ACCOUNTS = 12_000;

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_STATUSES, QUICK_FILTERS } from '../../shared/api/portal-accounts';
 import { accountStatus, type StatusColumns } from '../../electron/core/portal-accounts/account-status';
-import { quickFilterCondition, statusCondition, statusExpression, statusRank } from '../../electron/core/portal-accounts/account-list-sql';
-import { tallyTotal } from '../../electron/core/portal-accounts/account-list-total';
+import { quickFilterCondition, statusCondition, statusExpression, statusRank } from '../../electron/core/portal-accounts/account-status-repository';
+import { tallyTotal } from '../../electron/core/portal-accounts/account-tally-repository';
 import { contract } from '../../shared/api';
 import { startTestCore, type TestCore } from '../support/core';
 

@@ -2,9 +2,9 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api';
 import { ACCOUNT_TOTAL_CAP, type AccountStatus, type PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
-import { tallyTotal } from './account-list-total';
-import { planAccountSearch } from './account-search';
-import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-list-sql';
+import { tallyTotal } from './account-tally-repository';
+import { planAccountSearch } from './account-search-repository';
+import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-status-repository';
 
 /** What the account list asks for (the contract's input after defaults). */
 export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;

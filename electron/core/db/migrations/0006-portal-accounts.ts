@@ -53,7 +53,7 @@ export const migration0006: Migration = {
     await sql`CREATE INDEX portal_account_person_sort ON portal_account (person_sort COLLATE NOCASE)`.execute(db);
     await sql`CREATE INDEX portal_account_organisation_sort ON portal_account (organisation_sort COLLATE NOCASE)`.execute(db);
     // Few accounts are deactivated or locked; partial indexes in list order keep those filters
-    // cheap, and carry the stage and expiry so the list's totals (account-list-total.ts) can
+    // cheap, and carry the stage and expiry so the list's totals (account-tally-repository.ts) can
     // count locked or deactivated invitations from them alone.
     await sql`CREATE INDEX portal_account_inactive ON portal_account (username_key, access_stage, activation_expires_at) WHERE active = 0`.execute(db);
     await sql`CREATE INDEX portal_account_locked ON portal_account (username_key, locked_until, active, access_stage, activation_expires_at) WHERE locked_until IS NOT NULL`.execute(db);
@@ -61,7 +61,7 @@ export const migration0006: Migration = {
 
     // How many accounts there are per access stage and active flag, kept by triggers, so the
     // list's total for a status or quick filter is a few additions, not a count of a million
-    // rows (account-list-total.ts adds the time-dependent parts: locks and expiries).
+    // rows (account-tally-repository.ts adds the time-dependent parts: locks and expiries).
     await sql`
       CREATE TABLE portal_account_tally (
         access_stage INTEGER NOT NULL,

@@ -4,7 +4,7 @@ import type { Migration } from '../migration';
 /**
  * The account's search document kept on its row too (the trigram index holds a copy): a
  * frequent term searched on its own is then found by walking the list's sort order and
- * testing each row's document, without first collecting every hit (account-search.ts).
+ * testing each row's document, without first collecting every hit (account-search-repository.ts).
  * Filled with a frozen copy of account-index.ts's document SQL.
  */
 export const migration0019: Migration = {

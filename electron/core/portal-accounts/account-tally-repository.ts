@@ -9,7 +9,7 @@ import type { AccountListQuery } from './account-list-repository';
  * access stage and active flag; what depends on the clock is counted from index ranges:
  * accounts locked right now and deactivated invitations (few, partial indexes) and
  * invitations that have run out (an index range over stage and expiry).
- * Must agree with statusCondition() and quickFilterCondition() in account-list-sql.ts
+ * Must agree with statusCondition() and quickFilterCondition() in account-status-repository.ts
  * (a property test checks it on random accounts and moments).
  */
 
