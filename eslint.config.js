@@ -27,7 +27,7 @@ const sqlOnlyInRepositories = {
   },
   create(context) {
     // `sql` as Kysely exports it, under whatever local name the file imports it.
-    const sqlNames = new Set(['sql']);
+    const sqlNames = new Set();
     /** @param {import('estree').Node} node */
     const isSql = (node) => node.type === 'Identifier' && sqlNames.has(node.name);
     return {
