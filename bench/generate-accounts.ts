@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { SEARCH_DOCUMENT_SQL, nicknameKey } from '../electron/core/portal-accounts/account-index';
+import { SEARCH_DOCUMENT_SQL, nicknameKey } from '../electron/core/account-index/account-index-repository';
 
 /**
  * Fills a migrated Portier database with `accounts` portal accounts and what they

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
-import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in';
+import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in-throttle';
 import { ADMIN, signedIn, startTestCore, type TestCore, errorOf } from '../support/core';
 
 let t: TestCore | undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { lockSeconds, FREE_ATTEMPTS } from '../../electron/core/auth/sign-in';
+import { lockSeconds, FREE_ATTEMPTS } from '../../electron/core/auth/sign-in-throttle';
 import { toFieldErrors } from '../../electron/core/validation';
 import { Email, requiredText } from '../../shared/api/common';
 

@@ -6,7 +6,7 @@ import type { Executor } from '../db/connection';
 import { SECRET_MARKER } from '../outbox/outbox-port';
 import { outboxQueue } from '../outbox/outbox-queue';
 import type { SecretBox } from '../outbox/secret-box';
-import { personDisplayName } from '../portal-accounts/account-list-repository';
+import { personDisplayName } from '../contacts/person-name';
 import { readSettings } from '../settings/settings-service';
 import type { MailTemplateSource } from '../templates/default-templates';
 import { loadMailTemplate } from '../templates/mail-template-repository';

@@ -1,8 +1,7 @@
 import { referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
-import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import { currentAuditOrigin } from './audit-origin';
-import { currentName } from './audit-repository';
+import { currentName, insertAuditRow } from './audit-repository';
 
 /** Values of an entry: only field names the renderer has a label for (a new one fails to compile until it gets one). */
 export type AuditValues<T> = T & { [K in Exclude<keyof T, AuditField>]: never };
@@ -28,7 +27,7 @@ export async function recordAudit<B extends object, A extends object>(trx: Execu
   const label =
     record.label ?? (record.entityId !== null ? await currentName(trx, record.entity, record.entityId) : null) ?? labelFromValues(before ?? after);
   const names = await namesAsTheyAre(trx, referencesIn(before, after), {});
-  await insertAudit(
+  await insertAuditRow(
     trx,
     record.at,
     record.staffId,
@@ -59,38 +58,9 @@ export async function recordAuditBatch<A extends object>(
     const refs = referencesIn(after);
     Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
     const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
-    await insertAudit(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null);
+    await insertAuditRow(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null);
   }
 }
-
-// Compiled once: every change writes one, a bulk action thousands.
-const insertAudit = compiledOnce(
-  (
-    db,
-    at: string,
-    staffId: number | null,
-    entity: string,
-    entityId: number | null,
-    action: string,
-    before: string | null,
-    after: string | null,
-    label: string | null,
-    via: string,
-    names: string | null,
-  ) =>
-    db.insertInto('audit_log').values({
-      at,
-      staff_id: staffId,
-      entity,
-      entity_id: entityId,
-      action,
-      before_json: before,
-      after_json: after,
-      label,
-      via: via as AuditVia,
-      names_json: names,
-    }),
-);
 
 /** A deleted record's name from the values its deletion kept. */
 function labelFromValues(values: Record<string, unknown> | null): string | null {

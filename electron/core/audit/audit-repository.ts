@@ -1,6 +1,64 @@
-import type { AuditEntity, AuditReferenceKind } from '../../../shared/api/audit';
+import type { ParsedInputOf } from '../../../shared/api';
+import type { AuditEntity, AuditReferenceKind, AuditVia } from '../../../shared/api/audit';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+
+export type AuditQuery = ParsedInputOf<'audit:list'>;
+
+/** One page of the audit log, newest first, with the staff user's name; `to` is inclusive, so it compares against the start of the following day. */
+export async function findAuditPage(db: Executor, q: AuditQuery) {
+  let filtered = db.selectFrom('audit_log as a').leftJoin('staff as s', 's.id', 'a.staff_id');
+  if (q.entity) filtered = filtered.where('a.entity', '=', q.entity);
+  if (q.entityId !== undefined) filtered = filtered.where('a.entity_id', '=', q.entityId);
+  if (q.staffId !== undefined) filtered = filtered.where('a.staff_id', '=', q.staffId);
+  if (q.from) filtered = filtered.where('a.at', '>=', `${q.from}T00:00:00.000Z`);
+  if (q.to) {
+    const next = new Date(`${q.to}T00:00:00.000Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    filtered = filtered.where('a.at', '<', next.toISOString());
+  }
+  const [rows, count] = await Promise.all([
+    filtered
+      .selectAll('a')
+      .select('s.name as staff_name')
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Compiled once: every change writes one audit row, a bulk action thousands. */
+export const insertAuditRow = compiledOnce(
+  (
+    db,
+    at: string,
+    staffId: number | null,
+    entity: string,
+    entityId: number | null,
+    action: string,
+    before: string | null,
+    after: string | null,
+    label: string | null,
+    via: string,
+    names: string | null,
+  ) =>
+    db.insertInto('audit_log').values({
+      at,
+      staff_id: staffId,
+      entity,
+      entity_id: entityId,
+      action,
+      before_json: before,
+      after_json: after,
+      label,
+      via: via as AuditVia,
+      names_json: names,
+    }),
+);
 
 // Compiled once: a bulk activation names thousands of accounts.
 const accountName = compiledOnce((db, id: number) => db.selectFrom('portal_account').select('username as name').where('id', '=', id));

@@ -1,12 +1,13 @@
+import type { Selectable } from 'kysely';
 import type { Executor } from '../db/connection';
+import type { StaffTable } from '../db/schema';
 import { SESSION_SETTINGS_KEY } from '../settings/session-settings';
-import type { StaffRow } from '../staff/staff-repository';
 
 /**
  * The signed-in staff user with the stored session settings, in ONE query: it runs before
  * every call, so it must cost no more than reading the staff row did.
  */
-export function findSessionStaff(db: Executor, id: number): Promise<(StaffRow & { session_settings_json: string | null }) | undefined> {
+export function findSessionStaff(db: Executor, id: number): Promise<(Selectable<StaffTable> & { session_settings_json: string | null }) | undefined> {
   return db
     .selectFrom('staff')
     .selectAll('staff')

@@ -1,5 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Organisation } from '../../../shared/api/organisations';
 import type { Executor } from '../db/connection';
+import type { OrganisationTable } from '../db/schema';
 import { containsKey, textOrder } from '../db/text-search';
 
 /** An organisation row with what its list and page show next to it. */
@@ -139,4 +141,31 @@ export async function customerNumberOwner(db: Executor, customerNumber: string):
 export async function countAccountsLinkedToOrganisation(db: Executor, id: number): Promise<number> {
   const row = await db.selectFrom('portal_account_link').select((eb) => eb.fn.count<number>('account_id').distinct().as('n')).where('organisation_id', '=', id).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function insertOrganisation(db: Executor, row: Insertable<OrganisationTable>): Promise<number> {
+  const { id } = await db.insertInto('organisation').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateOrganisationRow(db: Executor, id: number, changes: Updateable<OrganisationTable>): Promise<void> {
+  await db.updateTable('organisation').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteOrganisationRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('organisation').where('id', '=', id).execute();
+}
+
+/** Which of these organisations exist. */
+export async function existingOrganisationIds(db: Executor, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('organisation').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The names of these organisations (those that exist), in no particular order. */
+export async function organisationNames(db: Executor, ids: readonly number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organisation').select('name').where('id', 'in', ids).execute();
+  return rows.map((r) => r.name);
 }

@@ -2,12 +2,20 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Organisation } from '../../../shared/api/organisations';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
-import { refreshAccountIndex } from '../portal-accounts/account-index';
+import { refreshAccountIndex } from '../account-index/account-index-repository';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { organisationKeys } from './contact-keys';
-import { ancestorIds, countAccountsLinkedToOrganisation, customerNumberOwner, findOrganisation } from './organisation-repository';
+import {
+  ancestorIds,
+  countAccountsLinkedToOrganisation,
+  customerNumberOwner,
+  deleteOrganisationRow,
+  findOrganisation,
+  insertOrganisation,
+  updateOrganisationRow,
+} from './organisation-repository';
 
 type Fields = ParsedInputOf<'organisations:create'>;
 
@@ -73,11 +81,7 @@ export async function createOrganisation(deps: CoreDeps, actor: Actor, fields: F
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
     await checkFields(trx, fields, null);
-    const { id } = await trx
-      .insertInto('organisation')
-      .values({ ...toRow(fields), created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertOrganisation(trx, { ...toRow(fields), created_at: now, updated_at: now });
     const created = await findOrganisation(trx, id);
     await recordAudit(trx, {
       at: now,
@@ -98,11 +102,7 @@ export async function updateOrganisation(deps: CoreDeps, actor: Actor, input: Fi
     const before = await findOrganisation(trx, input.id);
     if (!before) throw notFound(input.id);
     await checkFields(trx, input, input.id);
-    await trx
-      .updateTable('organisation')
-      .set({ ...toRow(input), updated_at: now })
-      .where('id', '=', input.id)
-      .execute();
+    await updateOrganisationRow(trx, input.id, { ...toRow(input), updated_at: now });
     await refreshAccountIndex(trx, { organisationId: input.id });
     const after = await findOrganisation(trx, input.id);
     if (!after) throw notFound(input.id);
@@ -129,7 +129,7 @@ export async function deleteOrganisation(deps: CoreDeps, actor: Actor, id: numbe
         { params: { accounts, persons: existing.personCount, children: existing.childCount } },
       );
     }
-    await trx.deleteFrom('organisation').where('id', '=', id).execute();
+    await deleteOrganisationRow(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'organisation', entityId: id, action: 'deleted', before: auditView(existing) });
   });
   return null;

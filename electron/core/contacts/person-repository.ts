@@ -1,5 +1,7 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { Person } from '../../../shared/api/persons';
 import type { Executor } from '../db/connection';
+import type { PersonTable } from '../db/schema';
 import { containsKey, textOrder } from '../db/text-search';
 
 interface PersonView {
@@ -82,4 +84,29 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
 export async function countAccountsLinkedToPerson(db: Executor, id: number): Promise<number> {
   const row = await db.selectFrom('portal_account_link').select((eb) => eb.fn.count<number>('account_id').distinct().as('n')).where('person_id', '=', id).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Whether any portal account links this person. */
+export async function isPersonLinkedToAnAccount(db: Executor, id: number): Promise<boolean> {
+  const link = await db.selectFrom('portal_account_link').select('account_id').where('person_id', '=', id).executeTakeFirst();
+  return link !== undefined;
+}
+
+export async function insertPerson(db: Executor, row: Insertable<PersonTable>): Promise<number> {
+  const { id } = await db.insertInto('person').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updatePersonRow(db: Executor, id: number, changes: Updateable<PersonTable>): Promise<void> {
+  await db.updateTable('person').set(changes).where('id', '=', id).execute();
+}
+
+export async function deletePersonRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('person').where('id', '=', id).execute();
+}
+
+/** What creating an account for a person needs of them: their organisation and email, for those of these ids that exist. */
+export async function findPersonContacts(db: Executor, ids: readonly number[]): Promise<{ id: number; organisation_id: number; email: string | null }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('person').select(['id', 'organisation_id', 'email']).where('id', 'in', ids).execute();
 }

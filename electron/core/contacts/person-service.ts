@@ -2,13 +2,13 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Person } from '../../../shared/api/persons';
 import { AppError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
-import { refreshAccountIndex } from '../portal-accounts/account-index';
+import { refreshAccountIndex } from '../account-index/account-index-repository';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { personKeys } from './contact-keys';
 import { findOrganisation } from './organisation-repository';
-import { countAccountsLinkedToPerson, findPerson } from './person-repository';
+import { countAccountsLinkedToPerson, deletePersonRow, findPerson, insertPerson, isPersonLinkedToAnAccount, updatePersonRow } from './person-repository';
 
 type Fields = ParsedInputOf<'persons:create'>;
 
@@ -48,8 +48,7 @@ async function checkOrganisation(db: Executor, organisationId: number): Promise<
 
 /** A portal account links this person through their organisation; moving them would break that link. */
 async function refuseMoveWhileLinked(db: Executor, personId: number): Promise<void> {
-  const link = await db.selectFrom('portal_account_link').select('account_id').where('person_id', '=', personId).executeTakeFirst();
-  if (link) {
+  if (await isPersonLinkedToAnAccount(db, personId)) {
     throw new AppError('IN_USE', 'A portal account is linked to this person through their organisation. Change the account first.', {
       fields: { organisationId: { code: 'invalid_value' } },
     });
@@ -66,11 +65,7 @@ export async function createPerson(deps: CoreDeps, actor: Actor, fields: Fields)
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
     await checkOrganisation(trx, fields.organisationId);
-    const { id } = await trx
-      .insertInto('person')
-      .values({ ...toRow(fields), created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await insertPerson(trx, { ...toRow(fields), created_at: now, updated_at: now });
     const created = await findPerson(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'person', entityId: id, action: 'created', after: created ? auditView(created) : null });
     return id;
@@ -85,11 +80,7 @@ export async function updatePerson(deps: CoreDeps, actor: Actor, input: Fields &
     if (!before) throw notFound(input.id);
     await checkOrganisation(trx, input.organisationId);
     if (before.organisationId !== input.organisationId) await refuseMoveWhileLinked(trx, input.id);
-    await trx
-      .updateTable('person')
-      .set({ ...toRow(input), updated_at: now })
-      .where('id', '=', input.id)
-      .execute();
+    await updatePersonRow(trx, input.id, { ...toRow(input), updated_at: now });
     await refreshAccountIndex(trx, { personId: input.id });
     const after = await findPerson(trx, input.id);
     if (!after) throw notFound(input.id);
@@ -110,7 +101,7 @@ export async function deletePerson(deps: CoreDeps, actor: Actor, id: number): Pr
     if (accounts > 0) {
       throw new AppError('IN_USE', `${accounts} portal account(s) are linked to this person. Delete them or change their links first.`, { params: { accounts } });
     }
-    await trx.deleteFrom('person').where('id', '=', id).execute();
+    await deletePersonRow(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'person', entityId: id, action: 'deleted', before: auditView(existing) });
   });
   return null;

@@ -6,7 +6,7 @@ import { countryLine, type LetterSender } from '../letters/country-line';
 import type { ActivationLetter } from '../letters/letter-data';
 import { renderLetterText } from '../templates/render-mail';
 import type { SecretBox } from '../outbox/secret-box';
-import { personDisplayName } from '../portal-accounts/account-list-repository';
+import { personDisplayName } from '../contacts/person-name';
 
 /** What is stored (encrypted) for an activation letter: the letter's data, dates as ISO strings. */
 type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };

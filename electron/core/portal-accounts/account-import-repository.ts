@@ -1,4 +1,4 @@
-import { nicknameKey } from './account-index';
+import { nicknameKey } from '../account-index/account-index-repository';
 import { sql } from 'kysely';
 import type { Executor } from '../db/connection';
 import { usernameKey } from './account-repository';

@@ -5,7 +5,7 @@ import { ContactLanguage } from '../../../shared/api/common';
 import { searchKey } from '../../../shared/text-key';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
-import { refreshAccountIndex } from './account-index';
+import { refreshAccountIndex } from '../account-index/account-index-repository';
 import {
   allRoleGroups,
   organisationsNamed,

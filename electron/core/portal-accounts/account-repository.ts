@@ -1,7 +1,9 @@
+import type { Insertable, Updateable } from 'kysely';
 import type { PortalAccount } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
+import type { PortalAccountTable } from '../db/schema';
 import { accountStatus } from './account-status';
-import { personDisplayName } from './account-list-repository';
+import { personDisplayName } from '../contacts/person-name';
 
 /** The key a username is unique under: its Unicode lower case. */
 export const usernameKey = (username: string): string => username.trim().toLocaleLowerCase('en');
@@ -61,4 +63,31 @@ export async function findAccount(db: Executor, id: number, now: Date): Promise<
 export async function findAccountIdByUsername(db: Executor, username: string): Promise<number | undefined> {
   const row = await db.selectFrom('portal_account').select('id').where('username_key', '=', usernameKey(username)).executeTakeFirst();
   return row?.id;
+}
+
+/** Adds an account row; returns its id. */
+export async function insertAccountRow(db: Executor, row: Insertable<PortalAccountTable>): Promise<number> {
+  const { id } = await db.insertInto('portal_account').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+/**
+ * Changes an account row. `raiseSecurityStamp` adds one to the stamp in SQL, which voids
+ * every open token and session of the account; the services decide when.
+ */
+export async function updateAccountRow(
+  db: Executor,
+  id: number,
+  changes: Omit<Updateable<PortalAccountTable>, 'security_stamp'>,
+  options: { raiseSecurityStamp?: boolean } = {},
+): Promise<void> {
+  await db
+    .updateTable('portal_account')
+    .set((eb) => ({ ...changes, ...(options.raiseSecurityStamp ? { security_stamp: eb('security_stamp', '+', 1) } : {}) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteAccountRow(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('portal_account').where('id', '=', id).execute();
 }

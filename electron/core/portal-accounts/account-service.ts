@@ -5,12 +5,14 @@ import { AppError } from '../../../shared/errors';
 import { evaluatePassword } from '../../../shared/password-policy';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
+import { organisationNames } from '../contacts/organisation-repository';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { readPasswordPolicy } from '../password-policy/password-policy-service';
-import { nicknameKey, refreshAccountIndex } from './account-index';
-import { checkLinks, checkRoleGroups, writeLinks, writeRoleGroups } from './account-links';
-import { findAccount, findAccountIdByUsername, usernameKey } from './account-repository';
+import { nicknameKey, refreshAccountIndex } from '../account-index/account-index-repository';
+import { writeLinks, writeRoleGroups } from './account-link-repository';
+import { checkLinks, checkRoleGroups } from './account-links';
+import { deleteAccountRow, findAccount, findAccountIdByUsername, insertAccountRow, updateAccountRow, usernameKey } from './account-repository';
 
 type CreateInput = ParsedInputOf<'portal-accounts:create'>;
 type UpdateInput = ParsedInputOf<'portal-accounts:update'>;
@@ -51,8 +53,7 @@ export async function refuseTakenUsername(db: Executor, username: string, except
 /** A password staff typed must meet the policy (the same evaluation as the live feedback). */
 async function acceptablePasswordHash(db: Executor, password: string, username: string, organisationIds: readonly number[]): Promise<string> {
   const policy = await readPasswordPolicy(db);
-  const organisations = await db.selectFrom('organisation').select('name').where('id', 'in', organisationIds).execute();
-  const problems = evaluatePassword(password, policy, { username, organisationNames: organisations.map((o) => o.name) });
+  const problems = evaluatePassword(password, policy, { username, organisationNames: await organisationNames(db, organisationIds) });
   if (problems.length > 0) {
     throw new AppError('VALIDATION', `The password does not meet the password policy (${problems.map((p) => p.code).join(', ')}).`, {
       fields: { password: { code: 'weak_password' } },
@@ -68,23 +69,19 @@ export async function insertAccount(trx: Executor, actor: Actor, now: Date, inpu
   await refuseTakenUsername(trx, input.username);
   await checkLinks(trx, input.links);
   await checkRoleGroups(trx, input.roleGroupIds);
-  const { id } = await trx
-    .insertInto('portal_account')
-    .values({
-      username: input.username,
-      username_key: usernameKey(input.username),
-      nickname: input.nickname,
-      nickname_key: nicknameKey(input.nickname),
-      description: input.description,
-      recovery_email: input.recoveryEmail,
-      language: input.language,
-      active: input.active ? 1 : 0,
-      password_hash: passwordHash,
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertAccountRow(trx, {
+    username: input.username,
+    username_key: usernameKey(input.username),
+    nickname: input.nickname,
+    nickname_key: nicknameKey(input.nickname),
+    description: input.description,
+    recovery_email: input.recoveryEmail,
+    language: input.language,
+    active: input.active ? 1 : 0,
+    password_hash: passwordHash,
+    created_at: at,
+    updated_at: at,
+  });
   await writeLinks(trx, id, input.links);
   await writeRoleGroups(trx, id, input.roleGroupIds);
   await refreshAccountIndex(trx, { accountId: id });
@@ -117,11 +114,14 @@ export async function updateAccount(deps: CoreDeps, actor: Actor, input: UpdateI
     const before = await loadAccount(trx, input.id, now);
     await checkLinks(trx, input.links);
     await checkRoleGroups(trx, input.roleGroupIds);
-    await trx
-      .updateTable('portal_account')
-      .set({ nickname: input.nickname, nickname_key: nicknameKey(input.nickname), description: input.description, recovery_email: input.recoveryEmail, language: input.language, updated_at: at })
-      .where('id', '=', input.id)
-      .execute();
+    await updateAccountRow(trx, input.id, {
+      nickname: input.nickname,
+      nickname_key: nicknameKey(input.nickname),
+      description: input.description,
+      recovery_email: input.recoveryEmail,
+      language: input.language,
+      updated_at: at,
+    });
     await writeLinks(trx, input.id, input.links);
     await writeRoleGroups(trx, input.id, input.roleGroupIds);
     await refreshAccountIndex(trx, { accountId: input.id });
@@ -154,15 +154,7 @@ export async function setAccountActive(deps: CoreDeps, actor: Actor, id: number,
   await deps.db.transaction().execute(async (trx) => {
     const before = await loadAccount(trx, id, now);
     if (before.active === active) return;
-    await trx
-      .updateTable('portal_account')
-      .set((eb) => ({
-        active: active ? 1 : 0,
-        updated_at: at,
-        security_stamp: active ? eb.ref('security_stamp') : eb('security_stamp', '+', 1),
-      }))
-      .where('id', '=', id)
-      .execute();
+    await updateAccountRow(trx, id, { active: active ? 1 : 0, updated_at: at }, { raiseSecurityStamp: !active });
     await recordAudit(trx, {
       at,
       staffId: actor.id,
@@ -188,17 +180,12 @@ export async function changeUsername(deps: CoreDeps, actor: Actor, id: number, u
     if (before.username === username) return;
     await refuseTakenUsername(trx, username, id);
     const invitationOpen = before.activatedAt === null && before.activationExpiresAt !== null && before.activationExpiresAt > at;
-    await trx
-      .updateTable('portal_account')
-      .set((eb) => ({
-        username,
-        username_key: usernameKey(username),
-        security_stamp: eb('security_stamp', '+', 1),
-        updated_at: at,
-        ...(invitationOpen ? { activation_expires_at: at } : {}),
-      }))
-      .where('id', '=', id)
-      .execute();
+    await updateAccountRow(
+      trx,
+      id,
+      { username, username_key: usernameKey(username), updated_at: at, ...(invitationOpen ? { activation_expires_at: at } : {}) },
+      { raiseSecurityStamp: true },
+    );
     await refreshAccountIndex(trx, { accountId: id });
     await recordAudit(trx, {
       at,
@@ -217,7 +204,7 @@ export async function deleteAccount(deps: CoreDeps, actor: Actor, id: number): P
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
     const existing = await loadAccount(trx, id, now);
-    await trx.deleteFrom('portal_account').where('id', '=', id).execute();
+    await deleteAccountRow(trx, id);
     await recordAudit(trx, { at: now.toISOString(), staffId: actor.id, entity: 'portal-account', entityId: id, action: 'deleted', before: accountAuditView(existing) });
   });
   return null;

@@ -1,5 +1,6 @@
 import type { OutputOf } from '../../../shared/api';
 import { Email } from '../../../shared/api/common';
+import { findPersonContacts } from '../contacts/person-repository';
 import type { Actor, CoreDeps } from '../context';
 import { checkRoleGroups } from './account-links';
 import { findAccountIdByUsername, usernameKey } from './account-repository';
@@ -18,7 +19,7 @@ export async function createAccountsForPersons(deps: CoreDeps, actor: Actor, per
   return deps.db.transaction().execute(async (trx) => {
     await checkRoleGroups(trx, roleGroupIds);
     const unique = [...new Set(personIds)];
-    const persons = await trx.selectFrom('person').select(['id', 'organisation_id', 'email']).where('id', 'in', unique).execute();
+    const persons = await findPersonContacts(trx, unique);
     const byId = new Map(persons.map((p) => [p.id, p]));
     const seen = new Set<string>();
     const report: Report = [];

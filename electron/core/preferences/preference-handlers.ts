@@ -2,15 +2,16 @@ import { ACCOUNT_COLUMNS, AccountColumn, DEFAULT_ACCOUNT_COLUMNS, type preferenc
 import { z } from 'zod';
 import { actorOf, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
+import { findPreference, writePreference } from './preference-repository';
 
 const ACCOUNT_COLUMNS_KEY = 'account-columns';
 const StoredColumns = z.array(AccountColumn).min(1);
 
 /** The account-list columns this staff user chose; every column until they choose. */
 async function readAccountColumns(db: Executor, staffId: number): Promise<AccountColumn[]> {
-  const row = await db.selectFrom('staff_preference').select('value_json').where('staff_id', '=', staffId).where('key', '=', ACCOUNT_COLUMNS_KEY).executeTakeFirst();
-  if (!row) return [...DEFAULT_ACCOUNT_COLUMNS];
-  const parsed = StoredColumns.safeParse(JSON.parse(row.value_json));
+  const stored = await findPreference(db, staffId, ACCOUNT_COLUMNS_KEY);
+  if (stored === undefined) return [...DEFAULT_ACCOUNT_COLUMNS];
+  const parsed = StoredColumns.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : [...DEFAULT_ACCOUNT_COLUMNS];
 }
 
@@ -18,12 +19,7 @@ async function readAccountColumns(db: Executor, staffId: number): Promise<Accoun
 async function writeAccountColumns(db: Executor, staffId: number, columns: readonly AccountColumn[]): Promise<AccountColumn[]> {
   const chosen = new Set<AccountColumn>([...columns, 'username']);
   const ordered = ACCOUNT_COLUMNS.filter((c) => chosen.has(c));
-  const value_json = JSON.stringify(ordered);
-  await db
-    .insertInto('staff_preference')
-    .values({ staff_id: staffId, key: ACCOUNT_COLUMNS_KEY, value_json })
-    .onConflict((oc) => oc.columns(['staff_id', 'key']).doUpdateSet({ value_json }))
-    .execute();
+  await writePreference(db, staffId, ACCOUNT_COLUMNS_KEY, JSON.stringify(ordered));
   return ordered;
 }
 

@@ -6,7 +6,18 @@ import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
-import { findRoleGroup, roleGroupNameKey } from './role-group-repository';
+import {
+  deleteRoleGroupRow,
+  findRoleGroup,
+  findRoleGroupIdByName,
+  insertRoleGroup,
+  moveAccountBetweenRoleGroups,
+  roleGroupIdsOfAccount,
+  roleGroupMemberIds,
+  touchAccounts,
+  updateRoleGroupRow,
+  writeRoleGroupPermissions,
+} from './role-group-repository';
 
 type Fields = ParsedInputOf<'role-groups:create'>;
 
@@ -27,21 +38,8 @@ function refuseStaffOnly(permissions: readonly string[]): void {
 }
 
 async function refuseTakenName(db: Executor, name: string, exceptId?: number): Promise<void> {
-  let query = db.selectFrom('role_group').select('id').where('name_key', '=', roleGroupNameKey(name));
-  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
-  if (await query.executeTakeFirst()) {
+  if ((await findRoleGroupIdByName(db, name, exceptId)) !== undefined) {
     throw new AppError('CONFLICT', `A role group named "${name}" already exists.`, { fields: { name: { code: 'taken' } } });
-  }
-}
-
-async function writePermissions(trx: Executor, id: number, permissions: readonly string[]): Promise<void> {
-  await trx.deleteFrom('role_group_permission').where('role_group_id', '=', id).execute();
-  const unique = [...new Set(permissions)];
-  if (unique.length > 0) {
-    await trx
-      .insertInto('role_group_permission')
-      .values(unique.map((key) => ({ role_group_id: id, permission_key: key })))
-      .execute();
   }
 }
 
@@ -56,12 +54,8 @@ export async function createRoleGroup(deps: CoreDeps, actor: Actor, fields: Fiel
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
     await refuseTakenName(trx, fields.name);
-    const { id } = await trx
-      .insertInto('role_group')
-      .values({ name: fields.name, name_key: roleGroupNameKey(fields.name), description: fields.description, built_in: 0, created_at: now, updated_at: now })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writePermissions(trx, id, fields.permissions);
+    const id = await insertRoleGroup(trx, fields, now);
+    await writeRoleGroupPermissions(trx, id, fields.permissions);
     const created = await findRoleGroup(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'role-group', entityId: id, action: 'created', after: created ? auditView(created) : null });
     return id;
@@ -76,12 +70,8 @@ export async function updateRoleGroup(deps: CoreDeps, actor: Actor, input: Field
     const before = await findRoleGroup(trx, input.id);
     if (!before) throw notFound(input.id);
     await refuseTakenName(trx, input.name, input.id);
-    await trx
-      .updateTable('role_group')
-      .set({ name: input.name, name_key: roleGroupNameKey(input.name), description: input.description, updated_at: now })
-      .where('id', '=', input.id)
-      .execute();
-    await writePermissions(trx, input.id, input.permissions);
+    await updateRoleGroupRow(trx, input.id, input, now);
+    await writeRoleGroupPermissions(trx, input.id, input.permissions);
     const after = await findRoleGroup(trx, input.id);
     if (!after) throw notFound(input.id);
     const diff = changedFields(auditView(before), auditView(after));
@@ -113,29 +103,24 @@ export async function deleteRoleGroup(deps: CoreDeps, actor: Actor, id: number, 
       if (moveAccountsTo === id) {
         throw new AppError('VALIDATION', 'Move the accounts to a different group.', { fields: { moveAccountsTo: { code: 'invalid_value' } } });
       }
-      const members = await trx.selectFrom('portal_account_role_group').select('account_id').where('role_group_id', '=', id).execute();
-      for (const { account_id } of members) {
-        const groupsBefore = await trx.selectFrom('portal_account_role_group').select('role_group_id').where('account_id', '=', account_id).orderBy('role_group_id').execute();
-        await trx
-          .insertInto('portal_account_role_group')
-          .values({ account_id, role_group_id: moveAccountsTo })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-        await trx.deleteFrom('portal_account_role_group').where('account_id', '=', account_id).where('role_group_id', '=', id).execute();
-        const groupsAfter = await trx.selectFrom('portal_account_role_group').select('role_group_id').where('account_id', '=', account_id).orderBy('role_group_id').execute();
+      const members = await roleGroupMemberIds(trx, id);
+      for (const accountId of members) {
+        const groupsBefore = await roleGroupIdsOfAccount(trx, accountId);
+        await moveAccountBetweenRoleGroups(trx, accountId, id, moveAccountsTo);
+        const groupsAfter = await roleGroupIdsOfAccount(trx, accountId);
         await recordAudit(trx, {
           at: now,
           staffId: actor.id,
           entity: 'portal-account',
-          entityId: account_id,
+          entityId: accountId,
           action: 'groups-changed',
-          before: { roleGroupIds: groupsBefore.map((g) => g.role_group_id) },
-          after: { roleGroupIds: groupsAfter.map((g) => g.role_group_id) },
+          before: { roleGroupIds: groupsBefore },
+          after: { roleGroupIds: groupsAfter },
         });
       }
-      await trx.updateTable('portal_account').set({ updated_at: now }).where('id', 'in', members.map((m) => m.account_id)).execute();
+      await touchAccounts(trx, members, now);
     }
-    await trx.deleteFrom('role_group').where('id', '=', id).execute();
+    await deleteRoleGroupRow(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'role-group', entityId: id, action: 'deleted', before: auditView(existing) });
   });
   return null;

@@ -2,7 +2,7 @@ import type { staffApi } from '../../../shared/api/staff';
 import type { sessionApi } from '../../../shared/api/session';
 import { actorOf, type Handlers } from '../context';
 import { endSession, startSession } from '../auth/session';
-import { signIn } from '../auth/sign-in';
+import { signIn } from './staff-sign-in';
 import { readSettings } from '../settings/settings-service';
 import { countStaff, listStaff, rowToStaffMember } from './staff-repository';
 import { createStaffMember, getStaffMember, setStaffLanguage, updateStaffMember } from './staff-service';

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { StaffMember } from '../../../shared/api/staff';
 import type { Executor } from '../db/connection';
 import type { StaffTable } from '../db/schema';
@@ -73,4 +73,14 @@ export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+/** Adds a staff row; returns its id. */
+export async function insertStaff(db: Executor, row: Insertable<StaffTable>): Promise<number> {
+  const { id } = await db.insertInto('staff').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateStaff(db: Executor, id: number, changes: Updateable<StaffTable>): Promise<void> {
+  await db.updateTable('staff').set(changes).where('id', '=', id).execute();
 }

@@ -14,7 +14,9 @@ import {
   emailKey,
   findStaffByEmail,
   findStaffById,
+  insertStaff,
   rowToStaffMember,
+  updateStaff,
 } from './staff-repository';
 
 type CreateInput = Omit<ParsedInputOf<'staff:create'>, never>;
@@ -65,33 +67,29 @@ export async function createStaffMember(deps: CoreDeps, actor: Actor | null, inp
       throw new AppError('SETUP_ALREADY_DONE', 'Portier already has an administrator; sign in instead.');
     }
     if (await findStaffByEmail(trx, input.email)) throw emailTaken();
-    const row = await trx
-      .insertInto('staff')
-      .values({
-        name: input.name,
-        email: input.email,
-        email_key: emailKey(input.email),
-        password_hash: passwordHash,
-        role: input.role,
-        may_grant_access: input.mayGrantAccess || input.role === 'administrator' ? 1 : 0,
-        active: 1,
-        language: input.language,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const created = await findStaffById(trx, row.id);
+    const id = await insertStaff(trx, {
+      name: input.name,
+      email: input.email,
+      email_key: emailKey(input.email),
+      password_hash: passwordHash,
+      role: input.role,
+      may_grant_access: input.mayGrantAccess || input.role === 'administrator' ? 1 : 0,
+      active: 1,
+      language: input.language,
+      created_at: now,
+      updated_at: now,
+    });
+    const created = await findStaffById(trx, id);
     if (!created) throw new Error('staff row vanished');
     await recordAudit(trx, {
       at: now,
-      staffId: actor?.id ?? row.id,
+      staffId: actor?.id ?? id,
       entity: 'staff',
-      entityId: row.id,
+      entityId: id,
       action: actor ? 'created' : 'first-administrator-created',
       after: auditView(rowToStaffMember(created)),
     });
-    return row.id;
+    return id;
   });
   return getStaffMember(deps, id);
 }
@@ -115,22 +113,18 @@ export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: Upd
         fields: { [input.role !== 'administrator' ? 'role' : 'active']: { code: 'invalid_value' } },
       });
     }
-    await trx
-      .updateTable('staff')
-      .set({
-        name: input.name,
-        email: input.email,
-        email_key: emailKey(input.email),
-        role: input.role,
-        may_grant_access: input.mayGrantAccess || input.role === 'administrator' ? 1 : 0,
-        active: input.active ? 1 : 0,
-        language: input.language,
-        updated_at: now,
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
-        ...(stampChanges ? { security_stamp: existing.security_stamp + 1 } : {}),
-      })
-      .where('id', '=', input.id)
-      .execute();
+    await updateStaff(trx, input.id, {
+      name: input.name,
+      email: input.email,
+      email_key: emailKey(input.email),
+      role: input.role,
+      may_grant_access: input.mayGrantAccess || input.role === 'administrator' ? 1 : 0,
+      active: input.active ? 1 : 0,
+      language: input.language,
+      updated_at: now,
+      ...(passwordHash ? { password_hash: passwordHash } : {}),
+      ...(stampChanges ? { security_stamp: existing.security_stamp + 1 } : {}),
+    });
     const updated = await findStaffById(trx, input.id);
     if (!updated) throw new Error('staff row vanished');
     const diff = changedFields(auditView(rowToStaffMember(existing)), auditView(rowToStaffMember(updated)));
@@ -151,10 +145,6 @@ export async function updateStaffMember(deps: CoreDeps, actor: Actor, input: Upd
 }
 
 export async function setStaffLanguage(deps: CoreDeps, actor: Actor, language: StaffMember['language']): Promise<StaffMember> {
-  await deps.db
-    .updateTable('staff')
-    .set({ language, updated_at: isoNow(deps.clock) })
-    .where('id', '=', actor.id)
-    .execute();
+  await updateStaff(deps.db, actor.id, { language, updated_at: isoNow(deps.clock) });
   return getStaffMember(deps, actor.id);
 }

@@ -1,6 +1,26 @@
 import { sql, type Kysely } from 'kysely';
-import { organisationKeys, personKeys } from '../../contacts/contact-keys';
+import { searchKey } from '../../../../shared/text-key';
 import type { Migration } from '../migration';
+
+// Frozen copies of contacts/contact-keys.ts as of this migration: a migration keeps doing what
+// it did when it shipped, and the database layer does not import the folders built on it.
+const joinKeys = (parts: readonly (string | null | undefined)[]) =>
+  parts
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map(searchKey)
+    .join('\n');
+
+function organisationKeys(o: { name: string; customer_number: string | null; city: string | null }) {
+  return { name_key: searchKey(o.name), search_key: joinKeys([o.name, o.customer_number, o.city]) };
+}
+
+function personKeys(p: { first_name: string | null; last_name: string; email: string | null }) {
+  const fullName = [p.first_name, p.last_name].filter(Boolean).join(' ');
+  return {
+    name_key: searchKey([p.last_name, p.first_name].filter(Boolean).join(' ')),
+    search_key: joinKeys([fullName, p.last_name, p.email]),
+  };
+}
 
 /**
  * Stored search and sort keys for organisations and persons (shared/text-key.ts): SQLite's

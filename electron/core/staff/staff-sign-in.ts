@@ -1,11 +1,9 @@
 import { AppError } from '../../../shared/errors';
+import { verifyAgainstDummy, verifyPassword } from '../auth/password-hash';
+import { beginSignInAttempt } from '../auth/sign-in-throttle';
 import { isoNow } from '../clock';
 import type { CoreDeps } from '../context';
-import { emailKey, findStaffByEmail, type StaffRow } from '../staff/staff-repository';
-import { verifyAgainstDummy, verifyPassword } from './password-hash';
-import { beginSignInAttempt } from './sign-in-throttle';
-
-export { FREE_ATTEMPTS, lockSeconds } from './sign-in-throttle';
+import { emailKey, findStaffByEmail, updateStaff, type StaffRow } from './staff-repository';
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'The email address or password is not correct.');
 
@@ -23,7 +21,7 @@ export async function signIn(deps: CoreDeps, email: string, password: string): P
   const now = isoNow(deps.clock);
   await deps.db.transaction().execute(async (trx) => {
     await attempt.succeeded(trx);
-    await trx.updateTable('staff').set({ last_sign_in_at: now }).where('id', '=', row.id).execute();
+    await updateStaff(trx, row.id, { last_sign_in_at: now });
   });
   return { ...row, last_sign_in_at: now };
 }

@@ -9,6 +9,9 @@ import type { Executor } from '../db/connection';
  * migration 0016), so the search folds ø, ł, æ, ß... like every other search. The services call
  * refreshAccountIndex after every change to an account, its links, or the name or
  * email of a linked organisation or person.
+ *
+ * Its own folder: the contacts' services refresh it when a name changes, and the portal
+ * accounts' folder depends on contacts (for names), so it can live in neither.
  */
 
 /** The search document of account `a`: username, nickname, every linked organisation's name and person's name and email. */
