@@ -55,17 +55,6 @@ const sqlOnlyInRepositories = {
 };
 
 /**
- * Query modules of the account list (the page's SQL, its total, its search), allowed by exact
- * path until they are renamed to *-repository.ts.
- */
-const ACCOUNT_LIST_QUERY_MODULES = [
-  'electron/core/portal-accounts/account-search.ts',
-  'electron/core/portal-accounts/account-list-repository.ts',
-  'electron/core/portal-accounts/account-list-sql.ts',
-  'electron/core/portal-accounts/account-list-total.ts',
-];
-
-/**
  * TEMPORARY. pending: fixed on branch fix/usecases / fix/principals.
  * Files of other folders that still build SQL outside a repository; remove this list
  * after merging those branches.
@@ -154,7 +143,6 @@ export default tseslint.config(
       'electron/core/db/**',
       'test/**',
       'bench/**',
-      ...ACCOUNT_LIST_QUERY_MODULES,
       ...PENDING_SQL_OUTSIDE_REPOSITORIES,
     ],
     plugins: { portier: { rules: { 'sql-only-in-repositories': sqlOnlyInRepositories } } },

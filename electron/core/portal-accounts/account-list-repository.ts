@@ -5,6 +5,7 @@ import type { Executor } from '../db/connection';
 import { tallyTotal } from './account-tally-repository';
 import { planAccountSearch } from './account-search-repository';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-status-repository';
+import { personDisplayName } from '../contacts/person-name';
 
 /** What the account list asks for (the contract's input after defaults). */
 export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;
@@ -24,10 +25,6 @@ interface AccountListView {
   person_first_name: string | null;
   person_last_name: string | null;
 }
-
-/** How people read a person's name in a list. */
-export const personDisplayName = (first: string | null, last: string | null): string | null =>
-  last === null ? null : [first, last].filter((s) => s).join(' ');
 
 function viewToRow(view: AccountListView, organisations: string[], roleGroups: string[]): PortalAccountRow {
   return {
