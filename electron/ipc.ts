@@ -35,7 +35,7 @@ export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void
   const slotFor = (contents: WebContents): SessionSlot => {
     const existing = slots.get(contents.id);
     if (existing) return existing;
-    const slot = newSessionSlot();
+    const slot = newSessionSlot('app');
     slots.set(contents.id, slot);
     const id = contents.id;
     contents.once('destroyed', () => slots.delete(id));

@@ -1,73 +1,59 @@
-import { contract, isChannelName, type ChannelName } from '../../shared/api';
+import { isChannelOf, type ChannelMap } from '../../shared/contract';
 import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { withAuditOrigin } from './audit/audit-origin';
-import { endSession, type SessionSlot } from './auth/session';
-import type { Actor, CoreDeps, Handler, HandlerContext } from './context';
-import { handlers } from './handlers';
-import { findSessionStaff } from './auth/session-repository';
-import { sessionSettingsFromJson } from './settings/session-settings';
+import type { SessionSlot } from './auth/session';
+import type { CoreDeps, HandlerContext, HandlersOf } from './context';
+import { auditOriginOf, mayCall, type Principal } from './principal';
 import { parseInput } from './validation';
 
 /** Something a transport wants to hear about errors it cannot show (logs). */
 export type ErrorSink = (channel: string, error: unknown) => void;
 
-async function resolveActor(deps: CoreDeps, session: SessionSlot): Promise<Actor | null> {
-  if (session.staffId === null) return null;
-  const now = deps.clock().getTime();
-  const row = await findSessionStaff(deps.db, session.staffId);
-  // A deleted or deactivated staff user, or one whose password or role changed since this
-  // sign-in (a newer security stamp), loses the session on the next call; so does one idle too long.
-  const idleMs = sessionSettingsFromJson(row?.session_settings_json ?? null).idleMinutes * 60_000;
-  const idle = session.lastSeenAt === null || now - session.lastSeenAt > idleMs;
-  if (!row || row.active !== 1 || row.security_stamp !== session.stamp || idle) {
-    endSession(session);
-    return null;
-  }
-  session.lastSeenAt = now;
-  return { id: row.id, name: row.name, role: row.role, mayGrantAccess: row.may_grant_access === 1 };
-}
+/** Who is calling, from what the shell keeps for the caller (a window's or tab's sign-in; the command line's staff user). */
+export type ResolvePrincipal = (deps: CoreDeps, session: SessionSlot) => Promise<Principal | null>;
 
-function authorise(name: ChannelName, actor: Actor | null): void {
-  const access = contract[name].access;
-  if (access === 'public') return;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
-  if (access === 'admin' && actor.role !== 'administrator') {
-    throw new AppError('FORBIDDEN', 'Only administrators may do this.');
-  }
-  if (access === 'grant' && actor.role !== 'administrator' && !actor.mayGrantAccess) {
-    throw new AppError('FORBIDDEN', 'Only administrators and staff who may grant portal access may do this.');
-  }
+/** One call into the core through a shell's dispatcher; every failure comes back as data. */
+export type Dispatch = (deps: CoreDeps, session: SessionSlot, channelName: unknown, input: unknown, onError?: ErrorSink) => Promise<Result<unknown>>;
+
+/** Keys of H that are no channel of Api: typed `never`, so a handler for another shell's channel does not compile. */
+type OnlyChannelsOf<Api extends ChannelMap, H> = { [K in Exclude<keyof H, keyof Api>]: never };
+
+export interface DispatcherOptions<Api extends ChannelMap, H extends HandlersOf<Api>> {
+  /** The shell's contract: the channels it serves, each with who may call it. Any other name is UNKNOWN_CHANNEL. */
+  contract: Api;
+  /** Exactly one handler per channel of that contract. */
+  handlers: H & OnlyChannelsOf<Api, H>;
+  resolvePrincipal: ResolvePrincipal;
 }
 
 /**
- * The one way into the core, for IPC, the HTTP bridge, the CLI and tests alike:
- * channel check, input validation, authorisation, handler, output shaping.
- * Every failure comes back as data; stack traces never leave the process.
+ * Builds a shell's one way into the core (the back office's for IPC and the HTTP bridge, the
+ * command line's, later the portal's): channel check against the shell's own contract, the
+ * calling principal, its access to the channel (before the input is even parsed), input
+ * validation, handler, output shaping. Stack traces never leave the process.
  */
-export async function dispatch(
-  deps: CoreDeps,
-  session: SessionSlot,
-  channelName: unknown,
-  input: unknown,
-  onError?: ErrorSink,
-): Promise<Result<unknown>> {
-  try {
-    if (!isChannelName(channelName)) {
-      throw new AppError('UNKNOWN_CHANNEL', `There is no channel ${String(channelName).slice(0, 80)}.`);
+export function createDispatcher<Api extends ChannelMap, H extends HandlersOf<Api>>(options: DispatcherOptions<Api, H>): Dispatch {
+  const { contract, handlers, resolvePrincipal } = options;
+  return async (deps, session, channelName, input, onError) => {
+    try {
+      if (!isChannelOf(contract, channelName)) {
+        throw new AppError('UNKNOWN_CHANNEL', `There is no channel ${String(channelName).slice(0, 80)}.`);
+      }
+      const def = contract[channelName] as Api[keyof Api];
+      const principal = await resolvePrincipal(deps, session);
+      const refusal = mayCall(def.access, principal);
+      if (refusal) throw new AppError(refusal.code, refusal.message);
+      const parsed: unknown = parseInput(def.input, input);
+      const ctx: HandlerContext = { deps, principal, session };
+      const handler = handlers[channelName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const value = await withAuditOrigin(auditOriginOf(principal, session.via ?? 'app'), () => handler(parsed, ctx));
+      // The output schema strips anything the contract does not promise (e.g. a hash that slipped in).
+      return { ok: true, value: def.output.parse(value) };
+    } catch (error) {
+      return { ok: false, error: toErrorPayload(channelName, error, onError) };
     }
-    const def = contract[channelName];
-    const actor = await resolveActor(deps, session);
-    authorise(channelName, actor);
-    const parsed: unknown = parseInput(def.input, input);
-    const ctx: HandlerContext = { deps, actor, session };
-    const handler = handlers[channelName] as Handler<ChannelName>;
-    const value = await withAuditOrigin(session.via ?? 'app', () => handler(parsed as never, ctx));
-    // The output schema strips anything the contract does not promise (e.g. a hash that slipped in).
-    return { ok: true, value: def.output.parse(value) };
-  } catch (error) {
-    return { ok: false, error: toErrorPayload(channelName, error, onError) };
-  }
+  };
 }
 
 /** SQLite's "database or disk is full" (also its max_page_count), or the file system's. */

@@ -1,13 +1,18 @@
 import path from 'node:path';
-import { contract, isChannelName, type ChannelName, type InputOf, type OutputOf } from '../../shared/api';
-import type { Domain } from '../../shared/contract';
+import { contract, type ChannelName, type InputOf, type OutputOf } from '../../shared/api';
+import { commandLineContract, type CommandLineChannelName, type CommandLineInputOf, type CommandLineOutputOf } from '../../shared/api/command-line';
+import { isChannelOf, type ChannelMap, type Domain } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Result } from '../../shared/result';
-import type { SessionSlot } from './auth/session';
+import { newSessionSlot, type SessionSlot } from './auth/session';
+import { sessionPrincipal } from './auth/session-principal';
 import { systemClock, type Clock } from './clock';
+import { commandLineHandlers } from './command-line/command-line-handlers';
+import { commandLinePrincipal } from './command-line/command-line-principal';
 import type { CoreDeps } from './context';
 import { openDatabase } from './db/connection';
-import { dispatch, type ErrorSink } from './dispatch';
+import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
+import { handlers } from './handlers';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
 import { loadCodeKey } from './activation/code-key';
 import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
@@ -28,20 +33,37 @@ export interface CoreOptions {
   templateThread?: string;
 }
 
-/** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through invoke(). */
+/** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through its dispatcher. */
 export interface PortierCore {
   readonly dataDir: string;
   readonly databaseFile: string;
   readonly deps: CoreDeps;
+  /** The back office's way in (desktop IPC, browser mode): the back-office contract, for the staff user signed in to the slot. */
   invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
-  /** Typed call that throws the AppError instead of returning it (CLI, tests). */
+  /** Typed call that throws the AppError instead of returning it (tests). */
   call<C extends ChannelName>(session: SessionSlot, channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
+  /**
+   * The command line's way in: its own contract (the back office's channels and its own), for
+   * a staff user acting from the command line, audited as such: `as` by email, else the first
+   * active administrator (see command-line-principal.ts).
+   */
+  commandLine(options?: { as?: string }): CommandLine;
   /** Calls the listener after every successful call that changed data, with the domains it changed (the contract's `changes`). */
   onChanged(listener: ChangeListener): () => void;
   close(): Promise<void>;
 }
 
 export type ChangeListener = (domains: readonly Domain[]) => void;
+
+/** A command-line caller: every call goes through the command line's dispatcher. */
+export interface CommandLine {
+  invoke(channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Typed call that throws the AppError instead of returning it. */
+  call<C extends CommandLineChannelName>(channel: C, input: CommandLineInputOf<C>): Promise<CommandLineOutputOf<C>>;
+}
+
+/** The back office's dispatcher: its contract, its handlers, the staff user signed in to the window or tab. */
+const backOfficeDispatch = createDispatcher({ contract, handlers, resolvePrincipal: sessionPrincipal });
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   ensurePrivateFolder(options.dataDir);
@@ -55,9 +77,10 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {
   const { db } = deps;
   const listeners = new Set<ChangeListener>();
-  const invoke = async (session: SessionSlot, channel: unknown, input: unknown) => {
+  /** Runs a call through a dispatcher, then tells the listeners which domains a successful change touched. */
+  const through = (dispatch: Dispatch, api: ChannelMap) => async (session: SessionSlot, channel: unknown, input: unknown) => {
     const result = await dispatch(deps, session, channel, input, onError);
-    const changes = result.ok && isChannelName(channel) ? (contract[channel] as { changes?: readonly Domain[] }).changes : undefined;
+    const changes = result.ok && isChannelOf(api, channel) ? api[channel]?.changes : undefined;
     if (changes && changes.length > 0) {
       for (const listener of listeners) {
         try {
@@ -69,15 +92,27 @@ function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?:
     }
     return result;
   };
+  const unwrap = (result: Result<unknown>): never => {
+    if (!result.ok) throw AppError.fromPayload(result.error);
+    return result.value as never;
+  };
+  const invoke = through(backOfficeDispatch, contract);
   return {
     dataDir,
     databaseFile,
     deps,
     invoke,
-    async call(session, channel, input) {
-      const result = await invoke(session, channel, input);
-      if (!result.ok) throw AppError.fromPayload(result.error);
-      return result.value as never;
+    call: async (session, channel, input) => unwrap(await invoke(session, channel, input)),
+    commandLine(options = {}) {
+      const dispatch = createDispatcher({ contract: commandLineContract, handlers: commandLineHandlers, resolvePrincipal: commandLinePrincipal(options.as) });
+      const run = through(dispatch, commandLineContract);
+      // The session channels act on a slot of the command line's own, which decides nothing:
+      // the principal is the command line's staff user, looked up at every call.
+      const session = newSessionSlot('cli');
+      return {
+        invoke: (channel, input) => run(session, channel, input),
+        call: async (channel, input) => unwrap(await run(session, channel, input)),
+      };
     },
     onChanged(listener) {
       listeners.add(listener);

@@ -99,7 +99,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         error: { code: 'UNAUTHENTICATED', message: 'This session has ended; sign in again.', params: { transport: 'session' } },
       });
     }
-    const slot = known ?? newSessionSlot();
+    const slot = known ?? newSessionSlot('browser');
     const signedInAs = slot.staffId;
     let result: Result<unknown>;
     try {

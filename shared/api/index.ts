@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { isChannelOf, type ChannelInput, type ChannelOutput, type ChannelParsedInput } from '../contract';
 import { accountImportApi } from './account-import';
 import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
@@ -16,7 +16,11 @@ import { settingsApi } from './settings';
 import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
 
-/** Every channel between the renderer (or HTTP bridge, or CLI) and the core. No channel exists outside it. */
+/**
+ * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
+ * and the core. No back-office channel exists outside it; the command line's contract extends it
+ * (shared/api/command-line.ts), and the portal will have its own.
+ */
 export const contract = {
   ...sessionApi,
   ...staffApi,
@@ -41,14 +45,14 @@ export type Contract = typeof contract;
 /** A channel name, `domain:action`. */
 export type ChannelName = keyof Contract;
 /** What the caller sends (before defaults and transforms). */
-export type InputOf<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type InputOf<C extends ChannelName> = ChannelInput<Contract, C>;
 /** What the handler receives (after validation). */
-export type ParsedInputOf<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ParsedInputOf<C extends ChannelName> = ChannelParsedInput<Contract, C>;
 /** What the channel answers. */
-export type OutputOf<C extends ChannelName> = z.output<Contract[C]['output']>;
+export type OutputOf<C extends ChannelName> = ChannelOutput<Contract, C>;
 
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 
 export function isChannelName(name: unknown): name is ChannelName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+  return isChannelOf(contract, name);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localAdministratorSession } from '../../electron/cli/cli-session';
+import { commandLineAs } from '../../electron/cli/cli-session';
 import { demoEmailLocalPart } from '../../electron/cli/demo-data';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { runPortier as portier } from '../support/cli';
@@ -32,8 +32,8 @@ beforeAll(async () => {
   // Two organisations of one name (an ambiguous reference) and one with a comma in its name.
   const core = await openPortierCore({ dataDir });
   try {
-    const admin = await localAdministratorSession(core);
-    for (const name of ['Twin Holding', 'twin holding', 'Müller, Söhne & Co']) await core.call(admin, 'organisations:create', { name });
+    const admin = await commandLineAs(core);
+    for (const name of ['Twin Holding', 'twin holding', 'Müller, Söhne & Co']) await admin.call('organisations:create', { name });
   } finally {
     await core.close();
   }

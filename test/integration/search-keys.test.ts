@@ -92,7 +92,7 @@ describe('--organisation NAME and CSV import resolve names with any case and acc
     const cafe = await org("Café de l'Écluse");
     await org('Élan SA');
     await org('Elan SA');
-    const resolve = new ReferenceResolver(t.core, t.admin);
+    const resolve = new ReferenceResolver(t.core.commandLine());
     expect(await resolve.organisation('ORSTED RADGIVNING AS')).toEqual({ id: orsted.id, name: 'Ørsted Rådgivning AS' });
     expect(await resolve.organisation('Ørsted Rådgivning AS')).toEqual({ id: orsted.id, name: 'Ørsted Rådgivning AS' });
     expect(await resolve.organisation('cafe de l’ecluse')).toEqual({ id: cafe.id, name: "Café de l'Écluse" });

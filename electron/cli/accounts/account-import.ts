@@ -2,8 +2,7 @@ import { IMPORT_REJECTIONS, type ImportOutcome } from '../../../shared/api/accou
 import { readImportFile } from '../../../shared/account-import/import-file';
 import { runImport, type ImportProgress } from '../../../shared/account-import/run-import';
 import { CsvFileError, fillTemplate } from '../../../shared/csv/csv-file-error';
-import type { SessionSlot } from '../../core/auth/session';
-import type { PortierCore } from '../../core/portier-core';
+import type { CommandLine } from '../../core/portier-core';
 
 export { IMPORT_COLUMNS } from '../../../shared/account-import/import-file';
 
@@ -22,8 +21,7 @@ const CLI_CHUNK = 2000;
  * their line and reason. With dryRun nothing is created and the report is the same.
  */
 export async function importAccounts(
-  core: PortierCore,
-  session: SessionSlot,
+  cli: CommandLine,
   text: string,
   options: { dryRun?: boolean; onProgress?: (progress: ImportProgress) => void } = {},
 ): Promise<ImportOutcome[]> {
@@ -34,7 +32,7 @@ export async function importAccounts(
     if (error instanceof CsvFileError) throw new ImportFileError(error.message);
     throw error;
   }
-  const report = await runImport(file, (rows, dryRun) => core.call(session, 'portal-accounts:import', { rows, dryRun }), {
+  const report = await runImport(file, (rows, dryRun) => cli.call('portal-accounts:import', { rows, dryRun }), {
     dryRun: options.dryRun === true,
     chunkSize: CLI_CHUNK,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

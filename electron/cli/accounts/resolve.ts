@@ -1,5 +1,4 @@
-import type { SessionSlot } from '../../core/auth/session';
-import type { PortierCore } from '../../core/portier-core';
+import type { CommandLine } from '../../core/portier-core';
 import { isAppError } from '../../../shared/errors';
 import { searchKey } from '../../../shared/text-key';
 
@@ -8,10 +7,7 @@ export class ReferenceResolver {
   private groups: Map<string, number> | null = null;
   private readonly organisations = new Map<string, { id: number; name: string }>();
 
-  constructor(
-    private readonly core: PortierCore,
-    private readonly session: SessionSlot,
-  ) {}
+  constructor(private readonly cli: CommandLine) {}
 
   /**
    * An organisation by id, or by exact name with case and accents folded for all of Unicode
@@ -27,7 +23,7 @@ export class ReferenceResolver {
       found = await this.organisationById(Number(key));
     }
     if (!found) {
-      const page = await this.core.call(this.session, 'organisations:list', { search: reference.trim().slice(0, 200), limit: 500 });
+      const page = await this.cli.call('organisations:list', { search: reference.trim().slice(0, 200), limit: 500 });
       const exact = page.rows.filter((o) => searchKey(o.name) === key);
       if (exact.length > 1) {
         throw new Error(`organisation name "${reference.trim()}" is ambiguous (ids ${exact.map((o) => o.id).join(', ')}); give the id`);
@@ -41,7 +37,7 @@ export class ReferenceResolver {
 
   private async organisationById(id: number): Promise<{ id: number; name: string } | null> {
     try {
-      const org = await this.core.call(this.session, 'organisations:get', { id });
+      const org = await this.cli.call('organisations:get', { id });
       return { id: org.id, name: org.name };
     } catch (error) {
       if (isAppError(error) && error.code === 'NOT_FOUND') return null;
@@ -53,7 +49,7 @@ export class ReferenceResolver {
   async person(reference: string, organisationId: number): Promise<number> {
     const ref = reference.trim();
     if (/^\d+$/.test(ref)) {
-      const person = await this.core.call(this.session, 'persons:get', { id: Number(ref) }).catch((error: unknown) => {
+      const person = await this.cli.call('persons:get', { id: Number(ref) }).catch((error: unknown) => {
         if (isAppError(error) && error.code === 'NOT_FOUND') throw new Error(`no person with id ${ref}`);
         throw error;
       });
@@ -61,7 +57,7 @@ export class ReferenceResolver {
       return person.id;
     }
     const key = ref.toLowerCase();
-    const page = await this.core.call(this.session, 'persons:list', { search: ref.slice(0, 200), organisationId, limit: 500 });
+    const page = await this.cli.call('persons:list', { search: ref.slice(0, 200), organisationId, limit: 500 });
     const exact = page.rows.filter((p) => p.email?.trim().toLowerCase() === key);
     if (exact.length > 1) throw new Error(`person email ${ref} is ambiguous in this organisation (ids ${exact.map((p) => p.id).join(', ')}); give the id`);
     if (!exact[0]) throw new Error(`no person with email ${ref} in this organisation`);
@@ -71,7 +67,7 @@ export class ReferenceResolver {
   /** Role groups by name, case and accents folded like organisation names. */
   async groupIds(names: readonly string[]): Promise<number[]> {
     if (!this.groups) {
-      const groups = await this.core.call(this.session, 'role-groups:list', {});
+      const groups = await this.cli.call('role-groups:list', {});
       this.groups = new Map(groups.map((g) => [searchKey(g.name), g.id]));
     }
     const known = this.groups;

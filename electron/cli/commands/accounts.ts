@@ -2,12 +2,12 @@ import path from 'node:path';
 import { ACCOUNT_STATUSES, QUICK_FILTERS, type AccountStatus, type PortalAccountRow, type QuickFilter } from '../../../shared/api/portal-accounts';
 import { isAppError } from '../../../shared/errors';
 import { exportJson, neutraliseCell } from '../../../shared/export-cell';
-import { openPortierCore, type PortierCore } from '../../core/portier-core';
+import { openPortierCore, type CommandLine, type PortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { DEFAULT_GROUP, ReferenceResolver } from '../accounts/resolve';
 import { sendActivation } from '../accounts/send-activation';
 import { projectRoot } from '../project-root';
-import { localAdministratorSession } from '../cli-session';
+import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
 
@@ -62,9 +62,9 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T;
 }
 
-async function* allAccounts(core: PortierCore, session: Awaited<ReturnType<typeof localAdministratorSession>>, filters: { status?: AccountStatus; filter?: QuickFilter; search?: string }) {
+async function* allAccounts(cli: CommandLine, filters: { status?: AccountStatus; filter?: QuickFilter; search?: string }) {
   for (let offset = 0; ; offset += PAGE) {
-    const page = await core.call(session, 'portal-accounts:list', { ...filters, offset, limit: PAGE });
+    const page = await cli.call('portal-accounts:list', { ...filters, offset, limit: PAGE });
     yield* page.rows;
     if (page.rows.length < PAGE) return;
   }
@@ -96,13 +96,13 @@ async function list(core: PortierCore, values: { as?: string; status?: string; f
     ...(values.filter !== undefined ? { filter: oneOf(values.filter, QUICK_FILTERS, 'filter') } : {}),
     ...(values.search !== undefined ? { search: values.search } : {}),
   };
-  const session = await localAdministratorSession(core, values.as);
+  const cli = await commandLineAs(core, values.as);
   if (values.json) {
-    for await (const row of allAccounts(core, session, filters)) console.log(exportJson(row));
+    for await (const row of allAccounts(cli, filters)) console.log(exportJson(row));
     return EXIT_OK;
   }
   const rows: PortalAccountRow[] = [];
-  for await (const row of allAccounts(core, session, filters)) rows.push(row);
+  for await (const row of allAccounts(cli, filters)) rows.push(row);
   printTable(rows);
   return EXIT_OK;
 }
@@ -110,8 +110,8 @@ async function list(core: PortierCore, values: { as?: string; status?: string; f
 async function create(core: PortierCore, values: { as?: string; email?: string; organisation?: string; person?: string; group?: string[]; json?: boolean }): Promise<number> {
   if (!values.email) throw new UsageError('Missing --email.', 'accounts');
   if (!values.organisation) throw new UsageError('Missing --organisation.', 'accounts');
-  const session = await localAdministratorSession(core, values.as);
-  const resolve = new ReferenceResolver(core, session);
+  const cli = await commandLineAs(core, values.as);
+  const resolve = new ReferenceResolver(cli);
   let input;
   try {
     const organisation = await resolve.organisation(values.organisation);
@@ -126,7 +126,7 @@ async function create(core: PortierCore, values: { as?: string; email?: string; 
     if (isAppError(error)) throw error;
     throw new CliFailure(error instanceof Error ? error.message : String(error));
   }
-  const account = await core.call(session, 'portal-accounts:create', input);
+  const account = await cli.call('portal-accounts:create', input);
   if (values.json) console.log(JSON.stringify(account));
   else console.log(`Created portal account ${account.username} (id ${account.id}), status ${account.status}.`);
   return EXIT_OK;
@@ -150,8 +150,7 @@ export const accountsCommand: Command = {
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       if (action === 'send-activation') {
-        const session = await localAdministratorSession(core, values.as);
-        return await sendActivation(core, session, { emails: extra, neverInvited: values['never-invited'] === true, expired: values.expired === true, json: values.json === true });
+        return await sendActivation(await commandLineAs(core, values.as), { emails: extra, neverInvited: values['never-invited'] === true, expired: values.expired === true, json: values.json === true });
       }
       return action === 'list' ? await list(core, values) : await create(core, values);
     } finally {

@@ -1,8 +1,6 @@
-import { queueAccountMail } from '../../core/activation/account-mails';
-import { activateAccount } from '../../core/activation/activation-service';
-import { loadCodeKey } from '../../core/activation/code-key';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
+import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { readPasswordFromStdin } from '../read-stdin';
@@ -37,11 +35,9 @@ export const activateCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const core = await openPortierCore({ dataDir });
     try {
-      const { accountId } = await activateAccount(core.deps, loadCodeKey(dataDir), { token: values.token, code: values.code, password }, (trx, id) =>
-        queueAccountMail(trx, core.deps.secretBox, core.deps.clock(), 'welcome', id).then(() => undefined),
-      );
-      const account = await core.deps.db.selectFrom('portal_account').select('username').where('id', '=', accountId).executeTakeFirstOrThrow();
-      console.log(`Activated portal account ${account.username} (id ${accountId}).`);
+      // The portal's activation, through the command line's dispatcher: the same service, the same welcome mail.
+      const account = await (await commandLineAs(core)).call('portal-accounts:complete-activation', { token: values.token, code: values.code, password });
+      console.log(`Activated portal account ${account.username} (id ${account.id}).`);
     } finally {
       await core.close();
     }

@@ -5,7 +5,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { IMPORT_COLUMNS, ImportFileError, importAccounts, reasonText } from '../accounts/account-import';
 import { DEFAULT_GROUP } from '../accounts/resolve';
-import { localAdministratorSession } from '../cli-session';
+import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
 
@@ -75,9 +75,9 @@ export const importCommand: Command = {
     const text = decoded.text;
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
-      const session = await localAdministratorSession(core, values.as);
+      const cli = await commandLineAs(core, values.as);
       const dryRun = values['dry-run'] === true;
-      const outcomes = await importAccounts(core, session, text, { dryRun, onProgress: progressPrinter(dryRun) }).catch((error: unknown) => {
+      const outcomes = await importAccounts(cli, text, { dryRun, onProgress: progressPrinter(dryRun) }).catch((error: unknown) => {
         if (error instanceof ImportFileError) throw new CliFailure(`${file}: ${error.message}. Nothing was imported.`);
         throw error;
       });

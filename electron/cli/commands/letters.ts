@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
-import { localAdministratorSession } from '../cli-session';
+import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
@@ -34,29 +34,15 @@ export const lettersCommand: Command = {
     if (fs.existsSync(out) && !values.force) throw new CliFailure(`${out} exists; use --force to overwrite it.`);
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
-      const session = await localAdministratorSession(core, values.as);
-      const now = core.deps.clock().toISOString();
-      // The newest letter per account whose invitation is still open.
-      const rows = await core.deps.db
-        .selectFrom('document as d')
-        .innerJoin('portal_account as a', 'a.id', 'd.account_id')
-        .select(['d.id', 'd.account_id'])
-        .where('d.kind', '=', 'activation-letter')
-        .where('a.active', '=', 1)
-        .where('a.activated_at', 'is', null)
-        .where('a.password_hash', 'is', null)
-        .where('a.activation_expires_at', '>', now)
-        .orderBy('d.id', 'desc')
-        .execute();
-      const newest = new Map<number, number>();
-      for (const r of rows) if (r.account_id !== null && !newest.has(r.account_id)) newest.set(r.account_id, r.id);
-      if (newest.size === 0) {
+      const cli = await commandLineAs(core, values.as);
+      const { ids } = await cli.call('documents:pending-letters', {});
+      if (ids.length === 0) {
         console.log('No pending activation letters.');
         return EXIT_OK;
       }
-      const file = await core.call(session, 'documents:letters-pdf', { ids: [...newest.values()] });
+      const file = await cli.call('documents:letters-pdf', { ids });
       fs.writeFileSync(out, Buffer.from(file.base64, 'base64'), { mode: 0o600 });
-      console.log(`${newest.size} letter${newest.size === 1 ? '' : 's'} written to ${out}.`);
+      console.log(`${ids.length} letter${ids.length === 1 ? '' : 's'} written to ${out}.`);
     } finally {
       await core.close();
     }

@@ -4,7 +4,7 @@ import { exportJson, neutraliseCell } from '../../../shared/export-cell';
 import { OutboxWorker } from '../../core/outbox/outbox-worker';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
-import { localAdministratorSession } from '../cli-session';
+import { commandLineAs } from '../cli-session';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
@@ -50,10 +50,10 @@ export const outboxCommand: Command = {
         else console.log(`Sent ${report.sent}, to retry ${report.retried}, failed ${report.failed}, expired ${report.expired}.`);
         return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
       }
-      const session = await localAdministratorSession(core, values.as);
+      const cli = await commandLineAs(core, values.as);
       let count = 0;
       for (let offset = 0; ; offset += 500) {
-        const page = await core.call(session, 'outbox:list', { ...(values.status ? { status: values.status as OutboxStatus } : {}), offset, limit: 500 });
+        const page = await cli.call('outbox:list', { ...(values.status ? { status: values.status as OutboxStatus } : {}), offset, limit: 500 });
         for (const m of page.rows) {
           count += 1;
           if (values.json) console.log(exportJson(m));

@@ -1,5 +1,4 @@
-import { newSessionSlot, type SessionSlot } from '../../core/auth/session';
-import { openPortierCore, type PortierCore } from '../../core/portier-core';
+import { openPortierCore, type CommandLine } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
@@ -13,29 +12,27 @@ in several countries (one umbrella organisation with three children), about
 groups, in every status), a demo portal address (https://portal.example.com/)
 and three staff users, whose shared password is printed
 at the end. Everything goes through the same channels as the app, so it is all
-audited; only the activation dates of the demo accounts are written directly,
-until activation itself exists.
+audited; only the activation dates of the demo accounts are set by a channel of
+the command line's own, until the demo runs the real activation loop.
 Refuses a database that already has staff users.
 
 ${DATA_DIR_HELP}`;
 
-async function seed(core: PortierCore): Promise<{ organisations: number; persons: number; accounts: number }> {
+async function seed(admin: CommandLine): Promise<{ organisations: number; persons: number; accounts: number }> {
   const [first, ...others] = DEMO_STAFF;
   if (!first) throw new Error('DEMO_STAFF is empty');
-  // Seeded from the command line, and audited as such.
-  const admin: SessionSlot = { ...newSessionSlot(), via: 'cli' };
-  // The first-start set-up creates the administrator and signs this session in, as in the app.
-  await core.call(admin, 'setup:create-administrator', { name: first.name, email: first.email, password: DEMO_PASSWORD, language: first.language });
-  for (const member of others) await core.call(admin, 'staff:create', { ...member, password: DEMO_PASSWORD });
-  const { logo: _logo, ...activation } = await core.call(admin, 'activation-settings:get', {});
-  await core.call(admin, 'activation-settings:update', { ...activation, ...DEMO_ACTIVATION });
+  // The first-start set-up creates the administrator; from then on the command line acts as them, audited as such.
+  await admin.call('setup:create-administrator', { name: first.name, email: first.email, password: DEMO_PASSWORD, language: first.language });
+  for (const member of others) await admin.call('staff:create', { ...member, password: DEMO_PASSWORD });
+  const { logo: _logo, ...activation } = await admin.call('activation-settings:get', {});
+  await admin.call('activation-settings:update', { ...activation, ...DEMO_ACTIVATION });
 
   const idByName = new Map<string, number>();
   let persons = 0;
   for (const org of DEMO_ORGANISATIONS) {
     const parentId = org.parent === undefined ? null : idByName.get(org.parent);
     if (parentId === undefined) throw new Error(`Demo umbrella ${org.parent ?? ''} must come before ${org.name}`);
-    const created = await core.call(admin, 'organisations:create', {
+    const created = await admin.call('organisations:create', {
       name: org.name,
       customerNumber: org.customerNumber,
       addressLine1: org.addressLine1,
@@ -49,7 +46,7 @@ async function seed(core: PortierCore): Promise<{ organisations: number; persons
     idByName.set(org.name, created.id);
     for (const [salutation, firstName, lastName] of org.people) {
       persons += 1;
-      await core.call(admin, 'persons:create', {
+      await admin.call('persons:create', {
         organisationId: created.id,
         salutation,
         firstName,
@@ -60,24 +57,23 @@ async function seed(core: PortierCore): Promise<{ organisations: number; persons
       });
     }
   }
-  const accounts = await seedPortalAccounts(core, admin);
-  await core.call(admin, 'session:sign-out', {});
+  const accounts = await seedPortalAccounts(admin);
   return { organisations: idByName.size, persons, accounts };
 }
 
 /**
  * Portal accounts for about two thirds of the persons, in the built-in groups, a few
- * switched off. Activation arrives with the next issue; until then the invited, expired
- * and activated states are written straight into the account rows (the only part of the
- * demo that bypasses the channels), so every column and quick filter has something to show.
+ * switched off. The invited, expired and activated states are set by the command line's
+ * portal-accounts:set-demo-activation-states (the only part of the demo that does not run
+ * the app's own steps), so every column and quick filter has something to show.
  */
-async function seedPortalAccounts(core: PortierCore, admin: SessionSlot): Promise<number> {
-  const groups = await core.call(admin, 'role-groups:list', {});
+async function seedPortalAccounts(admin: CommandLine): Promise<number> {
+  const groups = await admin.call('role-groups:list', {});
   const groupId = (name: string) => groups.find((g) => g.name === name)?.id;
   const client = groupId('Client');
   const participant = groupId('Client participant');
   if (client === undefined || participant === undefined) throw new Error('The built-in role groups are missing');
-  const persons = await core.call(admin, 'persons:list', { sort: 'lastName', limit: 500 });
+  const persons = await admin.call('persons:list', { sort: 'lastName', limit: 500 });
   // Who gets an account is part of the demo (tests and manuals name these people): chosen in
   // the order the list had when the demo was written (ASCII-only case folding, then id), not
   // in today's sort order, which folds accents and would pick others.
@@ -92,23 +88,24 @@ async function seedPortalAccounts(core: PortierCore, admin: SessionSlot): Promis
   const created: number[] = [];
   for (const [slice, group] of [[chosen.slice(0, half), client], [chosen.slice(half), participant]] as const) {
     if (slice.length === 0) continue;
-    const report = await core.call(admin, 'portal-accounts:create-for-persons', { personIds: slice.map((p) => p.id), roleGroupIds: [group] });
+    const report = await admin.call('portal-accounts:create-for-persons', { personIds: slice.map((p) => p.id), roleGroupIds: [group] });
     created.push(...report.flatMap((r) => (r.accountId === null ? [] : [r.accountId])));
   }
   const day = 86_400_000;
   const now = Date.now();
   const at = (days: number) => new Date(now + days * day).toISOString();
-  const me = await core.call(admin, 'session:current', {});
+  const states = [];
   for (const [i, id] of created.entries()) {
     const kind = i % 6;
-    if (kind === 1) await core.call(admin, 'portal-accounts:set-active', { id, active: false });
-    const activation =
-      kind === 2 ? { activation_sent_at: at(-2), activation_expires_at: at(12) }
-      : kind === 3 ? { activation_sent_at: at(-30), activation_expires_at: at(-16) }
-      : kind === 4 || kind === 5 ? { activation_sent_at: at(-40), activation_expires_at: at(-26), activated_at: at(-39), last_sign_in_at: at(-(i % 9)) }
+    if (kind === 1) await admin.call('portal-accounts:set-active', { id, active: false });
+    const state =
+      kind === 2 ? { sentAt: at(-2), expiresAt: at(12), activatedAt: null, lastSignInAt: null }
+      : kind === 3 ? { sentAt: at(-30), expiresAt: at(-16), activatedAt: null, lastSignInAt: null }
+      : kind === 4 || kind === 5 ? { sentAt: at(-40), expiresAt: at(-26), activatedAt: at(-39), lastSignInAt: at(-(i % 9)) }
       : null;
-    if (activation) await core.deps.db.updateTable('portal_account').set({ ...activation, activation_sent_by: me?.id ?? null }).where('id', '=', id).execute();
+    if (state) states.push({ id, ...state });
   }
+  if (states.length > 0) await admin.call('portal-accounts:set-demo-activation-states', { states });
   return created.length;
 }
 
@@ -126,11 +123,12 @@ export const seedDemoCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const core = await openPortierCore({ dataDir });
     try {
-      const status = await core.call(newSessionSlot(), 'setup:status', {});
+      const admin = core.commandLine();
+      const status = await admin.call('setup:status', {});
       if (!status.needsAdministrator) {
         throw new CliFailure(`The database in ${dataDir} already has staff users; seed-demo only fills an empty database. Use another --data-dir.`);
       }
-      const counts = await seed(core);
+      const counts = await seed(admin);
       console.log(`Demo data created in ${dataDir}: ${counts.organisations} organisations (one umbrella with three children), ${counts.persons} persons, ${counts.accounts} portal accounts, ${DEMO_STAFF.length} staff users.`);
       console.log(`Staff users (password for all: ${DEMO_PASSWORD}):`);
       for (const member of DEMO_STAFF) {

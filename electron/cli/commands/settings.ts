@@ -3,7 +3,7 @@ import { SmtpTls } from '../../../shared/api/outbox';
 import type { PortierCore } from '../../core/portier-core';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
-import { localAdministratorSession } from '../cli-session';
+import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
 import { readPasswordFromStdin } from '../read-stdin';
@@ -39,9 +39,9 @@ const OPTIONS = {
 
 /** Sets the portal address (and the time zone, if given), keeping the other activation settings. */
 async function setPortal(core: PortierCore, as: string | undefined, url: string, timeZone: string | undefined): Promise<void> {
-  const session = await localAdministratorSession(core, as);
-  const { logo: _logo, ...current } = await core.call(session, 'activation-settings:get', {});
-  const saved = await core.call(session, 'activation-settings:update', { ...current, portalUrl: url, ...(timeZone ? { timeZone } : {}) });
+  const cli = await commandLineAs(core, as);
+  const { logo: _logo, ...current } = await cli.call('activation-settings:get', {});
+  const saved = await cli.call('activation-settings:update', { ...current, portalUrl: url, ...(timeZone ? { timeZone } : {}) });
   console.log(`Portal address: ${saved.portalUrl}; expiry times in ${saved.timeZone ?? `the system's time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone})`}.`);
 }
 
@@ -76,8 +76,8 @@ export const settingsCommand: Command = {
     const password = values.user ? await readPasswordFromStdin() : '';
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
     try {
-      const session = await localAdministratorSession(core, values.as);
-      const saved = await core.call(session, 'smtp:update', {
+      const cli = await commandLineAs(core, values.as);
+      const saved = await cli.call('smtp:update', {
         host: values.host,
         port,
         tls: tls.data,

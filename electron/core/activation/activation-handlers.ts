@@ -30,7 +30,7 @@ export const activationHandlers: Handlers<keyof typeof activationApi> = {
       const now = ctx.deps.clock();
       const to = recipientOf(account, run.defaultLanguage);
       await queueMailTo(trx, ctx.deps.secretBox, now, 'activation', to, run, { path: 'activate', token: issued.token, expiresAt: issued.expiresAt });
-      await storeActivationLetter(trx, ctx.deps.secretBox, issued, ctx.actor?.id ?? null, now, account, run);
+      await storeActivationLetter(trx, ctx.deps.secretBox, issued, actorOf(ctx).id, now, account, run);
     });
   },
   'portal-accounts:send-set-password-link': (input, ctx) =>

@@ -1,7 +1,10 @@
+import type { Via } from '../principal';
+
 /**
  * Where a caller's sign-in lives: one per window in Electron, one per signed-in
  * browser tab in browser mode (under an id the server issued). The core reads and
- * sets it; transports only keep it.
+ * sets it; transports only keep it. The back office's dispatcher resolves the
+ * calling principal from it (auth/session-principal.ts).
  */
 export interface SessionSlot {
   staffId: number | null;
@@ -9,11 +12,11 @@ export interface SessionSlot {
   stamp: number | null;
   /** When the session was last used (core clock, ms); idle longer than the setting ends it. */
   lastSeenAt: number | null;
-  /** Set by the CLI: what is done in this session is audited as done from the command line. */
-  via?: 'cli';
+  /** The shell the slot belongs to (default: the desktop app); the command line's calls are audited as such. */
+  via?: Via;
 }
 
-export const newSessionSlot = (): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null });
+export const newSessionSlot = (via?: Via): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null, ...(via ? { via } : {}) });
 
 /** Signs the slot in as this staff user, under their current security stamp. */
 export function startSession(slot: SessionSlot, staff: { id: number; security_stamp: number }, now: Date): void {

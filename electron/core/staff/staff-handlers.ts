@@ -1,6 +1,6 @@
 import type { staffApi } from '../../../shared/api/staff';
 import type { sessionApi } from '../../../shared/api/session';
-import { actorOf, type Handlers } from '../context';
+import { actorOf, signedInStaff, type Handlers } from '../context';
 import { endSession, startSession } from '../auth/session';
 import { signIn } from './staff-sign-in';
 import { readSettings } from '../settings/settings-service';
@@ -27,7 +27,10 @@ export const sessionHandlers: Handlers<keyof typeof sessionApi> = {
     endSession(session);
     return null;
   },
-  'session:current': async (_input, { deps, actor }) => (actor ? getStaffMember(deps, actor.id) : null),
+  'session:current': async (_input, ctx) => {
+    const staff = signedInStaff(ctx);
+    return staff ? getStaffMember(ctx.deps, staff.id) : null;
+  },
 };
 
 export const staffHandlers: Handlers<keyof typeof staffApi> = {
