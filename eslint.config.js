@@ -60,11 +60,6 @@ const sqlOnlyInRepositories = {
  * after merging those branches.
  */
 const PENDING_SQL_OUTSIDE_REPOSITORIES = [
-  'electron/cli/accounts/send-activation.ts',
-  'electron/cli/cli-session.ts',
-  'electron/cli/commands/activate.ts',
-  'electron/cli/commands/letters.ts',
-  'electron/cli/commands/seed-demo.ts',
   'electron/core/activation/account-mails.ts',
   'electron/core/activation/account-password.ts',
   'electron/core/activation/activation-service.ts',

@@ -17,6 +17,6 @@ export function findSessionStaff(db: Executor, id: number): Promise<(Selectable<
 }
 
 /** The active administrator with the lowest id: whom the command line acts as when not told otherwise. */
-export function findFirstActiveAdministrator(db: Executor): Promise<StaffRow | undefined> {
+export function findFirstActiveAdministrator(db: Executor): Promise<Selectable<StaffTable> | undefined> {
   return db.selectFrom('staff').selectAll().where('role', '=', 'administrator').where('active', '=', 1).orderBy('id').limit(1).executeTakeFirst();
 }
