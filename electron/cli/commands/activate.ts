@@ -1,6 +1,4 @@
-import { queueAccountMail } from '../../core/activation/account-mails';
 import { activateAccount } from '../../core/activation/activation-service';
-import { loadCodeKey } from '../../core/activation/code-key';
 import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { EXIT_OK, UsageError } from '../cli-errors';
@@ -37,9 +35,7 @@ export const activateCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const core = await openPortierCore({ dataDir });
     try {
-      const { accountId } = await activateAccount(core.deps, loadCodeKey(dataDir), { token: values.token, code: values.code, password }, (trx, id) =>
-        queueAccountMail(trx, core.deps.secretBox, core.deps.clock(), 'welcome', id).then(() => undefined),
-      );
+      const { accountId } = await activateAccount(core.deps, { token: values.token, code: values.code, password });
       const account = await core.deps.db.selectFrom('portal_account').select('username').where('id', '=', accountId).executeTakeFirstOrThrow();
       console.log(`Activated portal account ${account.username} (id ${accountId}).`);
     } finally {
