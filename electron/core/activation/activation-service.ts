@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import type { ActivationOutcome, ActivationPreview } from '../../../shared/api/activation';
+import type { OutputOf } from '../../../shared/api';
+import type { ActivationOutcome } from '../../../shared/api/activation';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
@@ -57,7 +57,7 @@ async function issueActivation(trx: Executor, codeKey: Buffer, actor: Actor, acc
 type SkipFacts = Pick<AccountContact, 'active' | 'activated_at' | 'password_hash'>;
 
 /** Why an account gets no activation, or null when it gets one: it must exist, be switched on and not have access yet. */
-export function skipReason(account: SkipFacts | undefined): Exclude<ActivationOutcome, 'sent'> | null {
+function skipReason(account: SkipFacts | undefined): Exclude<ActivationOutcome, 'sent'> | null {
   if (!account) return 'skipped_missing';
   if (account.active !== 1) return 'skipped_inactive';
   if (account.activated_at !== null || account.password_hash !== null) return 'skipped_activated';
@@ -65,9 +65,9 @@ export function skipReason(account: SkipFacts | undefined): Exclude<ActivationOu
 }
 
 /** What "Activate account" would do for these accounts: addresses, languages, and who is skipped and why. Changes nothing. */
-export async function previewActivations(deps: CoreDeps, accountIds: readonly number[]): Promise<z.infer<typeof ActivationPreview>[]> {
+export async function previewActivations(deps: CoreDeps, accountIds: readonly number[]): Promise<OutputOf<'portal-accounts:preview-activation'>> {
   const { defaultLanguage } = await readSettings(deps.db);
-  const preview: z.infer<typeof ActivationPreview>[] = [];
+  const preview: OutputOf<'portal-accounts:preview-activation'> = [];
   for (const accountId of new Set(accountIds)) {
     const account = await findAccountContact(deps.db, accountId);
     if (!account) {
@@ -80,12 +80,8 @@ export async function previewActivations(deps: CoreDeps, accountIds: readonly nu
   return preview;
 }
 
-/** What an activation did for one account. */
-export interface ActivationReport {
-  accountId: number;
-  outcome: ActivationOutcome;
-  expiresAt: string | null;
-}
+/** What an activation did for one account, as the contract states it. */
+export type ActivationReport = OutputOf<'portal-accounts:send-activation'>[number];
 
 /**
  * "Activate account" for staff: per account a fresh link token and letter code (older ones

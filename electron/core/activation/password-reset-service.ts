@@ -1,3 +1,4 @@
+import type { OutputOf } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
@@ -47,7 +48,7 @@ export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, a
 }
 
 /** Staff send a "set your password" link: the link issued (older ones voided) and mailed, in one transaction. */
-export async function sendSetPasswordLink(deps: CoreDeps, actor: Actor, accountId: number): Promise<{ expiresAt: string }> {
+export async function sendSetPasswordLink(deps: CoreDeps, actor: Actor, accountId: number): Promise<OutputOf<'portal-accounts:send-set-password-link'>> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
     const link = await issueSetPasswordLink(trx, actor, accountId, now);

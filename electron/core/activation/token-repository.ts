@@ -1,7 +1,8 @@
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import type { PortalAccountTokenTable } from '../db/schema';
 
-export type TokenKind = 'activation' | 'set-password';
+export type TokenKind = PortalAccountTokenTable['kind'];
 
 export interface NewToken {
   accountId: number;

@@ -1,12 +1,13 @@
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import type { DocumentTable } from '../db/schema';
 
 /** A row of the document list, with the account's username and the creator's name joined in. */
 export interface DocumentListRow {
   id: number;
   account_id: number | null;
   username: string | null;
-  kind: 'activation-letter';
+  kind: DocumentTable['kind'];
   title: string;
   created_at: string;
   created_by_name: string | null;

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { DocumentFile, DocumentRow } from '../../../shared/api/documents';
+import type { OutputOf, ParsedInputOf } from '../../../shared/api';
+import type { DocumentFile } from '../../../shared/api/documents';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import type { Actor, CoreDeps } from '../context';
@@ -16,7 +17,7 @@ const notFound = (id: number) => new AppError('NOT_FOUND', `Document ${id} does 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The generated documents, newest first; a letter is superseded once a newer one exists for its account. */
-export async function listDocuments(deps: CoreDeps, filter: { accountId?: number | undefined; offset: number; limit: number }): Promise<{ rows: DocumentRow[]; total: number }> {
+export async function listDocuments(deps: CoreDeps, filter: ParsedInputOf<'documents:list'>): Promise<OutputOf<'documents:list'>> {
   const { rows, total } = await listDocumentRows(deps.db, filter);
   return {
     rows: rows.map((r) => ({ id: r.id, accountId: r.account_id, accountUsername: r.username, kind: r.kind, title: r.title, createdAt: r.created_at, createdByName: r.created_by_name, superseded: Boolean(r.superseded) })),
@@ -30,7 +31,7 @@ export async function lettersFile(
   actor: Actor,
   ids: readonly number[],
   fileName: string,
-  format: 'pdf' | 'docx' = 'pdf',
+  format: ParsedInputOf<'documents:open'>['format'] = 'pdf',
   onProgress?: (done: number) => void,
 ): Promise<DocumentFile> {
   const rows = await findLetterRows(deps.db, ids);

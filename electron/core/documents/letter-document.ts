@@ -28,7 +28,7 @@ export interface LetterAddressee {
 }
 
 /** The postal address of the account's default organisation and person, for the envelope window. */
-export function postalBlock(row: LetterAddressee, sender: LetterSender): { lines: string[]; postalCode: string; salutationName: string } {
+function postalBlock(row: LetterAddressee, sender: LetterSender): { lines: string[]; postalCode: string; salutationName: string } {
   const person = personDisplayName(row.first_name, row.last_name);
   const lines = [
     person ? [row.salutation, person].filter(Boolean).join(' ') : null,
