@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeSetPassword, issueSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
+import { completeSetPassword, sendSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
 import { verifyPassword } from '../../electron/core/auth/password-hash';
 import type { Actor } from '../../electron/core/context';
 import { errorOf, startWithAccount, type TestCore } from '../support/core';
@@ -23,7 +23,13 @@ afterEach(async () => {
   await t.close();
 });
 
-const issue = () => t.core.deps.db.transaction().execute((trx) => issueSetPasswordLink(trx, actor, accountId, now));
+/** A set-password link as the customer gets it: the token from the queued mail. */
+async function issue(): Promise<IssuedSetPassword> {
+  const { expiresAt } = await sendSetPasswordLink(deps(), actor, accountId);
+  const mail = mails.at(-1);
+  if (mail?.type !== 'set-password') throw new Error('No set-password mail was queued.');
+  return { accountId, token: mail.link.token, expiresAt };
+}
 const deps = () => recordingMails(t.core.deps, mails);
 const row = () => t.core.deps.db.selectFrom('portal_account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
 

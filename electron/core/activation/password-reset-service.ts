@@ -29,10 +29,9 @@ async function writePassword(trx: Executor, accountId: number, passwordHash: str
 
 /**
  * A "set your password" link (lifetime from the settings, default 24 hours) inside the
- * caller's transaction; older tokens of the account are voided. The step of
- * sendSetPasswordLink that makes the link; that use case also mails it.
+ * caller's transaction; older tokens of the account are voided.
  */
-export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, accountId: number, now: Date): Promise<IssuedSetPassword> {
+async function issueSetPasswordLink(trx: Executor, actor: Actor, accountId: number, now: Date): Promise<IssuedSetPassword> {
   const at = now.toISOString();
   const account = await findAccountState(trx, accountId);
   if (!account) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`, { fields: { id: { code: 'not_found' } } });
@@ -42,8 +41,8 @@ export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, a
   const expiresAt = new Date(now.getTime() + settings.setPasswordHours * HOUR).toISOString();
   await voidOpenTokens(trx, accountId, at);
   const token = newToken();
-  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: actor?.id ?? null });
-  await recordAudit(trx, { at, staffId: actor?.id ?? null, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
+  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: actor.id });
+  await recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
   return { accountId, token: token.raw, expiresAt };
 }
 
