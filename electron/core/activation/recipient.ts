@@ -1,5 +1,5 @@
 import type { UiLanguage } from '../../../shared/api/common';
-import { personDisplayName } from '../portal-accounts/account-list-repository';
+import { personDisplayName } from '../contacts/person-name';
 import type { AccountContact } from './activation-repository';
 
 /** Who a mail to an account goes to, and how to address them. */

@@ -3,7 +3,7 @@ import type { Executor } from '../db/connection';
 import { countryLine, type LetterSender } from '../letters/country-line';
 import type { ActivationLetter } from '../letters/letter-data';
 import type { SecretBox } from '../outbox/secret-box';
-import { personDisplayName } from '../portal-accounts/account-list-repository';
+import { personDisplayName } from '../contacts/person-name';
 import { formatExpiry } from '../templates/expiry-format';
 import type { MailRun } from '../templates/mail-run';
 import { renderLetterText } from '../templates/render-mail';
