@@ -8,26 +8,6 @@
 
 const CORE_FOLDER = '^electron/core/[^/]+';
 
-/**
- * PENDING: folder cycles being removed on branch fix/usecases (settings take the activation
- * settings and the logo, templates the expiry formatting). They are reported as warnings
- * until then; empty this list after merging it, and a cycle between these folders fails again.
- * Each entry names one cycle and the folder dependencies (from, to) that make it.
- */
-const PENDING_CYCLES = [
-  { cycle: 'activation <-> templates', edges: [['activation', 'templates'], ['templates', 'activation']] },
-  { cycle: 'activation <-> documents', edges: [['activation', 'documents'], ['documents', 'activation']] },
-  // Not a third cycle of its own: documents -> templates is circular only through the two
-  // above (documents -> templates -> activation -> documents) and stops being so with them.
-  { cycle: 'activation <-> templates, activation <-> documents', edges: [['documents', 'templates']] },
-];
-
-const pendingTargets = new Map();
-for (const { edges } of PENDING_CYCLES) {
-  for (const [from, to] of edges) pendingTargets.set(from, [...(pendingTargets.get(from) ?? []), to]);
-}
-const exactly = (folders) => `^electron/core/(${folders.join('|')})$`;
-
 /** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
 const folderCycleRules = [
   {
@@ -35,27 +15,9 @@ const folderCycleRules = [
     comment: 'Two folders of electron/core import each other (directly or around a loop): give the thing they share one owner.',
     severity: 'error',
     scope: 'folder',
-    from: { path: CORE_FOLDER, ...(pendingTargets.size > 0 ? { pathNot: exactly([...pendingTargets.keys()]) } : {}) },
+    from: { path: CORE_FOLDER },
     to: { circular: true },
   },
-  ...[...pendingTargets].flatMap(([from, targets]) => [
-    {
-      name: 'no-core-folder-cycle',
-      comment: 'Two folders of electron/core import each other (directly or around a loop): give the thing they share one owner.',
-      severity: /** @type {const} */ ('error'),
-      scope: /** @type {const} */ ('folder'),
-      from: { path: exactly([from]) },
-      to: { circular: true, pathNot: exactly(targets) },
-    },
-    {
-      name: 'pending-core-folder-cycle',
-      comment: 'A known folder cycle, being removed on branch fix/usecases (see PENDING_CYCLES in .dependency-cruiser.cjs).',
-      severity: /** @type {const} */ ('warn'),
-      scope: /** @type {const} */ ('folder'),
-      from: { path: exactly([from]) },
-      to: { circular: true, path: exactly(targets) },
-    },
-  ]),
 ];
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -54,28 +54,6 @@ const sqlOnlyInRepositories = {
   },
 };
 
-/**
- * TEMPORARY. pending: fixed on branch fix/usecases / fix/principals.
- * Files of other folders that still build SQL outside a repository; remove this list
- * after merging those branches.
- */
-const PENDING_SQL_OUTSIDE_REPOSITORIES = [
-  'electron/core/activation/account-mails.ts',
-  'electron/core/activation/account-password.ts',
-  'electron/core/activation/activation-service.ts',
-  'electron/core/activation/activation-settings.ts',
-  'electron/core/activation/letterhead-logo.ts',
-  'electron/core/activation/password-reset-service.ts',
-  'electron/core/documents/document-handlers.ts',
-  'electron/core/documents/letter-document.ts',
-  'electron/core/outbox/outbox-queue.ts',
-  'electron/core/outbox/smtp-settings.ts',
-  'electron/core/password-policy/password-policy-service.ts',
-  'electron/core/settings/session-settings.ts',
-  'electron/core/settings/setting-store.ts',
-  'electron/core/settings/settings-service.ts',
-];
-
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**'] },
   js.configs.recommended,
@@ -138,7 +116,6 @@ export default tseslint.config(
       'electron/core/db/**',
       'test/**',
       'bench/**',
-      ...PENDING_SQL_OUTSIDE_REPOSITORIES,
     ],
     plugins: { portier: { rules: { 'sql-only-in-repositories': sqlOnlyInRepositories } } },
     rules: { 'portier/sql-only-in-repositories': 'error' },

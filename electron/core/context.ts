@@ -1,13 +1,14 @@
 import type { ChannelName, Contract } from '../../shared/api';
 import type { ChannelMap, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import type { AccountMails, ActivationLetters } from './activation/activation-ports';
 import type { SessionSlot } from './auth/session';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { SecretBox } from './outbox/secret-box';
 import type { Principal, StaffPrincipal } from './principal';
 
-/** What every service needs: the database and the time. */
+/** What every service needs: the database and the time, and the ports its use cases reach the outside through. */
 export interface CoreDeps {
   db: Db;
   clock: Clock;
@@ -19,6 +20,10 @@ export interface CoreDeps {
   resourcesDir: string;
   /** The template preview thread's script (the built template-thread.cjs); without it, its source under tsx. */
   templateThread?: string;
+  /** Queues the mails a portal account gets (activation, set-password, password-changed, welcome); the outbox in every shell. */
+  accountMails: AccountMails;
+  /** Stores an issued activation's letter; as a document in every shell. */
+  activationLetters: ActivationLetters;
 }
 
 /** The staff user a call is made for, as services see it (who did it, for the audit log and "sent by"). */

@@ -1,6 +1,6 @@
 import type { ChannelName } from '../../shared/api';
 import { activationHandlers } from './activation/activation-handlers';
-import { activationSettingsHandlers } from './activation/activation-settings';
+import { activationSettingsHandlers } from './settings/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
 import { documentHandlers } from './documents/document-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';

@@ -15,6 +15,7 @@ import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
 import { handlers } from './handlers';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
 import { loadCodeKey } from './activation/code-key';
+import { activationPorts } from './activation/activation-adapters';
 import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
@@ -71,7 +72,7 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   ensurePrivateFile(databaseFile);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
 }
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {

@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { formatCode, hashToken, normaliseCode } from '../../electron/core/activation/account-secrets';
 import { MAX_CODE_ATTEMPTS, activateAccount, sendActivations, type IssuedActivation } from '../../electron/core/activation/activation-service';
 import type { Actor } from '../../electron/core/context';
 import { errorOf, startWithAccount, type TestCore } from '../support/core';
+import { recordingIssued } from '../support/recording-ports';
 
 let t: TestCore;
 let now: Date;
 let actor: Actor;
 let accountId: number;
-const codeKey = randomBytes(32);
 const issued: IssuedActivation[] = [];
 const PASSWORD = 'Lantern-Orbit-42';
 
@@ -23,9 +22,9 @@ afterEach(async () => {
   await t.close();
 });
 
-const send = (ids: number[] = [accountId]) => sendActivations(t.core.deps, codeKey, actor, ids, async (_trx, i) => void issued.push(i));
+const send = (ids: number[] = [accountId]) => sendActivations(recordingIssued(t.core.deps, issued), actor, ids);
 const activate = (i: IssuedActivation, overrides: Partial<{ token: string; code: string; password: string }> = {}) =>
-  activateAccount(t.core.deps, codeKey, { token: i.token, code: i.code, password: PASSWORD, ...overrides });
+  activateAccount(t.core.deps, { token: i.token, code: i.code, password: PASSWORD, ...overrides });
 const status = async () => (await t.call('portal-accounts:get', { id: accountId })).status;
 const last = () => issued[issued.length - 1] as IssuedActivation;
 

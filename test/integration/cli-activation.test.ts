@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendActivations, type IssuedActivation } from '../../electron/core/activation/activation-service';
-import { loadCodeKey } from '../../electron/core/activation/code-key';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { runPortier } from '../support/cli';
 import { ADMIN, setTestPortalUrl, tempDataDir } from '../support/core';
+import { recordingIssued } from '../support/recording-ports';
 
 let temp: ReturnType<typeof tempDataDir>;
 let issued: IssuedActivation;
@@ -19,9 +19,9 @@ beforeAll(async () => {
   const account = await core.call(admin, 'portal-accounts:create', { username: 'anna@example.com', links: [{ organisationId: org.id, isDefault: true }], roleGroupIds: [groups[0]?.id ?? 0] });
   await setTestPortalUrl(core);
   const actor = { id: me.id, name: me.name, role: 'administrator' as const, mayGrantAccess: true };
-  await sendActivations(core.deps, loadCodeKey(temp.dir), actor, [account.id], async (_trx, i) => {
-    issued = i;
-  });
+  const sent: IssuedActivation[] = [];
+  await sendActivations(recordingIssued(core.deps, sent), actor, [account.id]);
+  issued = sent[0] as IssuedActivation;
   await core.close();
 });
 afterAll(() => temp.remove());

@@ -3,6 +3,7 @@ import { sendActivations, type IssuedActivation } from '../../electron/core/acti
 import type { Actor } from '../../electron/core/context';
 import type { CommandLine } from '../../electron/core/portier-core';
 import { errorOf, startWithAccount, type TestCore } from '../support/core';
+import { recordingIssued } from '../support/recording-ports';
 
 /** The channels only the command line offers, in process. */
 let t: TestCore;
@@ -34,8 +35,9 @@ describe("the command line's own channels", () => {
     expect(mails.rows.map((m) => m.kind)).toEqual(['activation']);
 
     // A second activation with the token known here (the first one's is only in the encrypted mail).
-    let issued: IssuedActivation | undefined;
-    await sendActivations(t.core.deps, t.core.deps.codeKey, actor, [accountId], async (_trx, i) => void (issued = i));
+    const sent: IssuedActivation[] = [];
+    await sendActivations(recordingIssued(t.core.deps, sent), actor, [accountId]);
+    const [issued] = sent;
     const wrong = await errorOf(cli.call('portal-accounts:complete-activation', { token: issued?.token ?? '', code: 'AAAA-AAAA-AAAA', password: 'Lantern-Orbit-42' }));
     expect(wrong.code).toBe('INVALID_TOKEN');
     const done = await cli.call('portal-accounts:complete-activation', { token: issued?.token ?? '', code: issued?.code ?? '', password: 'Lantern-Orbit-42' });

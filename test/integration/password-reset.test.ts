@@ -1,37 +1,47 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { completeSetPassword, issueSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
+import { completeSetPassword, sendSetPasswordLink, setPasswordByStaff, type IssuedSetPassword } from '../../electron/core/activation/password-reset-service';
 import { verifyPassword } from '../../electron/core/auth/password-hash';
 import type { Actor } from '../../electron/core/context';
 import { errorOf, startWithAccount, type TestCore } from '../support/core';
+import { recordingMails } from '../support/recording-ports';
+import type { AccountMail } from '../../electron/core/activation/activation-ports';
 
 let t: TestCore;
 let now: Date;
 let actor: Actor;
 let accountId: number;
-const changed: number[] = [];
-const hook = async (_trx: unknown, id: number) => void changed.push(id);
+const mails: AccountMail[] = [];
+/** The accounts the use cases mailed "your password was changed", in order. */
+const changed = () => mails.filter((m) => m.type === 'password-changed').map((m) => m.to.id);
 
 beforeEach(async () => {
   now = new Date('2026-11-01T10:00:00.000Z');
-  changed.length = 0;
+  mails.length = 0;
   ({ t, actor, accountId } = await startWithAccount(() => now));
 });
 afterEach(async () => {
   await t.close();
 });
 
-const issue = () => t.core.deps.db.transaction().execute((trx) => issueSetPasswordLink(trx, actor, accountId, now));
+/** A set-password link as the customer gets it: the token from the queued mail. */
+async function issue(): Promise<IssuedSetPassword> {
+  const { expiresAt } = await sendSetPasswordLink(deps(), actor, accountId);
+  const mail = mails.at(-1);
+  if (mail?.type !== 'set-password') throw new Error('No set-password mail was queued.');
+  return { accountId, token: mail.link.token, expiresAt };
+}
+const deps = () => recordingMails(t.core.deps, mails);
 const row = () => t.core.deps.db.selectFrom('portal_account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
 
 describe('password reset', () => {
-  it('sets the password through a 24-hour link once, voiding sessions, and says so through the hook', async () => {
+  it('sets the password through a 24-hour link once, voiding sessions, and mails that the password changed', async () => {
     const link: IssuedSetPassword = await issue();
     expect(link.expiresAt).toBe('2026-11-02T10:00:00.000Z');
     const stamp = (await row()).security_stamp;
-    await completeSetPassword(t.core.deps, { token: link.token, password: 'Lantern-Orbit-42' }, hook);
+    await completeSetPassword(deps(), { token: link.token, password: 'Lantern-Orbit-42' });
     expect(await verifyPassword((await row()).password_hash ?? '', 'Lantern-Orbit-42')).toBe(true);
     expect((await row()).security_stamp).toBe(stamp + 1);
-    expect(changed).toEqual([accountId]);
+    expect(changed()).toEqual([accountId]);
     expect((await errorOf(completeSetPassword(t.core.deps, { token: link.token, password: 'Another-Orbit-43' }))).code).toBe('INVALID_TOKEN');
   });
 
@@ -45,10 +55,10 @@ describe('password reset', () => {
 
   it('lets staff type a password under the policy, voiding open links', async () => {
     const link = await issue();
-    expect((await errorOf(setPasswordByStaff(t.core.deps, actor, accountId, 'weak', hook))).fields?.password).toBeDefined();
-    expect(changed).toEqual([]);
-    await setPasswordByStaff(t.core.deps, actor, accountId, 'Lantern-Orbit-42', hook);
-    expect(changed).toEqual([accountId]);
+    expect((await errorOf(setPasswordByStaff(deps(), actor, accountId, 'weak'))).fields?.password).toBeDefined();
+    expect(changed()).toEqual([]);
+    await setPasswordByStaff(deps(), actor, accountId, 'Lantern-Orbit-42');
+    expect(changed()).toEqual([accountId]);
     expect((await t.call('portal-accounts:get', { id: accountId })).status).toBe('active');
     expect((await errorOf(completeSetPassword(t.core.deps, { token: link.token, password: 'Another-Orbit-43' }))).code).toBe('INVALID_TOKEN');
     const audit = await t.call('audit:list', { entity: 'portal-account', entityId: accountId, limit: 5 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeSetting } from '../../electron/core/settings/setting-store';
+import { writeSetting } from '../../electron/core/settings/setting-repository';
 import { DEFAULT_ACTIVATION_SETTINGS, PLACEHOLDER_PORTAL_URL } from '../../shared/api/activation-settings';
 import { databaseFingerprint, errorOf, startTestCore, type TestCore } from '../support/core';
 

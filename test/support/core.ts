@@ -7,7 +7,7 @@ import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/sessi
 import type { Clock } from '../../electron/core/clock';
 import type { Actor } from '../../electron/core/context';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
-import { writeSetting } from '../../electron/core/settings/setting-store';
+import { writeSetting } from '../../electron/core/settings/setting-repository';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
 
 /** The portal address every test core starts with: activations are refused without one. */

@@ -1,12 +1,15 @@
+import type { OutputOf } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
 import { checkAccountPassword } from './account-password';
 import { hashToken, newToken } from './account-secrets';
-import { readActivationSettings, requirePortalUrl } from './activation-settings';
-import { findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
+import { findAccountState, writeAccountPassword } from './activation-repository';
+import { mailAccount } from './mail-account';
+import { claimToken, findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 
 const HOUR = 3_600_000;
 
@@ -16,28 +19,21 @@ export interface IssuedSetPassword {
   expiresAt: string;
 }
 
-/** Called inside the transaction that changed a password, to queue the "your password was changed" mail. */
-export type PasswordChangedHook = (trx: Executor, accountId: number) => Promise<void>;
-
 /** Writes a new password: hash, every token and session voided (security stamp), audited. */
 async function writePassword(trx: Executor, accountId: number, passwordHash: string, at: string, staffId: number | null, action: 'password-set' | 'password-reset'): Promise<void> {
   await voidOpenTokens(trx, accountId, at);
-  await trx
-    .updateTable('portal_account')
-    .set((eb) => ({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
-    .where('id', '=', accountId)
-    .execute();
+  await writeAccountPassword(trx, accountId, passwordHash, at);
   // A reset through a token is the customer's own act in the portal.
   await recordAudit(trx, { at, staffId, entity: 'portal-account', entityId: accountId, action, after: { passwordChanged: true }, ...(action === 'password-reset' ? { via: 'portal' as const } : {}) });
 }
 
 /**
  * A "set your password" link (lifetime from the settings, default 24 hours) inside the
- * caller's transaction; older tokens of the account are voided. The caller queues the mail.
+ * caller's transaction; older tokens of the account are voided.
  */
-export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, accountId: number, now: Date): Promise<IssuedSetPassword> {
+async function issueSetPasswordLink(trx: Executor, actor: Actor, accountId: number, now: Date): Promise<IssuedSetPassword> {
   const at = now.toISOString();
-  const account = await trx.selectFrom('portal_account').select(['id', 'active']).where('id', '=', accountId).executeTakeFirst();
+  const account = await findAccountState(trx, accountId);
   if (!account) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`, { fields: { id: { code: 'not_found' } } });
   if (account.active !== 1) throw new AppError('CONFLICT', 'The account is deactivated; reactivate it before sending a set-password link.', { fields: { id: { code: 'invalid_value' } } });
   const settings = await readActivationSettings(trx);
@@ -45,25 +41,36 @@ export async function issueSetPasswordLink(trx: Executor, actor: Actor | null, a
   const expiresAt = new Date(now.getTime() + settings.setPasswordHours * HOUR).toISOString();
   await voidOpenTokens(trx, accountId, at);
   const token = newToken();
-  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: actor?.id ?? null });
-  await recordAudit(trx, { at, staffId: actor?.id ?? null, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
+  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: actor.id });
+  await recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
   return { accountId, token: token.raw, expiresAt };
 }
 
-/** Staff type a password for the account (under the policy); every token and session of the account dies. */
-export async function setPasswordByStaff(deps: CoreDeps, actor: Actor, accountId: number, password: string, hook?: PasswordChangedHook): Promise<void> {
-  await checkAccountPassword(deps.db, accountId, password);
-  const passwordHash = await hashPassword(password);
-  const at = deps.clock().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    await writePassword(trx, accountId, passwordHash, at, actor.id, 'password-set');
-    if (hook) await hook(trx, accountId);
+/** Staff send a "set your password" link: the link issued (older ones voided) and mailed, in one transaction. */
+export async function sendSetPasswordLink(deps: CoreDeps, actor: Actor, accountId: number): Promise<OutputOf<'portal-accounts:send-set-password-link'>> {
+  return deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    const link = await issueSetPasswordLink(trx, actor, accountId, now);
+    await mailAccount(deps.accountMails, trx, accountId, { type: 'set-password', link: { token: link.token, expiresAt: link.expiresAt } }, now);
+    return { expiresAt: link.expiresAt };
   });
 }
 
-/** The customer's side of a set-password link: single use, expiry, policy; one answer for every bad link. */
-export async function completeSetPassword(deps: CoreDeps, input: { token: string; password: string }, hook?: PasswordChangedHook): Promise<{ accountId: number }> {
-  const at = deps.clock().toISOString();
+/** Staff type a password for the account (under the policy); every token and session of the account dies, and the customer is told by mail. */
+export async function setPasswordByStaff(deps: CoreDeps, actor: Actor, accountId: number, password: string): Promise<void> {
+  await checkAccountPassword(deps.db, accountId, password);
+  const passwordHash = await hashPassword(password);
+  const now = deps.clock();
+  await deps.db.transaction().execute(async (trx) => {
+    await writePassword(trx, accountId, passwordHash, now.toISOString(), actor.id, 'password-set');
+    await mailAccount(deps.accountMails, trx, accountId, { type: 'password-changed' }, now);
+  });
+}
+
+/** The customer's side of a set-password link: single use, expiry, policy; one answer for every bad link; the customer is told by mail. */
+export async function completeSetPassword(deps: CoreDeps, input: { token: string; password: string }): Promise<{ accountId: number }> {
+  const now = deps.clock();
+  const at = now.toISOString();
   const token = await findTokenByHash(deps.db, hashToken(input.token.trim()));
   if (!token || token.kind !== 'set-password' || token.used_at !== null || token.voided_at !== null || token.expires_at <= at) {
     throw new AppError('INVALID_TOKEN', 'This link is not valid (any more).');
@@ -71,10 +78,9 @@ export async function completeSetPassword(deps: CoreDeps, input: { token: string
   await checkAccountPassword(deps.db, token.account_id, input.password);
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
-    const claimed = await trx.updateTable('portal_account_token').set({ used_at: at }).where('id', '=', token.id).where('used_at', 'is', null).where('voided_at', 'is', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('INVALID_TOKEN', 'This link is not valid (any more).');
+    if (!(await claimToken(trx, token.id, at))) throw new AppError('INVALID_TOKEN', 'This link is not valid (any more).');
     await writePassword(trx, token.account_id, passwordHash, at, null, 'password-reset');
-    if (hook) await hook(trx, token.account_id);
+    await mailAccount(deps.accountMails, trx, token.account_id, { type: 'password-changed' }, now);
   });
   return { accountId: token.account_id };
 }

@@ -1,7 +1,8 @@
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import type { PortalAccountTokenTable } from '../db/schema';
 
-export type TokenKind = 'activation' | 'set-password';
+export type TokenKind = PortalAccountTokenTable['kind'];
 
 export interface NewToken {
   accountId: number;
@@ -39,4 +40,19 @@ const voidTokens = compiledOnce((db, now: string, accountId: number) =>
 
 export async function findTokenByHash(db: Executor, tokenHash: string) {
   return db.selectFrom('portal_account_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** A wrong code counts against its token; at the limit the token is voided too. */
+export async function recordWrongCode(db: Executor, tokenId: number, attempts: number, voidedAt: string | null): Promise<void> {
+  await db
+    .updateTable('portal_account_token')
+    .set({ failed_attempts: attempts, ...(voidedAt !== null ? { voided_at: voidedAt } : {}) })
+    .where('id', '=', tokenId)
+    .execute();
+}
+
+/** Marks the token used, unless it already is or was voided; false when another request got there first. */
+export async function claimToken(trx: Executor, tokenId: number, at: string): Promise<boolean> {
+  const claimed = await trx.updateTable('portal_account_token').set({ used_at: at }).where('id', '=', tokenId).where('used_at', 'is', null).where('voided_at', 'is', null).executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
 }

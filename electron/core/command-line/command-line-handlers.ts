@@ -1,6 +1,5 @@
 import type { CommandLineContract, commandLineApi } from '../../../shared/api/command-line';
 import { AppError } from '../../../shared/errors';
-import { queueAccountMail } from '../activation/account-mails';
 import { activateAccount } from '../activation/activation-service';
 import { actorOf, type HandlersOf } from '../context';
 import { findPendingLetterIds } from '../documents/pending-letter-repository';
@@ -11,7 +10,7 @@ import { findAccountsByUsername, findUsernameById } from '../portal-accounts/use
 const commandLineOnly: HandlersOf<typeof commandLineApi> = {
   'portal-accounts:find-by-username': (input, { deps }) => findAccountsByUsername(deps.db, input.usernames),
   'portal-accounts:complete-activation': async (input, { deps }) => {
-    const { accountId } = await activateAccount(deps, deps.codeKey, input, (trx, id) => queueAccountMail(trx, deps.secretBox, deps.clock(), 'welcome', id).then(() => undefined));
+    const { accountId } = await activateAccount(deps, input);
     const username = await findUsernameById(deps.db, accountId);
     if (username === undefined) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`);
     return { id: accountId, username };

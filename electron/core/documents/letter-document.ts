@@ -1,18 +1,34 @@
-import { compiledOnce } from '../db/compiled-once';
+import type { UiLanguage } from '../../../shared/api/common';
 import type { Executor } from '../db/connection';
-import type { IssuedActivation } from '../activation/activation-service';
-import { formatExpiry, recipientOf, type AccountContact, type MailRun } from '../activation/account-mails';
 import { countryLine, type LetterSender } from '../letters/country-line';
 import type { ActivationLetter } from '../letters/letter-data';
-import { renderLetterText } from '../templates/render-mail';
 import type { SecretBox } from '../outbox/secret-box';
 import { personDisplayName } from '../contacts/person-name';
+import { formatExpiry } from '../templates/expiry-format';
+import type { MailRun } from '../templates/mail-run';
+import { renderLetterText } from '../templates/render-mail';
+import { insertLetterRow } from './document-repository';
 
 /** What is stored (encrypted) for an activation letter: the letter's data, dates as ISO strings. */
 type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };
 
+/** Who a letter goes to: the account with its default organisation's address and person. */
+export interface LetterAddressee {
+  username: string;
+  nickname: string | null;
+  organisation: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country: string | null;
+  salutation: string | null;
+  first_name: string | null;
+  last_name: string | null;
+}
+
 /** The postal address of the account's default organisation and person, for the envelope window. */
-export function postalBlock(row: AccountContact, sender: LetterSender): { lines: string[]; postalCode: string; salutationName: string } {
+function postalBlock(row: LetterAddressee, sender: LetterSender): { lines: string[]; postalCode: string; salutationName: string } {
   const person = personDisplayName(row.first_name, row.last_name);
   const lines = [
     person ? [row.salutation, person].filter(Boolean).join(' ') : null,
@@ -25,67 +41,57 @@ export function postalBlock(row: AccountContact, sender: LetterSender): { lines:
   return { lines: lines.length > 0 ? lines : [row.username], postalCode: row.postal_code ?? '', salutationName: person ?? row.nickname ?? row.username };
 }
 
-// Compiled once: a bulk activation stores thousands.
-const insertLetter = compiledOnce(
-  (db, accountId: number, title: string, postalCode: string | null, payloadEnc: string, createdAt: string, createdBy: number | null) =>
-    db
-      .insertInto('document')
-      .values({ account_id: accountId, kind: 'activation-letter', title, postal_code: postalCode, payload_enc: payloadEnc, created_at: createdAt, created_by: createdBy })
-      .returning('id'),
-);
+/** An activation letter to store: whom it goes to (in which language) and the activation's code and expiry. */
+export interface NewActivationLetter {
+  accountId: number;
+  to: LetterAddressee;
+  language: UiLanguage;
+  code: string;
+  expiresAt: string;
+  staffId: number | null;
+}
 
 /**
  * The activation letter of an issued activation, as a document row in the caller's
  * transaction. Its data (with the code) is stored encrypted; the PDF is made when opened.
  */
-export async function storeActivationLetter(
-  trx: Executor,
-  box: SecretBox,
-  issued: IssuedActivation,
-  staffId: number | null,
-  now: Date,
-  contact: AccountContact,
-  run: MailRun,
-): Promise<number> {
-  const to = recipientOf(contact, run.defaultLanguage);
+export async function storeActivationLetter(trx: Executor, box: SecretBox, run: MailRun, letter: NewActivationLetter, now: Date): Promise<number> {
+  const { to, language } = letter;
   // The company posts the letter: its country and language decide the country line.
-  const postal = postalBlock(contact, { country: run.settings.companyCountry, language: run.defaultLanguage });
+  const postal = postalBlock(to, { country: run.settings.companyCountry, language: run.defaultLanguage });
   const text = renderLetterText(
-    to.language,
+    language,
     {
-      username: to.to,
+      username: to.username,
       name: postal.salutationName,
       organisation: to.organisation,
       portalUrl: run.portalUrl,
       companyName: run.settings.companyName,
-      expiresAt: formatExpiry(issued.expiresAt, to.language, run.timeZone),
+      expiresAt: formatExpiry(letter.expiresAt, language, run.timeZone),
     },
-    await run.template('activation-letter', to.language),
+    await run.template('activation-letter', language),
   );
-  const letter: StoredLetter = {
-    language: to.language,
+  const stored: StoredLetter = {
+    language,
     recipient: postal.lines,
     postalCode: postal.postalCode,
     salutationName: postal.salutationName,
     subject: text.subject,
     paragraphs: text.paragraphs,
-    username: to.to,
-    code: issued.code,
+    username: to.username,
+    code: letter.code,
     activationPage: `${run.portalUrl}activate`,
-    expiresAt: issued.expiresAt,
+    expiresAt: letter.expiresAt,
     date: now.toISOString(),
   };
-  const { rows } = await insertLetter(
-    trx,
-    issued.accountId,
-    `${text.subject} – ${to.to}`,
-    postal.postalCode || null,
-    box.encrypt(JSON.stringify(letter)),
-    now.toISOString(),
-    staffId,
-  );
-  if (!rows[0]) throw new Error('The letter was not written.');
-  return rows[0].id;
+  return insertLetterRow(trx, {
+    accountId: letter.accountId,
+    title: `${text.subject} – ${to.username}`,
+    postalCode: postal.postalCode || null,
+    payloadEnc: box.encrypt(JSON.stringify(stored)),
+    createdAt: now.toISOString(),
+    createdBy: letter.staffId,
+  });
 }
 
 /** A stored letter, decrypted, ready for the PDF or DOCX writer. */

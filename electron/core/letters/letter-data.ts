@@ -1,3 +1,4 @@
+import type { LogoMimeType } from '../../../shared/api/activation-settings';
 import type { UiLanguage } from '../../../shared/api/common';
 import { neutraliseText } from '../../../shared/export-cell';
 
@@ -21,7 +22,7 @@ export interface ActivationLetter {
 
 /** A checked PNG or JPEG for the letterhead, with its size in pixels. */
 export interface LetterheadImage {
-  mimeType: 'image/png' | 'image/jpeg';
+  mimeType: LogoMimeType;
   width: number;
   height: number;
   data: Buffer;

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { OutboxMail, OutboxStatus } from '../../../shared/api/outbox';
+import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { OutboxMailTable } from '../db/schema';
 
@@ -22,6 +23,65 @@ export function rowToMail(row: OutboxRow): OutboxMail {
     sentAt: row.sent_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A mail as it enters the outbox: queued, due at once; the secret already encrypted. */
+export interface NewOutboxRow {
+  messageId: string;
+  kind: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  accountId: number | null;
+  secretEnc: string | null;
+  secretExpiresAt: string | null;
+}
+
+// Compiled once: a bulk activation queues thousands of mails.
+const insertQueued = compiledOnce(
+  (
+    db,
+    messageId: string,
+    kind: string,
+    to: string,
+    subject: string,
+    html: string,
+    text: string,
+    accountId: number | null,
+    at: string,
+    secretEnc: string | null,
+    secretExpiresAt: string | null,
+  ) =>
+    db
+      .insertInto('outbox_mail')
+      .values({
+        message_id: messageId,
+        kind,
+        to_address: to,
+        subject,
+        html,
+        text,
+        account_id: accountId,
+        status: 'queued',
+        next_attempt_at: at,
+        last_error: null,
+        secret_enc: secretEnc,
+        secret_expires_at: secretExpiresAt,
+        eml_written_at: null,
+        created_at: at,
+        sent_at: null,
+        updated_at: at,
+      })
+      .returning('id'),
+);
+
+/** Inserts a queued mail in the caller's transaction; returns its id. */
+export async function insertQueuedMail(trx: Executor, mail: NewOutboxRow, at: string): Promise<number> {
+  const result = await insertQueued(trx, mail.messageId, mail.kind, mail.to, mail.subject, mail.html, mail.text, mail.accountId, at, mail.secretEnc, mail.secretExpiresAt);
+  const row = result.rows[0];
+  if (!row) throw new Error('The outbox row was not written.');
+  return row.id;
 }
 
 export interface OutboxFilter {

@@ -5,7 +5,7 @@ import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import type { SecretBox } from './secret-box';
-import { writeSetting } from '../settings/setting-store';
+import { readSettingJson, writeSetting } from '../settings/setting-repository';
 
 /** Stored in the setting table under its own key; settings:get does not show it. */
 export const SMTP_SETTINGS_KEY = 'smtp';
@@ -34,9 +34,9 @@ export interface SmtpConnection {
 }
 
 export async function readStoredSmtp(db: Executor): Promise<StoredSmtp | null> {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', SMTP_SETTINGS_KEY).executeTakeFirst();
-  if (!row) return null;
-  const parsed = StoredSmtp.safeParse(JSON.parse(row.value_json));
+  const json = await readSettingJson(db, SMTP_SETTINGS_KEY);
+  if (json === null) return null;
+  const parsed = StoredSmtp.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 }
 

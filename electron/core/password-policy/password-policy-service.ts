@@ -3,16 +3,16 @@ import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
-import { writeSetting } from '../settings/setting-store';
+import { readSettingJson, writeSetting } from '../settings/setting-repository';
 
 /** Stored in the setting table under its own key; settings:get does not show it. */
 export const PASSWORD_POLICY_KEY = 'passwordPolicy';
 
 /** The policy in force: the default until an administrator saves one; an unreadable stored value falls back to it. */
 export async function readPasswordPolicy(db: Executor): Promise<PasswordPolicy> {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', PASSWORD_POLICY_KEY).executeTakeFirst();
-  if (!row) return DEFAULT_PASSWORD_POLICY;
-  const parsed = PasswordPolicy.safeParse(JSON.parse(row.value_json));
+  const json = await readSettingJson(db, PASSWORD_POLICY_KEY);
+  if (json === null) return DEFAULT_PASSWORD_POLICY;
+  const parsed = PasswordPolicy.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : DEFAULT_PASSWORD_POLICY;
 }
 

@@ -3,15 +3,14 @@ import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
-import { writeSetting } from './setting-store';
+import { readSettingJson, writeSetting } from './setting-repository';
 
 /** Stored in the setting table under its own key; settings:get does not show it. */
 export const SESSION_SETTINGS_KEY = 'sessionSettings';
 
 /** The settings in force: the default until an administrator saves some; an unreadable stored value falls back to it. */
 export async function readSessionSettings(db: Executor): Promise<SessionSettings> {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', SESSION_SETTINGS_KEY).executeTakeFirst();
-  return sessionSettingsFromJson(row?.value_json ?? null);
+  return sessionSettingsFromJson(await readSettingJson(db, SESSION_SETTINGS_KEY));
 }
 
 export function sessionSettingsFromJson(json: string | null): SessionSettings {

@@ -5,13 +5,13 @@ import type { Executor } from '../db/connection';
 import type { Actor, CoreDeps, Handlers } from '../context';
 import type { settingsApi } from '../../../shared/api/settings';
 import { actorOf } from '../context';
-import { writeSetting } from './setting-store';
+import { readAllSettings, writeSetting } from './setting-repository';
 
 const DEFAULTS: Settings = { defaultLanguage: 'en' };
 
 /** Settings with defaults for every key never saved; unreadable stored values fall back to the default. */
 export async function readSettings(db: Executor): Promise<Settings> {
-  const rows = await db.selectFrom('setting').selectAll().execute();
+  const rows = await readAllSettings(db);
   const stored: Record<string, unknown> = {};
   // Only the keys of Settings: other features keep their own values in this table too.
   for (const row of rows) if (row.key in Settings.shape) stored[row.key] = JSON.parse(row.value_json) as unknown;

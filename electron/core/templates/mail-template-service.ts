@@ -1,18 +1,16 @@
-import type { UiLanguage } from '../../../shared/api/common';
+import { UI_LANGUAGES as LANGUAGES, type UiLanguage } from '../../../shared/api/common';
 import type { MailPreview, MailTemplate, MailTemplateDraft } from '../../../shared/api/mail-templates';
-import { formatExpiry } from '../activation/account-mails';
-import { companyTimeZone, readActivationSettings } from '../activation/activation-settings';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { companyTimeZone, readActivationSettings } from '../settings/activation-settings';
 import { DEFAULT_TEMPLATES, type MailTemplateSource } from './default-templates';
+import { formatExpiry } from './expiry-format';
 import { deleteStoredTemplate, findStoredTemplate, listStoredTemplates, saveStoredTemplate, type StoredMailTemplate } from './mail-template-repository';
 import { renderPreviewInThread, templateThreadScript } from './preview-thread';
 import { MAIL_TEMPLATE_TYPES, type MailTemplateType, type MailVariables } from './template-port';
 import { assertTemplate, TEMPLATE_RULES } from './template-rules';
-
-const LANGUAGES: readonly UiLanguage[] = ['en', 'nl', 'de'];
 
 const SAMPLE_PEOPLE: Record<UiLanguage, { name: string; organisation: string }> = {
   en: { name: 'Alex Morgan', organisation: 'Example Trading Ltd' },

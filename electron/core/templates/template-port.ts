@@ -1,6 +1,8 @@
-/** The templates of issue 4: four mails, and the activation letter's text (edited the same way). */
-export const MAIL_TEMPLATE_TYPES = ['activation', 'set-password', 'password-changed', 'welcome', 'activation-letter'] as const;
-export type MailTemplateType = (typeof MAIL_TEMPLATE_TYPES)[number];
+import { MailTemplateType } from '../../../shared/api/mail-templates';
+
+export type { MailTemplateType };
+/** The templates of issue 4, as the contract names them: four mails, and the activation letter's text (edited the same way). */
+export const MAIL_TEMPLATE_TYPES = MailTemplateType.options;
 
 /** A rendered mail: subject, HTML body and the plain-text part generated from it. */
 export interface RenderedMail {

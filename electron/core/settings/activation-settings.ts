@@ -5,16 +5,16 @@ import { isoNow } from '../clock';
 import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
 import { letterheadLogoHandlers, readLetterheadLogo } from './letterhead-logo';
-import { writeSetting } from '../settings/setting-store';
+import { readSettingJson, writeSetting } from './setting-repository';
 
 const KEY = 'activation';
 
 /** How long activation and set-password links live, and the portal address links are built from. */
 export async function readActivationSettings(db: Executor): Promise<ActivationSettings> {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return DEFAULT_ACTIVATION_SETTINGS;
+  const json = await readSettingJson(db, KEY);
+  if (json === null) return DEFAULT_ACTIVATION_SETTINGS;
   // Over the defaults: settings stored before a field existed still read.
-  const parsed = ActivationSettings.safeParse({ ...DEFAULT_ACTIVATION_SETTINGS, ...(JSON.parse(row.value_json) as object) });
+  const parsed = ActivationSettings.safeParse({ ...DEFAULT_ACTIVATION_SETTINGS, ...(JSON.parse(json) as object) });
   if (!parsed.success) return DEFAULT_ACTIVATION_SETTINGS;
   // Earlier versions saved their placeholder with the other settings, unasked: it was never chosen.
   return parsed.data.portalUrl === PLACEHOLDER_PORTAL_URL ? { ...parsed.data, portalUrl: '' } : parsed.data;

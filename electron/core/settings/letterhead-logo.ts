@@ -8,7 +8,7 @@ import { actorOf, type Actor, type CoreDeps, type Handlers } from '../context';
 import type { Executor } from '../db/connection';
 import type { LetterheadImage } from '../letters/letter-data';
 import { checkLogoImage } from '../letters/logo-image';
-import { writeSetting } from '../settings/setting-store';
+import { deleteSetting, readSettingJson, writeSetting } from './setting-repository';
 
 /** Its own settings row, so reading the other activation settings never loads the image. */
 const KEY = 'letterhead-logo';
@@ -18,9 +18,9 @@ const StoredLogo = z.object({ mimeType: LogoMimeType, width: z.number().int().po
 type StoredLogo = z.infer<typeof StoredLogo>;
 
 async function readStoredLogo(db: Executor): Promise<StoredLogo | null> {
-  const row = await db.selectFrom('setting').select('value_json').where('key', '=', KEY).executeTakeFirst();
-  if (!row) return null;
-  const parsed = StoredLogo.safeParse(JSON.parse(row.value_json));
+  const json = await readSettingJson(db, KEY);
+  if (json === null) return null;
+  const parsed = StoredLogo.safeParse(JSON.parse(json));
   return parsed.success ? parsed.data : null;
 }
 
@@ -69,9 +69,8 @@ async function setLetterheadLogo(deps: CoreDeps, actor: Actor, input: SetLetterh
 async function removeLetterheadLogo(deps: CoreDeps, actor: Actor): Promise<null> {
   await deps.db.transaction().execute(async (trx) => {
     const before = await readStoredLogo(trx);
-    const removed = await trx.deleteFrom('setting').where('key', '=', KEY).executeTakeFirst();
     // Removing what is not there changes nothing, so there is nothing to audit.
-    if (Number(removed.numDeletedRows) > 0) {
+    if (await deleteSetting(trx, KEY)) {
       await recordAudit(trx, { at: isoNow(deps.clock), staffId: actor.id, entity: 'settings', entityId: null, action: 'updated', before: { letterheadLogo: auditOf(before) }, after: { letterheadLogo: null } });
     }
   });

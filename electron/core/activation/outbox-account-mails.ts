@@ -1,0 +1,43 @@
+import { SECRET_MARKER } from '../outbox/outbox-port';
+import { outboxQueue } from '../outbox/outbox-queue';
+import type { SecretBox } from '../outbox/secret-box';
+import { requirePortalUrl } from '../settings/activation-settings';
+import { formatExpiry } from '../templates/expiry-format';
+import { startMailRun } from '../templates/mail-run';
+import { renderMail } from '../templates/render-mail';
+import type { MailVariables } from '../templates/template-port';
+import type { AccountMails } from './activation-ports';
+import { recipientOf } from './recipient';
+
+/** The portal page each link opens. */
+const LINK_PATHS = { activation: 'activate', 'set-password': 'set-password' } as const;
+
+/**
+ * The account mails port on the outbox: renders each mail from its template in the
+ * recipient's language and queues it in the action's transaction. A link carries
+ * SECRET_MARKER in place of the token, which the outbox keeps encrypted beside the mail.
+ */
+export function outboxAccountMails(box: SecretBox): AccountMails {
+  const queueMail = outboxQueue(box);
+  return {
+    async begin(trx) {
+      const run = await startMailRun(trx);
+      return {
+        async queue(mail, now) {
+          const to = recipientOf(mail.to, run.defaultLanguage);
+          const variables: MailVariables = { username: to.to, name: to.name, organisation: to.organisation, portalUrl: run.portalUrl, companyName: run.settings.companyName };
+          let secret: { value: string; expiresAt: string } | undefined;
+          if ('link' in mail) {
+            // Every link needs the portal's address; the services check first, this stops any other.
+            requirePortalUrl(run.settings);
+            variables.link = `${run.portalUrl}${LINK_PATHS[mail.type]}?token=${SECRET_MARKER}`;
+            variables.expiresAt = formatExpiry(mail.link.expiresAt, to.language, run.timeZone);
+            secret = { value: mail.link.token, expiresAt: mail.link.expiresAt };
+          }
+          const rendered = renderMail(mail.type, to.language, variables, await run.template(mail.type, to.language));
+          await queueMail(trx, { kind: mail.type, to: to.to, ...rendered, accountId: to.accountId, secret }, now);
+        },
+      };
+    },
+  };
+}

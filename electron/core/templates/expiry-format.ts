@@ -1,0 +1,24 @@
+import type { UiLanguage } from '../../../shared/api/common';
+
+const expiryFormats = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
+/**
+ * "18 december 2026 om 14:30 (Midden-Europese standaardtijd)": the expiry in the company's
+ * time zone, worded for the recipient's language, with the zone named so a customer
+ * elsewhere can tell (dateStyle cannot be combined with a zone name, hence the parts).
+ * Mails, letters and the template preview all state expiries this way.
+ */
+export function formatExpiry(iso: string, language: UiLanguage, timeZone: string): string {
+  const key = `${language}|${timeZone}`;
+  let format = expiryFormats.get(key);
+  if (!format) {
+    format = {
+      when: new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }),
+      zone: new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'long' }),
+    };
+    expiryFormats.set(key, format);
+  }
+  const date = new Date(iso);
+  const zoneName = format.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  return `${format.when.format(date)} (${zoneName})`;
+}

@@ -1,0 +1,45 @@
+import type { ActivationSettings } from '../../../shared/api/activation-settings';
+import type { UiLanguage } from '../../../shared/api/common';
+import type { Executor } from '../db/connection';
+import { companyTimeZone, readActivationSettings } from '../settings/activation-settings';
+import { readSettings } from '../settings/settings-service';
+import type { MailTemplateSource } from './default-templates';
+import { loadMailTemplate } from './mail-template-repository';
+import type { MailTemplateType } from './template-port';
+
+/**
+ * What the mails and letters of one action share, read once for all of its accounts: the
+ * activation settings, the default language and the templates (an administrator's edited
+ * version if there is one, else the shipped text).
+ */
+export interface MailRun {
+  settings: ActivationSettings;
+  defaultLanguage: UiLanguage;
+  /** The portal's base address, ending in "/" ('' while not set: then no link may be built). */
+  portalUrl: string;
+  /** The zone expiry times are stated in. */
+  timeZone: string;
+  template(type: MailTemplateType, language: UiLanguage): Promise<MailTemplateSource>;
+}
+
+/** Reads a MailRun in the action's transaction; templates are loaded on first use and kept for the run. */
+export async function startMailRun(trx: Executor): Promise<MailRun> {
+  const settings = await readActivationSettings(trx);
+  const defaultLanguage = (await readSettings(trx)).defaultLanguage;
+  const templates = new Map<string, MailTemplateSource>();
+  return {
+    settings,
+    defaultLanguage,
+    portalUrl: settings.portalUrl === '' || settings.portalUrl.endsWith('/') ? settings.portalUrl : `${settings.portalUrl}/`,
+    timeZone: companyTimeZone(settings),
+    async template(type, language) {
+      const key = `${type}:${language}`;
+      let source = templates.get(key);
+      if (!source) {
+        source = await loadMailTemplate(trx, type, language);
+        templates.set(key, source);
+      }
+      return source;
+    },
+  };
+}
