@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
@@ -9,6 +10,7 @@ import type { Actor } from '../../electron/core/context';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { writeSetting } from '../../electron/core/settings/setting-store';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
+import { databaseFingerprintText } from './database-fingerprint';
 
 /** The portal address every test core starts with: activations are refused without one. */
 export const TEST_PORTAL_URL = 'https://portal.example.com/';
@@ -64,31 +66,12 @@ export async function signedIn(core: PortierCore, email: string, password: strin
   return slot;
 }
 
-/** Row counts and a checksum of every table, to prove a refused call changed nothing. */
-export async function databaseFingerprint(core: PortierCore): Promise<string> {
-  const tables = [
-    'staff',
-    'sign_in_failure',
-    'organisation',
-    'person',
-    'audit_log',
-    'setting',
-    'role_group',
-    'role_group_permission',
-    'portal_account',
-    'portal_account_link',
-    'portal_account_role_group',
-    'staff_preference',
-    'outbox_mail',
-    'portal_account_token',
-    'document',
-  ] as const;
-  const parts: string[] = [];
-  for (const table of tables) {
-    const rows = await core.deps.db.selectFrom(table).selectAll().execute();
-    parts.push(`${table}:${JSON.stringify(rows)}`);
-  }
-  return parts.join('\n');
+/**
+ * The schema and every row of every table (read from sqlite_master, so a new table is never
+ * missed), to prove a refused call changed nothing.
+ */
+export function databaseFingerprint(core: PortierCore): Promise<string> {
+  return databaseFingerprintText(core.deps.db as unknown as Kysely<unknown>);
 }
 
 /** The AppError a call fails with; fails the test when the call succeeds or fails otherwise. */
