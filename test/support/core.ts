@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { inject } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
@@ -11,6 +12,7 @@ import { openPortierCore, type PortierCore } from '../../electron/core/portier-c
 import { writeSetting } from '../../electron/core/settings/setting-store';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
 import { databaseFingerprintText } from './database-fingerprint';
+import { copyTemplateDatabase } from './template-database';
 
 /** The portal address every test core starts with: activations are refused without one. */
 export const TEST_PORTAL_URL = 'https://portal.example.com/';
@@ -36,9 +38,20 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh data folder holding a copy of the database every migration was applied to once for
+ * the whole test run (global-setup.ts): opening a core there migrates nothing. Outside Vitest
+ * (a child process) the folder is empty and the core migrates as usual.
+ */
+export function migratedDataDir(prefix = 'portier-test-'): { dir: string; remove: () => void } {
+  const data = tempDataDir(prefix);
+  copyTemplateDatabase(process.env.VITEST === 'true' ? inject('templateDatabase') : undefined, data.dir);
+  return data;
+}
+
 /** A real core on a real SQLite file, with the first administrator created and signed in. */
 export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string } = {}): Promise<TestCore> {
-  const data = tempDataDir();
+  const data = migratedDataDir();
   const core = await openPortierCore({ dataDir: data.dir, ...(options.clock ? { clock: options.clock } : {}) });
   if (options.portalUrl !== '') await setTestPortalUrl(core, options.portalUrl);
   const admin = newSessionSlot();
