@@ -17,10 +17,11 @@ import {
 } from 'kysely';
 
 /**
- * The tables a raw `sql` statement writes: INSERT [OR …] INTO t, REPLACE INTO t, UPDATE [OR …] t … SET,
- * DELETE FROM t, wherever they stand in the statement (after a WITH, too).
+ * The tables a raw `sql` statement writes: INSERT [OR …] INTO t, REPLACE INTO t, UPDATE [OR …] t,
+ * DELETE FROM t, wherever they stand in the statement (after a WITH, too); an upsert's
+ * ON CONFLICT DO UPDATE writes the INSERT's table, already counted.
  */
-const RAW_WRITE = /\b(?:(?:INSERT(?:\s+OR\s+\w+)?|REPLACE)\s+INTO|DELETE\s+FROM|UPDATE(?:\s+OR\s+\w+)?)\s+["'`[]?(\w+)/gi;
+const RAW_WRITE = /\b(?:(?:INSERT(?:\s+OR\s+\w+)?|REPLACE)\s+INTO|DELETE\s+FROM|(?<!\bDO\s+)UPDATE(?:\s+OR\s+\w+)?)\s+["'`[]?(\w+)/gi;
 
 function namesOf(node: OperationNode | undefined): string[] {
   if (!node) return [];
@@ -37,7 +38,9 @@ function writtenTables(node: OperationNode, queryId: PluginTransformQueryArgs['q
   else if (DeleteQueryNode.is(node)) namesOf(node.from).forEach((name) => into.add(name));
   else if (RawNode.is(node)) {
     const compiled = new SqliteQueryCompiler().compileQuery(node as RootOperationNode, queryId);
-    for (const match of compiled.sql.matchAll(RAW_WRITE)) into.add(match[1] as string);
+    // String literals are text, not statements: 'UPDATE x' in a WHERE writes nothing.
+    const statement = compiled.sql.replace(/'(?:[^']|'')*'/g, "''");
+    for (const match of statement.matchAll(RAW_WRITE)) into.add(match[1] as string);
   }
   for (const value of Object.values(node)) {
     for (const child of Array.isArray(value) ? value : [value]) {
