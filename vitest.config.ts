@@ -7,5 +7,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 20_000,
     environment: 'node',
+    // One migrated database for the run, copied by each test core; a cheap password hash cost.
+    globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/vitest-setup.ts'],
   },
 });

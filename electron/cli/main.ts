@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
 import { DatabaseTooNewError } from '../core/db/migration';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
@@ -56,22 +58,39 @@ function report(error: unknown): number {
 }
 
 /**
- * `portier ... | head -1`: the reader went away. Node ignores SIGPIPE and reports EPIPE on
- * stdout instead, as an unhandled error with a stack trace. Stop quietly, as Unix tools
- * killed by SIGPIPE do, with exit 0: the reader got what it asked for. Nothing is left
- * half-done: every change the CLI makes is its own transaction, and SQLite's WAL survives
- * an exit between two of them.
+ * Runs one CLI invocation and resolves to its exit code, with every error reported as the
+ * CLI reports it. The entry point below calls it with the process's arguments; tests call
+ * it in-process (test/support/cli.ts), with their own arguments and captured output.
  */
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(EXIT_OK);
-  throw error;
-});
+export function run(argv: string[]): Promise<number> {
+  return main(argv).catch(report);
+}
 
-main(process.argv.slice(2)).then(
-  (code) => {
+/** Whether this module is the program (node electron/cli/main.ts, dist/cli/portier.mjs), not imported by a test. */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return pathToFileURL(fs.realpathSync(script)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  /**
+   * `portier ... | head -1`: the reader went away. Node ignores SIGPIPE and reports EPIPE on
+   * stdout instead, as an unhandled error with a stack trace. Stop quietly, as Unix tools
+   * killed by SIGPIPE do, with exit 0: the reader got what it asked for. Nothing is left
+   * half-done: every change the CLI makes is its own transaction, and SQLite's WAL survives
+   * an exit between two of them.
+   */
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT_OK);
+    throw error;
+  });
+
+  void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.exitCode = report(error);
-  },
-);
+  });
+}

@@ -29,7 +29,8 @@ export const activationApi = {
     access: 'grant',
     input: z.strictObject({ ids: z.array(Id).min(1).max(1000) }),
     output: z.array(z.strictObject({ accountId: Id, outcome: ActivationOutcome, expiresAt: Timestamp.nullable() })),
-    changes: ['portal-accounts', 'outbox', 'audit'],
+    // The activation letter is stored as a document.
+    changes: ['portal-accounts', 'outbox', 'documents', 'audit'],
   }),
   /** A "set your password" link by mail (lifetime from the activation settings). */
   'portal-accounts:send-set-password-link': channel({

@@ -66,7 +66,8 @@ export const organisationsApi = {
     access: 'staff',
     input: OrganisationFields.extend({ id: Id }),
     output: Organisation,
-    changes: ['organisations', 'persons', 'audit'],
+    // The account list shows linked organisations' names (and searches them).
+    changes: ['organisations', 'persons', 'portal-accounts', 'audit'],
   }),
   /** Refused while persons or child organisations still reference it. */
   'organisations:delete': channel({

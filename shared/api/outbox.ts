@@ -86,6 +86,6 @@ export const outboxApi = {
   'smtp:test': channel({ access: 'admin', input: z.strictObject({ to: Email }), output: SmtpTestResult }),
   'outbox:list': channel({ access: 'staff', input: OutboxListQuery, output: OutboxPage }),
   'outbox:get': channel({ access: 'staff', input: ById, output: OutboxMailDetail }),
-  'outbox:retry': channel({ access: 'grant', input: ById, output: OutboxMail, changes: ['outbox'] }),
-  'outbox:cancel': channel({ access: 'grant', input: ById, output: OutboxMail, changes: ['outbox'] }),
+  'outbox:retry': channel({ access: 'grant', input: ById, output: OutboxMail, changes: ['outbox', 'audit'] }),
+  'outbox:cancel': channel({ access: 'grant', input: ById, output: OutboxMail, changes: ['outbox', 'audit'] }),
 } as const;

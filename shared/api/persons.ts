@@ -52,7 +52,8 @@ export const personsApi = {
     access: 'staff',
     input: PersonFields.extend({ id: Id }),
     output: Person,
-    changes: ['persons', 'organisations', 'audit'],
+    // The account list shows linked persons' names (and searches them).
+    changes: ['persons', 'organisations', 'portal-accounts', 'audit'],
   }),
   'persons:delete': channel({ access: 'staff', input: ById, output: z.null(), changes: ['persons', 'organisations', 'audit'] }),
 } as const;

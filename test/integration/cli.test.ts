@@ -54,7 +54,7 @@ describe('portier CLI: usage', () => {
 
   it('shows help for the CLI and for each command', async () => {
     const names = ['serve', 'seed-demo', 'backup', 'check'];
-    // In parallel: each start of the CLI costs most of a second.
+    // In parallel, in one process: each run has its own output (test/support/cli.ts).
     const [all, ...each] = await Promise.all([portier(['--help']), ...names.map((name) => portier([name, '--help']))]);
     expect(all?.code).toBe(0);
     names.forEach((name, i) => {

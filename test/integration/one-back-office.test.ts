@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BackOfficeAlreadyRunning, takeBackOfficeLock } from '../../electron/core/back-office-lock';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { openPortierCore } from '../../electron/core/portier-core';
-import { runPortier as portier } from '../support/cli';
+import { spawnPortier as portier } from '../support/cli';
 import { ADMIN, tempDataDir } from '../support/core';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { setPasswordHashCostForTests } from '../../electron/core/auth/password-hash';
 import { newSessionSlot } from '../../electron/core/auth/session';
 import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in-throttle';
 import { ADMIN, signedIn, startTestCore, type TestCore, errorOf } from '../support/core';
+import { TEST_PASSWORD_HASH_COST } from '../support/vitest-setup';
 
 let t: TestCore | undefined;
 afterEach(async () => {
@@ -34,7 +36,13 @@ describe('first administrator', () => {
   });
 
   it('stores an argon2id hash with at least OWASP parameters, never the password', async () => {
-    t = await startTestCore();
+    // The production cost, not the cheap one vitest-setup.ts gives every other test.
+    setPasswordHashCostForTests(null);
+    try {
+      t = await startTestCore();
+    } finally {
+      setPasswordHashCostForTests(TEST_PASSWORD_HASH_COST);
+    }
     const row = await t.core.deps.db.selectFrom('staff').select('password_hash').executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
     const [, m, tCost] = /m=(\d+),t=(\d+)/.exec(row.password_hash) ?? [];

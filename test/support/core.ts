@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { inject } from 'vitest';
 import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/session';
@@ -9,6 +11,8 @@ import type { Actor } from '../../electron/core/context';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { writeSetting } from '../../electron/core/settings/setting-repository';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
+import { databaseFingerprintText } from './database-fingerprint';
+import { copyTemplateDatabase } from './template-database';
 
 /** The portal address every test core starts with: activations are refused without one. */
 export const TEST_PORTAL_URL = 'https://portal.example.com/';
@@ -34,9 +38,20 @@ export interface TestCore {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh data folder holding a copy of the database every migration was applied to once for
+ * the whole test run (global-setup.ts): opening a core there migrates nothing. Outside Vitest
+ * (a child process) the folder is empty and the core migrates as usual.
+ */
+export function migratedDataDir(prefix = 'portier-test-'): { dir: string; remove: () => void } {
+  const data = tempDataDir(prefix);
+  copyTemplateDatabase(process.env.VITEST === 'true' ? inject('templateDatabase') : undefined, data.dir);
+  return data;
+}
+
 /** A real core on a real SQLite file, with the first administrator created and signed in. */
 export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string } = {}): Promise<TestCore> {
-  const data = tempDataDir();
+  const data = migratedDataDir();
   const core = await openPortierCore({ dataDir: data.dir, ...(options.clock ? { clock: options.clock } : {}) });
   if (options.portalUrl !== '') await setTestPortalUrl(core, options.portalUrl);
   const admin = newSessionSlot();
@@ -64,31 +79,12 @@ export async function signedIn(core: PortierCore, email: string, password: strin
   return slot;
 }
 
-/** Row counts and a checksum of every table, to prove a refused call changed nothing. */
-export async function databaseFingerprint(core: PortierCore): Promise<string> {
-  const tables = [
-    'staff',
-    'sign_in_failure',
-    'organisation',
-    'person',
-    'audit_log',
-    'setting',
-    'role_group',
-    'role_group_permission',
-    'portal_account',
-    'portal_account_link',
-    'portal_account_role_group',
-    'staff_preference',
-    'outbox_mail',
-    'portal_account_token',
-    'document',
-  ] as const;
-  const parts: string[] = [];
-  for (const table of tables) {
-    const rows = await core.deps.db.selectFrom(table).selectAll().execute();
-    parts.push(`${table}:${JSON.stringify(rows)}`);
-  }
-  return parts.join('\n');
+/**
+ * The schema and every row of every table (read from sqlite_master, so a new table is never
+ * missed), to prove a refused call changed nothing.
+ */
+export function databaseFingerprint(core: PortierCore): Promise<string> {
+  return databaseFingerprintText(core.deps.db as unknown as Kysely<unknown>);
 }
 
 /** The AppError a call fails with; fails the test when the call succeeds or fails otherwise. */

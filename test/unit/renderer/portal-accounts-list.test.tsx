@@ -8,7 +8,7 @@ import { PortalAccountsScreen } from '../../../renderer/src/features/portal-acco
 import type { InputOf } from '../../../shared/api';
 import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../shared/api/staff';
-import { staffMember } from './support/fixtures';
+import { portalAccount, staffMember } from './support/fixtures';
 import { renderWithApp } from './support/render-app';
 
 /*
@@ -70,7 +70,7 @@ function renderScreen(me: StaffMember = staffMember()) {
       columns = [...input.columns];
       return columns;
     },
-    'portal-accounts:set-active': (input) => ({ ...row(input.id), active: input.active }) as never,
+    'portal-accounts:set-active': (input) => portalAccount({ id: input.id, active: input.active, status: input.active ? 'no_access' : 'deactivated' }),
   });
 }
 

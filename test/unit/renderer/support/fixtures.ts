@@ -1,5 +1,6 @@
 import type { Organisation } from '../../../../shared/api/organisations';
 import type { Person } from '../../../../shared/api/persons';
+import type { PortalAccount } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
 
 const AT = '2025-03-14T09:26:53.000Z';
@@ -53,6 +54,32 @@ export function person(overrides: Partial<Person> = {}): Person {
     email: 'j.groesse@example.de',
     mobile: null,
     language: 'default',
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function portalAccount(overrides: Partial<PortalAccount> = {}): PortalAccount {
+  const id = overrides.id ?? 1;
+  return {
+    id,
+    username: `user${id}@example.com`,
+    nickname: null,
+    description: null,
+    recoveryEmail: null,
+    language: 'default',
+    active: true,
+    hasPassword: false,
+    status: 'no_access',
+    links: [{ organisationId: 1, organisationName: 'Brouwerij De Ster', personId: null, personName: null, isDefault: true }],
+    roleGroupIds: [1],
+    activationSentAt: null,
+    activationSentByName: null,
+    activationExpiresAt: null,
+    activatedAt: null,
+    lastSignInAt: null,
+    lockedUntil: null,
     createdAt: AT,
     updatedAt: AT,
     ...overrides,
