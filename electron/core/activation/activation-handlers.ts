@@ -1,10 +1,11 @@
-import type { activationApi } from '../../../shared/api/activation';
+import { MAX_ACTIVATION_MATCHING, type activationApi } from '../../../shared/api/activation';
 import { actorOf, type Handlers } from '../context';
 import { sendActivations, skipReason } from './activation-service';
 import { readSettings } from '../settings/settings-service';
 import { storeActivationLetter } from '../documents/letter-document';
 import { findAccountContact, queueAccountMail, queueMailTo, recipientOf, startMailRun, type MailRun } from './account-mails';
 import { issueSetPasswordLink, setPasswordByStaff } from './password-reset-service';
+import { matchingAccountIds } from '../portal-accounts/account-selection';
 
 export const activationHandlers: Handlers<keyof typeof activationApi> = {
   'portal-accounts:preview-activation': async (input, { deps }) => {
@@ -22,6 +23,9 @@ export const activationHandlers: Handlers<keyof typeof activationApi> = {
     }
     return preview;
   },
+  // The same preview, for the accounts the list shows, resolved in the core.
+  'portal-accounts:preview-activation-matching': async (input, ctx) =>
+    activationHandlers['portal-accounts:preview-activation']({ ids: await matchingAccountIds(ctx.deps, input, MAX_ACTIVATION_MATCHING) }, ctx),
   'portal-accounts:send-activation': (input, ctx) => {
     // Settings and templates are read once for all accounts of the call.
     let run: MailRun | null = null;
