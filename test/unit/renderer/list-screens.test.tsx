@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetListStates } from '../../../renderer/src/components/list-state';
+import { resetSessionStores } from '../../../renderer/src/components/session-stores';
 import { OutboxScreen } from '../../../renderer/src/features/outbox/OutboxScreen';
 import { PersonsScreen } from '../../../renderer/src/features/persons/PersonsScreen';
 import { StaffScreen } from '../../../renderer/src/features/staff/StaffScreen';
@@ -15,7 +15,7 @@ import { renderWithApp } from './support/render-app';
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/#/');
-  resetListStates();
+  resetSessionStores();
 });
 afterEach(cleanup);
 

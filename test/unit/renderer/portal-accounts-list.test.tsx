@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useNotifications } from '../../../renderer/src/components/notification-store';
-import { resetAccountList } from '../../../renderer/src/features/portal-accounts/account-list-store';
+import { resetSessionStores } from '../../../renderer/src/components/session-stores';
 import { PortalAccountsScreen } from '../../../renderer/src/features/portal-accounts/PortalAccountsScreen';
 import type { InputOf } from '../../../shared/api';
 import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../shared/api/portal-accounts';
@@ -31,7 +31,7 @@ function fakeSize(name: 'clientHeight' | 'clientWidth', value: number) {
 }
 beforeEach(() => {
   window.history.replaceState(null, '', '/#/accounts');
-  resetAccountList();
+  resetSessionStores();
   fakeSize('clientHeight', 600);
   fakeSize('clientWidth', 1000);
 });

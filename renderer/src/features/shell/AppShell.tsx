@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
 import type { Route } from '../../router/routes';
 import { navigate, useRoute } from '../../router/use-route';
-import { useAuditFilters } from '../audit/audit-filter-store';
 import { useSignOut } from '../session/session-queries';
 import { Screen } from './Screen';
 
@@ -52,7 +51,6 @@ export function AppShell({ me }: { me: StaffMember }) {
   const onSignOut = async () => {
     try {
       await signOut.mutateAsync({});
-      useAuditFilters.setState({ entity: '', staffId: '', from: '', to: '', offset: 0 });
       navigate({ name: 'organisations' }, { replace: true });
     } catch {
       // The error is shown below the button; staying signed in is the safe outcome.
