@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -84,7 +84,10 @@ export function AppShell({ me }: { me: StaffMember }) {
       </header>
       <ErrorAlert error={signOut.error} />
       <main id="main" className="main" tabIndex={-1}>
-        <Screen route={route} me={me} />
+        {/* Some screens load on first use (see Screen.tsx). */}
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <Screen route={route} me={me} />
+        </Suspense>
       </main>
     </div>
   );
