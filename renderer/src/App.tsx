@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './components/ErrorAlert';
 import { Notifications } from './components/Notifications';
 import { AppShell } from './features/shell/AppShell';
 import { LanguageSync, useEffectiveLanguage } from './features/session/LanguageSync';
 import { useCurrentStaff, useSetupStatus } from './features/session/session-queries';
-import { SetupScreen } from './features/session/SetupScreen';
 import { SignInScreen } from './features/session/SignInScreen';
+
+// Shown once per installation, and it checks the password against the blocklist: loaded only then.
+const SetupScreen = lazy(() => import('./features/session/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 
 /** session:current decides: the app for a signed-in user, else first set-up or sign-in. */
 function Gate() {
@@ -34,7 +36,14 @@ function Gate() {
     );
   }
   if (!started || current.isPending || !status.data) return <p className="loading">{t('app.loading')}</p>;
-  return status.data.needsAdministrator ? <SetupScreen /> : <SignInScreen />;
+  const loading = <p className="loading">{t('app.loading')}</p>;
+  return status.data.needsAdministrator ? (
+    <Suspense fallback={loading}>
+      <SetupScreen />
+    </Suspense>
+  ) : (
+    <SignInScreen />
+  );
 }
 
 export function App() {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract';
 import { ById, Id, Timestamp, UiLanguage } from './common';
+import { AccountsMatching } from './portal-accounts';
 
 /** What "Activate account" did for one account. */
 export const ActivationOutcome = z.enum(['sent', 'skipped_inactive', 'skipped_activated', 'skipped_missing', 'skipped_no_email']);
@@ -14,11 +15,23 @@ export const ActivationPreview = z.strictObject({
   outcome: ActivationOutcome,
 });
 
+/** The most accounts one activation run over the whole list may preview (and so send to). */
+export const MAX_ACTIVATION_MATCHING = 10_000;
+
 export const activationApi = {
   /** What "Activate account" would do for these accounts: addresses, languages, and who is skipped and why. Changes nothing. */
   'portal-accounts:preview-activation': channel({
     access: 'grant',
     input: z.strictObject({ ids: z.array(Id).min(1).max(1000) }),
+    output: z.array(ActivationPreview),
+  }),
+  /**
+   * The same preview for every account the list shows (bar `exceptIds`), resolved in the core
+   * with the list's own conditions; at most MAX_ACTIVATION_MATCHING accounts (field error too_many).
+   */
+  'portal-accounts:preview-activation-matching': channel({
+    access: 'grant',
+    input: z.strictObject(AccountsMatching),
     output: z.array(ActivationPreview),
   }),
   /**

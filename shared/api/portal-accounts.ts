@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract';
 import { PermissionKeySchema } from './role-groups';
+import { ERROR_CODES } from '../errors';
 import { ById, ContactLanguage, Email, Id, Timestamp, optionalEmail, optionalText, page, searchText } from './common';
 
 /**
@@ -120,16 +121,62 @@ const EditableFields = {
 /** What a bulk "Create portal accounts" did for one person. */
 export const BulkOutcome = z.enum(['created', 'skipped_no_email', 'skipped_invalid_email', 'skipped_duplicate']);
 
+/** Which accounts the list shows: its search and filters, without order or paging. */
+const listFilterFields = {
+  search: searchText,
+  filter: QuickFilter.default('all'),
+  status: AccountStatus.optional(),
+  organisationId: Id.optional(),
+  personId: Id.optional(),
+  roleGroupId: Id.optional(),
+};
+
+/** The account list's filter (the list's input without order and paging): what a bulk action over "everything the list shows" sends. */
+export const AccountFilter = z.strictObject(listFilterFields);
+export type AccountFilter = z.input<typeof AccountFilter>;
+
+/** The most accounts a selection over the whole list may leave out one by one. */
+export const MAX_EXCEPTED_ACCOUNTS = 10_000;
+
+/**
+ * Every account the list shows, except the rows the user unticked: how a bulk action names
+ * "all selected, loaded or not" without sending their ids. The core resolves it with the
+ * list's own conditions.
+ */
+export const AccountsMatching = {
+  filter: AccountFilter,
+  exceptIds: z.array(Id).max(MAX_EXCEPTED_ACCOUNTS).default([]),
+};
+
+/** One step of a bulk change over the accounts matching a filter, walked in id order. */
+const BulkStep = {
+  /** Start after this account id (0: the first step). */
+  afterId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+};
+
+/** What one step of a bulk change did, account by account, and where the next step starts. */
+export const BulkStepResult = z.strictObject({
+  /** How many accounts the selection holds: counted on the first step only (afterId 0), else null. */
+  total: z.number().int().min(0).nullable(),
+  outcomes: z.array(
+    z.strictObject({
+      accountId: Id,
+      /** unchanged: the account was already as asked (e.g. deactivating a deactivated one). */
+      outcome: z.enum(['changed', 'unchanged', 'failed']),
+      error: z.strictObject({ code: z.enum(ERROR_CODES), message: z.string() }).nullable(),
+    }),
+  ),
+  /** The afterId of the next step; null when no account is left. */
+  nextAfterId: Id.nullable(),
+});
+export type BulkStepResult = z.infer<typeof BulkStepResult>;
+
 export const portalAccountsApi = {
   'portal-accounts:list': channel({
     access: 'staff',
     input: z.strictObject({
-      search: searchText,
-      filter: QuickFilter.default('all'),
-      status: AccountStatus.optional(),
-      organisationId: Id.optional(),
-      personId: Id.optional(),
-      roleGroupId: Id.optional(),
+      ...listFilterFields,
       sort: z.enum(ACCOUNT_SORTS).default('username'),
       direction: z.enum(['asc', 'desc']).default('asc'),
       offset: z.number().int().min(0).max(10_000_000).default(0),
@@ -176,6 +223,24 @@ export const portalAccountsApi = {
     changes: ['portal-accounts', 'audit'],
   }),
   'portal-accounts:delete': channel({ access: 'grant', input: ById, output: z.null(), changes: ['portal-accounts', 'persons', 'audit'] }),
+  /**
+   * Switches off (or on) the next `limit` accounts of those the list shows (bar `exceptIds`),
+   * each as portal-accounts:set-active does it (audited on its own); the renderer repeats the
+   * step from `nextAfterId`, which keeps a progress bar and never sends thousands of ids.
+   */
+  'portal-accounts:set-active-matching': channel({
+    access: 'grant',
+    input: z.strictObject({ ...AccountsMatching, active: z.boolean(), ...BulkStep }),
+    output: BulkStepResult,
+    changes: ['portal-accounts', 'audit'],
+  }),
+  /** Deletes the next `limit` accounts of those the list shows (bar `exceptIds`), each as portal-accounts:delete does it. */
+  'portal-accounts:delete-matching': channel({
+    access: 'grant',
+    input: z.strictObject({ ...AccountsMatching, ...BulkStep }),
+    output: BulkStepResult,
+    changes: ['portal-accounts', 'persons', 'audit'],
+  }),
   /** The union of the account's groups' permissions, each with the groups that grant it. */
   'portal-accounts:effective-permissions': channel({
     access: 'staff',

@@ -101,6 +101,38 @@ test('the account list scrolls through a thousand accounts with the keyboard in 
   await expect(page.getByRole('heading', { name: 'klant0001@example.nl', level: 1 })).toBeVisible();
 });
 
+test('Ctrl+A selects every account of the list, loaded or not, and Deactivate reaches them all by the filter but the one unticked', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Massa BV' });
+  const csv = path.join(portier.dataDir, 'accounts.csv');
+  const lines = ['email,organisation'];
+  for (let i = 1; i <= 250; i++) lines.push(`klant${String(i).padStart(4, '0')}@example.nl,Massa BV`);
+  fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+  const root = path.resolve(import.meta.dirname, '../..');
+  const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'import', 'accounts', csv, '--data-dir', portier.dataDir], { encoding: 'utf8' });
+  expect(imported.status, imported.stderr).toBe(0);
+
+  await app.goTo('Portal accounts');
+  const accounts = new PortalAccountsPage(page);
+  await expect(page.getByText('250 accounts')).toBeVisible();
+  await accounts.row('klant0001@example.nl').click();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByText('250 accounts · 250 selected')).toBeVisible();
+  await accounts.row('klant0002@example.nl').click({ modifiers: ['Control'] });
+  await expect(page.getByText('250 accounts · 249 selected')).toBeVisible();
+  await accounts.rowAction('klant0003@example.nl', 'Deactivate');
+  await expect(page.getByRole('status').filter({ hasText: '249 of 249 accounts changed.' }).last()).toBeVisible();
+
+  await page.getByLabel('Status').selectOption({ label: 'Deactivated' });
+  await expect(page.getByText('249 accounts', { exact: true })).toBeVisible();
+  await page.getByLabel('Status').selectOption({ label: 'No access yet' });
+  await expect(page.getByText('1 account', { exact: true })).toBeVisible();
+  await expect(accounts.row('klant0002@example.nl')).toBeVisible();
+});
+
 test('staff without the grant flag see portal accounts read-only and cannot change access', async ({ page, portier }) => {
   const app = new PortierApp(page);
   await app.open(portier.url);

@@ -25,8 +25,9 @@ const samples = () => channelSamples(ids);
 /** Keys whose value names a row; an unknown value must give NOT_FOUND (lists treat them as filters). */
 const ID_KEYS = ['id', 'organisationId', 'parentId', 'moveAccountsTo'];
 
+// A list gets an object; an object (a bulk channel's list filter) gets text, so the error names the field itself.
 const wrongTypeFor = (value: unknown): unknown =>
-  typeof value === 'string' ? 12345 : typeof value === 'number' ? 'twelve' : typeof value === 'boolean' ? 'yes' : { nested: true };
+  typeof value === 'string' ? 12345 : typeof value === 'number' ? 'twelve' : typeof value === 'boolean' ? 'yes' : Array.isArray(value) ? { nested: true } : 'not an object';
 
 const isRequired = (schema: z.ZodType, key: string): boolean => {
   const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;

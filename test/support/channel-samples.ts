@@ -77,6 +77,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'portal-accounts:set-active': { id: ids.account, active: false },
   'portal-accounts:change-username': { id: ids.account, username: 'renamed@example.com' },
   'portal-accounts:delete': { id: ids.account },
+  'portal-accounts:set-active-matching': { filter: { search: 'sample' }, exceptIds: [], active: true, afterId: 0, limit: 10 },
+  // Every account but the sample one, which the samples after this one still use.
+  'portal-accounts:delete-matching': { filter: { filter: 'all' }, exceptIds: [ids.account], afterId: 0, limit: 10 },
   'portal-accounts:effective-permissions': { id: ids.account },
   'portal-accounts:create-for-persons': { personIds: [ids.person], roleGroupIds: [ids.roleGroup] },
   'portal-accounts:import': {
@@ -95,6 +98,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'documents:print-start': { ids: [ids.account] },
   'documents:print-status': { jobId: 'no-such-job-0000000' },
   'portal-accounts:preview-activation': { ids: [ids.account] },
+  'portal-accounts:preview-activation-matching': { filter: { search: 'sample', filter: 'all' }, exceptIds: [] },
   'portal-accounts:send-activation': { ids: [ids.account] },
   'portal-accounts:send-set-password-link': { id: ids.account },
   'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },

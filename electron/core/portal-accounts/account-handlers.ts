@@ -6,6 +6,7 @@ import { findRoleGroups } from '../role-groups/role-group-repository';
 import { importAccounts } from './account-import';
 import { listPortalAccounts } from './account-list-repository';
 import { changeUsername, createAccount, deleteAccount, loadAccount, setAccountActive, updateAccount } from './account-service';
+import { deleteMatching, setActiveMatching } from './account-selection';
 import { createAccountsForPersons } from './bulk-create';
 import { effectivePermissions } from './effective-permissions';
 
@@ -17,6 +18,8 @@ export const portalAccountHandlers: Handlers<keyof typeof portalAccountsApi | ke
   'portal-accounts:set-active': (input, ctx) => setAccountActive(ctx.deps, actorOf(ctx), input.id, input.active),
   'portal-accounts:change-username': (input, ctx) => changeUsername(ctx.deps, actorOf(ctx), input.id, input.username),
   'portal-accounts:delete': (input, ctx) => deleteAccount(ctx.deps, actorOf(ctx), input.id),
+  'portal-accounts:set-active-matching': (input, ctx) => setActiveMatching(ctx.deps, actorOf(ctx), input),
+  'portal-accounts:delete-matching': (input, ctx) => deleteMatching(ctx.deps, actorOf(ctx), input),
   'portal-accounts:effective-permissions': async (input, { deps }) => {
     const account = await loadAccount(deps.db, input.id, deps.clock());
     return effectivePermissions(await findRoleGroups(deps.db, account.roleGroupIds), isStaffOnlyPermission);

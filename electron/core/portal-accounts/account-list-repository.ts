@@ -72,7 +72,7 @@ function sortKey(sort: AccountListQuery['sort'], now: string): RawBuilder<unknow
 const tieBreak = (sort: AccountListQuery['sort'], direction: RawBuilder<unknown>) => (sort === 'username' ? sql`` : sql`, a.id ${direction}`);
 
 /** Every condition of the query but the text search, ANDed; the sub-selects run once, not per row. */
-function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
+export function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
   const quick = quickFilterCondition(q.filter, now);
   if (quick) where.push(quick);

@@ -5,7 +5,7 @@ import type { Direction } from './list-state';
 
 interface SortHeaderProps<S extends string> {
   field: S;
-  label: string;
+  label: ReactNode;
   sort: S;
   direction: Direction;
   onSort: (field: S) => void;

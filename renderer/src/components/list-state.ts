@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetOnSignOut } from './session-stores';
 
 export type Direction = 'asc' | 'desc';
 
@@ -15,11 +16,13 @@ interface ListStore {
   update: (id: string, patch: Partial<ListState>) => void;
 }
 
-const useListStore = create<ListStore>((set) => ({
-  lists: {},
-  update: (id, patch) =>
-    set((state) => ({ lists: { ...state.lists, [id]: { ...(state.lists[id] as ListState), ...patch } } })),
-}));
+const useListStore = resetOnSignOut(
+  create<ListStore>((set) => ({
+    lists: {},
+    update: (id, patch) =>
+      set((state) => ({ lists: { ...state.lists, [id]: { ...(state.lists[id] as ListState), ...patch } } })),
+  })),
+);
 
 export const PAGE_SIZE = 50;
 
@@ -37,9 +40,4 @@ export function useListState<S extends string>(id: string, defaultSort: S) {
       write({ sort, direction: state.sort === sort && state.direction === 'asc' ? 'desc' : 'asc', offset: 0 }),
     setOffset: (offset: number) => write({ offset: Math.max(0, offset) }),
   };
-}
-
-/** Forgets every list's state (on sign-out, so the next user starts clean). */
-export function resetListStates(): void {
-  useListStore.setState({ lists: {} });
 }

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resetListStates } from '../../../renderer/src/components/list-state';
+import { resetSessionStores } from '../../../renderer/src/components/session-stores';
 import { OrganisationsScreen } from '../../../renderer/src/features/organisations/OrganisationsScreen';
 import type { InputOf } from '../../../shared/api';
 import { organisation } from './support/fixtures';
@@ -10,7 +10,7 @@ import { renderWithApp } from './support/render-app';
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/#/organisations');
-  resetListStates();
+  resetSessionStores();
 });
 afterEach(cleanup);
 

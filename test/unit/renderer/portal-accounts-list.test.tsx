@@ -3,12 +3,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useNotifications } from '../../../renderer/src/components/notification-store';
-import { resetAccountList } from '../../../renderer/src/features/portal-accounts/account-list-store';
+import { resetSessionStores } from '../../../renderer/src/components/session-stores';
 import { PortalAccountsScreen } from '../../../renderer/src/features/portal-accounts/PortalAccountsScreen';
 import type { InputOf } from '../../../shared/api';
 import { ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../shared/api/staff';
 import { portalAccount, staffMember } from './support/fixtures';
+import type { FakeHandlers } from './support/fake-transport';
 import { renderWithApp } from './support/render-app';
 
 /*
@@ -30,7 +31,7 @@ function fakeSize(name: 'clientHeight' | 'clientWidth', value: number) {
 }
 beforeEach(() => {
   window.history.replaceState(null, '', '/#/accounts');
-  resetAccountList();
+  resetSessionStores();
   fakeSize('clientHeight', 600);
   fakeSize('clientWidth', 1000);
 });
@@ -57,7 +58,7 @@ const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccou
   ...overrides,
 });
 
-function renderScreen(me: StaffMember = staffMember()) {
+function renderScreen(me: StaffMember = staffMember(), more: FakeHandlers = {}) {
   let columns = [...ACCOUNT_COLUMNS];
   return renderWithApp(<PortalAccountsScreen me={me} />, {
     'portal-accounts:list': (input) => {
@@ -71,6 +72,7 @@ function renderScreen(me: StaffMember = staffMember()) {
       return columns;
     },
     'portal-accounts:set-active': (input) => portalAccount({ id: input.id, active: input.active, status: input.active ? 'no_access' : 'deactivated' }),
+    ...more,
   });
 }
 
@@ -192,15 +194,15 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect(deactivate.getAttribute('title')).toMatch(/Only administrators and staff who may grant portal access/);
   });
 
-  it('resends to every expired invitation from the "Invitation expired" filter, previewing them all first', async () => {
+  it('resends to every expired invitation from the "Invitation expired" filter, previewing them all by that filter', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
       'portal-accounts:list': (input) => {
-        const rows = input.filter === 'invitation_expired' ? Array.from({ length: Math.max(0, Math.min(500, 620 - (input.offset ?? 0))) }, (_, i) => row((input.offset ?? 0) + i + 1, { status: 'invitation_expired' })) : [row(1)];
+        const rows = input.filter === 'invitation_expired' ? Array.from({ length: Math.max(0, Math.min(100, 620 - (input.offset ?? 0))) }, (_, i) => row((input.offset ?? 0) + i + 1, { status: 'invitation_expired' })) : [row(1)];
         return { rows, total: input.filter === 'invitation_expired' ? 620 : 1, totalExact: true };
       },
       'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
-      'portal-accounts:preview-activation': (input) => input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: 'en' as const, outcome: 'sent' as const })),
+      'portal-accounts:preview-activation-matching': () => Array.from({ length: 620 }, (_, i) => ({ accountId: i + 1, username: `user${i + 1}@example.com`, language: 'en' as const, outcome: 'sent' as const })),
     });
     await screen.findByText('user1@example.com');
     expect(screen.queryByRole('button', { name: 'Resend to all expired…' })).toBeNull();
@@ -208,7 +210,65 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     await user.click(await screen.findByRole('button', { name: 'Resend to all expired…' }));
     expect(await screen.findByRole('dialog', { name: 'Activate 620 accounts' })).toBeTruthy();
     await screen.findByText(/go to these 620 addresses/);
-    expect((fake.callsTo('portal-accounts:preview-activation') as { ids: number[] }[]).map((c) => c.ids.length)).toEqual([620]);
+    // The core finds them: no ids go out, and the renderer does not page through the list for them.
+    expect(fake.callsTo('portal-accounts:preview-activation-matching')).toEqual([{ filter: { filter: 'invitation_expired' }, exceptIds: [] }]);
+    expect(fake.callsTo('portal-accounts:preview-activation')).toEqual([]);
+    expect((fake.callsTo('portal-accounts:list') as InputOf<'portal-accounts:list'>[]).every((c) => (c.offset ?? 0) === 0)).toBe(true);
+  });
+
+  it('selects every row of the list with Ctrl+A, loaded or not, and deactivates them by the filter in steps, bar the unticked row', async () => {
+    const { fake } = renderScreen(staffMember(), {
+      'portal-accounts:set-active-matching': (input) => {
+        const after = input.afterId ?? 0;
+        const limit = input.limit ?? 100;
+        const ids = Array.from({ length: 250 }, (_, i) => i + 1).filter((id) => id > after && !(input.exceptIds ?? []).includes(id)).slice(0, limit);
+        return {
+          total: after === 0 ? 249 : null,
+          outcomes: ids.map((id) => ({ accountId: id, outcome: id === 3 ? ('unchanged' as const) : ('changed' as const), error: null })),
+          nextAfterId: ids.length === limit ? (ids.at(-1) ?? null) : null,
+        };
+      },
+    });
+    await screen.findByText('user1@example.com');
+    const grid = screen.getByRole('group', { name: 'Portal accounts' });
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'a', ctrlKey: true });
+    await screen.findByText(/250 selected/);
+    // Only the first page was ever fetched: Ctrl+A no longer loads every row.
+    expect((fake.callsTo('portal-accounts:list') as InputOf<'portal-accounts:list'>[]).every((c) => (c.offset ?? 0) === 0)).toBe(true);
+    expect(rowOf('user5@example.com').getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(rowOf('user2@example.com'), { ctrlKey: true });
+    expect(rowOf('user2@example.com').getAttribute('aria-selected')).toBe('false');
+    expect(screen.getByText(/249 selected/)).toBeTruthy();
+
+    fireEvent.contextMenu(rowOf('user5@example.com'), { clientX: 50, clientY: 60 });
+    const menu = await screen.findByRole('menu', { name: 'Actions for 249 accounts' });
+    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Activate account…', 'Deactivate', 'Reactivate', 'Delete…']);
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate' }));
+    await waitFor(() => expect(useNotifications.getState().notifications.map((n) => n.message)).toContain('248 of 248 accounts changed.'));
+    const steps = fake.callsTo('portal-accounts:set-active-matching') as InputOf<'portal-accounts:set-active-matching'>[];
+    expect(steps.map((c) => c.afterId)).toEqual([0, 101, 201]);
+    expect(steps[0]).toEqual({ filter: { search: '', filter: 'all' }, exceptIds: [2], active: false, afterId: 0, limit: 100 });
+    expect(fake.callsTo('portal-accounts:set-active')).toEqual([]);
+    // Done with: what the list shows next is not what was chosen.
+    expect(screen.queryByText(/selected/)).toBeNull();
+  });
+
+  it('deletes every row of the list by the filter after saying how many', async () => {
+    const { fake } = renderScreen(staffMember(), {
+      'portal-accounts:delete-matching': () => ({ total: 250, outcomes: [{ accountId: 1, outcome: 'failed', error: { code: 'NOT_FOUND', message: 'gone' } }], nextAfterId: null }),
+    });
+    await screen.findByText('user1@example.com');
+    const grid = screen.getByRole('group', { name: 'Portal accounts' });
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'a', ctrlKey: true });
+    await screen.findByText(/250 selected/);
+    fireEvent.keyDown(grid, { key: 'Delete' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete portal accounts' });
+    expect(dialog.textContent).toContain('Delete 250 portal accounts?');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete 250 portal accounts' }));
+    await waitFor(() => expect(fake.callsTo('portal-accounts:delete-matching')).toEqual([{ filter: { search: '', filter: 'all' }, exceptIds: [], afterId: 0, limit: 100 }]));
+    await waitFor(() => expect(useNotifications.getState().notifications.map((n) => n.message)).toContain('1 accounts could not be changed: This record no longer exists. Someone may have deleted it.'));
   });
 
   it('remembers the chosen columns through the core', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SELECTION, moveFocus, selectAll, selectRow, toggleRow } from '../../../renderer/src/features/portal-accounts/row-selection';
+import { EMPTY_SELECTION, isSelected, moveFocus, selectAll, selectedCount, selectEvery, selectRow, toggleRow } from '../../../renderer/src/features/portal-accounts/row-selection';
 
 // Rows 0..9 have ids 100..109; row 5 is not loaded yet.
 const idAt = (i: number) => (i >= 0 && i < 10 && i !== 5 ? 100 + i : undefined);
@@ -37,6 +37,23 @@ describe('row selection', () => {
     expect(selectRow(a, 5, idAt)).toBe(a);
     expect(ids(toggleRow(a, 3, idAt))).toEqual([102, 103]);
     expect(ids(selectAll(10, idAt))).toEqual([100, 101, 102, 103, 104, 106, 107, 108, 109]);
+  });
+
+  it('selects every row of the list, loaded or not, and keeps the rows unticked with Ctrl or Space as exceptions', () => {
+    const every = selectEvery();
+    expect(isSelected(every, 100)).toBe(true);
+    expect(isSelected(every, 999_999)).toBe(true); // a row not loaded yet
+    expect(selectedCount(every, 250)).toBe(250);
+    const less = toggleRow(selectRow(every, 2, idAt, { toggle: true }), 3, idAt);
+    expect([isSelected(less, 102), isSelected(less, 103), isSelected(less, 104)]).toEqual([false, false, true]);
+    expect(selectedCount(less, 250)).toBe(248);
+    // Ticking one again takes the exception back; Shift+Ctrl takes back a range.
+    expect(selectedCount(selectRow(less, 2, idAt, { toggle: true }), 250)).toBe(249);
+    expect(selectedCount(selectRow({ ...less, anchor: 1 }, 4, idAt, { shift: true, toggle: true }), 250)).toBe(250);
+    // A plain click or a Shift range starts a selection by id again.
+    expect(selectRow(less, 7, idAt)).toEqual({ ids: new Set([107]), anchor: 7, every: null });
+    expect(ids(selectRow({ ...less, anchor: 6 }, 8, idAt, { shift: true }))).toEqual([106, 107, 108]);
+    expect(selectRow({ ...less, anchor: 6 }, 8, idAt, { shift: true }).every).toBeNull();
   });
 
   it('moves the focus with arrows, pages, Home and End, within the list', () => {

@@ -3,6 +3,8 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
+import { useAuditFilters } from '../../../renderer/src/features/audit/audit-filter-store';
+import { useAccountListStore } from '../../../renderer/src/features/portal-accounts/account-list-store';
 import { useDisplayLanguage } from '../../../renderer/src/features/session/display-language-store';
 import type { StaffMember } from '../../../shared/api/staff';
 import { AppError } from '../../../shared/errors';
@@ -73,6 +75,34 @@ describe('sign-in', () => {
       expect(screen.getByRole('link', { name })).toBeTruthy();
     }
     expect(fake.callsTo('session:sign-in')).toEqual([{ email: 'ada@example.com', password: 'correct horse battery' }]);
+  });
+
+  it('on sign-out forgets what the user had searched and filtered, in every registered store', async () => {
+    const user = userEvent.setup();
+    let me: StaffMember | null = staffMember();
+    const { fake } = renderWithApp(<App />, {
+      ...signedOut,
+      'session:current': () => me,
+      'session:sign-in': () => (me = staffMember({ id: 2, name: 'Bea' })),
+      'session:sign-out': () => {
+        me = null;
+        return null;
+      },
+      'organisations:list': () => ({ rows: [], total: 0 }),
+    });
+    await user.type(await screen.findByLabelText('Search'), 'Köln');
+    await waitFor(() => expect(fake.callsTo('organisations:list').at(-1)).toMatchObject({ search: 'Köln' }));
+    useAccountListStore.getState().set({ search: 'jansen', filter: 'invited' });
+    useAuditFilters.getState().setFilter('entity', 'portal-account');
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await screen.findByRole('button', { name: 'Sign in' });
+    expect(useAccountListStore.getState()).toMatchObject({ search: '', filter: 'all' });
+    expect(useAuditFilters.getState().entity).toBe('');
+    // The next user's organisation list starts without the search.
+    window.history.replaceState(null, '', '/#/organisations');
+    await typeCredentials('bea@example.com', 'correct horse battery');
+    expect(valueOf(await screen.findByLabelText('Search'))).toBe('');
+    expect(fake.callsTo('organisations:list').at(-1)).toMatchObject({ search: '' });
   });
 
   it('hides Staff and Audit log from staff who are not administrators', async () => {

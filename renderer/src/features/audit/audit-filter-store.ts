@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetOnSignOut } from '../../components/session-stores';
 import type { AuditEntity } from '../../../../shared/api/audit';
 
 /** The audit screen's filters; empty strings mean "all". */
@@ -16,12 +17,14 @@ interface AuditFilterState extends AuditFilters {
   setOffset: (offset: number) => void;
 }
 
-export const useAuditFilters = create<AuditFilterState>((set) => ({
-  entity: '',
-  staffId: '',
-  from: '',
-  to: '',
-  offset: 0,
-  setFilter: (key, value) => set({ [key]: value, offset: 0 }),
-  setOffset: (offset) => set({ offset: Math.max(0, offset) }),
-}));
+export const useAuditFilters = resetOnSignOut(
+  create<AuditFilterState>((set) => ({
+    entity: '',
+    staffId: '',
+    from: '',
+    to: '',
+    offset: 0,
+    setFilter: (key, value) => set({ [key]: value, offset: 0 }),
+    setOffset: (offset) => set({ offset: Math.max(0, offset) }),
+  })),
+);

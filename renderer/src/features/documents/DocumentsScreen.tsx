@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentRow } from '../../../../shared/api/documents';
@@ -6,8 +7,7 @@ import type { StaffMember } from '../../../../shared/api/staff';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Pager, TableMessage } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScreen } from '../../components/ListScreen';
 import { notify } from '../../components/notification-store';
 import { useFormat } from '../../i18n/format';
 import { Link } from '../../router/Link';
@@ -17,6 +17,7 @@ import { saveFile } from './save-file';
 import { usePrintLetters } from './use-print-letters';
 
 const PAGE = 50;
+const column = createColumnHelper<DocumentRow>();
 
 /** Generated letters: open one, print a selection as one PDF (postal-code order), delete. */
 export function DocumentsScreen({ me }: { me: StaffMember }) {
@@ -73,86 +74,92 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
     }
   };
 
+  const columns = [
+    column.display({
+      id: 'select',
+      header: () => <span className="visually-hidden">{t('documents.printSelected')}</span>,
+      cell: ({ row: { original: d } }) => (
+        <input type="checkbox" aria-label={t('documents.select', { title: d.title })} disabled={!mayGrant} checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
+      ),
+      meta: { className: 'cell-check' },
+    }),
+    column.display({ id: 'created', header: t('documents.columns.created'), cell: ({ row }) => format.dateTime(row.original.createdAt), meta: { className: 'cell-nowrap' } }),
+    column.display({
+      id: 'account',
+      header: t('documents.columns.account'),
+      cell: ({ row: { original: d } }) => (d.accountId ? <Link to={{ name: 'account', id: d.accountId }}>{d.accountUsername ?? `#${d.accountId}`}</Link> : ''),
+    }),
+    column.display({
+      id: 'title',
+      header: t('documents.columns.title'),
+      cell: ({ row: { original: d } }) => (
+        <>
+          {d.title}
+          {d.superseded ? (
+            <>
+              {' '}
+              <span className="badge badge--warn" title={t('documents.supersededHint')}>
+                {t('documents.superseded')}
+              </span>
+            </>
+          ) : null}
+        </>
+      ),
+    }),
+    column.display({ id: 'by', header: t('documents.columns.by'), cell: ({ row }) => row.original.createdByName ?? '' }),
+    column.display({
+      id: 'actions',
+      header: () => <span className="visually-hidden">{t('documents.open')}</span>,
+      cell: ({ row: { original: d } }) =>
+        mayGrant ? (
+          <div className="row-actions">
+            <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
+              {t('documents.open')}
+            </button>
+            <button type="button" className="button" onClick={() => void onSave(d.id, 'pdf')}>
+              {t('documents.savePdf')}
+            </button>
+            <button type="button" className="button" onClick={() => void onSave(d.id, 'docx')}>
+              {t('documents.saveDocx')}
+            </button>
+            <button type="button" className="button button--danger" onClick={() => setDeleting(d)}>
+              {t('documents.delete')}
+            </button>
+          </div>
+        ) : null,
+      meta: { className: 'cell-actions' },
+    }),
+  ];
+
   return (
-    <section className="screen" aria-busy={documents.isFetching || open.isPending || printing.busy}>
-      <header className="screen__header">
-        <h1>{t('documents.title')}</h1>
-        {mayGrant ? (
+    <ListScreen
+      title={t('documents.title')}
+      busy={documents.isFetching || open.isPending || printing.busy}
+      actions={
+        mayGrant ? (
           <button type="button" className="button" disabled={selected.size === 0 || printing.busy} onClick={() => void printing.print([...selected])}>
             {t('documents.printSelected')} {selected.size > 0 ? `(${selected.size})` : ''}
           </button>
-        ) : null}
-      </header>
-      {mayGrant ? null : <p className="notice">{t('documents.noGrant')}</p>}
-      {printing.progress ? (
-        <p className="progress" role="status">
-          <progress max={printing.progress.total} value={printing.progress.done} /> {t('documents.printing', { done: printing.progress.done, total: printing.progress.total })}
-        </p>
-      ) : null}
-      <ErrorAlert error={documents.error ?? open.error ?? printing.error ?? remove.error ?? saveError} />
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('documents.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="cell-check">
-                <span className="visually-hidden">{t('documents.printSelected')}</span>
-              </th>
-              <th scope="col">{t('documents.columns.created')}</th>
-              <th scope="col">{t('documents.columns.account')}</th>
-              <th scope="col">{t('documents.columns.title')}</th>
-              <th scope="col">{t('documents.columns.by')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('documents.open')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {documents.isPending ? <TableMessage colSpan={6}>{t('app.loading')}</TableMessage> : null}
-            {documents.isSuccess && rows.length === 0 ? <TableMessage colSpan={6}>{t('documents.empty')}</TableMessage> : null}
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td className="cell-check">
-                  <input type="checkbox" aria-label={t('documents.select', { title: d.title })} disabled={!mayGrant} checked={selected.has(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
-                </td>
-                <td className="cell-nowrap">{format.dateTime(d.createdAt)}</td>
-                <td>{d.accountId ? <Link to={{ name: 'account', id: d.accountId }}>{d.accountUsername ?? `#${d.accountId}`}</Link> : ''}</td>
-                <td>
-                  {d.title}
-                  {d.superseded ? (
-                    <>
-                      {' '}
-                      <span className="badge badge--warn" title={t('documents.supersededHint')}>
-                        {t('documents.superseded')}
-                      </span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{d.createdByName ?? ''}</td>
-                <td className="cell-actions">
-                  {mayGrant ? (
-                    <div className="row-actions">
-                      <button type="button" className="button" onClick={() => void open.mutateAsync({ id: d.id, format: 'pdf' }).then(openFile, () => undefined)}>
-                        {t('documents.open')}
-                      </button>
-                      <button type="button" className="button" onClick={() => void onSave(d.id, 'pdf')}>
-                        {t('documents.savePdf')}
-                      </button>
-                      <button type="button" className="button" onClick={() => void onSave(d.id, 'docx')}>
-                        {t('documents.saveDocx')}
-                      </button>
-                      <button type="button" className="button button--danger" onClick={() => setDeleting(d)}>
-                        {t('documents.delete')}
-                      </button>
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager offset={offset} limit={PAGE} total={documents.data?.total ?? 0} onOffset={setOffset} />
+        ) : null
+      }
+      top={
+        <>
+          {mayGrant ? null : <p className="notice">{t('documents.noGrant')}</p>}
+          {printing.progress ? (
+            <p className="progress" role="status">
+              <progress max={printing.progress.total} value={printing.progress.done} /> {t('documents.printing', { done: printing.progress.done, total: printing.progress.total })}
+            </p>
+          ) : null}
+        </>
+      }
+      error={documents.error ?? open.error ?? printing.error ?? remove.error ?? saveError}
+      columns={columns}
+      rows={rows}
+      rowId={(d) => d.id}
+      status={documents.status}
+      empty={t('documents.empty')}
+      paging={{ offset, limit: PAGE, total: documents.data?.total ?? 0, onOffset: setOffset }}
+    >
       {deleting ? (
         <ConfirmDialog
           title={t('documents.deleteTitle')}
@@ -163,6 +170,6 @@ export function DocumentsScreen({ me }: { me: StaffMember }) {
           onCancel={() => setDeleting(null)}
         />
       ) : null}
-    </section>
+    </ListScreen>
   );
 }

@@ -66,7 +66,7 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
         </div>
       ) : null}
       {renaming ? <ChangeUsernameDialog account={account} onDone={() => setRenaming(false)} /> : null}
-      {activating ? <ActivateDialog accountIds={[account.id]} onClose={() => setActivating(false)} /> : null}
+      {activating ? <ActivateDialog accounts={{ ids: [account.id] }} onClose={() => setActivating(false)} /> : null}
     </section>
   );
 }

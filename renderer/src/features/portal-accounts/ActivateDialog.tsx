@@ -1,16 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OutputOf } from '../../../../shared/api';
+import type { InputOf, OutputOf } from '../../../../shared/api';
+import { MAX_ACTIVATION_MATCHING } from '../../../../shared/api/activation';
+import { isAppError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notify } from '../../components/notification-store';
 import { useChannelMutation } from '../../api/hooks';
+import { useFormat } from '../../i18n/format';
 import { navigate } from '../../router/use-route';
 import { useActivationSettings } from '../mail-settings/mail-settings-queries';
 
 type Report = OutputOf<'portal-accounts:send-activation'>;
+
+/** Who to activate: accounts picked one by one, or every account the list shows but some (with its count, if known). */
+export type ActivationAccounts = { ids: readonly number[] } | { matching: InputOf<'portal-accounts:preview-activation-matching'>; count?: number };
 
 /**
  * Accounts per request: each request is one durable commit (a sync to disk), so fewer,
@@ -24,17 +30,24 @@ const CHUNK = 100;
  * languages, who is skipped and why), then, once confirmed, the activations in chunks
  * with progress and a Cancel that stops after the current chunk, then the result.
  */
-export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly number[]; onClose: () => void }) {
+export function ActivateDialog({ accounts, onClose }: { accounts: ActivationAccounts; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const preview = useQuery({
-    queryKey: ['portal-accounts', 'activation-preview', accountIds],
+    queryKey: ['portal-accounts', 'activation-preview', accounts],
     queryFn: async () => {
-      // The core previews at most 1,000 at a time.
+      // The whole list's accounts: the core finds them from the list's filter.
+      if ('matching' in accounts) return call('portal-accounts:preview-activation-matching', accounts.matching);
+      // The core previews at most 1,000 chosen accounts at a time.
+      const ids = accounts.ids;
       const all = [];
-      for (let i = 0; i < accountIds.length; i += 1000) all.push(...(await call('portal-accounts:preview-activation', { ids: accountIds.slice(i, i + 1000) })));
+      for (let i = 0; i < ids.length; i += 1000) all.push(...(await call('portal-accounts:preview-activation', { ids: ids.slice(i, i + 1000) })));
       return all;
     },
   });
+  const count = preview.data?.length ?? ('matching' in accounts ? accounts.count : accounts.ids.length);
+  // More accounts than one run may hold: said plainly, not as "check the marked fields" (there are none).
+  const tooMany = isAppError(preview.error) && preview.error.fields?.filter?.code === 'too_many';
   const send = useChannelMutation('portal-accounts:send-activation');
   // Without a portal address every link would lead nowhere; the core refuses too.
   const settings = useActivationSettings();
@@ -69,7 +82,7 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
   const busy = progress !== null;
   return (
     <Dialog
-      title={t('portalAccounts.activation.title', { count: accountIds.length })}
+      title={count === undefined ? t('portalAccounts.activation.titleMany') : t('portalAccounts.activation.title', { count })}
       onClose={busy ? () => (cancelled.current = true) : onClose}
       actions={
         report ? (
@@ -104,7 +117,13 @@ export function ActivateDialog({ accountIds, onClose }: { accountIds: readonly n
         )
       }
     >
-      <ErrorAlert error={preview.error ?? send.error} />
+      {tooMany ? (
+        <p className="alert alert--error" role="alert">
+          {t('portalAccounts.activation.tooMany', { shown: format.number(MAX_ACTIVATION_MATCHING) })}
+        </p>
+      ) : (
+        <ErrorAlert error={preview.error ?? send.error} />
+      )}
       {noPortalAddress && !report ? (
         <p className="alert" role="alert">
           {t('portalAccounts.activation.noPortalAddress')}

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_ACCOUNT_COLUMNS, type PortalAccountRow } from '../../../../shared/api/portal-accounts';
+import { DEFAULT_ACCOUNT_COLUMNS } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
-import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { navigate } from '../../router/use-route';
 import { AccountFilters } from './AccountFilters';
-import { ActivateDialog } from './ActivateDialog';
+import { ActivateDialog, type ActivationAccounts } from './ActivateDialog';
 import { AccountTable } from './AccountTable';
 import { ColumnChooser } from './ColumnChooser';
 import { ImportAccountsDialog } from './ImportAccountsDialog';
 import { useBulkAccountChange } from './account-bulk';
 import { listFilter, useAccountListStore } from './account-list-store';
 import type { AccountAction } from './account-menu';
+import { targetCount, type AccountTarget } from './account-target';
 import { mayGrantAccess, useAccountColumns } from './portal-account-queries';
 
 /** The main working screen: every portal account, filtered, sorted and paged in the core. */
@@ -23,34 +23,27 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
   const columns = useAccountColumns().data ?? DEFAULT_ACCOUNT_COLUMNS;
   const mayGrant = mayGrantAccess(me);
   const bulk = useBulkAccountChange();
-  const [deleting, setDeleting] = useState<PortalAccountRow[] | null>(null);
-  const [activating, setActivating] = useState<number[] | null>(null);
+  const [deleting, setDeleting] = useState<AccountTarget | null>(null);
+  const [activating, setActivating] = useState<ActivationAccounts | null>(null);
   const [importing, setImporting] = useState(false);
 
-  const onAction = (action: AccountAction, rows: PortalAccountRow[]) => {
-    const first = rows[0];
+  const onAction = (action: AccountAction, target: AccountTarget) => {
+    const first = target.kind === 'rows' ? target.rows[0] : undefined;
     if (action === 'open' && first) navigate({ name: 'account', id: first.id });
-    else if (action === 'delete') setDeleting(rows);
-    else if (action === 'activate') setActivating(rows.map((r) => r.id));
-    else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, rows);
+    else if (action === 'delete') setDeleting(target);
+    else if (action === 'activate') {
+      setActivating(target.kind === 'rows' ? { ids: target.rows.map((r) => r.id) } : { matching: { filter: target.filter, exceptIds: [...target.exceptIds] }, count: target.count });
+    } else if (action === 'deactivate' || action === 'reactivate') void bulk.run(action, target);
   };
 
-  /** Every account whose invitation ran out (all pages), for "Resend to all expired". */
-  const resendExpired = async () => {
-    const ids: number[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await call('portal-accounts:list', { filter: 'invitation_expired', offset, limit: 500 });
-      ids.push(...page.rows.map((r) => r.id));
-      if (page.rows.length < 500) break;
-    }
-    if (ids.length > 0) setActivating(ids);
-  };
+  /** Every account whose invitation ran out (whatever else the list is narrowed to), for "Resend to all expired": found by the core. */
+  const resendExpired = () => setActivating({ matching: { filter: { filter: 'invitation_expired' }, exceptIds: [] } });
 
   const onDelete = async () => {
     if (!deleting) return;
-    const rows = deleting;
+    const target = deleting;
     setDeleting(null);
-    await bulk.run('delete', rows);
+    await bulk.run('delete', target);
   };
 
   return (
@@ -59,7 +52,7 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
         <h1>{t('portalAccounts.title')}</h1>
         <div className="screen__actions">
           {mayGrant && state.filter === 'invitation_expired' ? (
-            <button type="button" className="button" onClick={() => void resendExpired()}>
+            <button type="button" className="button" onClick={resendExpired}>
               {t('portalAccounts.activation.resendExpired')}
             </button>
           ) : null}
@@ -85,16 +78,16 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
       ) : null}
       <AccountTable filter={filter} columns={columns} mayGrant={mayGrant} onAction={onAction} />
       {importing ? <ImportAccountsDialog onClose={() => setImporting(false)} /> : null}
-      {activating ? <ActivateDialog accountIds={activating} onClose={() => setActivating(null)} /> : null}
+      {activating ? <ActivateDialog accounts={activating} onClose={() => setActivating(null)} /> : null}
       {deleting ? (
         <ConfirmDialog
           title={t('portalAccounts.deleteTitle')}
           message={
-            deleting.length === 1
-              ? t('portalAccounts.deleteText', { name: deleting[0]?.username ?? '' })
-              : t('portalAccounts.deleteManyText', { count: deleting.length })
+            deleting.kind === 'rows' && deleting.rows.length === 1
+              ? t('portalAccounts.deleteText', { name: deleting.rows[0]?.username ?? '' })
+              : t('portalAccounts.deleteManyText', { count: targetCount(deleting) })
           }
-          confirmLabel={t('portalAccounts.deleteConfirm', { count: deleting.length })}
+          confirmLabel={t('portalAccounts.deleteConfirm', { count: targetCount(deleting) })}
           onConfirm={() => void onDelete()}
           onCancel={() => setDeleting(null)}
         />

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetOnSignOut } from '../../components/session-stores';
 import type { AccountStatus, QuickFilter } from '../../../../shared/api/portal-accounts';
 import type { AccountListFilter, AccountSort } from './portal-account-queries';
 
@@ -15,14 +16,13 @@ interface AccountListState {
 const INITIAL = { search: '', filter: 'all', status: '', sort: 'username', direction: 'asc' } as const;
 
 /** The account list's filters and order; kept while the user visits accounts and comes back. */
-export const useAccountListStore = create<AccountListState>((set) => ({
-  ...INITIAL,
-  set: (patch) => set(patch),
-  toggleSort: (sort) => set((s) => ({ sort, direction: s.sort === sort && s.direction === 'asc' ? 'desc' : 'asc' })),
-}));
-
-/** Back to the defaults (on sign-out, so the next user starts clean). */
-export const resetAccountList = (): void => useAccountListStore.setState(INITIAL);
+export const useAccountListStore = resetOnSignOut(
+  create<AccountListState>((set) => ({
+    ...INITIAL,
+    set: (patch) => set(patch),
+    toggleSort: (sort) => set((s) => ({ sort, direction: s.sort === sort && s.direction === 'asc' ? 'desc' : 'asc' })),
+  })),
+);
 
 /** What the list asks the core for. */
 export function listFilter(s: Pick<AccountListState, 'search' | 'filter' | 'status' | 'sort' | 'direction'>): AccountListFilter {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/api';
-import type { AccountColumn, PortalAccountRow } from '../../../../shared/api/portal-accounts';
+import type { AccountColumn } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
@@ -90,17 +90,3 @@ export const useCreateAccountsForPersons = () => useChannelMutation('portal-acco
 export const mayGrantAccess = (me: Pick<StaffMember, 'role' | 'mayGrantAccess'>): boolean => me.role === 'administrator' || me.mayGrantAccess;
 
 export type { AccountColumn };
-
-/** The most rows Ctrl+A selects at once (a bulk action over more is done in steps, or from the CLI). */
-export const MAX_SELECTED = 10_000;
-
-/** Every row of the list as filtered now, up to MAX_SELECTED, in requests of 500: for Ctrl+A over pages not loaded yet. */
-export async function fetchAllAccountRows(filter: AccountListFilter): Promise<PortalAccountRow[]> {
-  const rows: PortalAccountRow[] = [];
-  for (let offset = 0; offset < MAX_SELECTED; offset += 500) {
-    const page = await call('portal-accounts:list', { ...filter, offset, limit: Math.min(500, MAX_SELECTED - offset) });
-    rows.push(...page.rows);
-    if (page.rows.length < 500 || rows.length >= page.total) break;
-  }
-  return rows;
-}

@@ -1,15 +1,29 @@
 /**
  * Selection in a long list, as in a file manager: click selects one row, Ctrl/Cmd+click
  * toggles a row, Shift+click selects the range from the anchor. Rows are addressed by
- * index; `idAt` gives the id of a loaded row (rows not loaded yet cannot be selected).
+ * index; `idAt` gives the id of a loaded row (rows not loaded yet cannot be picked one by
+ * one). Ctrl+A over a list not all loaded selects every row of the list by its filter
+ * instead: `every`, with the rows then unticked one by one as exceptions.
  */
 export interface Selection {
+  /** The rows picked one by one (while `every` is null). */
   ids: ReadonlySet<number>;
   /** Where a Shift range starts: the last row clicked without Shift. */
   anchor: number | null;
+  /** Every row of the list, loaded or not, but `except`. */
+  every: { except: ReadonlySet<number> } | null;
 }
 
-export const EMPTY_SELECTION: Selection = { ids: new Set(), anchor: null };
+export const EMPTY_SELECTION: Selection = { ids: new Set(), anchor: null, every: null };
+
+export function isSelected(selection: Selection, id: number): boolean {
+  return selection.every ? !selection.every.except.has(id) : selection.ids.has(id);
+}
+
+/** How many rows are selected in a list of `total`. */
+export function selectedCount(selection: Selection, total: number): number {
+  return selection.every ? Math.max(0, total - selection.every.except.size) : selection.ids.size;
+}
 
 export interface Modifiers {
   shift?: boolean;
@@ -32,16 +46,22 @@ export function selectRow(selection: Selection, index: number, idAt: (index: num
   if (modifiers.shift && selection.anchor !== null) {
     const extended = range(selection.anchor, index, idAt);
     // Shift+Ctrl adds the range to what was selected; Shift alone replaces it.
-    const ids = modifiers.toggle ? new Set([...selection.ids, ...extended]) : new Set(extended);
-    return { ids, anchor: selection.anchor };
+    if (!modifiers.toggle) return { ids: new Set(extended), anchor: selection.anchor, every: null };
+    if (selection.every) return { ...selection, every: { except: new Set([...selection.every.except].filter((x) => !extended.includes(x))) } };
+    return { ids: new Set([...selection.ids, ...extended]), anchor: selection.anchor, every: null };
   }
   if (modifiers.toggle) {
-    const ids = new Set(selection.ids);
-    if (ids.has(id)) ids.delete(id);
-    else ids.add(id);
-    return { ids, anchor: index };
+    const flip = (set: ReadonlySet<number>) => {
+      const next = new Set(set);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    };
+    // Over the whole list, unticking a row makes it an exception (and ticking it again takes that back).
+    if (selection.every) return { ids: selection.ids, anchor: index, every: { except: flip(selection.every.except) } };
+    return { ids: flip(selection.ids), anchor: index, every: null };
   }
-  return { ids: new Set([id]), anchor: index };
+  return { ids: new Set([id]), anchor: index, every: null };
 }
 
 /** Space on the focused row: toggles it without touching the others. */
@@ -49,9 +69,14 @@ export function toggleRow(selection: Selection, index: number, idAt: (index: num
   return selectRow(selection, index, idAt, { toggle: true });
 }
 
-/** Ctrl+A: every loaded row. */
+/** Ctrl+A on a list that is all loaded: every row, by id. */
 export function selectAll(count: number, idAt: (index: number) => number | undefined): Selection {
-  return { ids: new Set(range(0, Math.max(0, count - 1), idAt)), anchor: 0 };
+  return { ids: new Set(range(0, Math.max(0, count - 1), idAt)), anchor: 0, every: null };
+}
+
+/** Ctrl+A on a list not all loaded: every row of the list, by its filter. */
+export function selectEvery(): Selection {
+  return { ids: new Set(), anchor: 0, every: { except: new Set() } };
 }
 
 /** The keys that move the focused row, and where they move it. */

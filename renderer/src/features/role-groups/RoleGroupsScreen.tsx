@@ -1,16 +1,16 @@
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleGroup } from '../../../../shared/api/role-groups';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ContextMenu } from '../../components/ContextMenu';
-import { OpenableRow, TableMessage } from '../../components/DataTable';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListScreen } from '../../components/ListScreen';
 import { navigate } from '../../router/use-route';
 import { DeleteRoleGroupDialog } from './DeleteRoleGroupDialog';
 import { roleGroupDescription } from './role-group-description';
 import { useRoleGroups } from './role-group-queries';
 
-const COLUMNS = 4;
+const column = createColumnHelper<RoleGroup>();
 
 /** Every role group: what it is, how much it grants, how many accounts use it. */
 export function RoleGroupsScreen({ me }: { me: StaffMember }) {
@@ -23,52 +23,42 @@ export function RoleGroupsScreen({ me }: { me: StaffMember }) {
 
   const openMenu = (group: RoleGroup, x: number, y: number) => setMenu({ x, y, group });
 
+  const columns = [
+    column.display({
+      id: 'name',
+      header: t('roleGroups.columns.name'),
+      cell: ({ row: { original: group } }) => (
+        <>
+          {group.name} {group.builtIn ? <span className="badge">{t('roleGroups.builtIn')}</span> : null}
+        </>
+      ),
+      meta: { className: 'cell-strong' },
+    }),
+    column.display({ id: 'description', header: t('roleGroups.columns.description'), cell: ({ row }) => roleGroupDescription(t, row.original) }),
+    column.display({ id: 'permissions', header: t('roleGroups.columns.permissions'), cell: ({ row }) => row.original.permissions.length }),
+    column.display({ id: 'accounts', header: t('roleGroups.columns.accounts'), cell: ({ row }) => row.original.accountCount }),
+  ];
+
   return (
-    <section className="screen" aria-busy={groups.isFetching}>
-      <header className="screen__header">
-        <h1>{t('roleGroups.title')}</h1>
-        {isAdmin ? (
+    <ListScreen
+      title={t('roleGroups.title')}
+      busy={groups.isFetching}
+      actions={
+        isAdmin ? (
           <button type="button" className="button button--primary" onClick={() => navigate({ name: 'role-group', id: 'new' })}>
             {t('roleGroups.new')}
           </button>
-        ) : null}
-      </header>
-      <p className="muted">{t('roleGroups.intro')}</p>
-      <ErrorAlert error={groups.error} />
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('roleGroups.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('roleGroups.columns.name')}</th>
-              <th scope="col">{t('roleGroups.columns.description')}</th>
-              <th scope="col">{t('roleGroups.columns.permissions')}</th>
-              <th scope="col">{t('roleGroups.columns.accounts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.isPending ? <TableMessage colSpan={COLUMNS}>{t('app.loading')}</TableMessage> : null}
-            {rows.map((group) => (
-              <OpenableRow
-                key={group.id}
-                onOpen={() => navigate({ name: 'role-group', id: group.id })}
-                onContextMenu={(event) => {
-                  event.preventDefault();
-                  openMenu(group, event.clientX, event.clientY);
-                }}
-                onMenuKey={(rect) => openMenu(group, rect.left + 24, rect.bottom)}
-              >
-                <td className="cell-strong">
-                  {group.name} {group.builtIn ? <span className="badge">{t('roleGroups.builtIn')}</span> : null}
-                </td>
-                <td>{roleGroupDescription(t, group)}</td>
-                <td>{group.permissions.length}</td>
-                <td>{group.accountCount}</td>
-              </OpenableRow>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        ) : null
+      }
+      top={<p className="muted">{t('roleGroups.intro')}</p>}
+      error={groups.error}
+      columns={columns}
+      rows={rows}
+      rowId={(group) => group.id}
+      status={groups.status}
+      onOpen={(group) => navigate({ name: 'role-group', id: group.id })}
+      onRowMenu={openMenu}
+    >
       {menu ? (
         <ContextMenu
           label={t('roleGroups.menu', { name: menu.group.name })}
@@ -89,6 +79,6 @@ export function RoleGroupsScreen({ me }: { me: StaffMember }) {
         />
       ) : null}
       {deleting ? <DeleteRoleGroupDialog group={deleting} groups={rows} onDone={() => setDeleting(null)} /> : null}
-    </section>
+    </ListScreen>
   );
 }

@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useChannelMutation } from '../../api/hooks';
 import type { QueryMeta } from '../../api/query-client';
-import { resetListStates } from '../../components/list-state';
-import { resetAccountList } from '../portal-accounts/account-list-store';
+import { resetSessionStores } from '../../components/session-stores';
 
 /** Query keys of the session domain. */
 export const sessionKeys = {
@@ -46,8 +45,7 @@ export function useSignOut() {
       // read by one staff user stays in memory for the next one.
       client.setQueryData(sessionKeys.current, null);
       client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
-      resetListStates();
-      resetAccountList();
+      resetSessionStores();
     },
   });
 }

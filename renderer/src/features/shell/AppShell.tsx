@@ -1,11 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
 import type { Route } from '../../router/routes';
 import { navigate, useRoute } from '../../router/use-route';
-import { useAuditFilters } from '../audit/audit-filter-store';
 import { useSignOut } from '../session/session-queries';
 import { Screen } from './Screen';
 
@@ -52,7 +51,6 @@ export function AppShell({ me }: { me: StaffMember }) {
   const onSignOut = async () => {
     try {
       await signOut.mutateAsync({});
-      useAuditFilters.setState({ entity: '', staffId: '', from: '', to: '', offset: 0 });
       navigate({ name: 'organisations' }, { replace: true });
     } catch {
       // The error is shown below the button; staying signed in is the safe outcome.
@@ -86,7 +84,10 @@ export function AppShell({ me }: { me: StaffMember }) {
       </header>
       <ErrorAlert error={signOut.error} />
       <main id="main" className="main" tabIndex={-1}>
-        <Screen route={route} me={me} />
+        {/* Some screens load on first use (see Screen.tsx). */}
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <Screen route={route} me={me} />
+        </Suspense>
       </main>
     </div>
   );

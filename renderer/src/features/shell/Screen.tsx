@@ -1,9 +1,9 @@
+import { lazy } from 'react';
 import type { StaffMember } from '../../../../shared/api/staff';
 import type { Route } from '../../router/routes';
 import { AuditScreen } from '../audit/AuditScreen';
 import { DocumentsScreen } from '../documents/DocumentsScreen';
 import { OutboxScreen } from '../outbox/OutboxScreen';
-import { PortalAccountPage } from '../portal-accounts/PortalAccountPage';
 import { PortalAccountsScreen } from '../portal-accounts/PortalAccountsScreen';
 import { RoleGroupPage } from '../role-groups/RoleGroupPage';
 import { RoleGroupsScreen } from '../role-groups/RoleGroupsScreen';
@@ -11,9 +11,16 @@ import { OrganisationPage } from '../organisations/OrganisationPage';
 import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { PersonPage } from '../persons/PersonPage';
 import { PersonsScreen } from '../persons/PersonsScreen';
-import { SettingsScreen } from '../settings/SettingsScreen';
-import { StaffMemberPage } from '../staff/StaffMemberPage';
 import { StaffScreen } from '../staff/StaffScreen';
+
+/*
+ * Loaded when first opened, so the first screen starts without them: the settings (mail,
+ * templates, policy) and the forms that check passwords as they are typed, which pull in
+ * the blocklist of 10,000 common passwords.
+ */
+const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const PortalAccountPage = lazy(() => import('../portal-accounts/PortalAccountPage').then((m) => ({ default: m.PortalAccountPage })));
+const StaffMemberPage = lazy(() => import('../staff/StaffMemberPage').then((m) => ({ default: m.StaffMemberPage })));
 
 /** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
 export function Screen({ route, me }: { route: Route; me: StaffMember }) {
