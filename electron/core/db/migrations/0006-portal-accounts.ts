@@ -108,7 +108,7 @@ export const migration0006: Migration = {
     // and emails of every linked organisation and person), indexed by trigrams so a substring
     // of three or more characters is found without reading every account, in any case and
     // with or without accents. Contentless: the text lives in the tables it comes from.
-    // account-index.ts rewrites an account's document whenever one of those changes.
+    // account-index/account-index-repository.ts rewrites an account's document whenever one of those changes.
     await sql`
       CREATE VIRTUAL TABLE portal_account_search USING fts5(
         document, tokenize = 'trigram remove_diacritics 1', content = '', contentless_delete = 1)`.execute(db);
