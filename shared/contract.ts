@@ -43,7 +43,11 @@ export type Domain =
   | 'preferences'
   | 'outbox'
   | 'documents'
-  | 'mail-templates';
+  | 'mail-templates'
+  | 'projects'
+  | 'tickets'
+  | 'hours'
+  | 'ticket-rights';
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {
   return def;

@@ -42,6 +42,17 @@ const DOMAIN_OF_TABLE: Record<string, Domain> = {
   portal_account_token: 'portal-accounts',
   outbox_mail: 'outbox',
   document: 'documents',
+  project: 'projects',
+  task: 'projects',
+  ticket_category: 'tickets',
+  ticket: 'tickets',
+  ticket_assignment: 'tickets',
+  ticket_category_link: 'tickets',
+  ticket_comment: 'tickets',
+  time_entry: 'tickets',
+  hour_card: 'hours',
+  ticket_right: 'ticket-rights',
+  ticket_right_task: 'ticket-rights',
 };
 
 interface Caller {

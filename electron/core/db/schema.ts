@@ -105,7 +105,7 @@ export interface PortalAccountTable {
   nickname: string | null;
   /** The nickname folded as a search key (migration 0018). */
   nickname_key: string | null;
-  /** What the account is found by, as search keys (migration 0019; account-index.ts keeps it and the trigram index's copy). */
+  /** What the account is found by, as search keys (migration 0019; account-index/account-index-repository.ts keeps it and the trigram index's copy). */
   search_document: Generated<string>;
   description: string | null;
   recovery_email: string | null;
@@ -213,6 +213,135 @@ export interface StaffPreferenceTable {
   value_json: string;
 }
 
+/** Migration 0020: tickets, the projects and tasks they lie on, time, hour cards and contacts' rights. */
+export interface ProjectTable {
+  id: Generated<number>;
+  /** The customer organisation; null for an internal project (so is one of an organisation flagged internal). */
+  organisation_id: number | null;
+  name: string;
+  name_key: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  project_id: number;
+  name: string;
+  name_key: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketCategoryTable {
+  id: Generated<number>;
+  name_en: string;
+  name_nl: string;
+  name_de: string;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TicketStatusValue = 'new' | 'in_progress' | 'waiting_for_customer' | 'done' | 'accepted' | 'rejected' | 'closed';
+export type TicketPriorityValue = 'low' | 'normal' | 'high' | 'urgent';
+
+export interface TicketTable {
+  id: Generated<number>;
+  /** Shown as T-<number>. */
+  number: number;
+  title: string;
+  title_key: string;
+  description: string;
+  status: TicketStatusValue;
+  priority: TicketPriorityValue;
+  project_id: number;
+  task_id: number;
+  assignee_staff_id: number | null;
+  contact_person_id: number | null;
+  created_by_staff_id: number | null;
+  created_by_account_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TicketAssignmentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  project_id: number;
+  task_id: number | null;
+  origin: 'manual' | 'kept_on_move';
+  created_at: string;
+}
+
+export interface TicketCategoryLinkTable {
+  ticket_id: number;
+  category_id: number;
+}
+
+export interface TicketCommentTable {
+  id: Generated<number>;
+  ticket_id: number;
+  body: string;
+  /** 1: staff only; never in a contact's view. */
+  internal: number;
+  author_staff_id: number | null;
+  author_account_id: number | null;
+  created_at: string;
+}
+
+export interface TimeEntryTable {
+  id: Generated<number>;
+  ticket_id: number;
+  /** The ticket's primary project or one of its secondary assignments. */
+  project_id: number;
+  task_id: number | null;
+  staff_id: number;
+  /** YYYY-MM-DD */
+  work_date: string;
+  minutes: number;
+  note: string;
+  billable: number;
+  /** Invoiced or its period closed: not moved, not changed. */
+  locked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HourCardTable {
+  id: Generated<number>;
+  organisation_id: number;
+  project_id: number | null;
+  /** YYYY-MM-DD */
+  purchased_on: string;
+  minutes: number;
+  note: string;
+  created_at: string;
+}
+
+export interface TicketRightTable {
+  id: Generated<number>;
+  /** Held by a person ... */
+  person_id: number | null;
+  /** ... or by a portal account's link to an organisation that names no person. */
+  account_id: number | null;
+  account_organisation_id: number | null;
+  project_id: number;
+  scope: 'one_task' | 'all_tasks' | 'existing_tasks';
+  /** Set exactly for scope one_task. */
+  task_id: number | null;
+  read_only: number;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface TicketRightTaskTable {
+  right_id: number;
+  task_id: number;
+}
+
 export interface Database {
   staff: StaffTable;
   sign_in_failure: SignInFailureTable;
@@ -231,4 +360,15 @@ export interface Database {
   outbox_mail: OutboxMailTable;
   mail_template: MailTemplateTable;
   document: DocumentTable;
+  project: ProjectTable;
+  task: TaskTable;
+  ticket_category: TicketCategoryTable;
+  ticket: TicketTable;
+  ticket_assignment: TicketAssignmentTable;
+  ticket_category_link: TicketCategoryLinkTable;
+  ticket_comment: TicketCommentTable;
+  time_entry: TimeEntryTable;
+  hour_card: HourCardTable;
+  ticket_right: TicketRightTable;
+  ticket_right_task: TicketRightTaskTable;
 }
