@@ -3,6 +3,7 @@ import { activationHandlers } from './activation/activation-handlers';
 import { activationSettingsHandlers } from './settings/activation-settings';
 import { auditHandlers } from './audit/audit-handlers';
 import { documentHandlers } from './documents/document-handlers';
+import { hoursHandlers } from './hours/hours-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
 import { preferenceHandlers } from './preferences/preference-handlers';
@@ -34,4 +35,5 @@ export const handlers: Handlers<ChannelName> = {
   ...mailTemplateHandlers,
   ...documentHandlers,
   ...sessionSettingsHandlers,
+  ...hoursHandlers,
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Id, Timestamp, page } from './common';
 
-export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail'] as const;
+export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail', 'hour-card'] as const;
 /** Kinds of things the audit log records changes of. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;
@@ -112,6 +112,11 @@ export const AUDIT_FIELDS = [
   'requireSymbol',
   'blockCommon',
   'blockContext',
+  // hour card
+  'projectId',
+  'purchasedOn',
+  'minutes',
+  'note',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -4,6 +4,7 @@ import { activationApi } from './activation';
 import { activationSettingsApi } from './activation-settings';
 import { auditApi } from './audit';
 import { documentsApi } from './documents';
+import { hoursApi } from './hours';
 import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
 import { outboxApi } from './outbox';
@@ -39,6 +40,7 @@ export const contract = {
   ...documentsApi,
   ...accountImportApi,
   ...sessionSettingsApi,
+  ...hoursApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -91,6 +91,10 @@ const fields = {
   requireSymbol: 'Requires a symbol',
   blockCommon: 'Refuses common passwords',
   blockContext: 'Refuses names in the password',
+  projectId: 'Project',
+  purchasedOn: 'Bought on',
+  minutes: 'Minutes',
+  note: 'Note',
 } as const satisfies Record<AuditField, string>;
 
 export const auditLogText = featureText(
@@ -202,6 +206,10 @@ export const auditLogText = featureText(
         requireSymbol: 'Symbool verplicht',
         blockCommon: 'Weigert veelgebruikte wachtwoorden',
         blockContext: 'Weigert namen in het wachtwoord',
+        projectId: 'Project',
+        purchasedOn: 'Gekocht op',
+        minutes: 'Minuten',
+        note: 'Notitie',
       },
       via: {
         system: 'Systeem',
@@ -307,6 +315,10 @@ export const auditLogText = featureText(
         requireSymbol: 'Sonderzeichen erforderlich',
         blockCommon: 'Lehnt häufige Passwörter ab',
         blockContext: 'Lehnt Namen im Passwort ab',
+        projectId: 'Projekt',
+        purchasedOn: 'Gekauft am',
+        minutes: 'Minuten',
+        note: 'Notiz',
       },
       via: {
         system: 'System',

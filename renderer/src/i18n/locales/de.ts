@@ -251,6 +251,7 @@ export const de: Messages = {
       'password-policy': 'Passwortrichtlinie',
       'mail-template': 'E-Mail-Vorlage',
       mail: 'Mail',
+      'hour-card': 'Stundenkarte',
     },
     columns: {
       at: 'Wann',

@@ -250,6 +250,7 @@ export const en = {
       'password-policy': 'Password policy',
       'mail-template': 'Mail template',
       mail: 'Mail',
+      'hour-card': 'Hour card',
     },
     columns: {
       at: 'When',

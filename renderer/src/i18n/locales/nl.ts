@@ -251,6 +251,7 @@ export const nl: Messages = {
       'password-policy': 'Wachtwoordbeleid',
       'mail-template': 'E-mailsjabloon',
       mail: 'Mail',
+      'hour-card': 'Strippenkaart',
     },
     columns: {
       at: 'Wanneer',
