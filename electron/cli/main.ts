@@ -11,11 +11,12 @@ import { checkCommand } from './commands/check';
 import { importCommand } from './commands/import';
 import { lettersCommand } from './commands/letters';
 import { outboxCommand } from './commands/outbox';
+import { reportCommand } from './commands/report';
 import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 

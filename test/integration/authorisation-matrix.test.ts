@@ -150,6 +150,11 @@ describe('the authorisation matrix', () => {
     }
   });
 
+  it('lets any staff user read hour cards and the hours report, and only administrators change hour cards', () => {
+    for (const name of ['hour-cards:list', 'hours:report', 'hours:report-csv', 'hours:report-pdf'] as const) expect(contract[name].access, name).toBe('staff');
+    for (const name of ['hour-cards:create', 'hour-cards:delete'] as const) expect(contract[name].access, name).toBe('admin');
+  });
+
   it('has a valid sample for every channel only the command line offers, and none of them is a back-office channel', () => {
     const samples = commandLineSamples(ids);
     expect(Object.keys(samples).sort()).toEqual([...COMMAND_LINE_ONLY].sort());

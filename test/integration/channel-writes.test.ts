@@ -115,6 +115,9 @@ const CASES: Partial<Record<ChannelName, Case>> = {
       await c.call('activation-settings:set-logo', { mimeType: 'image/png', dataBase64: pngImage(8, 4).toString('base64') });
     },
   },
+  'hour-cards:delete': {
+    prepare: async (c) => ({ id: (await c.call('hour-cards:create', { organisationId: c.ids.organisation, purchasedOn: '2026-02-01', minutes: 60 })).id }),
+  },
   'documents:open': { prepare: async (c) => ({ id: (await sendActivation(c)).document, format: 'pdf' }) },
   'documents:delete': { prepare: async (c) => ({ id: (await sendActivation(c)).document }) },
   'documents:letters-pdf': { prepare: async (c) => ({ ids: [(await sendActivation(c)).document] }) },

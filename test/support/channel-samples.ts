@@ -119,4 +119,10 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'mail-templates:preview': { type: 'activation', language: 'nl', subject: 'Activeer uw account', html: '<p>{{ link }} tot {{ expires_at }}</p>' },
   'session-settings:update': { idleMinutes: 60 },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
+  'hour-cards:list': { organisationId: ids.organisation },
+  'hour-cards:create': { organisationId: ids.organisation, purchasedOn: '2026-01-15', minutes: 600, projectId: null, note: 'Ten hours' },
+  'hour-cards:delete': { id: 1 },
+  'hours:report': { organisationId: ids.organisation, interval: 'week', from: '2026-01-01', to: '2026-03-31', projectIds: [] },
+  'hours:report-csv': { organisationId: ids.organisation, interval: 'month', from: '2026-01-01', to: '2026-03-31', projectIds: [], language: 'nl' },
+  'hours:report-pdf': { organisationId: ids.organisation, interval: 'day', from: '2026-01-01', to: '2026-01-31', projectIds: [], language: 'de' },
 });
