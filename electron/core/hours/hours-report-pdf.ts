@@ -36,7 +36,7 @@ function cell(row: HoursReportRow, column: (typeof COLUMNS)[number], language: U
 }
 
 /** A bar per interval for the hours used, a line for the balance after it; zero drawn as the axis. */
-function drawChart(doc: PDFKit.PDFDocument, rows: readonly HoursReportRow[], t: HoursReportText, top: number): void {
+function drawChart(doc: PDFKit.PDFDocument, rows: readonly HoursReportRow[], t: HoursReportText, language: UiLanguage, top: number): void {
   const left = MARGIN + 12 * MM;
   const width = PAGE.width - MARGIN - left;
   const values = rows.flatMap((r) => [r.usedMinutes, r.afterMinutes, 0]);
@@ -47,7 +47,7 @@ function drawChart(doc: PDFKit.PDFDocument, rows: readonly HoursReportRow[], t: 
   doc.strokeColor('#000000').moveTo(left, y(0)).lineTo(left + width, y(0)).stroke();
   doc.font('regular').fontSize(7).fillColor('#444444');
   for (const mark of [max, 0, min]) {
-    doc.text(`${formatHours(mark, 'en').replace(/\.00$/, '')} ${t.hoursUnit}`, MARGIN, y(mark) - 3, { width: 11 * MM, align: 'right', lineBreak: false });
+    doc.text(`${formatHours(mark, language).replace(/[.,]00$/, '')} ${t.hoursUnit}`, MARGIN, y(mark) - 3, { width: 11 * MM, align: 'right', lineBreak: false });
   }
   const slot = width / Math.max(rows.length, 1);
   rows.forEach((row, i) => {
@@ -98,7 +98,7 @@ export async function hoursReportPdf(report: HoursReport, language: UiLanguage, 
   const projects = report.projects.length > 0 ? report.projects.map((p) => neutraliseText(p.name)).join(', ') : t.allProjects;
   doc.font('regular').fontSize(9).text(`${t.period}: ${report.from} – ${report.to} · ${t.projects}: ${projects}`, MARGIN, doc.y + 2, { width });
   const chartTop = doc.y + 8;
-  drawChart(doc, report.rows, t, chartTop);
+  drawChart(doc, report.rows, t, language, chartTop);
 
   const total = WEIGHTS.reduce((a, b) => a + b, 0);
   const widths = WEIGHTS.map((w) => (w / total) * width);
