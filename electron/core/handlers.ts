@@ -15,6 +15,9 @@ import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionSettingsHandlers } from './settings/session-settings';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
+// issue 11: projects and tickets
+import { projectHandlers } from './projects/project-handlers';
+import { ticketHandlers } from './tickets/ticket-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -34,4 +37,7 @@ export const handlers: Handlers<ChannelName> = {
   ...mailTemplateHandlers,
   ...documentHandlers,
   ...sessionSettingsHandlers,
+  // issue 11: projects and tickets
+  ...projectHandlers,
+  ...ticketHandlers,
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Id, Timestamp, page } from './common';
 
-export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail'] as const;
+export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail', 'project', 'task', 'ticket-category', 'ticket', 'time-entry'] as const;
 /** Kinds of things the audit log records changes of. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;
@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  // projects, tickets, time entries
+  'archived',
+  'unarchived',
+  'commented',
+  'assignment-added',
+  'assignment-removed',
+  'locked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -112,6 +119,28 @@ export const AUDIT_FIELDS = [
   'requireSymbol',
   'blockCommon',
   'blockContext',
+  // projects, tasks, ticket categories, tickets, time entries
+  'archived',
+  'nameEn',
+  'nameNl',
+  'nameDe',
+  'number',
+  'status',
+  'priority',
+  'projectId',
+  'taskId',
+  'assigneeId',
+  'contactPersonId',
+  'categoryIds',
+  'ticketId',
+  'workDate',
+  'minutes',
+  'note',
+  'billable',
+  'locked',
+  'body',
+  'staffId',
+  'origin',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
