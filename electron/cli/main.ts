@@ -14,8 +14,9 @@ import { outboxCommand } from './commands/outbox';
 import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
+import { ticketsCommand } from './commands/tickets';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, ticketsCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 
