@@ -57,7 +57,8 @@ export const projectsApi = {
   }),
   'projects:get': channel({ access: 'staff', input: ById, output: Project }),
   'projects:create': channel({ access: 'staff', input: ProjectFields, output: Project, changes: ['projects', 'audit'] }),
-  'projects:update': channel({ access: 'staff', input: ProjectFields.extend({ id: Id }), output: Project, changes: ['projects', 'audit'] }),
+  // Ticket lists show the project's name and organisation.
+  'projects:update': channel({ access: 'staff', input: ProjectFields.extend({ id: Id }), output: Project, changes: ['projects', 'tickets', 'audit'] }),
   'projects:archive': channel({ access: 'staff', input: ById, output: Project, changes: ['projects', 'audit'] }),
   'projects:unarchive': channel({ access: 'staff', input: ById, output: Project, changes: ['projects', 'audit'] }),
   'tasks:list': channel({
@@ -67,8 +68,8 @@ export const projectsApi = {
   }),
   'tasks:get': channel({ access: 'staff', input: ById, output: Task }),
   'tasks:create': channel({ access: 'staff', input: z.strictObject({ projectId: Id, name: requiredText(200) }), output: Task, changes: ['projects', 'audit'] }),
-  /** A task keeps its project: tickets and time entries lie on it. */
-  'tasks:update': channel({ access: 'staff', input: z.strictObject({ id: Id, name: requiredText(200) }), output: Task, changes: ['projects', 'audit'] }),
+  /** A task keeps its project: tickets and time entries lie on it. Ticket lists show its name. */
+  'tasks:update': channel({ access: 'staff', input: z.strictObject({ id: Id, name: requiredText(200) }), output: Task, changes: ['projects', 'tickets', 'audit'] }),
   'tasks:archive': channel({ access: 'staff', input: ById, output: Task, changes: ['projects', 'audit'] }),
   'tasks:unarchive': channel({ access: 'staff', input: ById, output: Task, changes: ['projects', 'audit'] }),
 } as const;

@@ -117,12 +117,22 @@ describe('tickets:update and tickets:history', () => {
     expect(history.rows.map((e) => e.action)).toEqual(['commented', 'updated', 'updated', 'created']);
     expect(history.rows[2]).toMatchObject({
       entity: 'ticket',
+      entityId: ticket.id,
+      exists: true,
       label: `${ticket.reference} Slow search`,
       before: { status: 'new', priority: 'normal', categoryIds: [] },
       after: { status: 'in_progress', priority: 'urgent', categoryIds: [ids.category] },
     });
     expect(history.rows[1]).toMatchObject({ before: { title: 'Slow search', contactPersonId: ids.person }, after: { title: 'Slow search page', contactPersonId: null } });
     expect(history.rows[0]).toMatchObject({ after: { body: 'Cache added.', internal: true } });
+  });
+
+  it('writes nothing for an update that changes nothing: no audit entry, the same updatedAt', async () => {
+    const ticket = await newTicket('Unchanged', { priority: 'high' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const same = await t.call('tickets:update', { id: ticket.id, title: 'Unchanged', priority: 'high', categoryIds: [] });
+    expect(same.updatedAt).toBe(ticket.updatedAt);
+    expect((await t.call('tickets:history', { id: ticket.id })).total).toBe(1);
   });
 
   it('moves a ticket to another project only with a task of that project', async () => {

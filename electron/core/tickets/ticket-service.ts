@@ -174,7 +174,7 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
     }
     const categoryIds = input.categoryIds === undefined ? undefined : [...new Set(input.categoryIds)];
     await checkReferences(trx, { assigneeId: input.assigneeId, contactPersonId: input.contactPersonId, categoryIds });
-    const changes: Parameters<typeof updateTicketRow>[2] = { project_id: projectId, task_id: taskId, updated_at: now };
+    const changes: Parameters<typeof updateTicketRow>[2] = { project_id: projectId, task_id: taskId };
     if (input.title !== undefined) Object.assign(changes, { title: input.title, title_key: searchKey(input.title) } satisfies Partial<TicketTable>);
     if (input.description !== undefined) changes.description = input.description;
     if (input.status !== undefined) changes.status = input.status;
@@ -185,7 +185,9 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
     if (categoryIds !== undefined) await setTicketCategories(trx, input.id, categoryIds);
     const after = await requireTicketRow(trx, input.id);
     const diff = changedFields(beforeView, await ticketAuditView(trx, after));
+    // Saving the ticket as it was changes nothing, not even its place in the "updated" order.
     if (Object.keys(diff.after).length > 0) {
+      await updateTicketRow(trx, input.id, { updated_at: now });
       await recordAudit(trx, { at: now, staffId: actor.id, entity: 'ticket', entityId: input.id, action: 'updated', label: ticketLabel(after), ...diff });
     }
   });
