@@ -98,6 +98,18 @@ describe('tickets:create and tickets:get', () => {
     await expectRefused(() => t.call('tickets:get', { id: 999_999 }), 'NOT_FOUND', 'id');
   });
 
+  it('takes no new tickets on an archived project or task', async () => {
+    const project = await t.call('projects:create', { name: 'Closed down', organisationId: ids.organisation });
+    const task = await t.call('tasks:create', { projectId: project.id, name: 'Old task' });
+    await t.call('tasks:archive', { id: task.id });
+    await expectRefused(() => newTicket('On an archived task', { projectId: project.id, taskId: task.id }), 'VALIDATION', 'taskId');
+    await t.call('tasks:unarchive', { id: task.id });
+    await t.call('projects:archive', { id: project.id });
+    await expectRefused(() => newTicket('On an archived project', { projectId: project.id, taskId: task.id }), 'VALIDATION', 'projectId');
+    await t.call('projects:unarchive', { id: project.id });
+    expect((await newTicket('Open again', { projectId: project.id, taskId: task.id })).projectName).toBe('Closed down');
+  });
+
   it('gives 40 tickets created at once 40 different numbers, one after the other', async () => {
     const created = await Promise.all(Array.from({ length: 40 }, (_, i) => newTicket(`Parallel ${i}`)));
     const numbers = created.map((c) => c.number).sort((a, b) => a - b);

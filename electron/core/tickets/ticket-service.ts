@@ -123,8 +123,11 @@ export async function addSecondaryAssignment(db: Executor, ticketId: number, a: 
 export async function createTicket(deps: CoreDeps, actor: Actor, fields: CreateFields): Promise<TicketDetail> {
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
-    await requireProject(trx, fields.projectId, 'projectId');
-    await requireTaskOfProject(trx, fields.taskId, fields.projectId);
+    const project = await requireProject(trx, fields.projectId, 'projectId');
+    const task = await requireTaskOfProject(trx, fields.taskId, fields.projectId);
+    // Archived projects and tasks take no new tickets; the tickets they have stay.
+    if (project.archived) throw new AppError('VALIDATION', `Project ${project.name} is archived.`, { fields: { projectId: { code: 'invalid_value' } } });
+    if (task.archived) throw new AppError('VALIDATION', `Task ${task.name} is archived.`, { fields: { taskId: { code: 'invalid_value' } } });
     const categoryIds = [...new Set(fields.categoryIds)];
     await checkReferences(trx, { ...fields, categoryIds });
     const number = await nextTicketNumber(trx);
