@@ -15,8 +15,9 @@ import { reportCommand } from './commands/report';
 import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
+import { ticketsCommand } from './commands/tickets';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 

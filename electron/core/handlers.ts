@@ -16,6 +16,9 @@ import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionSettingsHandlers } from './settings/session-settings';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
+// issue 11: projects and tickets
+import { projectHandlers } from './projects/project-handlers';
+import { ticketHandlers } from './tickets/ticket-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -36,4 +39,7 @@ export const handlers: Handlers<ChannelName> = {
   ...documentHandlers,
   ...sessionSettingsHandlers,
   ...hoursHandlers,
+  // issue 11: projects and tickets
+  ...projectHandlers,
+  ...ticketHandlers,
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Id, Timestamp, page } from './common';
 
-export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail', 'hour-card'] as const;
+export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail', 'hour-card', 'project', 'task', 'ticket-category', 'ticket', 'time-entry'] as const;
 /** Kinds of things the audit log records changes of. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;
@@ -33,6 +33,13 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  // projects, tickets, time entries
+  'archived',
+  'unarchived',
+  'commented',
+  'assignment-added',
+  'assignment-removed',
+  'locked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -117,6 +124,25 @@ export const AUDIT_FIELDS = [
   'purchasedOn',
   'minutes',
   'note',
+  // projects, tasks, ticket categories, tickets, time entries
+  'archived',
+  'nameEn',
+  'nameNl',
+  'nameDe',
+  'number',
+  'status',
+  'priority',
+  'taskId',
+  'assigneeId',
+  'contactPersonId',
+  'categoryIds',
+  'ticketId',
+  'workDate',
+  'billable',
+  'locked',
+  'body',
+  'staffId',
+  'origin',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -16,6 +16,9 @@ import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
+// issue 11: projects and tickets
+import { projectsApi } from './projects';
+import { ticketCategoriesApi, ticketsApi, timeEntriesApi } from './tickets';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -41,6 +44,11 @@ export const contract = {
   ...accountImportApi,
   ...sessionSettingsApi,
   ...hoursApi,
+  // issue 11: projects and tickets
+  ...projectsApi,
+  ...ticketCategoriesApi,
+  ...ticketsApi,
+  ...timeEntriesApi,
 } as const;
 
 export type Contract = typeof contract;

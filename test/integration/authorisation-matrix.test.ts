@@ -148,6 +148,13 @@ describe('the authorisation matrix', () => {
     for (const name of ['role-groups:create', 'role-groups:update', 'role-groups:delete', 'password-policy:update'] as const) {
       expect(contract[name].access, name).toBe('admin');
     }
+    // issue 11: the category list and locking time are administrators' work; the rest of ticket work is any staff user's.
+    for (const name of ['ticket-categories:create', 'ticket-categories:update', 'ticket-categories:archive', 'time-entries:lock'] as const) {
+      expect(contract[name].access, name).toBe('admin');
+    }
+    for (const name of ['projects:create', 'tasks:create', 'tickets:create', 'tickets:update', 'tickets:comment', 'time-entries:book', 'time-entries:delete'] as const) {
+      expect(contract[name].access, name).toBe('staff');
+    }
   });
 
   it('lets any staff user read hour cards and the hours report, and only administrators change hour cards', () => {

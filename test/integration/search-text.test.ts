@@ -24,8 +24,8 @@ async function dispatched(channel: ChannelName, search: string) {
 }
 
 describe('search text of every list', () => {
-  it('is found on the four list channels (organisations, persons, staff, portal accounts)', () => {
-    expect([...SEARCH_CHANNELS].sort()).toEqual(['organisations:list', 'persons:list', 'portal-accounts:list', 'staff:list']);
+  it('is found on the list channels (organisations, persons, staff, portal accounts, projects, tasks, tickets)', () => {
+    expect([...SEARCH_CHANNELS].sort()).toEqual(['organisations:list', 'persons:list', 'portal-accounts:list', 'projects:list', 'staff:list', 'tasks:list', 'tickets:list']);
   });
 
   it.each(SEARCH_CHANNELS)('%s refuses a NUL byte with a field error, never INTERNAL and never every row', async (channel) => {

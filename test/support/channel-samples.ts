@@ -8,6 +8,15 @@ export interface SampleIds {
   staff: number;
   roleGroup: number;
   account: number;
+  // issue 11: projects and tickets
+  project: number;
+  task: number;
+  secondProject: number;
+  secondTask: number;
+  category: number;
+  ticket: number;
+  assignment: number;
+  timeEntry: number;
 }
 
 /** The rows the samples refer to: an organisation with a person, a staff user, a role group and an account. */
@@ -21,7 +30,37 @@ export async function createSampleRows(t: TestCore): Promise<SampleIds> {
     links: [{ organisationId: organisation.id, personId: person.id, isDefault: true }],
     roleGroupIds: [roleGroup.id],
   });
-  return { organisation: organisation.id, person: person.id, staff: staff.id, roleGroup: roleGroup.id, account: account.id };
+  // issue 11: a project with a task, a second one, a category, and a ticket with a secondary assignment and booked time.
+  const project = await t.call('projects:create', { name: 'Sample project', organisationId: organisation.id });
+  const task = await t.call('tasks:create', { projectId: project.id, name: 'Sample task' });
+  const secondProject = await t.call('projects:create', { name: 'Second project', organisationId: organisation.id });
+  const secondTask = await t.call('tasks:create', { projectId: secondProject.id, name: 'Second task' });
+  const category = await t.call('ticket-categories:create', { nameEn: 'Question', nameNl: 'Vraag', nameDe: 'Frage' });
+  const ticket = await t.call('tickets:create', {
+    title: 'Sample ticket',
+    projectId: project.id,
+    taskId: task.id,
+    contactPersonId: person.id,
+    categoryIds: [category.id],
+    assignments: [{ projectId: secondProject.id }],
+  });
+  const timeEntry = await t.call('time-entries:book', { ticketId: ticket.id, workDate: '2026-03-02', minutes: 30 });
+  const assignment = ticket.assignments[0]?.id ?? 0;
+  return {
+    organisation: organisation.id,
+    person: person.id,
+    staff: staff.id,
+    roleGroup: roleGroup.id,
+    account: account.id,
+    project: project.id,
+    task: task.id,
+    secondProject: secondProject.id,
+    secondTask: secondTask.id,
+    category: category.id,
+    ticket: ticket.id,
+    assignment,
+    timeEntry: timeEntry.id,
+  };
 }
 
 /** A valid input for every channel; the first test fails when a new channel has none. */
@@ -125,4 +164,58 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'hours:report': { organisationId: ids.organisation, interval: 'week', from: '2026-01-01', to: '2026-03-31', projectIds: [] },
   'hours:report-csv': { organisationId: ids.organisation, interval: 'month', from: '2026-01-01', to: '2026-03-31', projectIds: [], language: 'nl' },
   'hours:report-pdf': { organisationId: ids.organisation, interval: 'day', from: '2026-01-01', to: '2026-01-31', projectIds: [], language: 'de' },
+  // issue 11: projects and tickets
+  'projects:list': { search: 'sample', sort: 'organisation', direction: 'desc', includeArchived: true, organisationId: ids.organisation, internal: false, offset: 0, limit: 5 },
+  'projects:get': { id: ids.project },
+  'projects:create': { name: 'New project', organisationId: ids.organisation },
+  'projects:update': { id: ids.project, name: 'Renamed project', organisationId: ids.organisation },
+  'projects:archive': { id: ids.project },
+  'projects:unarchive': { id: ids.project },
+  'tasks:list': { search: 'sample', sort: 'updatedAt', direction: 'asc', includeArchived: true, projectId: ids.project, offset: 0, limit: 5 },
+  'tasks:get': { id: ids.task },
+  'tasks:create': { projectId: ids.project, name: 'New task' },
+  'tasks:update': { id: ids.task, name: 'Renamed task' },
+  'tasks:archive': { id: ids.task },
+  'tasks:unarchive': { id: ids.task },
+  'ticket-categories:list': { language: 'nl', includeArchived: true },
+  'ticket-categories:create': { nameEn: 'Bug', nameNl: 'Fout', nameDe: 'Fehler' },
+  'ticket-categories:update': { id: ids.category, nameEn: 'Questions', nameNl: 'Vragen', nameDe: 'Fragen' },
+  'ticket-categories:archive': { id: ids.category },
+  'tickets:list': {
+    search: 'sample',
+    projectId: ids.project,
+    taskId: ids.task,
+    organisationId: ids.organisation,
+    status: ['new', 'in_progress'],
+    priority: ['normal'],
+    assigneeId: null,
+    contactPersonId: ids.person,
+    categoryId: ids.category,
+    sort: 'priority',
+    direction: 'asc',
+    offset: 0,
+    limit: 5,
+  },
+  'tickets:get': { id: ids.ticket },
+  'tickets:create': {
+    title: 'New ticket',
+    description: 'Something broke',
+    projectId: ids.project,
+    taskId: ids.task,
+    status: 'in_progress',
+    priority: 'high',
+    assigneeId: ids.staff,
+    contactPersonId: ids.person,
+    categoryIds: [ids.category],
+    assignments: [{ projectId: ids.secondProject, taskId: ids.secondTask }],
+  },
+  'tickets:update': { id: ids.ticket, title: 'Renamed ticket', status: 'done', priority: 'urgent', assigneeId: ids.staff, categoryIds: [] },
+  'tickets:comment': { ticketId: ids.ticket, body: 'Looked into it', internal: true },
+  'tickets:history': { id: ids.ticket, offset: 0, limit: 10 },
+  'tickets:add-assignment': { ticketId: ids.ticket, projectId: ids.secondProject, taskId: ids.secondTask },
+  'tickets:remove-assignment': { ticketId: ids.ticket, assignmentId: ids.assignment },
+  'time-entries:book': { ticketId: ids.ticket, workDate: '2026-03-03', minutes: 90, note: 'Call', billable: false, projectId: ids.secondProject },
+  'time-entries:update': { id: ids.timeEntry, minutes: 45, note: 'Shorter' },
+  'time-entries:delete': { id: ids.timeEntry },
+  'time-entries:lock': { ids: [ids.timeEntry] },
 });

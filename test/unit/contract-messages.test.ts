@@ -7,7 +7,7 @@ import { UI_LANGUAGES } from '../../shared/api/common';
 import type { FieldError } from '../../shared/errors';
 import { channelSamples } from '../support/channel-samples';
 
-const samples = channelSamples({ organisation: 1, person: 2, staff: 3, roleGroup: 4, account: 5 });
+const samples = channelSamples({ organisation: 1, person: 2, staff: 3, roleGroup: 4, account: 5, project: 6, task: 7, secondProject: 8, secondTask: 9, category: 10, ticket: 11, assignment: 12, timeEntry: 13 });
 const translators = UI_LANGUAGES.map((language) => ({ language, i18n: createI18n(language) }));
 
 /**

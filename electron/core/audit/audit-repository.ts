@@ -97,6 +97,12 @@ const TABLES = {
   'role-group': 'role_group',
   staff: 'staff',
   mail: 'outbox_mail',
+  // issue 11: projects and tickets
+  project: 'project',
+  task: 'task',
+  'ticket-category': 'ticket_category',
+  ticket: 'ticket',
+  'time-entry': 'time_entry',
 } as const;
 
 /** Which of these records still exist, as "entity:id" keys. */

@@ -252,6 +252,11 @@ export const de: Messages = {
       'mail-template': 'E-Mail-Vorlage',
       mail: 'Mail',
       'hour-card': 'Stundenkarte',
+      project: 'Projekt',
+      task: 'Vorgang',
+      'ticket-category': 'Ticketkategorie',
+      ticket: 'Ticket',
+      'time-entry': 'Zeiteintrag',
     },
     columns: {
       at: 'Wann',

@@ -251,6 +251,11 @@ export const en = {
       'mail-template': 'Mail template',
       mail: 'Mail',
       'hour-card': 'Hour card',
+      project: 'Project',
+      task: 'Task',
+      'ticket-category': 'Ticket category',
+      ticket: 'Ticket',
+      'time-entry': 'Time entry',
     },
     columns: {
       at: 'When',

@@ -252,6 +252,11 @@ export const nl: Messages = {
       'mail-template': 'E-mailsjabloon',
       mail: 'Mail',
       'hour-card': 'Strippenkaart',
+      project: 'Project',
+      task: 'Taak',
+      'ticket-category': 'Ticketcategorie',
+      ticket: 'Ticket',
+      'time-entry': 'Tijdregistratie',
     },
     columns: {
       at: 'Wanneer',
