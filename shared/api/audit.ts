@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  // ticket rights and "view as contact" (issue 11)
+  'ticket-rights-changed',
+  'tickets-viewed-as',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -112,6 +115,10 @@ export const AUDIT_FIELDS = [
   'requireSymbol',
   'blockCommon',
   'blockContext',
+  // ticket rights (issue 11)
+  'ticketRights',
+  'ticketRightsOnInternalProjects',
+  'customerTicketAccessReadOnly',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -15,6 +15,8 @@ import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
+import { ticketRightsApi } from './ticket-rights';
+import { ticketViewApi } from './ticket-view';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -39,6 +41,8 @@ export const contract = {
   ...documentsApi,
   ...accountImportApi,
   ...sessionSettingsApi,
+  ...ticketRightsApi,
+  ...ticketViewApi,
 } as const;
 
 export type Contract = typeof contract;

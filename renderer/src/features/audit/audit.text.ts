@@ -23,6 +23,8 @@ const actions = {
   'letter-opened': 'Letter opened',
   'letter-deleted': 'Letter deleted',
   'smtp-updated': 'Mail server settings changed',
+  'ticket-rights-changed': 'Ticket rights changed',
+  'tickets-viewed-as': 'Tickets viewed as this contact',
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
@@ -91,6 +93,9 @@ const fields = {
   requireSymbol: 'Requires a symbol',
   blockCommon: 'Refuses common passwords',
   blockContext: 'Refuses names in the password',
+  ticketRights: 'Ticket rights',
+  ticketRightsOnInternalProjects: 'Contacts may be given rights on internal projects',
+  customerTicketAccessReadOnly: 'Customer access to tickets is read-only',
 } as const satisfies Record<AuditField, string>;
 
 export const auditLogText = featureText(
@@ -135,6 +140,8 @@ export const auditLogText = featureText(
         'letter-opened': 'Brief geopend',
         'letter-deleted': 'Brief verwijderd',
         'smtp-updated': 'Mailserverinstellingen gewijzigd',
+        'ticket-rights-changed': 'Ticketrechten gewijzigd',
+        'tickets-viewed-as': 'Tickets bekeken als dit contact',
       },
       fields: {
         name: 'Naam',
@@ -202,6 +209,9 @@ export const auditLogText = featureText(
         requireSymbol: 'Symbool verplicht',
         blockCommon: 'Weigert veelgebruikte wachtwoorden',
         blockContext: 'Weigert namen in het wachtwoord',
+        ticketRights: 'Ticketrechten',
+        ticketRightsOnInternalProjects: 'Contacten mogen rechten op interne projecten krijgen',
+        customerTicketAccessReadOnly: 'Klanttoegang tot tickets is alleen-lezen',
       },
       via: {
         system: 'Systeem',
@@ -240,6 +250,8 @@ export const auditLogText = featureText(
         'letter-opened': 'Brief geöffnet',
         'letter-deleted': 'Brief gelöscht',
         'smtp-updated': 'Mailserver-Einstellungen geändert',
+        'ticket-rights-changed': 'Ticket-Berechtigungen geändert',
+        'tickets-viewed-as': 'Tickets als dieser Kontakt angesehen',
       },
       fields: {
         name: 'Name',
@@ -307,6 +319,9 @@ export const auditLogText = featureText(
         requireSymbol: 'Sonderzeichen erforderlich',
         blockCommon: 'Lehnt häufige Passwörter ab',
         blockContext: 'Lehnt Namen im Passwort ab',
+        ticketRights: 'Ticket-Berechtigungen',
+        ticketRightsOnInternalProjects: 'Kundenansprechpartner können auch auf interne Projekte berechtigt werden',
+        customerTicketAccessReadOnly: 'Kundenzugang auf Tickets hat ausschließlich Leserechte',
       },
       via: {
         system: 'System',
