@@ -1,4 +1,6 @@
 import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../electron/core/db/schema';
 import type { TicketAccessSettings, TicketRightScope } from '../../shared/api/ticket-rights';
 
 /*
@@ -115,3 +117,24 @@ export const emptyWorld = (): WorldSpec => ({
   tickets: [],
   settings: { ticketRightsOnInternalProjects: false, customerTicketAccessReadOnly: false },
 });
+
+/** A project of ORGANISATION with one task and one ticket, written with Kysely on a running core's database (samples and table tests). */
+export async function insertSampleProject(db: Kysely<Database>, organisationId: number | null, at = T0): Promise<{ projectId: number; taskId: number; ticketNumber: number }> {
+  const { id: projectId } = await db
+    .insertInto('project')
+    .values({ organisation_id: organisationId, name: 'Sample project', name_key: 'sample project', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: taskId } = await db
+    .insertInto('task')
+    .values({ project_id: projectId, name: 'Sample task', name_key: 'sample task', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const top = await db.selectFrom('ticket').select((eb) => eb.fn.max('number').as('n')).executeTakeFirst();
+  const ticketNumber = Number(top?.n ?? 10_000) + 1;
+  await db
+    .insertInto('ticket')
+    .values({ number: ticketNumber, title: 'Sample ticket', title_key: 'sample ticket', description: '', status: 'new', priority: 'normal', project_id: projectId, task_id: taskId, created_at: at, updated_at: at })
+    .execute();
+  return { projectId, taskId, ticketNumber };
+}
