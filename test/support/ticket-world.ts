@@ -138,3 +138,48 @@ export async function insertSampleProject(db: Kysely<Database>, organisationId: 
     .execute();
   return { projectId, taskId, ticketNumber };
 }
+
+/** Rows written one at a time with Kysely on a running core's database, for table tests. */
+export function ticketRows(db: Kysely<Database>, clock: () => Date) {
+  const at = () => clock().toISOString();
+  let nextNumber = 20_000;
+  return {
+    async project(organisationId: number | null, name = 'Project'): Promise<number> {
+      const row = await db.insertInto('project').values({ organisation_id: organisationId, name, name_key: name.toLowerCase(), created_at: at(), updated_at: at() }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async task(projectId: number, name = 'Task'): Promise<number> {
+      const row = await db.insertInto('task').values({ project_id: projectId, name, name_key: name.toLowerCase(), created_at: at(), updated_at: at() }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async ticket(projectId: number, taskId: number, extra: { title?: string; status?: 'new' | 'waiting_for_customer' | 'done' | 'closed'; contactPersonId?: number; createdByAccountId?: number } = {}): Promise<number> {
+      const number = ++nextNumber;
+      const title = extra.title ?? `Ticket ${number}`;
+      await db
+        .insertInto('ticket')
+        .values({
+          number,
+          title,
+          title_key: title.toLowerCase(),
+          description: '',
+          status: extra.status ?? 'new',
+          priority: 'normal',
+          project_id: projectId,
+          task_id: taskId,
+          contact_person_id: extra.contactPersonId ?? null,
+          created_by_account_id: extra.createdByAccountId ?? null,
+          created_at: at(),
+          updated_at: at(),
+        })
+        .execute();
+      return number;
+    },
+    async move(number: number, projectId: number, taskId: number): Promise<void> {
+      await db.updateTable('ticket').set({ project_id: projectId, task_id: taskId }).where('number', '=', number).execute();
+    },
+    async secondary(number: number, projectId: number): Promise<void> {
+      const ticket = await db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+      await db.insertInto('ticket_assignment').values({ ticket_id: ticket.id, project_id: projectId, task_id: null, origin: 'manual', created_at: at() }).execute();
+    },
+  };
+}
