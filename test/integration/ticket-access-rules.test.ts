@@ -88,7 +88,10 @@ describe('ticket rights decide what a contact sees', () => {
     const outOfScope = await rows.ticket(project, build);
     await grant({ personId: alice }, project, 'one_task', { taskId: design });
     await expectSees({ personId: alice }, [inScope], [outOfScope]);
-    expect((await why({ personId: alice }, outOfScope)).reasons).toContain('task_not_in_scope');
+    expect((await why({ personId: alice }, outOfScope)).reasons).toEqual(['task_not_in_scope']);
+    const visible = await why({ personId: alice }, inScope);
+    expect(visible.reasons).toEqual(['visible', 'writable']);
+    expect(visible.rights[0]?.checks.every((c) => c.passed)).toBe(true);
   });
 
   it('existing tasks: a task created after the right is not covered, and explain says so', async () => {
@@ -148,7 +151,7 @@ describe('ticket rights decide what a contact sees', () => {
     const revoked = await t.call('ticket-rights:revoke', { id: right.id });
     expect(revoked.revokedAt).not.toBeNull();
     await expectSees({ personId: alice }, [], [ticket]);
-    expect((await why({ personId: alice }, ticket)).reasons).toContain('right_revoked');
+    expect((await why({ personId: alice }, ticket)).reasons).toEqual(['right_revoked']);
     expect((await t.call('ticket-rights:list', { holder: { personId: alice }, includeRevoked: false }))).toEqual([]);
   });
 
@@ -188,6 +191,14 @@ describe('ticket rights decide what a contact sees', () => {
     const theirTask = await rows.task(theirs);
     expect(await refusal(grant({ personId: alice }, theirs, 'all_tasks'))).toMatchObject({ fields: { projectId: { code: 'other_customer_project' } } });
     expect(await refusal(grant({ personId: alice }, mine, 'one_task', { taskId: theirTask }))).toMatchObject({ fields: { taskId: { code: 'not_found' } } });
+    expect(await t.call('ticket-rights:list', { holder: { personId: alice }, includeRevoked: true })).toEqual([]);
+  });
+
+  it('a right is a scope and a read-only flag: no field for staff-only powers gets through', async () => {
+    const project = await rows.project(acme);
+    const input = { holder: { personId: alice }, projectId: project, scope: 'all_tasks', taskId: null, readOnly: false, seeAllTickets: true };
+    const result = await t.core.invoke(t.admin, 'ticket-rights:grant', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.call('ticket-rights:list', { holder: { personId: alice }, includeRevoked: true })).toEqual([]);
   });
 });
@@ -235,5 +246,9 @@ describe('ticket rights are audited; the view is audited once per opening and sh
     expect(await numbers('waiting_for_me')).toEqual([waiting]);
     expect(await numbers('done_to_accept')).toEqual([done]);
     expect(await numbers('all')).toEqual([waiting, done, closed]);
+    const byNumber = await t.call('ticket-view:list', { contact: { personId: alice }, quickLink: 'all', search: `T-${closed}` });
+    expect(byNumber.rows.map((r) => r.number)).toEqual([closed]);
+    const paged = await t.call('ticket-view:list', { contact: { personId: alice }, quickLink: 'all', sort: 'priority', direction: 'desc', offset: 1, limit: 1 });
+    expect(paged).toMatchObject({ total: 3, rows: [{ number: done }] });
   });
 });

@@ -105,45 +105,50 @@ export function taskCovered(right: RightFact, taskId: number): boolean {
   return right.taskIds.includes(taskId);
 }
 
-/** Why one ticket is or is not visible and writable for the scope's contact. */
+/**
+ * Why one ticket is or is not visible and writable for the scope's contact. `rights` holds every
+ * check of every right; `reasons` answers the question staff ask: for a visible ticket, what
+ * limits writing (right_read_only, global_read_only); for a hidden one, what failed on the rights
+ * of the ticket's project (or no_right when there is none, or why the contact is blocked).
+ */
 export function explain(scope: TicketScope, ticket: TicketFacts): AccessExplanation {
-  const reasons = new Set<AccessReason>(scope.blocked);
+  const failures = new Set<AccessReason>(scope.blocked);
   const rights: AccessExplanation['rights'] = [];
   let visible = false;
-  let writable = false;
+  let writableRight = false;
   const reachable = projectReachable(scope, ticket);
   for (const right of scope.rights) {
-    const checks: { check: AccessCheck; passed: boolean }[] = [];
     const live = right.revokedAt === null;
     const sameProject = right.projectId === ticket.projectId;
     const inScope = taskCovered(right, ticket.taskId);
-    checks.push({ check: 'right_live', passed: live }, { check: 'same_project', passed: sameProject });
-    if (ticket.projectInternal) checks.push({ check: 'internal_allowed', passed: scope.internalProjectsAllowed });
-    else checks.push({ check: 'customer_project', passed: reachable });
-    checks.push({ check: 'task_in_scope', passed: inScope }, { check: 'not_read_only', passed: !right.readOnly });
+    const checks: { check: AccessCheck; passed: boolean }[] = [
+      { check: 'right_live', passed: live },
+      { check: 'same_project', passed: sameProject },
+      ticket.projectInternal ? { check: 'internal_allowed', passed: scope.internalProjectsAllowed } : { check: 'customer_project', passed: reachable },
+      { check: 'task_in_scope', passed: inScope },
+      { check: 'not_read_only', passed: !right.readOnly },
+    ];
     rights.push({ rightId: right.id, checks });
+    // Only rights on the ticket's own project say anything about it.
     if (!sameProject) continue;
-    // Reasons come only from rights on the ticket's own project: the others say nothing about it.
-    if (!live) reasons.add('right_revoked');
-    if (!reachable) reasons.add(ticket.projectInternal ? 'internal_not_allowed' : 'other_customer_project');
-    if (!inScope) reasons.add(right.scope === 'existing_tasks' && ticket.taskCreatedAt > right.createdAt ? 'task_created_after_right' : 'task_not_in_scope');
+    if (!live) failures.add('right_revoked');
+    if (!reachable) failures.add(ticket.projectInternal ? 'internal_not_allowed' : 'other_customer_project');
+    if (!inScope) failures.add(right.scope === 'existing_tasks' && ticket.taskCreatedAt > right.createdAt ? 'task_created_after_right' : 'task_not_in_scope');
     if (live && reachable && inScope && scope.blocked.length === 0) {
       visible = true;
-      if (right.readOnly) reasons.add('right_read_only');
-      else writable = true;
+      if (!right.readOnly) writableRight = true;
     }
   }
-  if (!scope.rights.some((r) => r.projectId === ticket.projectId)) reasons.add('no_right');
-  if (visible && scope.readOnlyEverywhere) {
-    writable = false;
-    reasons.add('global_read_only');
+  if (!visible) {
+    if (!scope.rights.some((r) => r.projectId === ticket.projectId)) failures.add('no_right');
+    return { visible: false, writable: false, rights, reasons: [...failures] };
   }
-  if (visible) reasons.add('visible');
-  if (writable) {
-    reasons.add('writable');
-    reasons.delete('right_read_only');
-  }
-  return { visible, writable, rights, reasons: [...reasons] };
+  const writable = writableRight && !scope.readOnlyEverywhere;
+  const reasons: AccessReason[] = ['visible'];
+  if (writable) reasons.push('writable');
+  if (!writableRight) reasons.push('right_read_only');
+  if (scope.readOnlyEverywhere) reasons.push('global_read_only');
+  return { visible, writable, rights, reasons };
 }
 
 /** Whether the contact may change a ticket it sees (the list's rows; explain says the same with reasons). */

@@ -6,7 +6,7 @@ import { isoNow } from '../clock';
 import { actorOf, type CoreDeps, type HandlerContext } from '../context';
 import type { Executor } from '../db/connection';
 import { personDisplayName } from '../contacts/person-name';
-import type { StaffViewingAsPrincipal } from '../principal';
+import type { PortalAccountPrincipal, StaffViewingAsPrincipal } from '../principal';
 import { buildScope, explain, writableFor, type TicketScope } from './ticket-access';
 import { listContactTickets, readContactNames, readContactRecord, readRightFacts, readTicketFacts, type ContactRecord } from './ticket-access-repository';
 import { readTicketAccessSettings } from './ticket-access-settings';
@@ -28,27 +28,28 @@ export async function loadScope(db: Executor, contact: ViewContact, now: Date): 
   return { record, scope: buildScope({ contact: record.contact, organisationId: record.organisationId, account: record.account, rights, settings }) };
 }
 
-/** The principal a view call runs as: the signed-in staff user looking through the contact's eyes. */
+/** The principal a view call runs as: the signed-in staff user looking through the contact's eyes, read-only. */
 export async function viewingAs(ctx: HandlerContext, contact: ViewContact): Promise<StaffViewingAsPrincipal> {
-  const { principal } = ctx;
   actorOf(ctx);
-  if (principal?.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff may do this.');
+  const staff = ctx.principal;
+  if (staff?.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff may do this.');
   const record = await readContactRecord(ctx.deps.db, contact, ctx.deps.clock());
   if (!record) throw new AppError('NOT_FOUND', 'There is no such contact.', { fields: { contact: { code: 'not_found' } } });
   return {
     kind: 'staff-viewing-as',
-    staff: principal,
+    staff,
     accountId: record.contact.kind === 'account' ? record.contact.accountId : null,
     organisationId: record.organisationId,
     personId: record.contact.personId,
   };
 }
 
-/** The contact a viewing-as principal looks through. */
-const contactOf = (viewer: StaffViewingAsPrincipal): ViewContact =>
-  viewer.accountId !== null
-    ? { accountId: viewer.accountId, ...(viewer.organisationId !== null ? { organisationId: viewer.organisationId } : {}) }
-    : { personId: viewer.personId ?? 0 };
+/** The contact a portal account (the portal, next issue) or staff viewing as a contact looks through: loadScope's input. */
+export function contactOf(principal: StaffViewingAsPrincipal | PortalAccountPrincipal): ViewContact {
+  if (principal.kind === 'portal-account') return { accountId: principal.accountId, organisationId: principal.organisationId };
+  if (principal.accountId !== null) return { accountId: principal.accountId, ...(principal.organisationId !== null ? { organisationId: principal.organisationId } : {}) };
+  return { personId: principal.personId ?? 0 };
+}
 
 /** Opens the view: whom it shows (for the banner), audited once per opening. */
 export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrincipal): Promise<ViewedContact> {
