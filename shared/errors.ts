@@ -60,7 +60,13 @@ export type FieldErrorCode =
   /** A list with fewer entries than it needs (choose at least min: a role group, a link). */
   | 'too_few'
   /** A list with more entries than allowed; max entries. */
-  | 'too_many';
+  | 'too_many'
+  /** A ticket right on a project of another customer than the contact's. */
+  | 'other_customer_project'
+  /** A ticket right on an internal project while the setting does not allow it. */
+  | 'internal_not_allowed'
+  /** A ticket right for an account link that names a person: the person holds the rights. */
+  | 'link_names_person';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

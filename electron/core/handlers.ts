@@ -19,6 +19,7 @@ import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 // issue 11: projects and tickets
 import { projectHandlers } from './projects/project-handlers';
 import { ticketHandlers } from './tickets/ticket-handlers';
+import { ticketAccessHandlers } from './ticket-access/ticket-access-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -42,4 +43,5 @@ export const handlers: Handlers<ChannelName> = {
   // issue 11: projects and tickets
   ...projectHandlers,
   ...ticketHandlers,
+  ...ticketAccessHandlers,
 };

@@ -28,8 +28,12 @@ export interface PortalAccountPrincipal {
 export interface StaffViewingAsPrincipal {
   kind: 'staff-viewing-as';
   staff: StaffPrincipal;
-  accountId: number;
-  organisationId: number;
+  /** The account looked through; null when staff look through a person's eyes (the person's page). */
+  accountId: number | null;
+  /** The account link's (or the person's) organisation; null for an account without any link. */
+  organisationId: number | null;
+  /** The person whose rights count: the link's or the viewed person; null for a link to the whole organisation. */
+  personId?: number | null;
 }
 
 /** Who is calling the core; resolved by the shell's dispatcher before a channel's access is checked. */

@@ -40,6 +40,9 @@ export const AUDIT_ACTIONS = [
   'assignment-added',
   'assignment-removed',
   'locked',
+  // ticket rights and "view as contact" (issue 11)
+  'ticket-rights-changed',
+  'tickets-viewed-as',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -143,6 +146,10 @@ export const AUDIT_FIELDS = [
   'body',
   'staffId',
   'origin',
+  // ticket rights (issue 11)
+  'ticketRights',
+  'ticketRightsOnInternalProjects',
+  'customerTicketAccessReadOnly',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -19,6 +19,8 @@ import { staffApi } from './staff';
 // issue 11: projects and tickets
 import { projectsApi } from './projects';
 import { ticketCategoriesApi, ticketsApi, timeEntriesApi } from './tickets';
+import { ticketRightsApi } from './ticket-rights';
+import { ticketViewApi } from './ticket-view';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -49,6 +51,8 @@ export const contract = {
   ...ticketCategoriesApi,
   ...ticketsApi,
   ...timeEntriesApi,
+  ...ticketRightsApi,
+  ...ticketViewApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -144,6 +144,8 @@ describe('the authorisation matrix', () => {
       'portal-accounts:set-active-matching',
       'portal-accounts:set-password',
       'portal-accounts:update',
+      'ticket-rights:grant',
+      'ticket-rights:revoke',
     ]);
     for (const name of ['role-groups:create', 'role-groups:update', 'role-groups:delete', 'password-policy:update'] as const) {
       expect(contract[name].access, name).toBe('admin');

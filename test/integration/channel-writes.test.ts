@@ -10,6 +10,7 @@ import { ADMIN, signedIn, startTestCore, tempDataDir } from '../support/core';
 import { fingerprintedTables } from '../support/database-fingerprint';
 import { pngImage } from '../support/images';
 import { TableWriteRecorder } from '../support/table-writes';
+import { insertSampleProject } from '../support/ticket-world';
 
 /**
  * The contract's `changes` cannot drift from what a channel does: each channel is called
@@ -134,6 +135,15 @@ const CASES: Partial<Record<ChannelName, Case>> = {
       return { id: mail };
     },
   },
+  // Ticket rights and "view as contact" (issue 11): a project of the sample organisation, with a task and a ticket.
+  'ticket-rights:grant': { prepare: async (c) => ({ ...channelSamples(c.ids)['ticket-rights:grant'], projectId: (await insertSampleProject(c.core.deps.db, c.ids.organisation)).projectId }) },
+  'ticket-rights:revoke': {
+    prepare: async (c) => {
+      const { projectId } = await insertSampleProject(c.core.deps.db, c.ids.organisation);
+      return { id: (await c.call('ticket-rights:grant', { holder: { personId: c.ids.person }, projectId, scope: 'existing_tasks' })).id };
+    },
+  },
+  'ticket-view:explain': { prepare: async (c) => ({ contact: { personId: c.ids.person }, number: (await insertSampleProject(c.core.deps.db, c.ids.organisation)).ticketNumber }) },
 };
 
 const changesOf = (name: ChannelName): readonly Domain[] => (contract[name] as { changes?: readonly Domain[] }).changes ?? [];

@@ -218,4 +218,14 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'time-entries:update': { id: ids.timeEntry, minutes: 45, note: 'Shorter' },
   'time-entries:delete': { id: ids.timeEntry },
   'time-entries:lock': { ids: [ids.timeEntry] },
+  // Ticket rights and "view as contact" (issue 11): no project or ticket among the sample rows, so
+  // channel-writes.test.ts prepares them (the matrix only needs the caller refused or not).
+  'ticket-rights:list': { holder: { personId: ids.person }, includeRevoked: true },
+  'ticket-rights:grant': { holder: { personId: ids.person }, projectId: 1, scope: 'all_tasks', taskId: null, readOnly: false },
+  'ticket-rights:revoke': { id: 1 },
+  'ticket-rights:get-settings': {},
+  'ticket-rights:update-settings': { ticketRightsOnInternalProjects: true, customerTicketAccessReadOnly: false },
+  'ticket-view:open': { contact: { accountId: ids.account } },
+  'ticket-view:list': { contact: { accountId: ids.account, organisationId: ids.organisation }, quickLink: 'all', search: 'x', sort: 'number', direction: 'asc', offset: 0, limit: 10 },
+  'ticket-view:explain': { contact: { personId: ids.person }, number: 10001 },
 });

@@ -16,6 +16,7 @@ const FIELD_CODES: Record<FieldErrorCode, true> = {
   invalid_format: true, invalid_value: true, unknown_field: true, not_found: true, taken: true, cycle: true, weak_password: true, missing_placeholder: true, unknown_placeholder: true, invalid_template: true,
   unsupported_image: true, file_too_large: true, image_too_large: true,
   control_character: true, image_too_many_pixels: true, template_too_slow: true, unknown_country: true, too_few: true, too_many: true,
+  other_customer_project: true, internal_not_allowed: true, link_names_person: true,
 };
 
 describe('translations', () => {

@@ -29,6 +29,8 @@ const actions = {
   'assignment-added': 'Secondary project added',
   'assignment-removed': 'Secondary project removed',
   locked: 'Locked',
+  'ticket-rights-changed': 'Ticket rights changed',
+  'tickets-viewed-as': 'Tickets viewed as this contact',
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
@@ -119,6 +121,9 @@ const fields = {
   body: 'Text',
   staffId: 'Staff member',
   origin: 'Origin',
+  ticketRights: 'Ticket rights',
+  ticketRightsOnInternalProjects: 'Contacts may be given rights on internal projects',
+  customerTicketAccessReadOnly: 'Customer access to tickets is read-only',
 } as const satisfies Record<AuditField, string>;
 
 export const auditLogText = featureText(
@@ -169,6 +174,8 @@ export const auditLogText = featureText(
         'assignment-added': 'Nevenproject toegevoegd',
         'assignment-removed': 'Nevenproject verwijderd',
         locked: 'Vergrendeld',
+        'ticket-rights-changed': 'Ticketrechten gewijzigd',
+        'tickets-viewed-as': 'Tickets bekeken als dit contact',
       },
       fields: {
         name: 'Naam',
@@ -258,6 +265,9 @@ export const auditLogText = featureText(
         body: 'Tekst',
         staffId: 'Medewerker',
         origin: 'Herkomst',
+        ticketRights: 'Ticketrechten',
+        ticketRightsOnInternalProjects: 'Contacten mogen rechten op interne projecten krijgen',
+        customerTicketAccessReadOnly: 'Klanttoegang tot tickets is alleen-lezen',
       },
       via: {
         system: 'Systeem',
@@ -302,6 +312,8 @@ export const auditLogText = featureText(
         'assignment-added': 'Weiteres Projekt zugeordnet',
         'assignment-removed': 'Weiteres Projekt entfernt',
         locked: 'Gesperrt',
+        'ticket-rights-changed': 'Ticket-Berechtigungen geändert',
+        'tickets-viewed-as': 'Tickets als dieser Kontakt angesehen',
       },
       fields: {
         name: 'Name',
@@ -391,6 +403,9 @@ export const auditLogText = featureText(
         body: 'Text',
         staffId: 'Mitarbeiter',
         origin: 'Herkunft',
+        ticketRights: 'Ticket-Berechtigungen',
+        ticketRightsOnInternalProjects: 'Kundenansprechpartner können auch auf interne Projekte berechtigt werden',
+        customerTicketAccessReadOnly: 'Kundenzugang auf Tickets hat ausschließlich Leserechte',
       },
       via: {
         system: 'System',

@@ -1,0 +1,236 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { RightHolder } from '../../../shared/api/ticket-rights';
+import type { ViewContact } from '../../../shared/api/ticket-view';
+import { containsKey } from '../db/text-search';
+import type { Executor } from '../db/connection';
+import type { Database, TicketPriorityValue, TicketStatusValue } from '../db/schema';
+import { accountStatus } from '../portal-accounts/account-status';
+import { liveRights, type ContactRef, type RightFact, type TicketFacts, type TicketScope } from './ticket-access';
+
+/** The rights a holder has (live and revoked), each with the stored tasks of an existing_tasks right. */
+export async function readRightFacts(db: Executor, holder: RightHolder): Promise<RightFact[]> {
+  let query = db.selectFrom('ticket_right').select(['id', 'project_id', 'scope', 'task_id', 'read_only', 'created_at', 'revoked_at']);
+  query = 'personId' in holder
+    ? query.where('person_id', '=', holder.personId)
+    : query.where('account_id', '=', holder.accountId).where('account_organisation_id', '=', holder.organisationId);
+  const rows = await query.orderBy('id').execute();
+  const existing = rows.filter((r) => r.scope === 'existing_tasks').map((r) => r.id);
+  const tasks = existing.length === 0 ? [] : await db.selectFrom('ticket_right_task').select(['right_id', 'task_id']).where('right_id', 'in', existing).orderBy('task_id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    scope: r.scope,
+    taskId: r.task_id,
+    taskIds: tasks.filter((t) => t.right_id === r.id).map((t) => t.task_id),
+    readOnly: r.read_only === 1,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
+}
+
+/** Who a view's contact is, as the database has it; null when the person or account does not exist. */
+export interface ContactRecord {
+  contact: ContactRef;
+  organisationId: number | null;
+  account: { active: boolean; hasAccess: boolean } | null;
+  /** Whose rights count: the person's (also for an account link naming one), or the link's. */
+  holder: RightHolder | null;
+}
+
+export async function readContactRecord(db: Executor, contact: ViewContact, now: Date): Promise<ContactRecord | null> {
+  if ('personId' in contact) {
+    const person = await db.selectFrom('person').select(['id', 'organisation_id']).where('id', '=', contact.personId).executeTakeFirst();
+    if (!person) return null;
+    return { contact: { kind: 'person', personId: person.id }, organisationId: person.organisation_id, account: null, holder: { personId: person.id } };
+  }
+  const account = await db
+    .selectFrom('portal_account')
+    .select(['id', 'active', 'locked_until', 'activated_at', 'password_hash', 'activation_sent_at', 'activation_expires_at'])
+    .where('id', '=', contact.accountId)
+    .executeTakeFirst();
+  if (!account) return null;
+  let links = db.selectFrom('portal_account_link').select(['organisation_id', 'person_id']).where('account_id', '=', account.id);
+  if (contact.organisationId !== undefined) links = links.where('organisation_id', '=', contact.organisationId);
+  // The default link unless the caller names one; the account's portal session starts on it too.
+  const link = await links.orderBy('is_default', 'desc').orderBy('organisation_id').limit(1).executeTakeFirst();
+  const facts = { active: account.active === 1, hasAccess: accountStatus(account, now) === 'active' };
+  if (!link) return { contact: { kind: 'account', accountId: account.id, personId: null }, organisationId: null, account: facts, holder: null };
+  return {
+    contact: { kind: 'account', accountId: account.id, personId: link.person_id },
+    organisationId: link.organisation_id,
+    account: facts,
+    holder: link.person_id !== null ? { personId: link.person_id } : { accountId: account.id, organisationId: link.organisation_id },
+  };
+}
+
+/** Names for the view's banner. */
+export async function readContactNames(db: Executor, record: ContactRecord): Promise<{ person: { first: string | null; last: string } | null; username: string | null; organisation: string | null }> {
+  const personId = record.contact.personId;
+  const person = personId === null ? undefined : await db.selectFrom('person').select(['first_name', 'last_name']).where('id', '=', personId).executeTakeFirst();
+  const account = record.contact.kind === 'account' ? await db.selectFrom('portal_account').select('username').where('id', '=', record.contact.accountId).executeTakeFirst() : undefined;
+  const organisation = record.organisationId === null ? undefined : await db.selectFrom('organisation').select('name').where('id', '=', record.organisationId).executeTakeFirst();
+  return { person: person ? { first: person.first_name, last: person.last_name } : null, username: account?.username ?? null, organisation: organisation?.name ?? null };
+}
+
+type TicketQueryBuilder = ExpressionBuilder<Database, 'ticket'>;
+
+/**
+ * THE condition of every ticket query made for a contact (see ticket-access.ts for the rules):
+ * the ticket's primary project and task are covered by a live right, and that project is the
+ * contact's customer's (or internal while allowed), read live from project and organisation.
+ * The project check is one uncorrelated subquery over the rights' projects (project's primary
+ * key), so SQLite evaluates it once and walks ticket_project for the rest.
+ */
+export function ticketVisibleTo(scope: TicketScope): (eb: TicketQueryBuilder) => Expression<SqlBool> {
+  return (eb) => {
+    const rights = liveRights(scope);
+    if (rights.length === 0 || scope.organisationId === null) return sql<SqlBool>`0`;
+    const covered = rights.map((r) => {
+      const project = eb('ticket.project_id', '=', r.projectId);
+      if (r.scope === 'all_tasks') return project;
+      if (r.scope === 'one_task') return eb.and([project, eb('ticket.task_id', '=', r.taskId ?? 0)]);
+      return eb.and([project, eb('ticket.task_id', 'in', eb.selectFrom('ticket_right_task').select('ticket_right_task.task_id').where('ticket_right_task.right_id', '=', r.id))]);
+    });
+    const org = scope.organisationId;
+    const reachable = eb
+      .selectFrom('project as p')
+      .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+      .select('p.id')
+      .where('p.id', 'in', [...new Set(rights.map((r) => r.projectId))])
+      .where((w) =>
+        scope.internalProjectsAllowed
+          ? w.or([w('p.organisation_id', 'is', null), w('o.internal', '=', 1), w('p.organisation_id', '=', org)])
+          : w.and([w('p.organisation_id', '=', org), w('o.internal', '=', 0)]),
+      );
+    return eb.and([eb.or(covered), eb('ticket.project_id', 'in', reachable)]);
+  };
+}
+
+/** The facts explain() needs about one ticket, by its number; null when there is no such ticket. */
+export async function readTicketFacts(db: Executor, number: number): Promise<(TicketFacts & { id: number }) | null> {
+  const row = await db
+    .selectFrom('ticket')
+    .innerJoin('project', 'project.id', 'ticket.project_id')
+    .leftJoin('organisation', 'organisation.id', 'project.organisation_id')
+    .innerJoin('task', 'task.id', 'ticket.task_id')
+    .select(['ticket.id', 'ticket.project_id', 'ticket.task_id', 'project.organisation_id', 'organisation.internal', 'task.created_at'])
+    .where('ticket.number', '=', number)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    taskId: row.task_id,
+    projectOrganisationId: row.organisation_id,
+    projectInternal: row.organisation_id === null || row.internal === 1,
+    taskCreatedAt: row.created_at,
+  };
+}
+
+/** Every ticket's explain facts (tests compare the SQL list with explain over all tickets). */
+export async function readAllTicketFacts(db: Executor): Promise<(TicketFacts & { number: number })[]> {
+  const rows = await db
+    .selectFrom('ticket')
+    .innerJoin('project', 'project.id', 'ticket.project_id')
+    .leftJoin('organisation', 'organisation.id', 'project.organisation_id')
+    .innerJoin('task', 'task.id', 'ticket.task_id')
+    .select(['ticket.number', 'ticket.project_id', 'ticket.task_id', 'project.organisation_id', 'organisation.internal', 'task.created_at'])
+    .orderBy('ticket.number')
+    .execute();
+  return rows.map((row) => ({
+    number: row.number,
+    projectId: row.project_id,
+    taskId: row.task_id,
+    projectOrganisationId: row.organisation_id,
+    projectInternal: row.organisation_id === null || row.internal === 1,
+    taskCreatedAt: row.created_at,
+  }));
+}
+
+/** What the view's list asks for. */
+export interface ContactTicketQuery {
+  quickLink: 'open' | 'waiting_for_me' | 'done_to_accept' | 'all';
+  projectId?: number | undefined;
+  taskId?: number | undefined;
+  priority?: TicketPriorityValue | undefined;
+  status?: TicketStatusValue | undefined;
+  search: string;
+  sort: 'updated' | 'number' | 'title' | 'priority' | 'status';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+const QUICK_LINK_STATUSES: Record<Exclude<ContactTicketQuery['quickLink'], 'all'>, TicketStatusValue[]> = {
+  open: ['new', 'in_progress', 'waiting_for_customer'],
+  waiting_for_me: ['waiting_for_customer'],
+  done_to_accept: ['done'],
+};
+
+/** One row of a contact's ticket list as the database gives it; contact-ticket-fields.ts turns it into what the contact may see. */
+export interface ContactTicketView {
+  number: number;
+  title: string;
+  status: TicketStatusValue;
+  priority: TicketPriorityValue;
+  project_id: number;
+  project_name: string;
+  task_id: number;
+  task_name: string;
+  assignee_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The contact's tickets matching the filters, one page of them and the total, filtered, sorted and paged in SQL. */
+export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
+  let base = db.selectFrom('ticket').where(ticketVisibleTo(scope));
+  if (q.quickLink !== 'all') base = base.where('ticket.status', 'in', QUICK_LINK_STATUSES[q.quickLink]);
+  if (q.projectId !== undefined) base = base.where('ticket.project_id', '=', q.projectId);
+  if (q.taskId !== undefined) base = base.where('ticket.task_id', '=', q.taskId);
+  if (q.priority !== undefined) base = base.where('ticket.priority', '=', q.priority);
+  if (q.status !== undefined) base = base.where('ticket.status', '=', q.status);
+  if (q.search !== '') {
+    const digits = /^\s*(?:T-?)?(\d{1,15})\s*$/i.exec(q.search)?.[1];
+    const search = q.search;
+    base = base.where((eb) => eb.or([containsKey('ticket.title_key', search), ...(digits ? [eb('ticket.number', '=', Number(digits))] : [])]));
+  }
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const sortColumn = {
+    updated: 'ticket.updated_at',
+    number: 'ticket.number',
+    title: 'ticket.title_key',
+    priority: sql`CASE ticket.priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END`,
+    status: 'ticket.status',
+  } as const;
+  const rows = await base
+    .innerJoin('project', 'project.id', 'ticket.project_id')
+    .innerJoin('task', 'task.id', 'ticket.task_id')
+    .leftJoin('staff', 'staff.id', 'ticket.assignee_staff_id')
+    .select([
+      'ticket.number',
+      'ticket.title',
+      'ticket.status',
+      'ticket.priority',
+      'ticket.project_id',
+      'project.name as project_name',
+      'ticket.task_id',
+      'task.name as task_name',
+      'staff.name as assignee_name',
+      'ticket.created_at',
+      'ticket.updated_at',
+    ])
+    .orderBy(sortColumn[q.sort], q.direction)
+    // The number breaks ties, so paging never shows a ticket twice.
+    .orderBy('ticket.number', q.direction)
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** The numbers of every ticket the contact sees, in order (tests and the CLI's comparisons). */
+export async function visibleTicketNumbers(db: Executor, scope: TicketScope): Promise<number[]> {
+  const rows = await db.selectFrom('ticket').select('ticket.number').where(ticketVisibleTo(scope)).orderBy('ticket.number').execute();
+  return rows.map((r) => r.number);
+}
