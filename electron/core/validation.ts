@@ -44,6 +44,10 @@ export function toFieldErrors(error: z.ZodError, input: unknown): Record<string,
         put(path, own ?? { code: 'invalid_value' });
         break;
       }
+      // None of a union's shapes fits (e.g. a right's holder: a person, or an account's link): the value is of the wrong kind.
+      case 'invalid_union':
+        put(path, { code: valueAt(input, issue.path) === undefined ? 'required' : 'invalid_type' });
+        break;
       default:
         put(path, { code: 'invalid_value' });
     }

@@ -117,7 +117,11 @@ const CASES: Partial<Record<ChannelName, Case>> = {
     },
   },
   'hour-cards:delete': {
-    prepare: async (c) => ({ id: (await c.call('hour-cards:create', { organisationId: c.ids.organisation, purchasedOn: '2026-02-01', minutes: 60 })).id }),
+    // An organisation without booked time: the sample organisation's time uses up any card, and a used card is kept.
+    prepare: async (c) => {
+      const organisation = await c.call('organisations:create', { name: 'Hour card BV' });
+      return { id: (await c.call('hour-cards:create', { organisationId: organisation.id, purchasedOn: '2026-02-01', minutes: 60 })).id };
+    },
   },
   'documents:open': { prepare: async (c) => ({ id: (await sendActivation(c)).document, format: 'pdf' }) },
   'documents:delete': { prepare: async (c) => ({ id: (await sendActivation(c)).document }) },
