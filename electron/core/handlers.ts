@@ -15,6 +15,7 @@ import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionSettingsHandlers } from './settings/session-settings';
 import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
+import { ticketMoveHandlers } from './ticket-moves/ticket-move-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -34,4 +35,5 @@ export const handlers: Handlers<ChannelName> = {
   ...mailTemplateHandlers,
   ...documentHandlers,
   ...sessionSettingsHandlers,
+  ...ticketMoveHandlers,
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Id, Timestamp, page } from './common';
 
-export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail'] as const;
+export const AUDIT_ENTITIES = ['staff', 'organisation', 'person', 'settings', 'role-group', 'portal-account', 'password-policy', 'mail-template', 'mail', 'project', 'task', 'ticket-category', 'ticket', 'time-entry'] as const;
 /** Kinds of things the audit log records changes of. */
 export const AuditEntity = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof AuditEntity>;
@@ -15,6 +15,8 @@ export type AuditEntity = z.infer<typeof AuditEntity>;
 export const AUDIT_ACTIONS = [
   'created',
   'updated',
+  // a ticket's primary project changed by the bulk move (ticket-moves)
+  'primary-project-changed',
   'deleted',
   'deactivated',
   'first-administrator-created',
@@ -38,6 +40,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Every field name an audit entry's before/after may hold (checked by the compiler where entries are written). */
 export const AUDIT_FIELDS = [
+  // ticket moved to another primary project (ticket-moves)
+  'primaryProjectId',
+  'primaryTaskId',
+  'keptAsSecondary',
+  'rebookedEntries',
+  'rebookedMinutes',
   // organisation
   'name',
   'customerNumber',

@@ -15,6 +15,7 @@ import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { sessionSettingsApi } from './session-settings';
 import { staffApi } from './staff';
+import { ticketMovesApi } from './ticket-moves';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -39,6 +40,7 @@ export const contract = {
   ...documentsApi,
   ...accountImportApi,
   ...sessionSettingsApi,
+  ...ticketMovesApi,
 } as const;
 
 export type Contract = typeof contract;

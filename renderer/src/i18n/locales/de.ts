@@ -251,6 +251,11 @@ export const de: Messages = {
       'password-policy': 'Passwortrichtlinie',
       'mail-template': 'E-Mail-Vorlage',
       mail: 'Mail',
+      project: 'Projekt',
+      task: 'Vorgang',
+      'ticket-category': 'Ticketkategorie',
+      ticket: 'Ticket',
+      'time-entry': 'Zeiteintrag',
     },
     columns: {
       at: 'Wann',

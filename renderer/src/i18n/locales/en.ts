@@ -250,6 +250,11 @@ export const en = {
       'password-policy': 'Password policy',
       'mail-template': 'Mail template',
       mail: 'Mail',
+      project: 'Project',
+      task: 'Task',
+      'ticket-category': 'Ticket category',
+      ticket: 'Ticket',
+      'time-entry': 'Time entry',
     },
     columns: {
       at: 'When',

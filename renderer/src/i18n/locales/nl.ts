@@ -251,6 +251,11 @@ export const nl: Messages = {
       'password-policy': 'Wachtwoordbeleid',
       'mail-template': 'E-mailsjabloon',
       mail: 'Mail',
+      project: 'Project',
+      task: 'Taak',
+      'ticket-category': 'Ticketcategorie',
+      ticket: 'Ticket',
+      'time-entry': 'Tijdregistratie',
     },
     columns: {
       at: 'Wanneer',
