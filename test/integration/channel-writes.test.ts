@@ -9,6 +9,7 @@ import { channelSamples, createSampleRows, type SampleIds } from '../support/cha
 import { ADMIN, signedIn, startTestCore, tempDataDir } from '../support/core';
 import { fingerprintedTables } from '../support/database-fingerprint';
 import { pngImage } from '../support/images';
+import { sampleTicketMove } from '../support/ticket-moves-world';
 import { TableWriteRecorder } from '../support/table-writes';
 
 /**
@@ -131,6 +132,8 @@ const CASES: Partial<Record<ChannelName, Case>> = {
       return { id: mail };
     },
   },
+  'tickets:move-preview': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
+  'tickets:move': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
 };
 
 const changesOf = (name: ChannelName): readonly Domain[] => (contract[name] as { changes?: readonly Domain[] }).changes ?? [];

@@ -119,4 +119,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'mail-templates:preview': { type: 'activation', language: 'nl', subject: 'Activeer uw account', html: '<p>{{ link }} tot {{ expires_at }}</p>' },
   'session-settings:update': { idleMinutes: 60 },
   'password-policy:update': { minLength: 10, maxLength: 128, requireUpper: true, requireLower: true, requireDigit: true, requireSymbol: false, blockCommon: true, blockContext: true },
+  // ticket moves (fix/moves): no ticket rows here; channel-writes.test.ts prepares a ticket with time (sampleTicketMove)
+  'tickets:move-preview': { ticketIds: [1, 2], projectId: 1, taskId: 1, withTime: 'keep_as_secondary', alwaysKeepOldAsSecondary: true },
+  'tickets:move': { ticketIds: [1], projectId: 1, taskId: 1, withTime: 'rebook' },
 });
