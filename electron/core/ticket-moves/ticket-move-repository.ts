@@ -52,28 +52,10 @@ export interface TicketToMove {
  * sums, ticket_assignment_unique the assignment check.
  */
 export async function ticketsToMove(db: Executor, ids: readonly number[]): Promise<TicketToMove[]> {
-  const rows = await db
+  const tickets = await db
     .selectFrom('ticket as t')
     .innerJoin('project as p', 'p.id', 't.project_id')
     .innerJoin('task as k', 'k.id', 't.task_id')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('time_entry as e')
-          .innerJoin('ticket as et', 'et.id', 'e.ticket_id')
-          .whereRef('e.project_id', '=', 'et.project_id')
-          .where(idsIn('e.ticket_id', ids))
-          .groupBy('e.ticket_id')
-          .select([
-            'e.ticket_id',
-            sql<number>`sum(e.locked_at IS NULL)`.as('unlocked_entries'),
-            sql<number>`total(CASE WHEN e.locked_at IS NULL THEN e.minutes END)`.as('unlocked_minutes'),
-            sql<number>`sum(e.locked_at IS NOT NULL)`.as('locked_entries'),
-            sql<number>`total(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END)`.as('locked_minutes'),
-          ])
-          .as('time'),
-      (join) => join.onRef('time.ticket_id', '=', 't.id'),
-    )
     .where(idsIn('t.id', ids))
     .select([
       't.id',
@@ -83,10 +65,6 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
       'p.name as project_name',
       't.task_id',
       'k.name as task_name',
-      'time.unlocked_entries',
-      'time.unlocked_minutes',
-      'time.locked_entries',
-      'time.locked_minutes',
       (eb) =>
         eb
           .exists(
@@ -95,25 +73,45 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
               .select('a.id')
               .whereRef('a.ticket_id', '=', 't.id')
               .whereRef('a.project_id', '=', 't.project_id')
-              .whereRef('a.task_id', '=', 't.task_id'),
+              // Written as ticket_assignment_unique's expression, so that index answers it: on
+              // ticket_assignment_project SQLite walked every assignment of the project.
+              .where(sql<SqlBool>`ifnull(a.task_id, 0) = t.task_id`),
           )
           .as('primary_also_secondary'),
     ])
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    projectId: r.project_id,
-    projectName: r.project_name,
-    taskId: r.task_id,
-    taskName: r.task_name,
-    unlockedEntries: Number(r.unlocked_entries ?? 0),
-    unlockedMinutes: Number(r.unlocked_minutes ?? 0),
-    lockedEntries: Number(r.locked_entries ?? 0),
-    lockedMinutes: Number(r.locked_minutes ?? 0),
-    primaryAlsoSecondary: Boolean(r.primary_also_secondary),
-  }));
+  // Time on the primary project per ticket (time_entry_ticket finds a ticket's entries).
+  const times = await db
+    .selectFrom('time_entry as e')
+    .innerJoin('ticket as t', (join) => join.onRef('t.id', '=', 'e.ticket_id').onRef('t.project_id', '=', 'e.project_id'))
+    .where(idsIn('e.ticket_id', ids))
+    .groupBy('e.ticket_id')
+    .select([
+      'e.ticket_id',
+      sql<number>`sum(e.locked_at IS NULL)`.as('unlocked_entries'),
+      sql<number>`total(CASE WHEN e.locked_at IS NULL THEN e.minutes END)`.as('unlocked_minutes'),
+      sql<number>`sum(e.locked_at IS NOT NULL)`.as('locked_entries'),
+      sql<number>`total(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END)`.as('locked_minutes'),
+    ])
+    .execute();
+  const timeOf = new Map(times.map((r) => [r.ticket_id, r]));
+  return tickets.map((r) => {
+    const time = timeOf.get(r.id);
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      taskId: r.task_id,
+      taskName: r.task_name,
+      unlockedEntries: Number(time?.unlocked_entries ?? 0),
+      unlockedMinutes: Number(time?.unlocked_minutes ?? 0),
+      lockedEntries: Number(time?.locked_entries ?? 0),
+      lockedMinutes: Number(time?.locked_minutes ?? 0),
+      primaryAlsoSecondary: Boolean(r.primary_also_secondary),
+    };
+  });
 }
 
 /**

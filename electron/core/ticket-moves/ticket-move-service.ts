@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { TicketMoveReport } from '../../../shared/api/ticket-moves';
 import { AppError } from '../../../shared/errors';
-import { recordAudit } from '../audit/audit-log';
+import { recordAuditMany } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
@@ -73,13 +73,14 @@ export async function moveTickets(deps: CoreDeps, actor: Actor, input: MoveInput
       now,
     );
     await setPrimaryProject(trx, changing.map((p) => p.row.ticketId), input.projectId, input.taskId, now);
-    for (const { row } of changing) {
-      await recordAudit(trx, {
+    await recordAuditMany(
+      trx,
+      changing.map(({ row }) => ({
         at: now,
         staffId: actor.id,
-        entity: 'ticket',
+        entity: 'ticket' as const,
         entityId: row.ticketId,
-        action: 'primary-project-changed',
+        action: 'primary-project-changed' as const,
         label: `T-${row.number} ${row.title}`,
         before: { primaryProjectId: row.from.projectId, primaryTaskId: row.from.taskId },
         after: {
@@ -89,8 +90,8 @@ export async function moveTickets(deps: CoreDeps, actor: Actor, input: MoveInput
           rebookedEntries: row.entriesMoved,
           rebookedMinutes: row.minutesMoved,
         },
-      });
-    }
+      })),
+    );
     return reportOf(true, plans, notFoundTicketIds);
   });
 }
