@@ -41,7 +41,7 @@ export function ticketMovesWorld(db: Db, staffId: number): TicketMovesWorld {
       const name = title ?? `Ticket ${number}`;
       const row = await db
         .insertInto('ticket')
-        .values({ number, title: name, title_key: name.toLowerCase(), project_id: at.projectId, task_id: at.taskId, created_at: AT, updated_at: AT })
+        .values({ number, title: name, title_key: name.toLowerCase(), description: '', status: 'new', priority: 'normal', project_id: at.projectId, task_id: at.taskId, created_at: AT, updated_at: AT })
         .returning('id')
         .executeTakeFirstOrThrow();
       return row.id;
@@ -59,6 +59,7 @@ export function ticketMovesWorld(db: Db, staffId: number): TicketMovesWorld {
           staff_id: staffId,
           work_date: '2026-02-27',
           minutes,
+          note: '',
           billable: 1,
           locked_at: options.locked ? AT : null,
           created_at: AT,
