@@ -20,6 +20,7 @@ import { sessionHandlers, staffHandlers } from './staff/staff-handlers';
 import { projectHandlers } from './projects/project-handlers';
 import { ticketHandlers } from './tickets/ticket-handlers';
 import { ticketAccessHandlers } from './ticket-access/ticket-access-handlers';
+import { ticketMoveHandlers } from './ticket-moves/ticket-move-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -44,4 +45,5 @@ export const handlers: Handlers<ChannelName> = {
   ...projectHandlers,
   ...ticketHandlers,
   ...ticketAccessHandlers,
+  ...ticketMoveHandlers,
 };

@@ -15,6 +15,8 @@ export type AuditEntity = z.infer<typeof AuditEntity>;
 export const AUDIT_ACTIONS = [
   'created',
   'updated',
+  // a ticket's primary project changed by the bulk move (ticket-moves)
+  'primary-project-changed',
   'deleted',
   'deactivated',
   'first-administrator-created',
@@ -48,6 +50,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Every field name an audit entry's before/after may hold (checked by the compiler where entries are written). */
 export const AUDIT_FIELDS = [
+  // ticket moved to another primary project (ticket-moves)
+  'primaryProjectId',
+  'primaryTaskId',
+  'keptAsSecondary',
+  'rebookedEntries',
+  'rebookedMinutes',
   // organisation
   'name',
   'customerNumber',

@@ -21,6 +21,7 @@ import { projectsApi } from './projects';
 import { ticketCategoriesApi, ticketsApi, timeEntriesApi } from './tickets';
 import { ticketRightsApi } from './ticket-rights';
 import { ticketViewApi } from './ticket-view';
+import { ticketMovesApi } from './ticket-moves';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -53,6 +54,7 @@ export const contract = {
   ...timeEntriesApi,
   ...ticketRightsApi,
   ...ticketViewApi,
+  ...ticketMovesApi,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { channelSamples, createSampleRows, type SampleIds } from '../support/cha
 import { ADMIN, signedIn, startTestCore, tempDataDir } from '../support/core';
 import { fingerprintedTables } from '../support/database-fingerprint';
 import { pngImage } from '../support/images';
+import { sampleTicketMove } from '../support/ticket-moves-world';
 import { TableWriteRecorder } from '../support/table-writes';
 import { insertSampleProject } from '../support/ticket-world';
 
@@ -148,6 +149,8 @@ const CASES: Partial<Record<ChannelName, Case>> = {
     },
   },
   'ticket-view:explain': { prepare: async (c) => ({ contact: { personId: c.ids.person }, number: (await insertSampleProject(c.core.deps.db, c.ids.organisation)).ticketNumber }) },
+  'tickets:move-preview': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
+  'tickets:move': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
 };
 
 const changesOf = (name: ChannelName): readonly Domain[] => (contract[name] as { changes?: readonly Domain[] }).changes ?? [];

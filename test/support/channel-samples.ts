@@ -228,4 +228,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'ticket-view:open': { contact: { accountId: ids.account } },
   'ticket-view:list': { contact: { accountId: ids.account, organisationId: ids.organisation }, quickLink: 'all', search: 'x', sort: 'number', direction: 'asc', offset: 0, limit: 10 },
   'ticket-view:explain': { contact: { personId: ids.person }, number: 10001 },
+  // ticket moves (fix/moves): no ticket rows here; channel-writes.test.ts prepares a ticket with time (sampleTicketMove)
+  'tickets:move-preview': { ticketIds: [1, 2], projectId: 1, taskId: 1, withTime: 'keep_as_secondary', alwaysKeepOldAsSecondary: true },
+  'tickets:move': { ticketIds: [1], projectId: 1, taskId: 1, withTime: 'rebook' },
 });

@@ -1,7 +1,7 @@
 import { referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
 import type { Executor } from '../db/connection';
 import { currentAuditOrigin } from './audit-origin';
-import { currentName, insertAuditRow } from './audit-repository';
+import { currentName, insertAuditRow, insertAuditRows, type AuditRowValues } from './audit-repository';
 
 /** Values of an entry: only field names the renderer has a label for (a new one fails to compile until it gets one). */
 export type AuditValues<T> = T & { [K in Exclude<keyof T, AuditField>]: never };
@@ -60,6 +60,40 @@ export async function recordAuditBatch<A extends object>(
     const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
     await insertAuditRow(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null);
   }
+}
+
+/**
+ * Many records with before and after at once (a bulk action's chunk), each as recordAudit
+ * writes it (given label, the call's origin, the names its values point at, each read once),
+ * all in one statement: one per record cost a bulk move more than the move itself.
+ */
+export async function recordAuditMany<B extends object, A extends object>(
+  trx: Executor,
+  records: readonly (AuditRecord<B, A> & { label: string })[],
+): Promise<void> {
+  const via = currentAuditOrigin();
+  const seen: Record<string, string> = {};
+  const rows: AuditRowValues[] = [];
+  for (const record of records) {
+    const before = (record.before ?? null) as Record<string, unknown> | null;
+    const after = (record.after ?? null) as Record<string, unknown> | null;
+    const refs = referencesIn(before, after);
+    if (refs.length > 0) Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
+    const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
+    rows.push({
+      at: record.at,
+      staffId: record.staffId,
+      entity: record.entity,
+      entityId: record.entityId,
+      action: record.action,
+      before: before ? JSON.stringify(before) : null,
+      after: after ? JSON.stringify(after) : null,
+      label: record.label,
+      via: record.via ?? via,
+      names: Object.keys(names).length > 0 ? JSON.stringify(names) : null,
+    });
+  }
+  await insertAuditRows(trx, rows);
 }
 
 /** A deleted record's name from the values its deletion kept. */

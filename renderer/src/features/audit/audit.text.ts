@@ -5,6 +5,7 @@ import { featureText } from '../../i18n/feature-text';
 const actions = {
   created: 'Created',
   updated: 'Updated',
+  'primary-project-changed': 'Moved to another primary project',
   deleted: 'Deleted',
   deactivated: 'Deactivated',
   'first-administrator-created': 'First administrator created',
@@ -34,6 +35,11 @@ const actions = {
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
+  primaryProjectId: 'Primary project',
+  primaryTaskId: 'Primary task',
+  keptAsSecondary: 'Old primary project kept as secondary',
+  rebookedEntries: 'Time entries rebooked',
+  rebookedMinutes: 'Minutes rebooked',
   name: 'Name',
   customerNumber: 'Customer number',
   addressLine1: 'Address line 1',
@@ -150,6 +156,7 @@ export const auditLogText = featureText(
       actions: {
         created: 'Aangemaakt',
         updated: 'Gewijzigd',
+        'primary-project-changed': 'Naar een ander hoofdproject verplaatst',
         deleted: 'Verwijderd',
         deactivated: 'Gedeactiveerd',
         'first-administrator-created': 'Eerste beheerder aangemaakt',
@@ -178,6 +185,11 @@ export const auditLogText = featureText(
         'tickets-viewed-as': 'Tickets bekeken als dit contact',
       },
       fields: {
+        primaryProjectId: 'Hoofdproject',
+        primaryTaskId: 'Hoofdtaak',
+        keptAsSecondary: 'Oud hoofdproject als nevenproject behouden',
+        rebookedEntries: 'Tijdregistraties omgeboekt',
+        rebookedMinutes: 'Minuten omgeboekt',
         name: 'Naam',
         customerNumber: 'Klantnummer',
         addressLine1: 'Adresregel 1',
@@ -288,6 +300,7 @@ export const auditLogText = featureText(
       actions: {
         created: 'Angelegt',
         updated: 'Geändert',
+        'primary-project-changed': 'In ein anderes Hauptprojekt verschoben',
         deleted: 'Gelöscht',
         deactivated: 'Deaktiviert',
         'first-administrator-created': 'Erster Administrator angelegt',
@@ -316,6 +329,11 @@ export const auditLogText = featureText(
         'tickets-viewed-as': 'Tickets als dieser Kontakt angesehen',
       },
       fields: {
+        primaryProjectId: 'Hauptprojekt',
+        primaryTaskId: 'Hauptvorgang',
+        keptAsSecondary: 'Altes Hauptprojekt als weiteres Projekt behalten',
+        rebookedEntries: 'Umgebuchte Zeiteinträge',
+        rebookedMinutes: 'Umgebuchte Minuten',
         name: 'Name',
         customerNumber: 'Kundennummer',
         addressLine1: 'Adresszeile 1',

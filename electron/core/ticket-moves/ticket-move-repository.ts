@@ -1,0 +1,153 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Executor } from '../db/connection';
+
+/*
+ * The SQL of moving tickets to another primary project. A move is one chunk of up to 10,000
+ * tickets: every statement here takes the whole chunk at once (ids as one JSON parameter, read
+ * through json_each), so a chunk costs a handful of statements, not a few per ticket.
+ */
+
+const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+export interface ProjectRow {
+  id: number;
+  name: string;
+  archived: boolean;
+}
+
+export interface TaskRow extends ProjectRow {
+  projectId: number;
+}
+
+export async function findProjectRow(db: Executor, id: number): Promise<ProjectRow | undefined> {
+  const row = await db.selectFrom('project').select(['id', 'name', 'archived_at']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, name: row.name, archived: row.archived_at !== null };
+}
+
+export async function findTaskRow(db: Executor, id: number): Promise<TaskRow | undefined> {
+  const row = await db.selectFrom('task').select(['id', 'project_id', 'name', 'archived_at']).where('id', '=', id).executeTakeFirst();
+  return row && { id: row.id, projectId: row.project_id, name: row.name, archived: row.archived_at !== null };
+}
+
+/** A ticket as a move sees it: where it is now, and the time booked on that primary project. */
+export interface TicketToMove {
+  id: number;
+  number: number;
+  title: string;
+  projectId: number;
+  projectName: string;
+  taskId: number;
+  taskName: string;
+  unlockedEntries: number;
+  unlockedMinutes: number;
+  lockedEntries: number;
+  lockedMinutes: number;
+  /** A secondary assignment on the primary project and task exists already (so none is added). */
+  primaryAlsoSecondary: boolean;
+}
+
+/**
+ * The tickets of the chunk that exist, with the time on their primary project (entries on a
+ * secondary assignment are left out: a move never touches them). time_entry_ticket serves the
+ * sums, ticket_assignment_unique the assignment check.
+ */
+export async function ticketsToMove(db: Executor, ids: readonly number[]): Promise<TicketToMove[]> {
+  const tickets = await db
+    .selectFrom('ticket as t')
+    .innerJoin('project as p', 'p.id', 't.project_id')
+    .innerJoin('task as k', 'k.id', 't.task_id')
+    .where(idsIn('t.id', ids))
+    .select([
+      't.id',
+      't.number',
+      't.title',
+      't.project_id',
+      'p.name as project_name',
+      't.task_id',
+      'k.name as task_name',
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('ticket_assignment as a')
+              .select('a.id')
+              .whereRef('a.ticket_id', '=', 't.id')
+              .whereRef('a.project_id', '=', 't.project_id')
+              // Written as ticket_assignment_unique's expression, so that index answers it: on
+              // ticket_assignment_project SQLite walked every assignment of the project.
+              .where(sql<SqlBool>`ifnull(a.task_id, 0) = t.task_id`),
+          )
+          .as('primary_also_secondary'),
+    ])
+    .execute();
+  // Time on the primary project per ticket (time_entry_ticket finds a ticket's entries).
+  const times = await db
+    .selectFrom('time_entry as e')
+    .innerJoin('ticket as t', (join) => join.onRef('t.id', '=', 'e.ticket_id').onRef('t.project_id', '=', 'e.project_id'))
+    .where(idsIn('e.ticket_id', ids))
+    .groupBy('e.ticket_id')
+    .select([
+      'e.ticket_id',
+      sql<number>`sum(e.locked_at IS NULL)`.as('unlocked_entries'),
+      sql<number>`total(CASE WHEN e.locked_at IS NULL THEN e.minutes END)`.as('unlocked_minutes'),
+      sql<number>`sum(e.locked_at IS NOT NULL)`.as('locked_entries'),
+      sql<number>`total(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END)`.as('locked_minutes'),
+    ])
+    .execute();
+  const timeOf = new Map(times.map((r) => [r.ticket_id, r]));
+  return tickets.map((r) => {
+    const time = timeOf.get(r.id);
+    return {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      taskId: r.task_id,
+      taskName: r.task_name,
+      unlockedEntries: Number(time?.unlocked_entries ?? 0),
+      unlockedMinutes: Number(time?.unlocked_minutes ?? 0),
+      lockedEntries: Number(time?.locked_entries ?? 0),
+      lockedMinutes: Number(time?.locked_minutes ?? 0),
+      primaryAlsoSecondary: Boolean(r.primary_also_secondary),
+    };
+  });
+}
+
+/**
+ * Moves the unlocked entries that lie on each ticket's CURRENT primary project to the new one:
+ * run it before the tickets themselves move. Locked entries and those on secondary assignments stay.
+ */
+export async function rebookUnlockedEntries(trx: Executor, ticketIds: readonly number[], projectId: number, taskId: number, now: string): Promise<number> {
+  if (ticketIds.length === 0) return 0;
+  const result = await trx
+    .updateTable('time_entry')
+    .set({ project_id: projectId, task_id: taskId, updated_at: now })
+    .where(idsIn('ticket_id', ticketIds))
+    .where('locked_at', 'is', null)
+    .where((eb) => eb('project_id', '=', eb.selectFrom('ticket').select('ticket.project_id').whereRef('ticket.id', '=', 'time_entry.ticket_id')))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface KeptAssignment {
+  ticketId: number;
+  projectId: number;
+  taskId: number;
+}
+
+/** Adds the old primary projects as secondary assignments (origin kept_on_move); one that exists already is left as it is. */
+export async function addKeptAssignments(trx: Executor, assignments: readonly KeptAssignment[], now: string): Promise<void> {
+  if (assignments.length === 0) return;
+  const json = JSON.stringify(assignments.map((a) => [a.ticketId, a.projectId, a.taskId]));
+  await sql`
+    INSERT INTO ticket_assignment (ticket_id, project_id, task_id, origin, created_at)
+    SELECT value ->> 0, value ->> 1, value ->> 2, 'kept_on_move', ${now} FROM json_each(${json}) WHERE true
+    ON CONFLICT DO NOTHING`.execute(trx);
+}
+
+/** Sets the primary project and task of the tickets. */
+export async function setPrimaryProject(trx: Executor, ticketIds: readonly number[], projectId: number, taskId: number, now: string): Promise<void> {
+  if (ticketIds.length === 0) return;
+  await trx.updateTable('ticket').set({ project_id: projectId, task_id: taskId, updated_at: now }).where(idsIn('id', ticketIds)).execute();
+}
