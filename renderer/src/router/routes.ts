@@ -10,6 +10,8 @@ export interface AuditRecordRef {
 export type Route =
   | { name: 'organisations' }
   | { name: 'organisation'; id: number | 'new' }
+  /** An organisation's hours report (its hour cards' balance per interval). */
+  | { name: 'hours-report'; organisationId: number }
   | { name: 'persons' }
   | { name: 'person'; id: number | 'new'; organisationId?: number }
   | { name: 'staff' }
@@ -69,6 +71,8 @@ export function parseHash(hash: string): Route {
   switch (section) {
     case 'organisations':
       return { name: 'organisation', id };
+    case 'hours':
+      return typeof id === 'number' ? { name: 'hours-report', organisationId: id } : HOME;
     case 'persons': {
       const organisationId = idOf(params.get('organisation') ?? undefined);
       return typeof organisationId === 'number' ? { name: 'person', id, organisationId } : { name: 'person', id };
@@ -93,6 +97,8 @@ export function hrefOf(route: Route): string {
       return '#/organisations';
     case 'organisation':
       return `#/organisations/${route.id}`;
+    case 'hours-report':
+      return `#/hours/${route.organisationId}`;
     case 'persons':
       return '#/persons';
     case 'person':

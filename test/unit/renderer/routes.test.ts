@@ -6,6 +6,7 @@ describe('hash routes', () => {
     { name: 'organisations' },
     { name: 'organisation', id: 12 },
     { name: 'organisation', id: 'new' },
+    { name: 'hours-report', organisationId: 12 },
     { name: 'persons' },
     { name: 'person', id: 5 },
     { name: 'person', id: 'new', organisationId: 12 },
@@ -20,7 +21,7 @@ describe('hash routes', () => {
     expect(parseHash(hrefOf(route))).toEqual(route);
   });
 
-  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#key=secret'])(
+  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#/hours/new', '#/hours', '#key=secret'])(
     'lands on the organisations list for %j',
     (hash) => {
       expect(parseHash(hash)).toEqual({ name: 'organisations' });

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HistoryLink } from '../audit/HistoryLink';
+import { HourCardsSection } from '../hours/HourCardsSection';
 import { OrganisationAccounts } from '../portal-accounts/OrganisationAccounts';
 import { OrganisationForm } from './OrganisationForm';
 import { useOrganisation } from './organisation-queries';
 import { OrganisationChildren, OrganisationPersons } from './OrganisationRelations';
 
-/** One organisation: its form, its persons and its child organisations; or the form for a new one. */
+/** One organisation: its form, its persons, child organisations, portal accounts and hour cards; or the form for a new one. */
 export function OrganisationPage({ id }: { id: number | 'new' }) {
   const { t } = useTranslation();
   const query = useOrganisation(id === 'new' ? null : id);
@@ -33,6 +34,7 @@ export function OrganisationPage({ id }: { id: number | 'new' }) {
             <OrganisationPersons organisation={organisation} />
             <OrganisationChildren organisation={organisation} />
             <OrganisationAccounts organisation={organisation} />
+            <HourCardsSection organisation={organisation} />
           </div>
         </>
       ) : null}

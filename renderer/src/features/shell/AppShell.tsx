@@ -22,7 +22,7 @@ export function AppShell({ me }: { me: StaffMember }) {
   const signOut = useSignOut();
   const isAdmin = me.role === 'administrator';
   const items: NavItem[] = [
-    { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation'] },
+    { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation', 'hours-report'] },
     { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
     { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account'] },
     { to: { name: 'role-groups' }, label: t('nav.roleGroups'), section: ['role-groups', 'role-group'] },

@@ -3,6 +3,7 @@ import type { StaffMember } from '../../../../shared/api/staff';
 import type { Route } from '../../router/routes';
 import { AuditScreen } from '../audit/AuditScreen';
 import { DocumentsScreen } from '../documents/DocumentsScreen';
+import { HoursReportScreen } from '../hours/HoursReportScreen';
 import { OutboxScreen } from '../outbox/OutboxScreen';
 import { PortalAccountsScreen } from '../portal-accounts/PortalAccountsScreen';
 import { RoleGroupPage } from '../role-groups/RoleGroupPage';
@@ -30,6 +31,8 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return <OrganisationsScreen />;
     case 'organisation':
       return <OrganisationPage key={route.id} id={route.id} />;
+    case 'hours-report':
+      return <HoursReportScreen key={route.organisationId} organisationId={route.organisationId} />;
     case 'persons':
       return <PersonsScreen />;
     case 'person':

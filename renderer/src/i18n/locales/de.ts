@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { hoursText } from '../../features/hours/hours.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -111,6 +112,8 @@ export const de: Messages = {
     file_too_large: 'Die Datei darf höchstens {{max}} KB groß sein.',
     image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
+    hours_format: 'Geben Sie die Stunden als Zahl ein, z. B. 12,5.',
+    to_before_from: 'Das Enddatum darf nicht vor dem Anfangsdatum liegen.',
     control_character: 'Entfernen Sie die Steuerzeichen (wie Tabulatoren oder Zeilenumbrüche) aus diesem Text.',
     image_too_many_pixels: 'Das Bild darf höchstens {{max}} Megapixel haben.',
     template_too_slow: 'Die Vorlage braucht zu lange (eine zu große Schleife?). Vereinfachen Sie sie.',
@@ -284,4 +287,5 @@ export const de: Messages = {
   accountImport: accountImportText.de,
   sessionSettings: sessionSettingsText.de,
   auditLog: auditLogText.de,
+  hours: hoursText.de,
 };

@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { hoursText } from '../../features/hours/hours.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -110,6 +111,8 @@ export const en = {
     file_too_large: 'The file may be at most {{max}} KB.',
     image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
+    hours_format: 'Enter the hours as a number, like 12.5.',
+    to_before_from: 'The end date must not be before the start date.',
     control_character: 'Remove the control characters (such as tabs or line breaks) from this text.',
     image_too_many_pixels: 'The image may have at most {{max}} megapixels.',
     template_too_slow: 'The template takes too long to render (a loop that is too large?). Simplify it.',
@@ -283,6 +286,7 @@ export const en = {
   accountImport: accountImportText.en,
   sessionSettings: sessionSettingsText.en,
   auditLog: auditLogText.en,
+  hours: hoursText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { hoursText } from '../../features/hours/hours.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -111,6 +112,8 @@ export const nl: Messages = {
     file_too_large: 'Het bestand mag maximaal {{max}} KB groot zijn.',
     image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
+    hours_format: 'Vul de uren in als getal, bijvoorbeeld 12,5.',
+    to_before_from: 'De einddatum mag niet vóór de begindatum liggen.',
     control_character: 'Verwijder de stuurtekens (zoals tabs of regeleinden) uit deze tekst.',
     image_too_many_pixels: 'De afbeelding mag maximaal {{max}} megapixels hebben.',
     template_too_slow: 'Het sjabloon doet er te lang over (een te grote lus?). Maak het eenvoudiger.',
@@ -284,4 +287,5 @@ export const nl: Messages = {
   accountImport: accountImportText.nl,
   sessionSettings: sessionSettingsText.nl,
   auditLog: auditLogText.nl,
+  hours: hoursText.nl,
 };
