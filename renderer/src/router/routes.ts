@@ -24,7 +24,9 @@ export type Route =
   | { name: 'documents' }
   /** With a record: the audit log filtered to that record's entries (its "History"). */
   | { name: 'audit'; record?: AuditRecordRef }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'projects' }
+  | { name: 'project'; id: number };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -62,6 +64,8 @@ export function parseHash(hash: string): Route {
       }
       case 'settings':
         return { name: 'settings' };
+      case 'projects':
+        return { name: 'projects' };
       default:
         return HOME;
     }
@@ -85,6 +89,8 @@ export function parseHash(hash: string): Route {
     }
     case 'role-groups':
       return { name: 'role-group', id };
+    case 'projects':
+      return typeof id === 'number' ? { name: 'project', id } : HOME;
     default:
       return HOME;
   }
@@ -123,5 +129,9 @@ export function hrefOf(route: Route): string {
       return route.record ? `#/audit?entity=${route.record.entity}&id=${route.record.id}` : '#/audit';
     case 'settings':
       return '#/settings';
+    case 'projects':
+      return '#/projects';
+    case 'project':
+      return `#/projects/${route.id}`;
   }
 }

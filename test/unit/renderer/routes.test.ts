@@ -15,13 +15,15 @@ describe('hash routes', () => {
     { name: 'audit' },
     { name: 'audit', record: { entity: 'portal-account', id: 4 } },
     { name: 'settings' },
+    { name: 'projects' },
+    { name: 'project', id: 8 },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {
     expect(parseHash(hrefOf(route))).toEqual(route);
   });
 
-  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#/hours/new', '#/hours', '#key=secret'])(
+  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#/hours/new', '#/hours', '#/projects/new', '#key=secret'])(
     'lands on the organisations list for %j',
     (hash) => {
       expect(parseHash(hash)).toEqual({ name: 'organisations' });

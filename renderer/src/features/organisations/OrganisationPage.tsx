@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { HistoryLink } from '../audit/HistoryLink';
 import { HourCardsSection } from '../hours/HourCardsSection';
 import { OrganisationAccounts } from '../portal-accounts/OrganisationAccounts';
+import { OrganisationProjects } from '../projects/OrganisationProjects';
 import { OrganisationForm } from './OrganisationForm';
 import { useOrganisation } from './organisation-queries';
 import { OrganisationChildren, OrganisationPersons } from './OrganisationRelations';
@@ -34,6 +35,7 @@ export function OrganisationPage({ id }: { id: number | 'new' }) {
             <OrganisationPersons organisation={organisation} />
             <OrganisationChildren organisation={organisation} />
             <OrganisationAccounts organisation={organisation} />
+            <OrganisationProjects organisation={organisation} />
             <HourCardsSection organisation={organisation} />
           </div>
         </>

@@ -12,6 +12,8 @@ import { OrganisationPage } from '../organisations/OrganisationPage';
 import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { PersonPage } from '../persons/PersonPage';
 import { PersonsScreen } from '../persons/PersonsScreen';
+import { ProjectPage } from '../projects/ProjectPage';
+import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 
 /*
@@ -57,5 +59,9 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return isAdmin ? <AuditScreen key={route.record ? `${route.record.entity}-${route.record.id}` : ''} record={route.record} /> : <OrganisationsScreen />;
     case 'settings':
       return <SettingsScreen me={me} />;
+    case 'projects':
+      return <ProjectsScreen />;
+    case 'project':
+      return <ProjectPage key={route.id} id={route.id} />;
   }
 }

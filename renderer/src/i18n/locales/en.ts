@@ -1,5 +1,7 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { hoursText } from '../../features/hours/hours.text';
+import { projectsText } from '../../features/projects/projects.text';
+import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -287,6 +289,8 @@ export const en = {
   sessionSettings: sessionSettingsText.en,
   auditLog: auditLogText.en,
   hours: hoursText.en,
+  projects: projectsText.en,
+  ticketCategories: ticketCategoriesText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */
