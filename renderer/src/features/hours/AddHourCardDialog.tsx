@@ -5,13 +5,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { asAppError, type AnyFieldError } from '../../i18n/error-messages';
+import { ProjectSelect } from '../projects/ProjectSelect';
 import { decimalMark, formatHours, parseHours, today } from './hours-format';
 import { useCreateHourCard } from './hours-queries';
 
-type FieldName = 'purchasedOn' | 'minutes' | 'note';
+type FieldName = 'purchasedOn' | 'minutes' | 'projectId' | 'note';
 
 /**
- * "Add hour card": the purchase date, the hours in the UI's number format and a note. Problems
+ * "Add hour card": the purchase date, the hours in the UI's number format, optionally one of the
+ * organisation's projects (none: a general card), and a note. Problems
  * show next to their field, from this form or from the core, and the dialog stays open with
  * everything typed, so nothing is lost on an error.
  */
@@ -20,6 +22,7 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
   const create = useCreateHourCard();
   const [purchasedOn, setPurchasedOn] = useState(today());
   const [hours, setHours] = useState('');
+  const [projectId, setProjectId] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<FieldName, AnyFieldError>>>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -33,7 +36,7 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
     setErrors(local);
     if ('error' in parsed || Object.keys(local).length > 0) return;
     try {
-      const card = await create.mutateAsync({ organisationId, purchasedOn, minutes: parsed.minutes, note });
+      const card = await create.mutateAsync({ organisationId, purchasedOn, minutes: parsed.minutes, projectId, note });
       notify(t('hours.cards.created', { hours: formatHours(card.minutes, i18n.language) }));
       onClose();
     } catch (error) {
@@ -78,8 +81,16 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
           error={errors.minutes}
           hint={t('hours.cards.hoursHint', { example })}
         />
+        <ProjectSelect
+          organisationId={organisationId}
+          label={t('projects.picker.label')}
+          noneLabel={t('projects.picker.none')}
+          value={projectId}
+          onChange={setProjectId}
+          hint={t('projects.picker.hint')}
+          error={errors.projectId}
+        />
         <TextAreaField label={t('hours.cards.note')} value={note} onValueChange={setNote} maxLength={500} rows={2} error={errors.note} />
-        <p className="field-hint">{t('hours.cards.noProjects')}</p>
       </form>
     </Dialog>
   );

@@ -12,6 +12,7 @@ import { isUiLanguage } from '../../i18n/i18n';
 import { Link } from '../../router/Link';
 import { saveFile } from '../documents/save-file';
 import { useOrganisation } from '../organisations/organisation-queries';
+import { ProjectChecklist } from '../projects/ProjectChecklist';
 import { HoursReportChart } from './HoursReportChart';
 import { HoursReportTable } from './HoursReportTable';
 import { today } from './hours-format';
@@ -34,19 +35,20 @@ export function periodErrors(from: string, to: string): { from?: AnyFieldError; 
   return errors;
 }
 
-/** An organisation's hours report: interval and period, the chart, the table, and CSV/PDF exports. */
+/** An organisation's hours report: interval, period and projects, the chart, the table, and CSV/PDF exports. */
 export function HoursReportScreen({ organisationId }: { organisationId: number }) {
   const { t, i18n } = useTranslation();
   const organisation = useOrganisation(organisationId);
   const [interval, setIntervalKind] = useState<z.infer<typeof IntervalKind>>('month');
   const [from, setFrom] = useState(() => `${today().slice(0, 4)}-01-01`);
   const [to, setTo] = useState(() => today());
+  const [projectIds, setProjectIds] = useState<number[]>([]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const csv = useHoursReportCsv();
   const pdf = useHoursReportPdf();
 
   const local = periodErrors(from, to);
-  const query: HoursReportInput | null = local.from || local.to ? null : { organisationId, interval, from, to };
+  const query: HoursReportInput | null = local.from || local.to ? null : { organisationId, interval, from, to, projectIds };
   const report = useHoursReport(query);
   // The core's refusal of a period (too long, a day that does not exist) belongs next to its field too.
   const remote: Record<string, FieldError> = isAppError(report.error) ? (report.error.fields ?? {}) : {};
@@ -102,6 +104,14 @@ export function HoursReportScreen({ organisationId }: { organisationId: number }
           </button>
         </div>
       </form>
+      <ProjectChecklist
+        className="hours-report-projects"
+        organisationId={organisationId}
+        legend={t('projects.reportProjects')}
+        hint={t('projects.reportProjectsHint')}
+        value={projectIds}
+        onChange={setProjectIds}
+      />
       <ErrorAlert error={reportError ?? csv.error ?? pdf.error ?? saveError} />
       {report.data ? (
         <>

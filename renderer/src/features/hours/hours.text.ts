@@ -22,7 +22,6 @@ export const hoursText = featureText(
       hoursHint: 'For example {{example}}.',
       note: 'Note',
       save: 'Add hour card',
-      noProjects: 'The card counts for all of the organisation’s projects.',
     },
     report: {
       open: 'Hours report',
@@ -76,7 +75,6 @@ export const hoursText = featureText(
         hoursHint: 'Bijvoorbeeld {{example}}.',
         note: 'Notitie',
         save: 'Strippenkaart toevoegen',
-        noProjects: 'De kaart geldt voor alle projecten van de organisatie.',
       },
       report: {
         open: 'Urenoverzicht',
@@ -129,7 +127,6 @@ export const hoursText = featureText(
         hoursHint: 'Zum Beispiel {{example}}.',
         note: 'Notiz',
         save: 'Stundenkarte hinzufügen',
-        noProjects: 'Die Karte gilt für alle Projekte der Organisation.',
       },
       report: {
         open: 'Stundenbericht',

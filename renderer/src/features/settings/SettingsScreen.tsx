@@ -9,6 +9,7 @@ import { useSetMyLanguage } from '../session/session-queries';
 import { MailSettingsSections } from '../mail-settings/MailSettingsSections';
 import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
 import { SessionSettingsSection } from '../session-settings/SessionSettingsForm';
+import { TicketCategoriesSection } from '../ticket-categories/TicketCategoriesSection';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
 
 /**
@@ -47,6 +48,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       </div>
       {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
       {me.role === 'administrator' ? <SessionSettingsSection /> : null}
+      {me.role === 'administrator' ? <TicketCategoriesSection /> : null}
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
     </section>
