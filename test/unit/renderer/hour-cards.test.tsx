@@ -6,7 +6,7 @@ import { HourCardsSection } from '../../../renderer/src/features/hours/HourCards
 import { parseHours } from '../../../renderer/src/features/hours/hours-format';
 import type { HourCard } from '../../../shared/api/hours';
 import { AppError } from '../../../shared/errors';
-import { organisation, staffMember } from './support/fixtures';
+import { organisation, project, staffMember } from './support/fixtures';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -45,7 +45,7 @@ describe('reading hours in the UI language', () => {
 });
 
 describe('the hour cards of an organisation', () => {
-  it('lists the cards in Dutch and adds one: an empty or wrongly written number is marked at the field and nothing typed is lost', async () => {
+  it('lists the cards in Dutch and adds one for a project: an empty or wrongly written number is marked at the field and nothing typed is lost', async () => {
     const user = userEvent.setup();
     let cards = [card()];
     const { fake } = renderWithApp(
@@ -53,8 +53,9 @@ describe('the hour cards of an organisation', () => {
       {
         'session:current': () => staffMember(),
         'hour-cards:list': () => cards,
+        'projects:list': () => ({ rows: [project({ id: 41, name: 'Webshop' }), project({ id: 42, name: 'Kassa' })], total: 2 }),
         'hour-cards:create': (input) => {
-          const created = card({ id: 32, purchasedOn: input.purchasedOn, minutes: input.minutes, usedMinutes: 0, remainingMinutes: input.minutes, note: input.note });
+          const created = card({ id: 32, purchasedOn: input.purchasedOn, minutes: input.minutes, projectId: input.projectId, projectName: 'Kassa', usedMinutes: 0, remainingMinutes: input.minutes, note: input.note });
           cards = [...cards, created];
           return created;
         },
@@ -71,8 +72,15 @@ describe('the hour cards of an organisation', () => {
     await user.clear(within(dialog).getByLabelText('Gekocht op'));
     await user.type(within(dialog).getByLabelText('Gekocht op'), '2026-02-01');
     await user.type(within(dialog).getByLabelText('Notitie'), 'Tweede kaart');
+    // The organisation's projects, asked for that organisation only; none chosen is a general card.
+    const projectField = within(dialog).getByLabelText('Project') as HTMLSelectElement;
+    await within(dialog).findByRole('option', { name: 'Kassa' });
+    expect(projectField.value).toBe('');
+    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, includeArchived: false }));
+    await user.selectOptions(projectField, 'Kassa');
     await user.click(within(dialog).getByRole('button', { name: 'Strippenkaart toevoegen' }));
     expect(hours.getAttribute('aria-invalid')).toBe('true');
+    expect(projectField.value).toBe('42');
     expect(within(dialog).getByText('Dit veld is verplicht.')).toBeTruthy();
 
     await user.type(hours, '12.5');
@@ -85,7 +93,7 @@ describe('the hour cards of an organisation', () => {
     await user.type(hours, '12,5');
     await user.click(within(dialog).getByRole('button', { name: 'Strippenkaart toevoegen' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(fake.callsTo('hour-cards:create')).toEqual([{ organisationId: 7, purchasedOn: '2026-02-01', minutes: 750, note: 'Tweede kaart' }]);
+    expect(fake.callsTo('hour-cards:create')).toEqual([{ organisationId: 7, purchasedOn: '2026-02-01', minutes: 750, projectId: 42, note: 'Tweede kaart' }]);
     expect(await within(panel).findByRole('row', { name: /Tweede kaart/ })).toBeTruthy();
   });
 

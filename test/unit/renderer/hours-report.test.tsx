@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HoursReportScreen } from '../../../renderer/src/features/hours/HoursReportScreen';
 import { tickStep } from '../../../renderer/src/features/hours/HoursReportChart';
 import type { HoursReport, HoursReportRow } from '../../../shared/api/hours';
-import { organisation } from './support/fixtures';
+import { organisation, project } from './support/fixtures';
 import type { FakeHandlers } from './support/fake-transport';
 import { renderWithApp } from './support/render-app';
 
@@ -93,8 +93,25 @@ describe('the hours report screen', () => {
 
     await user.clear(to);
     await user.type(to, '2026-03-31');
-    await waitFor(() => expect(fake.callsTo('hours:report')).toContainEqual({ organisationId: 7, interval: 'week', from: '2026-03-01', to: '2026-03-31' }));
+    await waitFor(() => expect(fake.callsTo('hours:report')).toContainEqual({ organisationId: 7, interval: 'week', from: '2026-03-01', to: '2026-03-31', projectIds: [] }));
     expect(to.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('asks for the ticked projects only, as the organisation’s current projects are ticked and unticked', async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<HoursReportScreen organisationId={7} />, {
+      ...handlers,
+      'projects:list': () => ({ rows: [project({ id: 41, name: 'Webshop' }), project({ id: 42, name: 'Kassa' })], total: 2 }),
+    });
+    await screen.findByRole('table');
+    const projects = screen.getByRole('group', { name: /Projects/ });
+    await user.click(within(projects).getByRole('checkbox', { name: 'Kassa' }));
+    await waitFor(() => expect(fake.callsTo('hours:report')).toContainEqual(expect.objectContaining({ organisationId: 7, projectIds: [42] })));
+    await user.click(within(projects).getByRole('checkbox', { name: 'Webshop' }));
+    await waitFor(() => expect(fake.callsTo('hours:report')).toContainEqual(expect.objectContaining({ projectIds: [41, 42] })));
+    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, includeArchived: false }));
+    await user.click(within(projects).getByRole('checkbox', { name: 'Kassa' }));
+    await waitFor(() => expect(fake.callsTo('hours:report').at(-1)).toEqual(expect.objectContaining({ projectIds: [41] })));
   });
 
   it('exports the CSV in the UI language and saves it through the documents’ save-file path', async () => {

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../../../shared/api/organisations';
 import type { Person } from '../../../../shared/api/persons';
 import type { PortalAccount } from '../../../../shared/api/portal-accounts';
+import type { Project, Task } from '../../../../shared/api/projects';
 import type { StaffMember } from '../../../../shared/api/staff';
 
 const AT = '2025-03-14T09:26:53.000Z';
@@ -87,3 +88,22 @@ export function portalAccount(overrides: Partial<PortalAccount> = {}): PortalAcc
 }
 
 export const emptyPage = { rows: [], total: 0 };
+
+export function project(overrides: Partial<Project> = {}): Project {
+  return {
+    id: 41,
+    name: 'Webshop',
+    organisationId: 7,
+    organisationName: 'Bäckerei Müller GmbH',
+    internal: false,
+    archived: false,
+    taskCount: 0,
+    createdAt: AT,
+    updatedAt: AT,
+    ...overrides,
+  };
+}
+
+export function task(overrides: Partial<Task> = {}): Task {
+  return { id: 51, projectId: 41, projectName: 'Webshop', name: 'Design', archived: false, createdAt: AT, updatedAt: AT, ...overrides };
+}
