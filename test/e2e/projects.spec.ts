@@ -23,7 +23,7 @@ test('an administrator creates a project for an organisation, adds two tasks, ar
   await expect(projects.taskRow('Design')).toContainText('Archived');
   await expect(projects.taskRow('Build')).toContainText('Active');
 
-  // The list counts the project's tasks, archived ones too.
+  // The list shows the project with its organisation; its row opens it.
   await projects.open();
   await expect(page.getByRole('row').filter({ hasText: 'Webshop' })).toContainText('Bäckerei Müller GmbH');
 
