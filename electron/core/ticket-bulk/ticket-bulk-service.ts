@@ -23,7 +23,14 @@ type BulkInput = ParsedInputOf<'tickets:bulk-update'>;
  * person exist, the categories to add exist, the secondary project exists and the task is one of its own.
  */
 async function checkChanges(db: Executor, changes: BulkChanges): Promise<void> {
-  await checkReferences(db, { assigneeId: changes.assigneeId, contactPersonId: changes.contactPersonId });
+  try {
+    await checkReferences(db, { assigneeId: changes.assigneeId, contactPersonId: changes.contactPersonId });
+  } catch (error) {
+    // The tickets core names the ticket's fields; here they sit under changes.
+    if (!(error instanceof AppError) || !error.fields) throw error;
+    const fields = Object.fromEntries(Object.entries(error.fields).map(([field, e]) => [`changes.${field}`, e]));
+    throw new AppError(error.code, error.message, { fields, ...(error.params ? { params: error.params } : {}) });
+  }
   if (changes.addCategoryIds.length > 0) {
     const existing = await existingCategoryIds(db, changes.addCategoryIds);
     const missing = changes.addCategoryIds.find((id) => !existing.has(id));
