@@ -19,18 +19,29 @@ export async function moveVisibility(db: Executor, ticketIds: readonly number[],
   const before = await ticketFactsByIds(db, ticketIds);
   const after = await factsAt(db, projectId, taskId);
   if (!after) return [];
-  const projects = new Set([projectId, ...[...before.values()].map((f) => f.projectId)]);
+  // The tickets by their old primary project, in the order given: a contact's rights name the projects to look at.
+  const byProject = new Map<number, number[]>();
+  for (const id of ticketIds) {
+    const facts = before.get(id);
+    if (!facts) continue;
+    const list = byProject.get(facts.projectId);
+    if (list) list.push(id);
+    else byProject.set(facts.projectId, [id]);
+  }
+  const position = new Map(ticketIds.map((id, i) => [id, i]));
   const contacts: MoveVisibilityContact[] = [];
-  for (const holder of await liveRightHoldersOn(db, [...projects])) {
+  for (const holder of await liveRightHoldersOn(db, [projectId, ...byProject.keys()])) {
     const { record, scope } = await loadScope(db, holder, now);
     const rightProjects = new Set(liveRights(scope).map((r) => r.projectId));
-    const reachesNew = rightProjects.has(projectId);
+    // A contact without a live right on a ticket's old project or on the new one sees it neither before nor after.
+    const candidates = rightProjects.has(projectId)
+      ? ticketIds
+      : [...rightProjects].flatMap((p) => byProject.get(p) ?? []).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
     const gainsTicketIds: number[] = [];
     const losesTicketIds: number[] = [];
-    for (const id of ticketIds) {
+    for (const id of candidates) {
       const facts = before.get(id);
-      // A contact without a live right on either project sees the ticket neither before nor after.
-      if (!facts || (!reachesNew && !rightProjects.has(facts.projectId))) continue;
+      if (!facts) continue;
       const saw = explain(scope, facts).visible;
       const sees = explain(scope, after).visible;
       if (sees && !saw) gainsTicketIds.push(id);
