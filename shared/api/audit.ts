@@ -56,6 +56,8 @@ export const AUDIT_FIELDS = [
   'keptAsSecondary',
   'rebookedEntries',
   'rebookedMinutes',
+  // a ticket's secondary assignments changed by a bulk update (fix/bulk)
+  'secondaryAssignments',
   // organisation
   'name',
   'customerNumber',

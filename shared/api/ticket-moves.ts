@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../contract';
 import { Id } from './common';
+import { ticketTargetFields, withOneTarget } from './ticket-bulk';
 
 /** Most tickets one call moves; the renderer sends a bigger selection in chunks of 500. */
 export const MAX_TICKETS_PER_MOVE = 10_000;
@@ -15,15 +16,16 @@ export const MAX_TICKETS_PER_MOVE = 10_000;
 export const TicketMoveTimeOption = z.enum(['keep_primary', 'rebook', 'keep_as_secondary']);
 export type TicketMoveTimeOption = z.infer<typeof TicketMoveTimeOption>;
 
-/** The tickets to move and where to; the task must belong to the project. */
-export const TicketMoveInput = z.strictObject({
-  ticketIds: z.array(Id).min(1).max(MAX_TICKETS_PER_MOVE),
+/** The tickets to move (ids, or the staff list's filter less exceptIds) and where to; the task must belong to the project. */
+export const TicketMoveInput = withOneTarget(z.strictObject({
+  ...ticketTargetFields,
+  ticketIds: z.array(Id).min(1).max(MAX_TICKETS_PER_MOVE).optional(),
   projectId: Id,
   taskId: Id,
   withTime: TicketMoveTimeOption,
   /** Even tickets without time on their old primary project keep it as a secondary assignment. */
   alwaysKeepOldAsSecondary: z.boolean().default(false),
-});
+}));
 export type TicketMoveInput = z.input<typeof TicketMoveInput>;
 
 /**
@@ -77,6 +79,22 @@ export const TicketMoveTotals = z.strictObject({
 });
 export type TicketMoveTotals = z.infer<typeof TicketMoveTotals>;
 
+/** A contact (a person, or a portal account's organisation link without a person) holding a live right on a project a move involves. */
+export const MoveVisibilityContact = z.strictObject({
+  kind: z.enum(['person', 'account']),
+  personId: Id.nullable(),
+  accountId: Id.nullable(),
+  organisationId: Id.nullable(),
+  /** The person's name, or the account's username. */
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  /** Tickets the contact sees after the move and did not before. */
+  gainsTicketIds: z.array(Id),
+  /** Tickets the contact saw before the move and does not after. */
+  losesTicketIds: z.array(Id),
+});
+export type MoveVisibilityContact = z.infer<typeof MoveVisibilityContact>;
+
 /** The dry run's answer, and the same after the move with done = true. */
 export const TicketMoveReport = z.strictObject({
   done: z.boolean(),
@@ -84,6 +102,11 @@ export const TicketMoveReport = z.strictObject({
   totals: TicketMoveTotals,
   /** Ids of the input that name no ticket (deleted meanwhile). */
   notFoundTicketIds: z.array(Id),
+  /**
+   * Who gains or loses sight of which tickets, by THE access function (explain on each ticket
+   * before and with its new primary project and task); only contacts with a change are listed.
+   */
+  visibility: z.array(MoveVisibilityContact),
 });
 export type TicketMoveReport = z.infer<typeof TicketMoveReport>;
 

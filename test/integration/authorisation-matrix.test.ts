@@ -159,6 +159,11 @@ describe('the authorisation matrix', () => {
     }
   });
 
+  it('lets any staff user run bulk ticket actions, and offers none to staff viewing as a contact (view-as is read-only)', () => {
+    expect(contract['tickets:bulk-update'].access).toBe('staff');
+    expect(CHANNEL_NAMES.filter((n) => n.startsWith('ticket-view:') && n.includes('bulk'))).toEqual([]);
+  });
+
   it('lets any staff user read hour cards and the hours report, and only administrators change hour cards', () => {
     for (const name of ['hour-cards:list', 'hours:report', 'hours:report-csv', 'hours:report-pdf'] as const) expect(contract[name].access, name).toBe('staff');
     for (const name of ['hour-cards:create', 'hour-cards:delete'] as const) expect(contract[name].access, name).toBe('admin');

@@ -231,4 +231,10 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   // ticket moves (fix/moves): no ticket rows here; channel-writes.test.ts prepares a ticket with time (sampleTicketMove)
   'tickets:move-preview': { ticketIds: [1, 2], projectId: 1, taskId: 1, withTime: 'keep_as_secondary', alwaysKeepOldAsSecondary: true },
   'tickets:move': { ticketIds: [1], projectId: 1, taskId: 1, withTime: 'rebook' },
+  // bulk ticket actions (fix/bulk): the sample ticket's fields, a category removed, a secondary task added
+  'tickets:bulk-update': {
+    ticketIds: [ids.ticket],
+    changes: { status: 'in_progress', priority: 'high', assigneeId: ids.staff, contactPersonId: null, removeCategoryIds: [ids.category], addAssignment: { projectId: ids.secondProject, taskId: ids.secondTask } },
+    preview: false,
+  },
 });

@@ -1,11 +1,13 @@
 import type { ParsedInputOf } from '../../../shared/api';
-import type { TicketMoveReport } from '../../../shared/api/ticket-moves';
+import { MAX_TICKETS_PER_MOVE, type TicketMoveReport } from '../../../shared/api/ticket-moves';
 import { AppError } from '../../../shared/errors';
 import { recordAuditMany } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { moveVisibility } from './ticket-move-visibility';
 import { planTicketMove, totalsOf, type MoveTarget, type TicketMovePlan } from './ticket-move-plan';
+import { resolveTicketTarget } from '../tickets/ticket-target';
 import { addKeptAssignments, findProjectRow, findTaskRow, rebookUnlockedEntries, setPrimaryProject, ticketsToMove } from './ticket-move-repository';
 
 type MoveInput = ParsedInputOf<'tickets:move'>;
@@ -29,10 +31,19 @@ async function targetOf(db: Executor, input: MoveInput): Promise<MoveTarget> {
   };
 }
 
-/** Every ticket of the chunk with what the move does to it, in the order the ids came. */
-async function planMove(db: Executor, input: MoveInput): Promise<{ plans: TicketMovePlan[]; notFoundTicketIds: number[] }> {
+interface MovePlan {
+  plans: TicketMovePlan[];
+  notFoundTicketIds: number[];
+  visibility: TicketMoveReport['visibility'];
+}
+
+/**
+ * Every ticket of the chunk with what the move does to it, in the order the ids came (or the
+ * staff list's order for a filter), and who gains or loses sight of the tickets that move.
+ */
+async function planMove(db: Executor, input: MoveInput, now: Date): Promise<MovePlan> {
   const target = await targetOf(db, input);
-  const ids = [...new Set(input.ticketIds)];
+  const ids = await resolveTicketTarget(db, input, MAX_TICKETS_PER_MOVE);
   const byId = new Map((await ticketsToMove(db, ids)).map((t) => [t.id, t]));
   const plans: TicketMovePlan[] = [];
   const notFoundTicketIds: number[] = [];
@@ -41,18 +52,18 @@ async function planMove(db: Executor, input: MoveInput): Promise<{ plans: Ticket
     if (ticket) plans.push(planTicketMove(ticket, target));
     else notFoundTicketIds.push(id);
   }
-  return { plans, notFoundTicketIds };
+  const changing = plans.filter((p) => p.changes).map((p) => p.row.ticketId);
+  return { plans, notFoundTicketIds, visibility: await moveVisibility(db, changing, input.projectId, input.taskId, now) };
 }
 
-const reportOf = (done: boolean, plans: readonly TicketMovePlan[], notFoundTicketIds: number[]): TicketMoveReport => {
+const reportOf = (done: boolean, { plans, notFoundTicketIds, visibility }: MovePlan): TicketMoveReport => {
   const rows = plans.map((p) => p.row);
-  return { done, rows, totals: totalsOf(rows), notFoundTicketIds };
+  return { done, rows, totals: totalsOf(rows), notFoundTicketIds, visibility };
 };
 
 /** The dry run of tickets:move: the same report, nothing written. */
 export async function previewTicketMove(deps: CoreDeps, input: MoveInput): Promise<TicketMoveReport> {
-  const { plans, notFoundTicketIds } = await planMove(deps.db, input);
-  return reportOf(false, plans, notFoundTicketIds);
+  return reportOf(false, await planMove(deps.db, input, deps.clock()));
 }
 
 /**
@@ -63,7 +74,8 @@ export async function previewTicketMove(deps: CoreDeps, input: MoveInput): Promi
 export async function moveTickets(deps: CoreDeps, actor: Actor, input: MoveInput): Promise<TicketMoveReport> {
   const now = isoNow(deps.clock);
   return deps.db.transaction().execute(async (trx) => {
-    const { plans, notFoundTicketIds } = await planMove(trx, input);
+    const planned = await planMove(trx, input, deps.clock());
+    const { plans } = planned;
     const changing = plans.filter((p) => p.changes);
     // Entries first: they are found by the ticket's primary project as it is before the move.
     await rebookUnlockedEntries(trx, plans.filter((p) => p.rebook).map((p) => p.row.ticketId), input.projectId, input.taskId, now);
@@ -92,6 +104,6 @@ export async function moveTickets(deps: CoreDeps, actor: Actor, input: MoveInput
         },
       })),
     );
-    return reportOf(true, plans, notFoundTicketIds);
+    return reportOf(true, planned);
   });
 }

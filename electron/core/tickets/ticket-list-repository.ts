@@ -20,7 +20,7 @@ const SORTS = {
   status: rankOf('t.status', TICKET_STATUSES),
 } as const;
 
-function filteredTickets(db: Executor, q: TicketListQuery) {
+function filteredTickets(db: Executor, q: Omit<TicketListQuery, 'offset' | 'limit'>) {
   let filtered = db.selectFrom('ticket as t');
   if (q.projectId !== undefined) filtered = filtered.where('t.project_id', '=', q.projectId);
   if (q.taskId !== undefined) filtered = filtered.where('t.task_id', '=', q.taskId);
@@ -55,4 +55,16 @@ export async function listTickets(db: Executor, q: TicketListQuery): Promise<{ r
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: await ticketRowsByIds(db, pageIds.map((r) => r.id)), total: Number(count.n) };
+}
+
+/**
+ * The ids of every ticket the staff list's filter shows, less EXCEPT, in the list's order, at
+ * most LIMIT of them: one query with the very conditions of listTickets (a bulk action on
+ * "everything the filter shows" takes what the list shows, nothing else).
+ */
+export async function ticketIdsMatching(db: Executor, q: Omit<TicketListQuery, 'offset' | 'limit'>, except: readonly number[], limit: number): Promise<number[]> {
+  let filtered = filteredTickets(db, q);
+  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`t.id NOT IN (SELECT value FROM json_each(${JSON.stringify(except)}))`);
+  const rows = await filtered.select('t.id').orderBy(SORTS[q.sort], q.direction).orderBy('t.number', q.direction).limit(limit).execute();
+  return rows.map((r) => r.id);
 }

@@ -96,7 +96,7 @@ export async function readTicket(db: Executor, id: number): Promise<TicketDetail
 }
 
 /** Assignee, contact and categories must exist; each refusal names its field. */
-async function checkReferences(db: Executor, fields: { assigneeId?: number | null | undefined; contactPersonId?: number | null | undefined; categoryIds?: readonly number[] | undefined }): Promise<void> {
+export async function checkReferences(db: Executor, fields: { assigneeId?: number | null | undefined; contactPersonId?: number | null | undefined; categoryIds?: readonly number[] | undefined }): Promise<void> {
   if (fields.assigneeId != null && !(await staffExists(db, fields.assigneeId))) {
     throw new AppError('NOT_FOUND', `Staff member ${fields.assigneeId} does not exist.`, { fields: { assigneeId: { code: 'not_found' } } });
   }

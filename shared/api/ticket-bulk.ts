@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { channel } from '../contract';
+import { Id } from './common';
+import { TicketListQuery, TicketPriority, TicketStatus } from './tickets';
+
+/** Most tickets one bulk call takes (by ids, or what a filter resolves to). */
+export const MAX_BULK_TICKETS = 10_000;
+/** Tickets changed per transaction: a long bulk call lets other writers in between chunks. */
+export const BULK_CHUNK_SIZE = 500;
+
+/** The staff list's filter (tickets:list without offset/limit): "everything the filter shows". */
+export const TicketFilter = TicketListQuery.omit({ offset: true, limit: true });
+export type TicketFilter = z.output<typeof TicketFilter>;
+
+/**
+ * Which tickets a bulk action takes: a selection (ticketIds) or everything the staff list's
+ * filter shows (filter), either less exceptIds (rows unticked after "select all").
+ */
+export const ticketTargetFields = {
+  ticketIds: z.array(Id).min(1).max(MAX_BULK_TICKETS).optional(),
+  filter: TicketFilter.optional(),
+  exceptIds: z.array(Id).max(MAX_BULK_TICKETS).default([]),
+};
+
+/** The schema, refusing input that gives both or neither of ticketIds and filter (the error names ticketIds). */
+export const withOneTarget = <S extends z.ZodType<{ ticketIds?: unknown; filter?: unknown }>>(schema: S) =>
+  schema.refine((v) => (v.ticketIds === undefined) !== (v.filter === undefined), {
+    path: ['ticketIds'],
+    message: 'Give either ticketIds or filter.',
+    params: { fieldError: { code: 'required' } },
+  });
+
+/** What a bulk update changes; every field left out stays as it is on each ticket. */
+export const TicketBulkChanges = z
+  .strictObject({
+    status: TicketStatus.optional(),
+    priority: TicketPriority.optional(),
+    /** null: nobody. */
+    assigneeId: Id.nullable().optional(),
+    /** null: no contact person. */
+    contactPersonId: Id.nullable().optional(),
+    addCategoryIds: z.array(Id).max(50).default([]),
+    removeCategoryIds: z.array(Id).max(50).default([]),
+    /** A secondary project (and optional task) to add; a ticket already assigned to it is unchanged. */
+    addAssignment: z.strictObject({ projectId: Id, taskId: Id.nullish().transform((v) => v ?? null) }).optional(),
+  })
+  .refine((c) => !c.addCategoryIds.some((id) => c.removeCategoryIds.includes(id)), {
+    path: ['removeCategoryIds'],
+    params: { fieldError: { code: 'invalid_value' } },
+  });
+
+export const TicketBulkInput = withOneTarget(
+  z.strictObject({
+    ...ticketTargetFields,
+    changes: TicketBulkChanges,
+    /** The dry run: the same report, nothing written. */
+    preview: z.boolean().default(false),
+  }),
+);
+export type TicketBulkInput = z.input<typeof TicketBulkInput>;
+
+/** changed: something differed and was written (or would be, in a preview); refused: see reason. */
+export const TicketBulkOutcome = z.enum(['changed', 'unchanged', 'refused']);
+/** Why a ticket was refused: not_found = no such ticket (deleted meanwhile, or a wrong id). */
+export const TicketBulkRefusal = z.enum(['not_found']);
+
+/** The fields of a ticket a bulk update may change, as its audit entry names them. */
+export const TICKET_BULK_FIELDS = ['status', 'priority', 'assigneeId', 'contactPersonId', 'categoryIds', 'secondaryAssignments'] as const;
+
+export const TicketBulkRow = z.strictObject({
+  ticketId: Id,
+  /** Null for a ticket that does not exist. */
+  number: z.number().int().nullable(),
+  title: z.string().nullable(),
+  outcome: TicketBulkOutcome,
+  reason: TicketBulkRefusal.nullable(),
+  /** The fields that changed (or would change). */
+  fields: z.array(z.enum(TICKET_BULK_FIELDS)),
+});
+export type TicketBulkRow = z.infer<typeof TicketBulkRow>;
+
+/** Per ticket what happened, in the order of the ids (or of the filtered list); done = false for a preview. */
+export const TicketBulkReport = z.strictObject({
+  done: z.boolean(),
+  rows: z.array(TicketBulkRow),
+  totals: z.strictObject({ tickets: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), refused: z.number().int() }),
+});
+export type TicketBulkReport = z.infer<typeof TicketBulkReport>;
+
+export const ticketBulkApi = {
+  /**
+   * Changes many tickets at once (the staff list's and the view-as list's bulk actions; view-as
+   * is read-only, so staff act as staff here with the selected ids). One transaction per chunk
+   * of 500, one audit entry per ticket changed. Changing the primary project is tickets:move.
+   */
+  'tickets:bulk-update': channel({ access: 'staff', input: TicketBulkInput, output: TicketBulkReport, changes: ['tickets', 'audit'] }),
+} as const;
