@@ -24,7 +24,10 @@ export type Route =
   | { name: 'documents' }
   /** With a record: the audit log filtered to that record's entries (its "History"). */
   | { name: 'audit'; record?: AuditRecordRef }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** The staff ticket list, optionally filtered to one project (other screens link here with it). */
+  | { name: 'tickets'; projectId?: number }
+  | { name: 'ticket'; id: number };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -62,6 +65,10 @@ export function parseHash(hash: string): Route {
       }
       case 'settings':
         return { name: 'settings' };
+      case 'tickets': {
+        const projectId = idOf(params.get('project') ?? undefined);
+        return typeof projectId === 'number' ? { name: 'tickets', projectId } : { name: 'tickets' };
+      }
       default:
         return HOME;
     }
@@ -85,6 +92,8 @@ export function parseHash(hash: string): Route {
     }
     case 'role-groups':
       return { name: 'role-group', id };
+    case 'tickets':
+      return typeof id === 'number' ? { name: 'ticket', id } : HOME;
     default:
       return HOME;
   }
@@ -123,5 +132,9 @@ export function hrefOf(route: Route): string {
       return route.record ? `#/audit?entity=${route.record.entity}&id=${route.record.id}` : '#/audit';
     case 'settings':
       return '#/settings';
+    case 'tickets':
+      return route.projectId ? `#/tickets?project=${route.projectId}` : '#/tickets';
+    case 'ticket':
+      return `#/tickets/${route.id}`;
   }
 }

@@ -24,6 +24,7 @@ export function AppShell({ me }: { me: StaffMember }) {
   const items: NavItem[] = [
     { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation', 'hours-report'] },
     { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
+    { to: { name: 'tickets' }, label: t('tickets.nav'), section: ['tickets', 'ticket'] },
     { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account'] },
     { to: { name: 'role-groups' }, label: t('nav.roleGroups'), section: ['role-groups', 'role-group'] },
     { to: { name: 'outbox' }, label: t('nav.outbox'), section: ['outbox'] },

@@ -13,6 +13,8 @@ import { OrganisationsScreen } from '../organisations/OrganisationsScreen';
 import { PersonPage } from '../persons/PersonPage';
 import { PersonsScreen } from '../persons/PersonsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { TicketPage } from '../tickets/TicketPage';
+import { TicketsScreen } from '../tickets/TicketsScreen';
 
 /*
  * Loaded when first opened, so the first screen starts without them: the settings (mail,
@@ -57,5 +59,9 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return isAdmin ? <AuditScreen key={route.record ? `${route.record.entity}-${route.record.id}` : ''} record={route.record} /> : <OrganisationsScreen />;
     case 'settings':
       return <SettingsScreen me={me} />;
+    case 'tickets':
+      return <TicketsScreen key={route.projectId ?? ''} projectId={route.projectId} />;
+    case 'ticket':
+      return <TicketPage key={route.id} id={route.id} />;
   }
 }

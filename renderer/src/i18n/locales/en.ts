@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { ticketsText } from '../../features/tickets/tickets.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
@@ -287,6 +288,7 @@ export const en = {
   sessionSettings: sessionSettingsText.en,
   auditLog: auditLogText.en,
   hours: hoursText.en,
+  tickets: ticketsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

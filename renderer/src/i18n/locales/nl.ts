@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { ticketsText } from '../../features/tickets/tickets.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
@@ -288,4 +289,5 @@ export const nl: Messages = {
   sessionSettings: sessionSettingsText.nl,
   auditLog: auditLogText.nl,
   hours: hoursText.nl,
+  tickets: ticketsText.nl,
 };
