@@ -51,6 +51,8 @@ test('staff create a ticket, comment publicly and internally, book 1:30 of time 
   await expect(comments).toHaveCount(2);
   await expect(comments.filter({ hasText: 'We are looking into it.' })).not.toContainText('Internal');
   await expect(comments.filter({ hasText: 'Payment provider' })).toContainText('Internal');
+  // The history names the comment's flag as what it is, not as the organisation field of the same name.
+  await expect(ticket.section('History').getByRole('row').filter({ hasText: 'Payment provider' })).toContainText('Internal comment');
 
   await ticket.bookTime({ time: '1:30', note: 'Debugging' });
   const time = ticket.section('Time');
@@ -71,5 +73,11 @@ test('staff create a ticket, comment publicly and internally, book 1:30 of time 
   await expect(row).toContainText('In progress');
   await expect(row).toContainText('Webshop / Support');
   await row.getByRole('checkbox', { name: 'Select T-10001' }).check();
+  await expect(page.getByText('1 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(row.getByRole('checkbox')).not.toBeChecked();
+  await page.getByRole('heading', { name: 'Tickets', level: 1 }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await expect(row.getByRole('checkbox')).toBeChecked();
   await expect(page.getByText('1 selected')).toBeVisible();
 });

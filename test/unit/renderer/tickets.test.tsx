@@ -2,9 +2,12 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NO_FILTERS, toListQuery } from '../../../renderer/src/features/tickets/ticket-list-store';
+import { useTicketSelection } from '../../../renderer/src/features/tickets/ticket-selection';
 import { emptyTicketForm, validateTicketForm } from '../../../renderer/src/features/tickets/ticket-form-values';
 import { TicketFormDialog } from '../../../renderer/src/features/tickets/TicketFormDialog';
 import { formatDuration, parseDuration } from '../../../renderer/src/features/tickets/time-entry-input';
+import { hrefOf, parseHash } from '../../../renderer/src/router/routes';
 import type { Project, Task } from '../../../shared/api/projects';
 import type { TicketDetail } from '../../../shared/api/tickets';
 import { staffMember } from './support/fixtures';
@@ -140,5 +143,41 @@ describe('the new ticket dialog', () => {
         assignments: [],
       },
     ]);
+  });
+});
+
+describe('the ticket list', () => {
+  it('reads the project filter from the address, and writes it back', () => {
+    expect(parseHash('#/tickets?project=12')).toEqual({ name: 'tickets', projectId: 12 });
+    expect(parseHash('#/tickets?project=x')).toEqual({ name: 'tickets' });
+    expect(parseHash('#/tickets/40')).toEqual({ name: 'ticket', id: 40 });
+    expect(parseHash('#/tickets/new')).toEqual({ name: 'organisations' });
+    expect(hrefOf({ name: 'tickets', projectId: 12 })).toBe('#/tickets?project=12');
+    expect(hrefOf({ name: 'ticket', id: 40 })).toBe('#/tickets/40');
+  });
+
+  it('sends only the filters chosen, with "nobody" as a null assignee', () => {
+    expect(toListQuery(NO_FILTERS, 50)).toEqual({ search: '', sort: 'updated', direction: 'desc', offset: 0, limit: 50 });
+    expect(toListQuery({ ...NO_FILTERS, projectId: 3, status: ['new', 'done'], assigneeId: 'none', categoryId: 2 }, 50)).toEqual({
+      search: '',
+      projectId: 3,
+      status: ['new', 'done'],
+      assigneeId: null,
+      categoryId: 2,
+      sort: 'updated',
+      direction: 'desc',
+      offset: 0,
+      limit: 50,
+    });
+  });
+
+  it('keeps a selection that bulk actions read, across pages', () => {
+    const selection = useTicketSelection.getState();
+    selection.setMany([1, 2, 3], true);
+    useTicketSelection.getState().toggle(2, false);
+    useTicketSelection.getState().setMany([4], true);
+    expect([...useTicketSelection.getState().ids].sort()).toEqual([1, 3, 4]);
+    useTicketSelection.getState().clear();
+    expect(useTicketSelection.getState().ids.size).toBe(0);
   });
 });

@@ -64,5 +64,6 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
     return t('auditLog.logo', { type, width: logo.width, height: logo.height });
   }
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length === 0) return t('common.none');
   return JSON.stringify(value);
 }

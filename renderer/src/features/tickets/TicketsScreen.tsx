@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../../shared/api/tickets';
 import { PAGE_SIZE } from '../../components/list-state';
@@ -68,17 +68,22 @@ export function TicketsScreen({ projectId }: { projectId?: number }) {
     }),
   ];
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a' && !isTextControl(event.target)) {
+  // Ctrl+A anywhere on the screen (outside text fields and dialogs) selects the page's tickets, as in a mail program.
+  const { setMany } = selection;
+  const { data } = query;
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'a' || event.altKey) return;
+      if (event.target && (isTextControl(event.target) || (event.target instanceof Element && event.target.closest('[role="dialog"]')))) return;
       event.preventDefault();
-      selection.setMany(rows.map((r) => r.id), true);
-    }
-  };
+      setMany((data?.rows ?? []).map((r) => r.id), true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [data, setMany]);
 
   return (
-    // Ctrl+A anywhere in the list (outside text fields) selects the page's tickets, as in a mail program.
-    <div onKeyDown={onKeyDown}>
-      <ListScreen<TicketRow, TicketSort>
+    <ListScreen<TicketRow, TicketSort>
         wide
         title={t('tickets.title')}
         busy={query.isFetching}
@@ -120,6 +125,5 @@ export function TicketsScreen({ projectId }: { projectId?: number }) {
           />
         ) : null}
       </ListScreen>
-    </div>
   );
 }

@@ -129,6 +129,7 @@ export const ticketsText = featureText(
       who: 'Who',
       action: 'Action',
       changes: 'Changes',
+      internalComment: 'Internal comment',
     },
   },
   {
@@ -260,6 +261,7 @@ export const ticketsText = featureText(
         who: 'Wie',
         action: 'Actie',
         changes: 'Wijzigingen',
+        internalComment: 'Interne opmerking',
       },
     },
     de: {
@@ -390,6 +392,7 @@ export const ticketsText = featureText(
         who: 'Wer',
         action: 'Aktion',
         changes: 'Änderungen',
+        internalComment: 'Interner Kommentar',
       },
     },
   },
