@@ -26,7 +26,10 @@ export type Route =
   | { name: 'audit'; record?: AuditRecordRef }
   | { name: 'settings' }
   | { name: 'projects' }
-  | { name: 'project'; id: number };
+  | { name: 'project'; id: number }
+  /** The staff ticket list, optionally filtered to one project (other screens link here with it). */
+  | { name: 'tickets'; projectId?: number }
+  | { name: 'ticket'; id: number };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -66,6 +69,10 @@ export function parseHash(hash: string): Route {
         return { name: 'settings' };
       case 'projects':
         return { name: 'projects' };
+      case 'tickets': {
+        const projectId = idOf(params.get('project') ?? undefined);
+        return typeof projectId === 'number' ? { name: 'tickets', projectId } : { name: 'tickets' };
+      }
       default:
         return HOME;
     }
@@ -91,6 +98,8 @@ export function parseHash(hash: string): Route {
       return { name: 'role-group', id };
     case 'projects':
       return typeof id === 'number' ? { name: 'project', id } : HOME;
+    case 'tickets':
+      return typeof id === 'number' ? { name: 'ticket', id } : HOME;
     default:
       return HOME;
   }
@@ -133,5 +142,9 @@ export function hrefOf(route: Route): string {
       return '#/projects';
     case 'project':
       return `#/projects/${route.id}`;
+    case 'tickets':
+      return route.projectId ? `#/tickets?project=${route.projectId}` : '#/tickets';
+    case 'ticket':
+      return `#/tickets/${route.id}`;
   }
 }

@@ -25,7 +25,7 @@ export function AuditChanges({ entry }: { entry: AuditEntry }) {
         const hasAfter = field in after && entry.after !== null;
         return (
           <div key={field} className="changes__row">
-            <dt>{t(`auditLog.fields.${field}`, { defaultValue: field })}</dt>
+            <dt>{entry.entity === 'ticket' && field === 'internal' ? t('tickets.history.internalComment') : t(`auditLog.fields.${field}`, { defaultValue: field })}</dt>
             <dd>
               {hasBefore ? <span className={hasAfter ? 'changes__before' : undefined}>{formatAuditValue(f, entry, field, before[field])}</span> : null}
               {hasBefore && hasAfter ? <span className="changes__arrow"> → </span> : null}

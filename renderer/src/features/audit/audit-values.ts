@@ -37,6 +37,10 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
   if (LANGUAGE_FIELDS.has(field) && typeof value === 'string') return t(`languages.${value}`, { defaultValue: value });
   if (field === 'role' && typeof value === 'string') return t(`staff.roles.${value}`, { defaultValue: value });
   if (field === 'type' && typeof value === 'string') return t(`mailSettings.templates.types.${value}`, { defaultValue: value });
+  // A ticket's workflow values in words (tickets feature texts).
+  if (entry.entity === 'ticket' && (field === 'status' || field === 'priority') && typeof value === 'string') {
+    return t(`tickets.${field === 'status' ? 'statuses' : 'priorities'}.${value}`, { defaultValue: value });
+  }
   if (field === 'tls' && typeof value === 'string') return t(`auditLog.tls.${value}`, { defaultValue: value });
   if (DATE_FIELDS.has(field) && typeof value === 'string') return f.dateTime(value);
   const kind = REFERENCES[field];
@@ -60,5 +64,6 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
     return t('auditLog.logo', { type, width: logo.width, height: logo.height });
   }
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value) && value.length === 0) return t('common.none');
   return JSON.stringify(value);
 }

@@ -15,6 +15,8 @@ import { PersonsScreen } from '../persons/PersonsScreen';
 import { ProjectPage } from '../projects/ProjectPage';
 import { ProjectsScreen } from '../projects/ProjectsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { TicketPage } from '../tickets/TicketPage';
+import { TicketsScreen } from '../tickets/TicketsScreen';
 
 /*
  * Loaded when first opened, so the first screen starts without them: the settings (mail,
@@ -63,5 +65,9 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return <ProjectsScreen />;
     case 'project':
       return <ProjectPage key={route.id} id={route.id} />;
+    case 'tickets':
+      return <TicketsScreen key={route.projectId ?? ''} projectId={route.projectId} />;
+    case 'ticket':
+      return <TicketPage key={route.id} id={route.id} />;
   }
 }

@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { ticketsText } from '../../features/tickets/tickets.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
@@ -291,6 +292,7 @@ export const en = {
   hours: hoursText.en,
   projects: projectsText.en,
   ticketCategories: ticketCategoriesText.en,
+  tickets: ticketsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

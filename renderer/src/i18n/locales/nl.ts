@@ -1,4 +1,5 @@
 import { auditLogText } from '../../features/audit/audit.text';
+import { ticketsText } from '../../features/tickets/tickets.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
@@ -292,4 +293,5 @@ export const nl: Messages = {
   hours: hoursText.nl,
   projects: projectsText.nl,
   ticketCategories: ticketCategoriesText.nl,
+  tickets: ticketsText.nl,
 };

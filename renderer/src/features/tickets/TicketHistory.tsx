@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../shared/api/audit';
+import { Pager, TableMessage } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useFormat } from '../../i18n/format';
+import { AuditChanges } from '../audit/AuditChanges';
+import { useTicketHistory } from './ticket-queries';
+
+const PAGE = 20;
+
+/** Who acted: a staff user, the command line, or the customer in the portal (as the audit log says it). */
+function who(t: ReturnType<typeof useTranslation>['t'], e: AuditEntry): string {
+  if (e.via === 'cli') return e.staffName ? t('auditLog.via.cliAs', { name: e.staffName }) : t('auditLog.via.cli');
+  if (e.via === 'portal') return t('auditLog.via.portal');
+  return e.staffName ?? t('auditLog.via.system');
+}
+
+/** The ticket's audit entries, newest first, read like the audit log: when, who, what was done, what changed. */
+export function TicketHistory({ ticketId }: { ticketId: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [offset, setOffset] = useState(0);
+  const query = useTicketHistory(ticketId, offset, PAGE);
+  const rows = query.data?.rows ?? [];
+  return (
+    <section className="ticket-section" aria-labelledby="ticket-history" aria-busy={query.isFetching}>
+      <h2 id="ticket-history">{t('tickets.history.title')}</h2>
+      <ErrorAlert error={query.error} />
+      <div className="table-wrap">
+        <table className="table table--audit">
+          <caption className="visually-hidden">{t('tickets.history.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tickets.history.at')}</th>
+              <th scope="col">{t('tickets.history.who')}</th>
+              <th scope="col">{t('tickets.history.action')}</th>
+              <th scope="col">{t('tickets.history.changes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.isPending ? <TableMessage colSpan={4}>{t('app.loading')}</TableMessage> : null}
+            {query.isSuccess && rows.length === 0 ? <TableMessage colSpan={4}>{t('tickets.history.empty')}</TableMessage> : null}
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <td className="cell-nowrap">
+                  <time dateTime={e.at}>{format.dateTime(e.at)}</time>
+                </td>
+                <td>{who(t, e)}</td>
+                <td>
+                  {e.entity === 'ticket' ? '' : `${t(`audit.entities.${e.entity}`)}: `}
+                  {t(`auditLog.actions.${e.action}`, { defaultValue: e.action })}
+                </td>
+                <td>
+                  <AuditChanges entry={e} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager offset={offset} limit={PAGE} total={query.data?.total ?? 0} onOffset={setOffset} />
+    </section>
+  );
+}
