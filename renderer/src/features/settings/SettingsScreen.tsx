@@ -10,6 +10,7 @@ import { MailSettingsSections } from '../mail-settings/MailSettingsSections';
 import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
 import { SessionSettingsSection } from '../session-settings/SessionSettingsForm';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
+import { TicketAccessSettingsSection } from '../ticket-rights/TicketAccessSettingsSection';
 
 /**
  * The user's own language applies as soon as it is picked (it is a personal display
@@ -47,6 +48,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       </div>
       {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
       {me.role === 'administrator' ? <SessionSettingsSection /> : null}
+      {me.role === 'administrator' ? <TicketAccessSettingsSection /> : null}
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
     </section>

@@ -21,6 +21,7 @@ import { StaffScreen } from '../staff/StaffScreen';
  */
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const PortalAccountPage = lazy(() => import('../portal-accounts/PortalAccountPage').then((m) => ({ default: m.PortalAccountPage })));
+const ViewAsScreen = lazy(() => import('../view-as/ViewAsScreen').then((m) => ({ default: m.ViewAsScreen })));
 const StaffMemberPage = lazy(() => import('../staff/StaffMemberPage').then((m) => ({ default: m.StaffMemberPage })));
 
 /** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
@@ -57,5 +58,7 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return isAdmin ? <AuditScreen key={route.record ? `${route.record.entity}-${route.record.id}` : ''} record={route.record} /> : <OrganisationsScreen />;
     case 'settings':
       return <SettingsScreen me={me} />;
+    case 'view-as':
+      return <ViewAsScreen key={JSON.stringify(route.contact)} contact={route.contact} />;
   }
 }

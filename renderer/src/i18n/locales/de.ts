@@ -1,5 +1,7 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { hoursText } from '../../features/hours/hours.text';
+import { ticketRightsText } from '../../features/ticket-rights/ticket-rights.text';
+import { viewAsText } from '../../features/view-as/view-as.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -288,4 +290,6 @@ export const de: Messages = {
   sessionSettings: sessionSettingsText.de,
   auditLog: auditLogText.de,
   hours: hoursText.de,
+  ticketRights: ticketRightsText.de,
+  viewAs: viewAsText.de,
 };

@@ -1,5 +1,7 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { hoursText } from '../../features/hours/hours.text';
+import { ticketRightsText } from '../../features/ticket-rights/ticket-rights.text';
+import { viewAsText } from '../../features/view-as/view-as.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -287,6 +289,8 @@ export const en = {
   sessionSettings: sessionSettingsText.en,
   auditLog: auditLogText.en,
   hours: hoursText.en,
+  ticketRights: ticketRightsText.en,
+  viewAs: viewAsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */
