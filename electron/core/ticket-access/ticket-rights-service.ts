@@ -76,21 +76,21 @@ export async function listTicketRights(deps: CoreDeps, input: ParsedInputOf<'tic
  * rights editor's preview (ticket-rights-preview.ts) ask the same question.
  */
 export async function checkGrantable(db: Executor, holder: RightHolder, right: { projectId: number; taskId: number | null }): Promise<void> {
-    const organisationId = await holderOrganisation(db, holder);
-    const project = await findProjectOwner(db, right.projectId);
-    if (!project) throw new AppError('NOT_FOUND', `Project ${right.projectId} does not exist.`, { fields: { projectId: { code: 'not_found' } } });
-    if (project.internal) {
-      if (!(await readTicketAccessSettings(db)).ticketRightsOnInternalProjects) {
-        throw fieldError('projectId', 'internal_not_allowed', 'Contacts may not be given rights on internal projects (see the ticket settings).');
-      }
-    } else if (project.organisationId !== organisationId) {
-      throw fieldError('projectId', 'other_customer_project', "This project belongs to another customer: a contact only gets rights on its own organisation's projects.");
+  const organisationId = await holderOrganisation(db, holder);
+  const project = await findProjectOwner(db, right.projectId);
+  if (!project) throw new AppError('NOT_FOUND', `Project ${right.projectId} does not exist.`, { fields: { projectId: { code: 'not_found' } } });
+  if (project.internal) {
+    if (!(await readTicketAccessSettings(db)).ticketRightsOnInternalProjects) {
+      throw fieldError('projectId', 'internal_not_allowed', 'Contacts may not be given rights on internal projects (see the ticket settings).');
     }
-    if (right.taskId !== null) {
-      const task = await findTask(db, right.taskId);
-      if (!task || task.projectId !== right.projectId) throw fieldError('taskId', 'not_found', 'The project has no such task.');
-      if (task.archived) throw fieldError('taskId', 'invalid_value', 'The task is archived.');
-    }
+  } else if (project.organisationId !== organisationId) {
+    throw fieldError('projectId', 'other_customer_project', "This project belongs to another customer: a contact only gets rights on its own organisation's projects.");
+  }
+  if (right.taskId !== null) {
+    const task = await findTask(db, right.taskId);
+    if (!task || task.projectId !== right.projectId) throw fieldError('taskId', 'not_found', 'The project has no such task.');
+    if (task.archived) throw fieldError('taskId', 'invalid_value', 'The task is archived.');
+  }
 }
 
 export async function grantTicketRight(deps: CoreDeps, actor: Actor, input: ParsedInputOf<'ticket-rights:grant'>): Promise<TicketRight> {
