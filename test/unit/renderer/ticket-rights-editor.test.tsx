@@ -2,10 +2,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountTicketRights } from '../../../renderer/src/features/ticket-rights/ContactTicketRights';
 import { TicketRightsSection } from '../../../renderer/src/features/ticket-rights/TicketRightsSection';
 import type { Project, Task } from '../../../shared/api/projects';
 import type { TicketRight } from '../../../shared/api/ticket-rights';
-import { staffMember } from './support/fixtures';
+import { portalAccount, staffMember } from './support/fixtures';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -84,7 +85,7 @@ describe('the ticket rights editor', () => {
     expect(fake.callsTo('ticket-rights:grant')).toEqual([]);
     const previewRegion = await within(section).findByRole('region', { name: 'Was wird dieser Kontakt sehen?' });
     expect(await within(previewRegion).findByText('Erhält 2 Tickets dazu')).toBeTruthy();
-    expect(within(previewRegion).getByText('Verliert 1 Tickets')).toBeTruthy();
+    expect(within(previewRegion).getByText('Verliert 1 Ticket')).toBeTruthy();
     expect(within(previewRegion).getByText(/T-10001 Checkout broken/)).toBeTruthy();
     await waitFor(() => expect(fake.callsTo('ticket-rights:preview').at(-1)).toEqual({ holder: { personId: 3 }, grant: [{ projectId: 12, scope: 'one_task', taskId: 21, readOnly: false }], revoke: [5] }));
 
@@ -107,5 +108,27 @@ describe('the ticket rights editor', () => {
     expect(add.getAttribute('aria-describedby')).toBeTruthy();
     expect(within(section).getByText('Only administrators and staff who may grant portal access change ticket rights.')).toBeTruthy();
     expect(within(section).queryByRole('button', { name: /Revoke/ })).toBeNull();
+  });
+});
+
+describe('the ticket rights of a portal account', () => {
+  it('gives a link that names no person its own rights, and says a link naming a person sees through that person’s', async () => {
+    const account = portalAccount({
+      id: 9,
+      links: [
+        { organisationId: 1, organisationName: 'Brouwerij De Ster', personId: null, personName: null, isDefault: true },
+        { organisationId: 2, organisationName: 'Café Zon', personId: 44, personName: 'Jan Jansen', isDefault: false },
+      ],
+    });
+    const { fake } = renderWithApp(<AccountTicketRights account={account} mayGrant />, {
+      'session:current': () => staffMember(),
+      'ticket-rights:list': () => [right({ personId: null, accountId: 9, organisationId: 1 })],
+    });
+    expect(await screen.findByRole('heading', { name: 'Ticket rights for Brouwerij De Ster' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Ticket rights for Café Zon' })).toBeNull();
+    expect(screen.getByText(/For Café Zon this account sees through the ticket rights of/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Jan Jansen' }).getAttribute('href')).toBe('#/persons/44');
+    expect(screen.getByRole('link', { name: 'View tickets as this contact (Café Zon)' }).getAttribute('href')).toBe('#/view-as?account=9&organisation=2');
+    await waitFor(() => expect(fake.callsTo('ticket-rights:list')).toEqual([{ holder: { accountId: 9, organisationId: 1 }, includeRevoked: true }]));
   });
 });

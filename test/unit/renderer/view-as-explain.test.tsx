@@ -60,7 +60,7 @@ describe('the reasons a contact does or does not see a ticket', () => {
     const panel = screen.getByRole('region', { name: 'Waarom T-10002?' });
     expect(await within(panel).findByText('Niet zichtbaar voor dit contact')).toBeTruthy();
     expect(within(panel).getByText('De taak van het ticket valt niet binnen het bereik van het recht.')).toBeTruthy();
-    await user.click(within(panel).getByText('Waarom?'));
+    await user.click(within(panel).getByText('Controles per recht'));
     expect(within(panel).getByRole('heading', { name: 'Webshop: Eén taak (Design)' })).toBeTruthy();
     expect(within(panel).getByText('Taak binnen het bereik van het recht: niet voldaan')).toBeTruthy();
   });

@@ -44,7 +44,7 @@ export function ExplainPanel({ contact, number, rights, onClose }: ExplainPanelP
           </ul>
           {data.rights.length > 0 ? (
             <details>
-              <summary>{t('viewAs.columns.why')}</summary>
+              <summary>{t('viewAs.checksTitle')}</summary>
               {data.rights.map((right) => (
                 <div key={right.rightId}>
                   <h3>{rightName(right.rightId)}</h3>

@@ -44,6 +44,7 @@ export const viewAsText = featureText(
     visible: 'Visible to this contact',
     hidden: 'Not visible to this contact',
     perRight: 'Right {{id}}',
+    checksTitle: 'Checks of each right',
     passed: 'passed',
     failed: 'failed',
     reasons: {
@@ -114,6 +115,7 @@ export const viewAsText = featureText(
       visible: 'Zichtbaar voor dit contact',
       hidden: 'Niet zichtbaar voor dit contact',
       perRight: 'Recht {{id}}',
+      checksTitle: 'Controles per recht',
       passed: 'voldaan',
       failed: 'niet voldaan',
       reasons: {
@@ -183,6 +185,7 @@ export const viewAsText = featureText(
       visible: 'Für diesen Kontakt sichtbar',
       hidden: 'Für diesen Kontakt nicht sichtbar',
       perRight: 'Recht {{id}}',
+      checksTitle: 'Prüfungen je Recht',
       passed: 'erfüllt',
       failed: 'nicht erfüllt',
       reasons: {
