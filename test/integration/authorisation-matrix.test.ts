@@ -145,6 +145,7 @@ describe('the authorisation matrix', () => {
       'portal-accounts:set-password',
       'portal-accounts:update',
       'ticket-rights:grant',
+      'ticket-rights:preview',
       'ticket-rights:revoke',
     ]);
     for (const name of ['role-groups:create', 'role-groups:update', 'role-groups:delete', 'password-policy:update'] as const) {

@@ -223,6 +223,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'ticket-rights:list': { holder: { personId: ids.person }, includeRevoked: true },
   'ticket-rights:grant': { holder: { personId: ids.person }, projectId: 1, scope: 'all_tasks', taskId: null, readOnly: false },
   'ticket-rights:revoke': { id: 1 },
+  'ticket-rights:preview': { holder: { personId: ids.person }, grant: [{ projectId: ids.project, scope: 'all_tasks', taskId: null, readOnly: false }], revoke: [] },
   'ticket-rights:get-settings': {},
   'ticket-rights:update-settings': { ticketRightsOnInternalProjects: true, customerTicketAccessReadOnly: false },
   'ticket-view:open': { contact: { accountId: ids.account } },

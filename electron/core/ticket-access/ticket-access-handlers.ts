@@ -2,12 +2,14 @@ import type { ticketRightsApi } from '../../../shared/api/ticket-rights';
 import type { ticketViewApi } from '../../../shared/api/ticket-view';
 import { actorOf, type Handlers } from '../context';
 import { readTicketAccessSettings, updateTicketAccessSettings } from './ticket-access-settings';
+import { previewTicketRights } from './ticket-rights-preview';
 import { grantTicketRight, listTicketRights, revokeTicketRight } from './ticket-rights-service';
 import { explainTicketAs, listTicketsAs, openTicketView, viewingAs } from './ticket-view-service';
 
 export const ticketAccessHandlers: Handlers<keyof typeof ticketRightsApi | keyof typeof ticketViewApi> = {
   'ticket-rights:list': (input, { deps }) => listTicketRights(deps, input),
   'ticket-rights:grant': (input, ctx) => grantTicketRight(ctx.deps, actorOf(ctx), input),
+  'ticket-rights:preview': (input, { deps }) => previewTicketRights(deps, input),
   'ticket-rights:revoke': (input, ctx) => revokeTicketRight(ctx.deps, actorOf(ctx), input.id),
   'ticket-rights:get-settings': (_input, { deps }) => readTicketAccessSettings(deps.db),
   'ticket-rights:update-settings': (input, ctx) => updateTicketAccessSettings(ctx.deps, actorOf(ctx), input),

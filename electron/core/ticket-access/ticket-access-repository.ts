@@ -89,6 +89,8 @@ export function ticketVisibleTo(scope: TicketScope): (eb: TicketQueryBuilder) =>
       const project = eb('ticket.project_id', '=', r.projectId);
       if (r.scope === 'all_tasks') return project;
       if (r.scope === 'one_task') return eb.and([project, eb('ticket.task_id', '=', r.taskId ?? 0)]);
+      // A right not saved yet (the rights editor's preview: negative id) carries its tasks with it.
+      if (r.id < 0) return r.taskIds.length === 0 ? sql<SqlBool>`0` : eb.and([project, eb('ticket.task_id', 'in', [...r.taskIds])]);
       return eb.and([project, eb('ticket.task_id', 'in', eb.selectFrom('ticket_right_task').select('ticket_right_task.task_id').where('ticket_right_task.right_id', '=', r.id))]);
     });
     const org = scope.organisationId;

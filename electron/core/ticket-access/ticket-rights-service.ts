@@ -28,7 +28,7 @@ import {
  */
 
 /** The organisation whose projects the holder may get rights on; refuses unknown holders and links that name a person. */
-async function holderOrganisation(db: Executor, holder: RightHolder): Promise<number> {
+export async function holderOrganisation(db: Executor, holder: RightHolder): Promise<number> {
   if ('personId' in holder) {
     const organisationId = await findPersonOrganisation(db, holder.personId);
     if (organisationId === undefined) throw new AppError('NOT_FOUND', `Person ${holder.personId} does not exist.`, { fields: { 'holder.personId': { code: 'not_found' } } });
@@ -70,24 +70,33 @@ export async function listTicketRights(deps: CoreDeps, input: ParsedInputOf<'tic
   return listRights(deps.db, input.holder, input.includeRevoked);
 }
 
+/**
+ * Refuses a right the holder may not be given: a project of another customer, an internal project
+ * while the setting forbids it, a task of another project or an archived one. The grant and the
+ * rights editor's preview (ticket-rights-preview.ts) ask the same question.
+ */
+export async function checkGrantable(db: Executor, holder: RightHolder, right: { projectId: number; taskId: number | null }): Promise<void> {
+  const organisationId = await holderOrganisation(db, holder);
+  const project = await findProjectOwner(db, right.projectId);
+  if (!project) throw new AppError('NOT_FOUND', `Project ${right.projectId} does not exist.`, { fields: { projectId: { code: 'not_found' } } });
+  if (project.internal) {
+    if (!(await readTicketAccessSettings(db)).ticketRightsOnInternalProjects) {
+      throw fieldError('projectId', 'internal_not_allowed', 'Contacts may not be given rights on internal projects (see the ticket settings).');
+    }
+  } else if (project.organisationId !== organisationId) {
+    throw fieldError('projectId', 'other_customer_project', "This project belongs to another customer: a contact only gets rights on its own organisation's projects.");
+  }
+  if (right.taskId !== null) {
+    const task = await findTask(db, right.taskId);
+    if (!task || task.projectId !== right.projectId) throw fieldError('taskId', 'not_found', 'The project has no such task.');
+    if (task.archived) throw fieldError('taskId', 'invalid_value', 'The task is archived.');
+  }
+}
+
 export async function grantTicketRight(deps: CoreDeps, actor: Actor, input: ParsedInputOf<'ticket-rights:grant'>): Promise<TicketRight> {
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const organisationId = await holderOrganisation(trx, input.holder);
-    const project = await findProjectOwner(trx, input.projectId);
-    if (!project) throw new AppError('NOT_FOUND', `Project ${input.projectId} does not exist.`, { fields: { projectId: { code: 'not_found' } } });
-    if (project.internal) {
-      if (!(await readTicketAccessSettings(trx)).ticketRightsOnInternalProjects) {
-        throw fieldError('projectId', 'internal_not_allowed', 'Contacts may not be given rights on internal projects (see the ticket settings).');
-      }
-    } else if (project.organisationId !== organisationId) {
-      throw fieldError('projectId', 'other_customer_project', "This project belongs to another customer: a contact only gets rights on its own organisation's projects.");
-    }
-    if (input.taskId !== null) {
-      const task = await findTask(trx, input.taskId);
-      if (!task || task.projectId !== input.projectId) throw fieldError('taskId', 'not_found', 'The project has no such task.');
-      if (task.archived) throw fieldError('taskId', 'invalid_value', 'The task is archived.');
-    }
+    await checkGrantable(trx, input.holder, input);
     const before = await listRights(trx, input.holder, false);
     const taskIds = input.scope === 'existing_tasks' ? await currentTaskIds(trx, input.projectId) : [];
     const rightId = await insertRight(trx, { holder: input.holder, projectId: input.projectId, scope: input.scope, taskId: input.taskId, readOnly: input.readOnly, taskIds, createdAt: now });

@@ -1,4 +1,5 @@
 import { AuditEntity } from '../../../shared/api/audit';
+import type { ViewContact } from '../../../shared/api/ticket-view';
 
 /** One record the audit log can be filtered to. */
 export interface AuditRecordRef {
@@ -29,7 +30,9 @@ export type Route =
   | { name: 'project'; id: number }
   /** The staff ticket list, optionally filtered to one project (other screens link here with it). */
   | { name: 'tickets'; projectId?: number }
-  | { name: 'ticket'; id: number };
+  | { name: 'ticket'; id: number }
+  /** "View tickets as this contact": a person, or a portal account through one of its organisation links. */
+  | { name: 'view-as'; contact: ViewContact };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -38,6 +41,17 @@ function idOf(segment: string | undefined): number | 'new' | null {
   if (!segment || !/^\d{1,15}$/.test(segment)) return null;
   const id = Number(segment);
   return id > 0 ? id : null;
+}
+
+function viewAsRoute(params: URLSearchParams): Route {
+  const person = idOf(params.get('person') ?? undefined);
+  const account = idOf(params.get('account') ?? undefined);
+  const organisation = idOf(params.get('organisation') ?? undefined);
+  if (typeof person === 'number' && account === null) return { name: 'view-as', contact: { personId: person } };
+  if (typeof account === 'number' && person === null) {
+    return { name: 'view-as', contact: typeof organisation === 'number' ? { accountId: account, organisationId: organisation } : { accountId: account } };
+  }
+  return HOME;
 }
 
 /** Reads a route from `#/persons/new?organisation=3`; anything unknown lands on the home screen. */
@@ -73,6 +87,8 @@ export function parseHash(hash: string): Route {
         const projectId = idOf(params.get('project') ?? undefined);
         return typeof projectId === 'number' ? { name: 'tickets', projectId } : { name: 'tickets' };
       }
+      case 'view-as':
+        return viewAsRoute(params);
       default:
         return HOME;
     }
@@ -146,5 +162,9 @@ export function hrefOf(route: Route): string {
       return route.projectId ? `#/tickets?project=${route.projectId}` : '#/tickets';
     case 'ticket':
       return `#/tickets/${route.id}`;
+    case 'view-as':
+      return 'personId' in route.contact
+        ? `#/view-as?person=${route.contact.personId}`
+        : `#/view-as?account=${route.contact.accountId}${route.contact.organisationId ? `&organisation=${route.contact.organisationId}` : ''}`;
   }
 }

@@ -17,13 +17,16 @@ describe('hash routes', () => {
     { name: 'settings' },
     { name: 'projects' },
     { name: 'project', id: 8 },
+    { name: 'view-as', contact: { personId: 5 } },
+    { name: 'view-as', contact: { accountId: 4, organisationId: 12 } },
+    { name: 'view-as', contact: { accountId: 4 } },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {
     expect(parseHash(hrefOf(route))).toEqual(route);
   });
 
-  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#/hours/new', '#/hours', '#/projects/new', '#key=secret'])(
+  it.each(['', '#', '#/', '#/nowhere', '#/organisations/abc', '#/organisations/0', '#/persons/1/2', '#/hours/new', '#/hours', '#/projects/new', '#key=secret', '#/view-as', '#/view-as?person=0', '#/view-as?person=1&account=2'])(
     'lands on the organisations list for %j',
     (hash) => {
       expect(parseHash(hash)).toEqual({ name: 'organisations' });

@@ -4,6 +4,7 @@ import { Link } from '../../router/Link';
 import { HistoryLink } from '../audit/HistoryLink';
 import { useOrganisation } from '../organisations/organisation-queries';
 import { PersonAccounts } from '../portal-accounts/PersonAccounts';
+import { PersonTicketRights } from '../ticket-rights/ContactTicketRights';
 import { PersonForm } from './PersonForm';
 import { personName, usePerson } from './person-queries';
 
@@ -41,6 +42,7 @@ export function PersonPage({ id, organisationId }: { id: number | 'new'; organis
       <ErrorAlert error={person.error} />
       {data ? <PersonForm key={data.id} person={data} /> : null}
       {data ? <PersonAccounts person={data} /> : null}
+      {data ? <PersonTicketRights person={data} /> : null}
     </section>
   );
 }

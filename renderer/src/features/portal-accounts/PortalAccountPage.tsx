@@ -6,6 +6,7 @@ import { HistoryLink } from '../audit/HistoryLink';
 import { personName, usePerson } from '../persons/person-queries';
 import { AccountAccessPanel } from './AccountAccessPanel';
 import { AccountForm } from './AccountForm';
+import { AccountTicketRights } from '../ticket-rights/ContactTicketRights';
 import { EffectivePermissions } from './EffectivePermissions';
 import { mayGrantAccess, useAccount } from './portal-account-queries';
 
@@ -61,6 +62,7 @@ export function PortalAccountPage({ id, personId, me }: PortalAccountPageProps) 
           </div>
         </div>
       ) : null}
+      {data ? <AccountTicketRights account={data} mayGrant={mayGrant} /> : null}
     </section>
   );
 }

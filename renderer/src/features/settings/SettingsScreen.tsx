@@ -11,6 +11,7 @@ import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
 import { SessionSettingsSection } from '../session-settings/SessionSettingsForm';
 import { TicketCategoriesSection } from '../ticket-categories/TicketCategoriesSection';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
+import { TicketAccessSettingsSection } from '../ticket-rights/TicketAccessSettingsSection';
 
 /**
  * The user's own language applies as soon as it is picked (it is a personal display
@@ -49,6 +50,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       {me.role === 'administrator' ? <DefaultLanguageForm /> : null}
       {me.role === 'administrator' ? <SessionSettingsSection /> : null}
       {me.role === 'administrator' ? <TicketCategoriesSection /> : null}
+      {me.role === 'administrator' ? <TicketAccessSettingsSection /> : null}
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
     </section>

@@ -25,6 +25,7 @@ import { TicketsScreen } from '../tickets/TicketsScreen';
  */
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const PortalAccountPage = lazy(() => import('../portal-accounts/PortalAccountPage').then((m) => ({ default: m.PortalAccountPage })));
+const ViewAsScreen = lazy(() => import('../view-as/ViewAsScreen').then((m) => ({ default: m.ViewAsScreen })));
 const StaffMemberPage = lazy(() => import('../staff/StaffMemberPage').then((m) => ({ default: m.StaffMemberPage })));
 
 /** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
@@ -69,5 +70,7 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return <TicketsScreen key={route.projectId ?? ''} projectId={route.projectId} />;
     case 'ticket':
       return <TicketPage key={route.id} id={route.id} />;
+    case 'view-as':
+      return <ViewAsScreen key={JSON.stringify(route.contact)} contact={route.contact} />;
   }
 }

@@ -3,6 +3,8 @@ import { ticketsText } from '../../features/tickets/tickets.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
+import { ticketRightsText } from '../../features/ticket-rights/ticket-rights.text';
+import { viewAsText } from '../../features/view-as/view-as.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -293,6 +295,8 @@ export const en = {
   projects: projectsText.en,
   ticketCategories: ticketCategoriesText.en,
   tickets: ticketsText.en,
+  ticketRights: ticketRightsText.en,
+  viewAs: viewAsText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

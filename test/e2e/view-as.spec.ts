@@ -1,0 +1,79 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+import { OrganisationsPage, PersonsPage } from './pages/contacts';
+import { PortierApp } from './pages/portier-app';
+import { TicketRightsSection, ViewAsPage } from './pages/view-as';
+
+/**
+ * Projects, tasks and tickets are written straight into the data dir's database (their screens
+ * are being built in parallel): a customer project with two tasks, three tickets, and a ticket
+ * of another customer's project.
+ */
+function seedTickets(dataDir: string, organisationId: number): void {
+  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
+  try {
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      const other = db
+        .prepare("INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Globex', 'globex', 'globex', 'default', 0, ?, ?)")
+        .run(now, now).lastInsertRowid;
+      const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+      const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const webshop = project.run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
+      const design = task.run(webshop, 'Design', 'design', now, now).lastInsertRowid;
+      const build = task.run(webshop, 'Build', 'build', now, now).lastInsertRowid;
+      ticket.run(10001, 'Logo too small', 'logo too small', webshop, design, now, now);
+      ticket.run(10002, 'Colours too pale', 'colours too pale', webshop, design, now, now);
+      ticket.run(10003, 'Deploy pipeline', 'deploy pipeline', webshop, build, now, now);
+      const theirs = project.run(other, 'Globex portal', 'globex portal', now, now).lastInsertRowid;
+      ticket.run(10004, 'Not yours', 'not yours', theirs, task.run(theirs, 'Design', 'design', now, now).lastInsertRowid, now, now);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+test('give a contact a right on one task, view the tickets as the contact, ask why one is visible and why another is not', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Acme Webdesign' });
+  const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
+  seedTickets(portier.dataDir, organisationId);
+  await page.getByRole('button', { name: 'New person' }).click();
+  const persons = new PersonsPage(page);
+  await persons.fill({ firstName: 'Alice', lastName: 'Adams' });
+  await persons.create();
+
+  const rights = new TicketRightsSection(page);
+  await expect(rights.section.getByText('No ticket rights: this contact sees no tickets.')).toBeVisible();
+  await rights.addRight({ project: 'Webshop', scope: 'One task', task: 'Design' });
+  await expect(rights.preview.getByRole('heading', { name: 'Gains 2 tickets' })).toBeVisible();
+  await expect(rights.preview.getByRole('listitem')).toHaveText([/T-10001 Logo too small/, /T-10002 Colours too pale/]);
+  await expect(rights.preview.getByRole('heading', { name: 'Loses 0 tickets' })).toBeVisible();
+  await rights.save();
+  await expect(rights.section.getByRole('row', { name: /Webshop/ })).toContainText('Design');
+
+  await page.getByRole('link', { name: 'View tickets as this contact' }).click();
+  const view = new ViewAsPage(page);
+  await expect(page.getByRole('heading', { name: 'Tickets as Alice Adams sees them', level: 1 })).toBeVisible();
+  await expect(view.banner).toContainText('Alice Adams (Acme Webdesign)');
+  await expect(view.banner).toContainText('Read-only');
+  await view.quickLink('All');
+  await expect(view.table.locator('tbody tr')).toHaveCount(2);
+  expect((await view.numbers()).sort()).toEqual(['T-10001', 'T-10002']);
+
+  const why = await view.why('T-10001');
+  await expect(why).toContainText('Visible to this contact');
+  await expect(why).toContainText('A live right on the ticket’s project and task covers it.');
+
+  const whyNot = await view.whyNot('T-10003');
+  await expect(whyNot).toContainText('Not visible to this contact');
+  await expect(whyNot).toContainText('The ticket’s task is not in the scope of the right.');
+
+  const otherCustomer = await view.whyNot('10004');
+  await expect(otherCustomer).toContainText('The contact has no right on the ticket’s project.');
+});
