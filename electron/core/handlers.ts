@@ -21,6 +21,8 @@ import { projectHandlers } from './projects/project-handlers';
 import { ticketHandlers } from './tickets/ticket-handlers';
 import { ticketAccessHandlers } from './ticket-access/ticket-access-handlers';
 import { ticketMoveHandlers } from './ticket-moves/ticket-move-handlers';
+// issue 11: access review report
+import { accessReviewHandlers } from './access-review/access-review-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -46,4 +48,6 @@ export const handlers: Handlers<ChannelName> = {
   ...ticketHandlers,
   ...ticketAccessHandlers,
   ...ticketMoveHandlers,
+  // issue 11: access review report
+  ...accessReviewHandlers,
 };

@@ -22,6 +22,8 @@ import { ticketCategoriesApi, ticketsApi, timeEntriesApi } from './tickets';
 import { ticketRightsApi } from './ticket-rights';
 import { ticketViewApi } from './ticket-view';
 import { ticketMovesApi } from './ticket-moves';
+// issue 11: access review report
+import { accessReviewApi } from './access-review';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -55,6 +57,8 @@ export const contract = {
   ...ticketRightsApi,
   ...ticketViewApi,
   ...ticketMovesApi,
+  // issue 11: access review report
+  ...accessReviewApi,
 } as const;
 
 export type Contract = typeof contract;
