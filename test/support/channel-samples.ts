@@ -231,4 +231,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   // ticket moves (fix/moves): no ticket rows here; channel-writes.test.ts prepares a ticket with time (sampleTicketMove)
   'tickets:move-preview': { ticketIds: [1, 2], projectId: 1, taskId: 1, withTime: 'keep_as_secondary', alwaysKeepOldAsSecondary: true },
   'tickets:move': { ticketIds: [1], projectId: 1, taskId: 1, withTime: 'rebook' },
+  // access review report (fix/cliaccess): reads only
+  'reports:access': { organisationId: ids.organisation },
+  'reports:access-csv': { organisationId: ids.organisation, language: 'nl' },
+  'reports:access-xlsx': { language: 'de' },
+  'reports:access-pdf': { organisationId: ids.organisation, language: 'en' },
 });
