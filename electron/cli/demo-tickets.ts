@@ -85,7 +85,8 @@ async function seedRights(admin: CommandLine, contacts: readonly DemoContact[], 
   await admin.call('ticket-rights:update-settings', { ticketRightsOnInternalProjects: true, customerTicketAccessReadOnly: false });
   let rights = 0;
   let laterTask: { projectId: number; taskId: number } | null = null;
-  for (const [i, contact] of contacts.entries()) {
+  // The first eight activated contacts: the other accounts keep no rights, as most customers' do.
+  for (const [i, contact] of contacts.slice(0, 8).entries()) {
     const [first, second] = projectsOf.get(contact.organisationId) ?? [];
     if (!first || !second) continue;
     const holder = contact.personId !== null ? { personId: contact.personId } : { accountId: contact.accountId, organisationId: contact.organisationId };
@@ -141,7 +142,9 @@ export async function seedTickets(admin: CommandLine, organisationIds: readonly 
   for (let i = 0; i < DEMO_TICKET_COUNT; i += 1) {
     const project = projects[i % projects.length] as DemoProject;
     // The task added after an "existing tasks" right gets some tickets too, so explain has something to say about it.
-    const taskId = laterTask && project.id === laterTask.projectId && i % 3 === 0 ? laterTask.taskId : (project.taskIds[i % project.taskIds.length] as number);
+    // Round by round over the projects, each round on the next task (i alone would tie a project to one task).
+    const round = Math.floor(i / projects.length);
+    const taskId = laterTask && project.id === laterTask.projectId && round % 4 === 0 ? laterTask.taskId : (project.taskIds[round % project.taskIds.length] as number);
     const people = personsOf.get(project.organisationId) ?? [];
     const ticket = await admin.call('tickets:create', {
       title: `${TITLES[i % TITLES.length] ?? ''} (#${i + 1})`,
