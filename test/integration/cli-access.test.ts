@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandLine, PortierCore } from '../../electron/core/portier-core';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { commandLineAs } from '../../electron/cli/cli-session';
+import { explain } from '../../electron/core/ticket-access/ticket-access';
+import { readAllTicketFacts } from '../../electron/core/ticket-access/ticket-access-repository';
+import { loadScope } from '../../electron/core/ticket-access/ticket-view-service';
 import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 
@@ -263,4 +266,23 @@ describe('report access', () => {
     expect(lines[1]).toContain('formula@evil.example');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
   });
+});
+
+describe('reports:access counts', () => {
+  it('counts per link exactly the tickets explain() calls visible and writable', async () => {
+    await withCore(async (cli, core) => {
+      const review = await cli.call('reports:access', {});
+      const tickets = await readAllTicketFacts(core.deps.db);
+      let checked = 0;
+      for (const account of review.accounts) {
+        for (const link of account.links) {
+          const { scope } = await loadScope(core.deps.db, { accountId: account.accountId, organisationId: link.organisationId }, new Date());
+          const answers = tickets.map((t) => explain(scope, t));
+          expect([link.visibleTickets, link.writableTickets], account.username).toEqual([answers.filter((a) => a.visible).length, answers.filter((a) => a.writable).length]);
+          if (link.visibleTickets > 0) checked += 1;
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(4);
+    });
+  }, 60_000);
 });
