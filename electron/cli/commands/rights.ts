@@ -19,7 +19,9 @@ organisation link (or --organisation's): a link that names a person sees through
 person's rights, so those are the ones listed and granted; a link without a person holds
 rights of its own. Scopes: one_task (that --task only), all_tasks (also tasks added later),
 existing_tasks (the tasks the project has now). --read-only: see, not change. list shows
-revoked rights too (--json: JSON Lines, one right per line). Every change is audited.
+revoked rights too (--json: JSON Lines, one right per line). Every change is audited,
+as the staff user --as STAFF_EMAIL names (default: the first active administrator), who
+must be an administrator or may grant portal access.
 
 ${DATA_DIR_HELP}`;
 
