@@ -17,10 +17,10 @@ const PRINTED: readonly { column: ReviewColumn; weight: number }[] = [
   { column: 'organisation', weight: 1.8 },
   { column: 'person', weight: 1.3 },
   { column: 'roleGroups', weight: 1.3 },
-  { column: 'permissions', weight: 2.4 },
-  { column: 'ticketRights', weight: 2.6 },
-  { column: 'visibleTickets', weight: 0.9 },
-  { column: 'writableTickets', weight: 0.9 },
+  { column: 'permissions', weight: 2.2 },
+  { column: 'ticketRights', weight: 2.4 },
+  { column: 'visibleTickets', weight: 1.3 },
+  { column: 'writableTickets', weight: 1.3 },
 ];
 
 function header(doc: PDFKit.PDFDocument, t: AccessReviewText, xs: readonly number[], widths: readonly number[], y: number): number {
