@@ -16,8 +16,9 @@ import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
 import { ticketsCommand } from './commands/tickets';
+import { rightsCommand } from './commands/rights';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand];
+const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand, rightsCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 

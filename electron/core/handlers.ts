@@ -23,6 +23,8 @@ import { ticketAccessHandlers } from './ticket-access/ticket-access-handlers';
 import { ticketMoveHandlers } from './ticket-moves/ticket-move-handlers';
 // issue 11 wave 2: bulk ticket actions (fix/bulk)
 import { ticketBulkHandlers } from './ticket-bulk/ticket-bulk-handlers';
+// issue 11: access review report
+import { accessReviewHandlers } from './access-review/access-review-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -50,4 +52,6 @@ export const handlers: Handlers<ChannelName> = {
   ...ticketMoveHandlers,
   // issue 11 wave 2: bulk ticket actions (fix/bulk)
   ...ticketBulkHandlers,
+  // issue 11: access review report
+  ...accessReviewHandlers,
 };

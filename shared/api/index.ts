@@ -24,6 +24,8 @@ import { ticketViewApi } from './ticket-view';
 import { ticketMovesApi } from './ticket-moves';
 // issue 11 wave 2: bulk ticket actions (fix/bulk)
 import { ticketBulkApi } from './ticket-bulk';
+// issue 11: access review report
+import { accessReviewApi } from './access-review';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -59,6 +61,8 @@ export const contract = {
   ...ticketMovesApi,
   // issue 11 wave 2: bulk ticket actions (fix/bulk)
   ...ticketBulkApi,
+  // issue 11: access review report
+  ...accessReviewApi,
 } as const;
 
 export type Contract = typeof contract;

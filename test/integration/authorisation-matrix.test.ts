@@ -170,6 +170,10 @@ describe('the authorisation matrix', () => {
     for (const name of ['hour-cards:create', 'hour-cards:delete'] as const) expect(contract[name].access, name).toBe('admin');
   });
 
+  it('lets only administrators read the access review report, in every format', () => {
+    for (const name of ['reports:access', 'reports:access-csv', 'reports:access-xlsx', 'reports:access-pdf'] as const) expect(contract[name].access, name).toBe('admin');
+  });
+
   it('has a valid sample for every channel only the command line offers, and none of them is a back-office channel', () => {
     const samples = commandLineSamples(ids);
     expect(Object.keys(samples).sort()).toEqual([...COMMAND_LINE_ONLY].sort());

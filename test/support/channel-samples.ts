@@ -238,4 +238,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
     changes: { status: 'in_progress', priority: 'high', assigneeId: ids.staff, contactPersonId: null, removeCategoryIds: [ids.category], addAssignment: { projectId: ids.secondProject, taskId: ids.secondTask } },
     preview: false,
   },
+  // access review report (fix/cliaccess): reads only
+  'reports:access': { organisationId: ids.organisation },
+  'reports:access-csv': { organisationId: ids.organisation, language: 'nl' },
+  'reports:access-xlsx': { language: 'de' },
+  'reports:access-pdf': { organisationId: ids.organisation, language: 'en' },
 });

@@ -6,7 +6,8 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, parseCommandArgs, type Command } from '../command';
+import { REPORT_ACCESS_HELP, runReportAccess } from './report-access';
 
 const HELP = `Usage: npm run portier -- report hours --organisation ID --from YYYY-MM-DD --to YYYY-MM-DD
                                     [--interval day|week|month|custom] [--project ID]...
@@ -20,7 +21,7 @@ by that project's time. --project (repeatable) limits the report to those projec
 --csv prints CSV instead of a table (";" and a decimal comma for --language nl or de);
 --pdf FILE also writes the report with its chart as a PDF.
 
-${DATA_DIR_HELP}`;
+${REPORT_ACCESS_HELP}`;
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -59,15 +60,17 @@ function table(report: HoursReport): string {
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: "an organisation's prepaid hours per interval (report hours)",
+  summary: "an organisation's prepaid hours per interval (report hours); the access review (report access)",
   help: HELP,
   async run(argv) {
+    // report access has options of its own (--csv FILE there, a flag here): the action decides which parse.
+    if (argv[0] === 'access') return runReportAccess(argv);
     const { values, positionals } = parseCommandArgs('report', { args: argv, options: OPTIONS, allowPositionals: true });
     if (values.help) {
       console.log(HELP);
       return EXIT_OK;
     }
-    if (positionals[0] !== 'hours' || positionals.length > 1) throw new UsageError('Use: report hours --organisation ID --from YYYY-MM-DD --to YYYY-MM-DD', 'report');
+    if (positionals[0] !== 'hours' || positionals.length > 1) throw new UsageError('Use: report hours --organisation ID --from YYYY-MM-DD --to YYYY-MM-DD, or report access', 'report');
     if (!values.organisation || !values.from || !values.to) throw new UsageError('--organisation, --from and --to are required.', 'report');
     const organisationId = positiveId(values.organisation, 'organisation');
     for (const option of ['from', 'to'] as const) {

@@ -1,7 +1,9 @@
+import { syncAtCheckpointsOnly } from '../../core/db/bulk-load';
 import { openPortierCore, type CommandLine } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { seedTickets, type DemoContact, type DemoTicketCounts } from '../demo-tickets';
 import { DEMO_ACTIVATION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF, demoEmailLocalPart, demoMobile } from '../demo-data';
 
 const HELP = `Usage: npm run portier -- seed-demo [--data-dir DIR]
@@ -14,11 +16,16 @@ and three staff users, whose shared password is printed
 at the end. Everything goes through the same channels as the app, so it is all
 audited; only the activation dates of the demo accounts are set by a channel of
 the command line's own, until the demo runs the real activation loop.
+It also creates projects with tasks for every organisation (one internal), ticket
+categories, about 2,000 tickets with public and internal comments and booked time
+(entries older than three months locked), hour cards, and ticket rights of every
+kind (one task, all tasks, existing tasks, read-only, an internal project with the
+setting on) for the activated demo accounts.
 Refuses a database that already has staff users.
 
 ${DATA_DIR_HELP}`;
 
-async function seed(admin: CommandLine): Promise<{ organisations: number; persons: number; accounts: number }> {
+async function seed(admin: CommandLine): Promise<{ organisations: number; persons: number; accounts: number; tickets: DemoTicketCounts }> {
   const [first, ...others] = DEMO_STAFF;
   if (!first) throw new Error('DEMO_STAFF is empty');
   // The first-start set-up creates the administrator; from then on the command line acts as them, audited as such.
@@ -58,7 +65,23 @@ async function seed(admin: CommandLine): Promise<{ organisations: number; person
     }
   }
   const accounts = await seedPortalAccounts(admin);
-  return { organisations: idByName.size, persons, accounts };
+  const internal = DEMO_ORGANISATIONS.find((o) => o.internal === true);
+  const internalId = internal === undefined ? undefined : idByName.get(internal.name);
+  if (internalId === undefined) throw new Error('The demo needs its internal organisation');
+  const customers = DEMO_ORGANISATIONS.filter((o) => o.internal !== true).map((o) => idByName.get(o.name) ?? 0);
+  const tickets = await seedTickets(admin, customers, internalId, await demoContacts(admin, accounts.activated));
+  return { organisations: idByName.size, persons, accounts: accounts.created, tickets };
+}
+
+/** The activated accounts' default links: the contacts seed-demo gives ticket rights. */
+async function demoContacts(admin: CommandLine, accountIds: readonly number[]): Promise<DemoContact[]> {
+  const contacts: DemoContact[] = [];
+  for (const id of accountIds) {
+    const account = await admin.call('portal-accounts:get', { id });
+    const link = account.links.find((l) => l.isDefault);
+    if (link) contacts.push({ accountId: id, organisationId: link.organisationId, personId: link.personId });
+  }
+  return contacts;
 }
 
 /**
@@ -67,7 +90,7 @@ async function seed(admin: CommandLine): Promise<{ organisations: number; person
  * portal-accounts:set-demo-activation-states (the only part of the demo that does not run
  * the app's own steps), so every column and quick filter has something to show.
  */
-async function seedPortalAccounts(admin: CommandLine): Promise<number> {
+async function seedPortalAccounts(admin: CommandLine): Promise<{ created: number; activated: number[] }> {
   const groups = await admin.call('role-groups:list', {});
   const groupId = (name: string) => groups.find((g) => g.name === name)?.id;
   const client = groupId('Client');
@@ -95,6 +118,7 @@ async function seedPortalAccounts(admin: CommandLine): Promise<number> {
   const now = Date.now();
   const at = (days: number) => new Date(now + days * day).toISOString();
   const states = [];
+  const activated: number[] = [];
   for (const [i, id] of created.entries()) {
     const kind = i % 6;
     if (kind === 1) await admin.call('portal-accounts:set-active', { id, active: false });
@@ -104,14 +128,15 @@ async function seedPortalAccounts(admin: CommandLine): Promise<number> {
       : kind === 4 || kind === 5 ? { sentAt: at(-40), expiresAt: at(-26), activatedAt: at(-39), lastSignInAt: at(-(i % 9)) }
       : null;
     if (state) states.push({ id, ...state });
+    if (state?.activatedAt) activated.push(id);
   }
   if (states.length > 0) await admin.call('portal-accounts:set-demo-activation-states', { states });
-  return created.length;
+  return { created: created.length, activated };
 }
 
 export const seedDemoCommand: Command = {
   name: 'seed-demo',
-  summary: 'fill an empty database with demo organisations, persons, portal accounts and staff',
+  summary: 'fill an empty database with demo organisations, persons, portal accounts, staff and tickets',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('seed-demo', { args: argv, options: COMMON_OPTIONS, allowPositionals: true });
@@ -128,8 +153,12 @@ export const seedDemoCommand: Command = {
       if (!status.needsAdministrator) {
         throw new CliFailure(`The database in ${dataDir} already has staff users; seed-demo only fills an empty database. Use another --data-dir.`);
       }
+      // Thousands of small audited transactions into a new file: one sync per commit would take most of the time.
+      await syncAtCheckpointsOnly(core.deps.db);
       const counts = await seed(admin);
+      const t = counts.tickets;
       console.log(`Demo data created in ${dataDir}: ${counts.organisations} organisations (one umbrella with three children), ${counts.persons} persons, ${counts.accounts} portal accounts, ${DEMO_STAFF.length} staff users.`);
+      console.log(`Tickets: ${t.projects} projects with ${t.tasks} tasks, ${t.tickets} tickets, ${t.comments} comments, ${t.timeEntries} time entries (${t.lockedTimeEntries} locked), ${t.hourCards} hour cards, ${t.rights} ticket rights.`);
       console.log(`Staff users (password for all: ${DEMO_PASSWORD}):`);
       for (const member of DEMO_STAFF) {
         const role = member.role === 'administrator' ? 'administrator' : member.mayGrantAccess ? 'staff, may grant portal access' : 'staff';

@@ -7,18 +7,34 @@ import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
+import { explainTicketAs, listTicketsAs, ticketNumber, viewContactOf } from './tickets-as';
 
 const HELP = `Usage:
-  npm run portier -- tickets list [--project ID] [--status S[,S...]] [--json]
+  npm run portier -- tickets list [--as EMAIL [--organisation ID]] [--project ID] [--status S[,S...]] [--json]
+  npm run portier -- tickets explain --as EMAIL [--organisation ID] --ticket NUMBER [--json]
 
 list  every ticket as staff see it, most recently updated first: number, status, priority,
       project, title (--project: a project's id; --status: ${TICKET_STATUSES.join(', ')};
       --json: JSON Lines, one ticket per line, with number, reference, title, status,
       priority, project, task, organisation, assignee, contact and updatedAt).
+      --as EMAIL: the tickets the portal account with that username sees, exactly as "view
+      tickets as this contact" shows them (its default organisation, or --organisation's),
+      with writable; --status then takes one status.
+explain  whether the contact (--as) sees and may change ticket --ticket, and why: the access
+      function's reasons in words, and per right which check passed (--json: one JSON object
+      with visible, writable, reasons and rights).
 
 ${DATA_DIR_HELP}`;
 
-const OPTIONS = { ...COMMON_OPTIONS, project: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } } as const;
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  as: { type: 'string' },
+  organisation: { type: 'string' },
+  ticket: { type: 'string' },
+  project: { type: 'string' },
+  status: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
 const PAGE = 500;
 
 function parseStatuses(value: string | undefined): TicketStatus[] | undefined {
@@ -37,7 +53,7 @@ function parseProject(value: string | undefined): number | undefined {
 
 export const ticketsCommand: Command = {
   name: 'tickets',
-  summary: 'list tickets',
+  summary: 'list tickets (also as a contact sees them) and explain a contact\'s access',
   help: HELP,
   async run(argv) {
     const { values, positionals } = parseCommandArgs('tickets', { args: argv, options: OPTIONS, allowPositionals: true });
@@ -46,13 +62,23 @@ export const ticketsCommand: Command = {
       return EXIT_OK;
     }
     const [action, ...extra] = positionals;
-    if (action !== 'list') throw new UsageError(action ? `Unknown action "${action}"; use list.` : 'Missing action: list.', 'tickets');
+    if (action !== 'list' && action !== 'explain') throw new UsageError(action ? `Unknown action "${action}"; use list or explain.` : 'Missing action: list or explain.', 'tickets');
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, 'tickets');
+    if (action === 'explain' && values.as === undefined) throw new UsageError('explain needs --as EMAIL (the contact) and --ticket NUMBER.', 'tickets');
+    if (values.organisation !== undefined && values.as === undefined) throw new UsageError('--organisation goes with --as.', 'tickets');
+    if (action === 'list' && values.ticket !== undefined) throw new UsageError('--ticket goes with explain.', 'tickets');
+    const number = action === 'explain' ? ticketNumber(values.ticket) : 0;
     const status = parseStatuses(values.status);
     const projectId = parseProject(values.project);
     const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       const cli = await commandLineAs(core);
+      if (values.as !== undefined) {
+        const contact = await viewContactOf(cli, values.as, values.organisation);
+        if (action === 'explain') await explainTicketAs(cli, contact, values.as, number, values.json === true);
+        else await listTicketsAs(cli, contact, { projectId, status }, values.json === true);
+        return EXIT_OK;
+      }
       let count = 0;
       for (let offset = 0; ; offset += PAGE) {
         const page = await cli.call('tickets:list', { ...(status ? { status } : {}), ...(projectId !== undefined ? { projectId } : {}), sort: 'updated', direction: 'desc', offset, limit: PAGE });
