@@ -182,8 +182,8 @@ export interface ContactTicketView {
   updated_at: string;
 }
 
-/** The contact's tickets matching the filters, one page of them and the total, filtered, sorted and paged in SQL. */
-export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
+/** The contact's tickets matching the filters: what the list pages through and counts. */
+function contactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery) {
   let base = db.selectFrom('ticket').where(ticketVisibleTo(scope));
   if (q.quickLink !== 'all') base = base.where('ticket.status', 'in', QUICK_LINK_STATUSES[q.quickLink]);
   if (q.projectId !== undefined) base = base.where('ticket.project_id', '=', q.projectId);
@@ -195,7 +195,19 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
     const search = q.search;
     base = base.where((eb) => eb.or([containsKey('ticket.title_key', search), ...(digits ? [eb('ticket.number', '=', Number(digits))] : [])]));
   }
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return base;
+}
+
+/** How many tickets the contact sees that match the filters (the list's total). */
+export async function countContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<number> {
+  const { n } = await contactTickets(db, scope, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** The contact's tickets matching the filters, one page of them and the total, filtered, sorted and paged in SQL. */
+export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
+  const base = contactTickets(db, scope, q);
+  const total = await countContactTickets(db, scope, q);
   const sortColumn = {
     updated: 'ticket.updated_at',
     number: 'ticket.number',
@@ -226,7 +238,7 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
     .limit(q.limit)
     .offset(q.offset)
     .execute();
-  return { rows, total: Number(total.n) };
+  return { rows, total };
 }
 
 /** The numbers of every ticket the contact sees, in order (tests and the CLI's comparisons). */
