@@ -4,10 +4,10 @@ import type SQLite from 'better-sqlite3';
  * The view-as list written by hand on better-sqlite3 prepared statements: the yardstick
  * ticket-view:list is measured against. It does the whole job the core does for one call —
  * read the person, the settings and the live rights whose project the person may reach, then
- * the page and the count — with the plan an engineer would choose: the rights turned into
- * index ranges of ticket_project (project_id, task_id, updated_at), a project range for an
- * all-tasks right and a (project, task) point per covered task otherwise; the page's ids
- * first, names joined for the page only.
+ * the page and the count — with the plan an engineer would choose: each right one index range
+ * of ticket_project_covering (project_id, task_id, status, priority, updated_at, number,
+ * title_key) — a project for an all-tasks right, a (project, task) point per covered task
+ * otherwise — so page and count come from the index alone; then the page's rows joined.
  */
 export interface HandFilter {
   /** Conditions on `t` after the rights (empty: none), with named parameters. */
@@ -29,12 +29,6 @@ export const HAND_SORTS = {
   priority: "CASE t.priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 3 END",
   status: 't.status',
 } as const;
-
-/** The ids of the tickets the rights cover: all-tasks projects as ranges, other rights as (project, task) points. */
-const COVERED = `
-  SELECT x.id FROM ticket x WHERE x.project_id IN (SELECT value FROM json_each(@all))
-  UNION
-  SELECT x.id FROM json_each(@pairs) j JOIN ticket x ON x.project_id = j.value ->> 0 AND x.task_id = j.value ->> 1`;
 
 export function handTicketView(sqlite: SQLite.Database) {
   const person = sqlite.prepare('SELECT organisation_id AS org FROM person WHERE id = ?');
@@ -63,11 +57,15 @@ export function handTicketView(sqlite: SQLite.Database) {
     const org = (person.get(personId) as { org: number } | undefined)?.org ?? 0;
     const internal = Number((settings.get() as { internal: number } | undefined)?.internal ?? 0);
     const live = rights.all({ person: personId, org, internal }) as { id: number; project_id: number; scope: string; task_id: number | null }[];
-    const all = live.filter((r) => r.scope === 'all_tasks').map((r) => r.project_id);
-    const pairs = live.filter((r) => r.scope === 'one_task').map((r) => [r.project_id, r.task_id]);
-    const existing = new Map(live.filter((r) => r.scope === 'existing_tasks').map((r) => [r.id, r.project_id]));
-    for (const t of rightTasks.all(JSON.stringify([...existing.keys()])) as { right_id: number; task_id: number }[]) pairs.push([existing.get(t.right_id) ?? 0, t.task_id]);
-    return { where: `t.id IN (${COVERED})${f.where ? ` AND ${f.where}` : ''}`, params: { ...f.params, all: JSON.stringify(all), pairs: JSON.stringify(pairs) } };
+    const terms = live.filter((r) => r.scope !== 'existing_tasks').map((r) => (r.scope === 'all_tasks' ? `t.project_id = ${r.project_id}` : `(t.project_id = ${r.project_id} AND t.task_id = ${r.task_id ?? 0})`));
+    const existing = live.filter((r) => r.scope === 'existing_tasks');
+    const tasks = rightTasks.all(JSON.stringify(existing.map((r) => r.id))) as { right_id: number; task_id: number }[];
+    for (const r of existing) {
+      const ids = tasks.filter((t) => t.right_id === r.id).map((t) => t.task_id);
+      if (ids.length > 0) terms.push(`(t.project_id = ${r.project_id} AND t.task_id IN (${ids.join(',')}))`);
+    }
+    const condition = terms.length > 0 ? `(${terms.join(' OR ')})` : '0';
+    return { where: f.where ? `${condition} AND ${f.where}` : condition, params: f.params };
   };
   const count = (where: string, params: Record<string, unknown>) => (prepared(`SELECT count(*) AS n FROM ticket t WHERE ${where}`).get(params) as { n: number }).n;
 
