@@ -185,7 +185,7 @@ export interface ContactTicketView {
 /**
  * The ticket's status as a value no index serves. SQLite's planner, without statistics, rates
  * `status IN (...)` on ticket_status as more selective than the rights' OR over ticket_project_covering,
- * and then walks every open ticket of every customer testing the rights on each (1.4 s at 1M
+ * and then walks every open ticket of every customer testing the rights on each (139 ms p50 at 100k
  * tickets; bench/ticket-view.bench.ts). A contact's rights are what narrow the list: they must
  * drive it, and the status is tested on the tickets they yield. (`|| ''` keeps the value and
  * works on PostgreSQL as well.)

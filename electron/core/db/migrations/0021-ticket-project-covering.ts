@@ -6,7 +6,7 @@ import type { Migration } from '../migration';
  * contact's rights: one index range per right, ticket_project (project_id, task_id, ...). With
  * only updated_at after the task, every ticket in those ranges was read from the table to test
  * the quick link's statuses, the priority or the search text and to sort it: thousands of
- * scattered pages for a big customer (over 500 ms at 1M tickets; bench/ticket-view.bench.ts).
+ * scattered pages for a big customer (580 ms p50 at 1M tickets; bench/ticket-view.bench.ts).
  * This index holds every column the contact list filters, sorts and counts by, so the list finds
  * its page and its total in the index alone and reads only the page's 50 rows. It replaces
  * ticket_project: same leading columns, so every query that used it still can.
