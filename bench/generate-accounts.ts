@@ -29,7 +29,7 @@ const ORG_WORDS = ['Bouw', 'Techniek', 'Logistik', 'Zorg', 'Handel', 'Consult', 
 const ORG_KINDS = ['B.V.', 'GmbH', 'NV', 'Ltd', 'AG', 'BVBA'];
 
 /** mulberry32: small, fast, seedable. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -43,7 +43,7 @@ function random(seed: number): () => number {
 const DAY = 86_400_000;
 
 /** Batches rows into multi-row INSERTs of `perStatement` rows through one prepared statement. */
-function inserter(sqlite: SQLite.Database, table: string, columns: readonly string[], perStatement = 500) {
+export function inserter(sqlite: SQLite.Database, table: string, columns: readonly string[], perStatement = 500) {
   const row = `(${columns.map(() => '?').join(',')})`;
   const full = sqlite.prepare(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array(perStatement).fill(row).join(',')}`);
   let buffer: unknown[] = [];

@@ -18,12 +18,14 @@ import { migration0017 } from './0017-audit-label';
 import { migration0018 } from './0018-account-nickname-key';
 import { migration0019 } from './0019-account-search-document';
 import { migration0020 } from './0020-tickets';
+import { migration0021 } from './0021-ticket-project-covering';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
   migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   migration0012, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
   migration0020,
+  migration0021,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
