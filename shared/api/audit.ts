@@ -169,7 +169,7 @@ export const AuditVia = z.enum(AUDIT_VIA);
 export type AuditVia = z.infer<typeof AuditVia>;
 
 /** Records a value may point at; their names are kept as they were when the entry was written. */
-export const AUDIT_REFERENCE_KINDS = ['organisation', 'person', 'role-group', 'portal-account'] as const;
+export const AUDIT_REFERENCE_KINDS = ['organisation', 'person', 'role-group', 'portal-account', 'project', 'task', 'staff', 'ticket'] as const;
 export type AuditReferenceKind = (typeof AUDIT_REFERENCE_KINDS)[number];
 /** The key of a referenced record in an entry's `names`: "organisation:3". */
 export const referenceKey = (kind: AuditReferenceKind, id: number) => `${kind}:${id}`;

@@ -1,15 +1,28 @@
-import type { AuditEntity, auditApi } from '../../../shared/api/audit';
+import type { AuditEntity, AuditEntry, auditApi } from '../../../shared/api/audit';
 import type { Handlers } from '../context';
 import type { Executor } from '../db/connection';
 import { namesAsTheyAre, referencesIn } from './audit-log';
-import { existingRecords, findAuditPage, type AuditQuery } from './audit-repository';
+import { existingRecords, findAuditPage, findAuditPageOfRecords, type AuditQuery, type AuditRecordSet } from './audit-repository';
 
 const parseJson = (value: string | null): Record<string, unknown> | null =>
   value === null ? null : (JSON.parse(value) as Record<string, unknown>);
 
+type AuditRow = Awaited<ReturnType<typeof findAuditPage>>['rows'][number];
+
 /** Newest first, with the names of the records the entries point at. */
 export async function listAudit(db: Executor, q: AuditQuery) {
   const { rows, total } = await findAuditPage(db, q);
+  return { rows: await auditEntries(db, rows), total };
+}
+
+/** The entries of these records together (a ticket and its time entries), newest first, as listAudit gives them. */
+export async function listAuditOfRecords(db: Executor, records: readonly AuditRecordSet[], offset: number, limit: number) {
+  const { rows, total } = await findAuditPageOfRecords(db, records, offset, limit);
+  return { rows: await auditEntries(db, rows), total };
+}
+
+/** Stored rows as entries: values parsed, whether the record still exists, the names of what they point at. */
+async function auditEntries(db: Executor, rows: readonly AuditRow[]): Promise<AuditEntry[]> {
   const existing = await existingRecords(
     db,
     rows.flatMap((r) => (r.entity_id !== null ? [{ entity: r.entity as AuditEntity, id: r.entity_id }] : [])),
@@ -36,7 +49,7 @@ export async function listAudit(db: Executor, q: AuditQuery) {
       names,
     });
   }
-  return { rows: entries, total };
+  return entries;
 }
 
 export const auditHandlers: Handlers<keyof typeof auditApi> = {

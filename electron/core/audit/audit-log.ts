@@ -111,7 +111,7 @@ interface Reference {
 
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value]).filter((v): v is number => typeof v === 'number');
 
-/** The records an entry's values point at: parent and linked organisations, linked persons, role groups, the mail's account. */
+/** The records an entry's values point at: parent and linked organisations, linked persons, role groups, the mail's account, projects, tasks, staff, tickets. */
 export function referencesIn(...sides: (Record<string, unknown> | null)[]): Reference[] {
   const refs: Reference[] = [];
   for (const values of sides) {
@@ -120,6 +120,18 @@ export function referencesIn(...sides: (Record<string, unknown> | null)[]): Refe
     for (const id of ids(values.organisationId)) refs.push({ kind: 'organisation', id });
     for (const id of ids(values.roleGroupIds)) refs.push({ kind: 'role-group', id });
     for (const id of ids(values.accountId)) refs.push({ kind: 'portal-account', id });
+    // Tickets, time entries, hour cards and tasks (issue 11): projects as "name (organisation)".
+    for (const id of [...ids(values.projectId), ...ids(values.primaryProjectId)]) refs.push({ kind: 'project', id });
+    for (const id of [...ids(values.taskId), ...ids(values.primaryTaskId)]) refs.push({ kind: 'task', id });
+    for (const id of [...ids(values.assigneeId), ...ids(values.staffId)]) refs.push({ kind: 'staff', id });
+    for (const id of ids(values.contactPersonId)) refs.push({ kind: 'person', id });
+    for (const id of ids(values.ticketId)) refs.push({ kind: 'ticket', id });
+    if (Array.isArray(values.secondaryAssignments)) {
+      for (const assignment of values.secondaryAssignments as { projectId?: unknown; taskId?: unknown }[]) {
+        for (const id of ids(assignment.projectId)) refs.push({ kind: 'project', id });
+        for (const id of ids(assignment.taskId)) refs.push({ kind: 'task', id });
+      }
+    }
     if (Array.isArray(values.links)) {
       for (const link of values.links as { organisationId?: unknown; personId?: unknown }[]) {
         for (const id of ids(link.organisationId)) refs.push({ kind: 'organisation', id });

@@ -73,6 +73,16 @@ const personName = compiledOnce((db, id: number) =>
 const roleGroupName = compiledOnce((db, id: number) => db.selectFrom('role_group').select('name').where('id', '=', id));
 const staffName = compiledOnce((db, id: number) => db.selectFrom('staff').select('name').where('id', '=', id));
 const mailName = compiledOnce((db, id: number) => db.selectFrom('outbox_mail').select('to_address as name').where('id', '=', id));
+// A project with its customer, "Website relaunch (Brouwerij Ørsted)": two customers' projects often share a name.
+const projectName = compiledOnce((db, id: number) =>
+  db
+    .selectFrom('project as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .select(sql<string>`CASE WHEN o.name IS NULL THEN p.name ELSE p.name || ' (' || o.name || ')' END`.as('name'))
+    .where('p.id', '=', id),
+);
+const taskName = compiledOnce((db, id: number) => db.selectFrom('task').select('name').where('id', '=', id));
+const ticketName = compiledOnce((db, id: number) => db.selectFrom('ticket').select(sql<string>`'T-' || number || ' ' || title`.as('name')).where('id', '=', id));
 
 const NAMES: Partial<Record<AuditEntity | AuditReferenceKind, (db: Executor, id: number) => Promise<{ rows: { name: string }[] }>>> = {
   'portal-account': accountName,
@@ -81,6 +91,9 @@ const NAMES: Partial<Record<AuditEntity | AuditReferenceKind, (db: Executor, id:
   'role-group': roleGroupName,
   staff: staffName,
   mail: mailName,
+  project: projectName,
+  task: taskName,
+  ticket: ticketName,
 };
 
 /** The record's name as it is now; null for kinds without one or a record that is gone. */
@@ -116,6 +129,44 @@ export async function existingRecords(db: Executor, refs: readonly { entity: Aud
     for (const r of rows) found.add(`${entity}:${r.id}`);
   }
   return found;
+}
+
+/** Records of one kind, by id. */
+export interface AuditRecordSet {
+  entity: AuditEntity;
+  ids: readonly number[];
+}
+
+/** One page of the entries of these records together, newest first, with the staff user's name (a ticket's history: the ticket and its time entries). */
+export async function findAuditPageOfRecords(db: Executor, records: readonly AuditRecordSet[], offset: number, limit: number) {
+  const wanted = records.filter((r) => r.ids.length > 0);
+  if (wanted.length === 0) return { rows: [], total: 0 };
+  // Each set is served by the index audit_log_entity (entity, entity_id).
+  const filtered = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as s', 's.id', 'a.staff_id')
+    .where((eb) => eb.or(wanted.map((r) => eb.and([eb('a.entity', '=', r.entity), eb('a.entity_id', 'in', [...r.ids])]))));
+  const [rows, count] = await Promise.all([
+    filtered.selectAll('a').select('s.name as staff_name').orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/**
+ * Ids of deleted records of ENTITY whose deletion kept FIELD = VALUE in its values (the time
+ * entries a ticket once had): the records are gone, their audit entries are not. Reads only
+ * the 'deleted' entries of that kind.
+ */
+export async function deletedRecordIds(db: Executor, entity: AuditEntity, field: 'ticketId', value: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('entity_id')
+    .where('entity', '=', entity)
+    .where('action', '=', 'deleted')
+    .where(sql`json_extract(before_json, ${`$.${field}`})`, '=', value)
+    .execute();
+  return rows.flatMap((r) => (r.entity_id !== null ? [r.entity_id] : []));
 }
 
 /** One audit row, as insertAuditRow takes it. */

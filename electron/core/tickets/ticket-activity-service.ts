@@ -1,14 +1,15 @@
 import type { AuditEntry } from '../../../shared/api/audit';
 import type { TicketComment, TicketDetail } from '../../../shared/api/tickets';
 import { AppError } from '../../../shared/errors';
-import { listAudit } from '../audit/audit-handlers';
+import { listAuditOfRecords } from '../audit/audit-handlers';
+import { deletedRecordIds } from '../audit/audit-repository';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import { deleteAssignment, findAssignment, insertComment } from './ticket-part-repository';
 import { updateTicketRow } from './ticket-repository';
 import { addSecondaryAssignment, getTicket, requireTicketRow, ticketLabel } from './ticket-service';
-import { countEntriesOn } from './time-entry-repository';
+import { countEntriesOn, timeEntryIdsOf } from './time-entry-repository';
 
 /** A public or internal (staff-only) comment; the ticket counts as updated. */
 export async function commentOnTicket(deps: CoreDeps, actor: Actor, input: { ticketId: number; body: string; internal: boolean }): Promise<TicketComment> {
@@ -22,10 +23,20 @@ export async function commentOnTicket(deps: CoreDeps, actor: Actor, input: { tic
   });
 }
 
-/** The ticket's audit entries, newest first. */
+/**
+ * The ticket's audit entries and those of its time entries, newest first (comments are
+ * audited on the ticket itself). Its time entries are the ones it has now and the deleted
+ * ones whose deletion kept its id: an entry's ticket never changes and ids are never reused
+ * (migration 0015), so no entry of another ticket can slip in.
+ */
 export async function ticketHistory(deps: CoreDeps, input: { id: number; offset: number; limit: number }): Promise<{ rows: AuditEntry[]; total: number }> {
   await requireTicketRow(deps.db, input.id);
-  return listAudit(deps.db, { entity: 'ticket', entityId: input.id, offset: input.offset, limit: input.limit });
+  const [current, deleted] = await Promise.all([timeEntryIdsOf(deps.db, input.id), deletedRecordIds(deps.db, 'time-entry', 'ticketId', input.id)]);
+  const records = [
+    { entity: 'ticket', ids: [input.id] },
+    { entity: 'time-entry', ids: [...new Set([...current, ...deleted])] },
+  ] as const;
+  return listAuditOfRecords(deps.db, records, input.offset, input.limit);
 }
 
 /** Adds a secondary project (and optional task) by hand. */

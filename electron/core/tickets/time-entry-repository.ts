@@ -91,3 +91,9 @@ export async function countEntriesOutside(db: Executor, ticketId: number, projec
   if (projectIds.length > 0) query = query.where('project_id', 'not in', projectIds);
   return Number((await query.executeTakeFirstOrThrow()).n);
 }
+
+/** Ids of the ticket's time entries (index time_entry_ticket). */
+export async function timeEntryIdsOf(db: Executor, ticketId: number): Promise<number[]> {
+  const rows = await db.selectFrom('time_entry').select('id').where('ticket_id', '=', ticketId).execute();
+  return rows.map((r) => r.id);
+}
