@@ -2,20 +2,25 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/api/audit';
 import { isUiLanguage } from '../../i18n/i18n';
 import { useFormat } from '../../i18n/format';
+import { formatDay } from '../hours/hours-format';
 import { formatAuditValue } from './audit-values';
 
-/** The changed fields of one audit entry as "field: before → after" (or just the value for created/deleted). */
-export function AuditChanges({ entry }: { entry: AuditEntry }) {
+/**
+ * The changed fields of one audit entry as "field: before → after" (or just the value for
+ * created/deleted); HIDE leaves out fields the page says already (a time entry's ticket on that ticket's page).
+ */
+export function AuditChanges({ entry, hide }: { entry: AuditEntry; hide?: readonly string[] }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const f = { t, language: isUiLanguage(i18n.language) ? i18n.language : 'en', dateTime: format.dateTime } as const;
+  const language = isUiLanguage(i18n.language) ? i18n.language : 'en';
+  const f = { t, language, dateTime: format.dateTime, day: (day: string) => formatDay(day, language) } as const;
   const before = entry.before ?? {};
   const after = entry.after ?? {};
   const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
   // A created or deleted record lists only the fields that had a value; an update lists every changed field.
   const oneSided = entry.before === null || entry.after === null;
   const fields = Array.from(new Set([...Object.keys(before), ...Object.keys(after)])).filter(
-    (field) => !oneSided || !isEmpty(before[field] ?? after[field]),
+    (field) => !hide?.includes(field) && (!oneSided || !isEmpty(before[field] ?? after[field])),
   );
   if (fields.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   return (

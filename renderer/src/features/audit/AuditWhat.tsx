@@ -16,6 +16,10 @@ export function recordRoute(entity: AuditEntity, id: number): Route | null {
       return { name: 'role-group', id };
     case 'staff':
       return { name: 'staff-member', id };
+    case 'project':
+      return { name: 'project', id };
+    case 'ticket':
+      return { name: 'ticket', id };
     default:
       return null;
   }

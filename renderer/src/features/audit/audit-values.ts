@@ -7,18 +7,38 @@ export interface ValueFormat {
   t: TFunction;
   language: 'en' | 'nl' | 'de';
   dateTime: (iso: string) => string;
+  /** A calendar day (yyyy-mm-dd) in the UI's locale. */
+  day: (day: string) => string;
 }
 
 const LANGUAGE_FIELDS = new Set(['language', 'defaultLanguage']);
 const DATE_FIELDS = new Set(['activatedAt', 'expiresAt']);
 /** Shown as "changed", never as text: a password marker, a whole mail template's HTML. */
 const CHANGED_ONLY = new Set(['password', 'html']);
-const REFERENCES: Record<string, AuditReferenceKind> = { parentId: 'organisation', organisationId: 'organisation', accountId: 'portal-account' };
+const DAY_FIELDS = new Set(['workDate', 'purchasedOn']);
+const REFERENCES: Record<string, AuditReferenceKind> = {
+  parentId: 'organisation',
+  organisationId: 'organisation',
+  accountId: 'portal-account',
+  // tickets, time entries, hour cards (issue 11)
+  projectId: 'project',
+  primaryProjectId: 'project',
+  taskId: 'task',
+  primaryTaskId: 'task',
+  assigneeId: 'staff',
+  staffId: 'staff',
+  contactPersonId: 'person',
+  ticketId: 'ticket',
+};
 
 interface StoredLink {
   organisationId?: unknown;
   personId?: unknown;
   isDefault?: unknown;
+}
+interface StoredAssignment {
+  projectId?: unknown;
+  taskId?: unknown;
 }
 interface StoredLogo {
   mimeType?: unknown;
@@ -43,6 +63,8 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
   }
   if (field === 'tls' && typeof value === 'string') return t(`auditLog.tls.${value}`, { defaultValue: value });
   if (DATE_FIELDS.has(field) && typeof value === 'string') return f.dateTime(value);
+  if (DAY_FIELDS.has(field) && typeof value === 'string') return f.day(value);
+  if (field === 'origin' && typeof value === 'string') return t(`tickets.assignments.origins.${value}`, { defaultValue: value });
   const kind = REFERENCES[field];
   if (kind) return name(kind, value);
   if (field === 'roleGroupIds' && Array.isArray(value)) return value.length === 0 ? t('common.none') : value.map((id) => name('role-group', id)).join(', ');
@@ -56,6 +78,12 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
         const link = typeof l.personId === 'number' ? t('auditLog.link', { organisation, person: name('person', l.personId) }) : organisation;
         return l.isDefault === true ? t('auditLog.linkDefault', { link }) : link;
       })
+      .join('; ');
+  }
+  if (field === 'secondaryAssignments' && Array.isArray(value)) {
+    if (value.length === 0) return t('common.none');
+    return (value as StoredAssignment[])
+      .map((a) => (typeof a.taskId === 'number' ? `${name('project', a.projectId)} / ${name('task', a.taskId)}` : name('project', a.projectId)))
       .join('; ');
   }
   if (field === 'letterheadLogo' && typeof value === 'object') {

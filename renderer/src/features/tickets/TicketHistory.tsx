@@ -5,6 +5,7 @@ import { Pager, TableMessage } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
 import { AuditChanges } from '../audit/AuditChanges';
+import { formatDay } from '../hours/hours-format';
 import { useTicketHistory } from './ticket-queries';
 
 const PAGE = 20;
@@ -16,9 +17,26 @@ function who(t: ReturnType<typeof useTranslation>['t'], e: AuditEntry): string {
   return e.staffName ?? t('auditLog.via.system');
 }
 
-/** The ticket's audit entries, newest first, read like the audit log: when, who, what was done, what changed. */
+const TIME_ENTRY_ACTIONS = new Set(['created', 'updated', 'deleted', 'locked']);
+/** A time entry's audit label ends in its day ("T-10234 2026-03-02", see time-entry-service). */
+const labelDay = (label: string | null) => (label ? (/(\d{4}-\d{2}-\d{2})$/.exec(label)?.[1] ?? null) : null);
+
+/** What was done, in the ticket's words: "Time booked · entry of 2 Mar 2026" for its time entries, the audit log's action otherwise. */
+function whatWasDone(t: ReturnType<typeof useTranslation>['t'], language: string, e: AuditEntry): string {
+  const action = t(`auditLog.actions.${e.action}`, { defaultValue: e.action });
+  if (e.entity === 'ticket') return action;
+  if (e.entity !== 'time-entry') return `${t(`audit.entities.${e.entity}`)}: ${action}`;
+  const text = TIME_ENTRY_ACTIONS.has(e.action) ? t(`tickets.history.timeEntryActions.${e.action}`) : `${t('audit.entities.time-entry')}: ${action}`;
+  const day = labelDay(e.label);
+  return day ? `${text} · ${t('tickets.history.timeEntryOf', { date: formatDay(day, language) })}` : text;
+}
+
+/** A time entry's ticket is the page's own ticket: not repeated in each of its entries. */
+const HIDE_ON_TICKET_PAGE = ['ticketId'] as const;
+
+/** The ticket's audit entries and its time entries', newest first, read like the audit log: when, who, what was done, what changed. */
 export function TicketHistory({ ticketId }: { ticketId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [offset, setOffset] = useState(0);
   const query = useTicketHistory(ticketId, offset, PAGE);
@@ -47,12 +65,9 @@ export function TicketHistory({ ticketId }: { ticketId: number }) {
                   <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 </td>
                 <td>{who(t, e)}</td>
+                <td>{whatWasDone(t, i18n.language, e)}</td>
                 <td>
-                  {e.entity === 'ticket' ? '' : `${t(`audit.entities.${e.entity}`)}: `}
-                  {t(`auditLog.actions.${e.action}`, { defaultValue: e.action })}
-                </td>
-                <td>
-                  <AuditChanges entry={e} />
+                  <AuditChanges entry={e} hide={HIDE_ON_TICKET_PAGE} />
                 </td>
               </tr>
             ))}

@@ -130,6 +130,8 @@ export const ticketsText = featureText(
       action: 'Action',
       changes: 'Changes',
       internalComment: 'Internal comment',
+      timeEntryActions: { created: 'Time booked', updated: 'Time entry changed', deleted: 'Time entry deleted', locked: 'Time entry locked' },
+      timeEntryOf: 'entry of {{date}}',
     },
   },
   {
@@ -262,6 +264,8 @@ export const ticketsText = featureText(
         action: 'Actie',
         changes: 'Wijzigingen',
         internalComment: 'Interne opmerking',
+        timeEntryActions: { created: 'Tijd geboekt', updated: 'Tijdregel gewijzigd', deleted: 'Tijdregel verwijderd', locked: 'Tijdregel vergrendeld' },
+        timeEntryOf: 'regel van {{date}}',
       },
     },
     de: {
@@ -393,6 +397,8 @@ export const ticketsText = featureText(
         action: 'Aktion',
         changes: 'Änderungen',
         internalComment: 'Interner Kommentar',
+        timeEntryActions: { created: 'Zeit gebucht', updated: 'Zeiteintrag geändert', deleted: 'Zeiteintrag gelöscht', locked: 'Zeiteintrag gesperrt' },
+        timeEntryOf: 'Eintrag vom {{date}}',
       },
     },
   },
