@@ -185,7 +185,14 @@ describe('secondary assignments', () => {
     expect(without.assignments).toEqual([]);
     await expectRefused(() => t.call('tickets:remove-assignment', { ticketId: ticket.id, assignmentId: assignment.id }), 'NOT_FOUND', 'assignmentId');
     const history = await t.call('tickets:history', { id: ticket.id });
-    expect(history.rows.map((e) => e.action)).toEqual(['assignment-removed', 'assignment-added', 'created']);
+    // The time entry's booking and deletion are part of the ticket's history too.
+    expect(history.rows.map((e) => [e.entity, e.action])).toEqual([
+      ['ticket', 'assignment-removed'],
+      ['time-entry', 'deleted'],
+      ['time-entry', 'created'],
+      ['ticket', 'assignment-added'],
+      ['ticket', 'created'],
+    ]);
     expect(history.rows[0]).toMatchObject({ before: { projectId: ids.otherProject, taskId: null, origin: 'manual' } });
   });
 });
