@@ -21,6 +21,8 @@ interface Capture {
 }
 
 const captures = new AsyncLocalStorage<Capture>();
+/** The standard inputs of the runs going on now that were given one. */
+const stdinRuns = new Set<Readable>();
 let captureInstalled = false;
 
 /**
@@ -60,7 +62,9 @@ function installCapture(): void {
   Object.defineProperty(process, 'stdin', {
     configurable: true,
     enumerable: true,
-    get: () => captures.getStore()?.stdin ?? stdin?.get?.call(process),
+    // The run's own stream; while one run with standard input is going, that run's stream even where
+    // the async context did not reach (seen once in CI: a password read as empty).
+    get: () => captures.getStore()?.stdin ?? (stdinRuns.size === 1 ? [...stdinRuns][0] : undefined) ?? stdin?.get?.call(process),
   });
 }
 
@@ -102,10 +106,12 @@ export async function runPortier(args: string[], env: NodeJS.ProcessEnv = {}, st
   installCapture();
   const capture: Capture = { stdout: '', stderr: '', stdin: Readable.from(stdin === undefined || stdin === '' ? [] : [stdin]) };
   const leave = enterEnvironment(env);
+  if (stdin) stdinRuns.add(capture.stdin);
   try {
     const code = await captures.run(capture, () => run(args));
     return { code, stdout: capture.stdout, stderr: capture.stderr };
   } finally {
+    stdinRuns.delete(capture.stdin);
     leave();
   }
 }
