@@ -34,6 +34,7 @@ export function AppShell({ me }: { me: StaffMember }) {
       ? [
           { to: { name: 'staff' }, label: t('nav.staff'), section: ['staff', 'staff-member'] } satisfies NavItem,
           { to: { name: 'audit' }, label: t('nav.audit'), section: ['audit'] } satisfies NavItem,
+          { to: { name: 'access-review' }, label: t('accessReview.nav'), section: ['access-review'] } satisfies NavItem,
         ]
       : []),
     { to: { name: 'settings' }, label: t('nav.settings'), section: ['settings'] },
