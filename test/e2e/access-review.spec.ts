@@ -30,6 +30,17 @@ function seedTickets(dataDir: string, organisationId: number): void {
   }
 }
 
+/** The customer activates the account in the portal (not built yet): only an activated account sees tickets. */
+function activate(dataDir: string, username: string): void {
+  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
+  try {
+    const changed = db.prepare('UPDATE portal_account SET activated_at = ? WHERE username = ?').run(new Date().toISOString(), username).changes;
+    if (changed !== 1) throw new Error(`no account ${username}`);
+  } finally {
+    db.close();
+  }
+}
+
 /** An organisation with a person and that person's portal account in the built-in "Client" group. */
 async function contactWithAccount(app: PortierApp, organisation: string, person: { firstName: string; lastName: string; email: string }, beforePerson?: (organisationId: number) => void) {
   const page = app.page;
@@ -58,6 +69,7 @@ test('an administrator reviews portal access: one account with a right, filtered
   await rights.addRight({ project: 'Webshop', scope: 'One task', task: 'Design' });
   await rights.save();
   await createAccount(app, 'alice@acme.example');
+  activate(portier.dataDir, 'alice@acme.example');
 
   await contactWithAccount(app, 'Globex', { firstName: 'Bob', lastName: 'Brown', email: 'bob@globex.example' });
   await createAccount(app, 'bob@globex.example');
@@ -70,7 +82,7 @@ test('an administrator reviews portal access: one account with a right, filtered
   await expect(review.table.locator('tbody tr')).toHaveCount(1);
   // Status, organisations and person, role groups, permissions, ticket rights, tickets visible, tickets changeable.
   const [status, links, groups, , ticketRights, visible, writable] = await review.cells('alice@acme.example');
-  expect(status).toBe('No access yet');
+  expect(status).toBe('Active');
   expect(links).toContain('Acme Webdesign');
   expect(links).toContain('default');
   expect(links).toContain('Alice Adams');
