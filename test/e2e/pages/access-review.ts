@@ -4,8 +4,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class AccessReviewPage {
   constructor(readonly page: Page) {}
 
+  /** From the main navigation: Portal accounts, then its "Access review" link (administrators only). */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('link', { name: 'Access review', exact: true }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Portal accounts', exact: true }).click();
+    await this.page.getByRole('link', { name: 'Access review', exact: true }).click();
     await expect(this.page.getByRole('heading', { name: 'Access review', level: 1 })).toBeVisible();
   }
 

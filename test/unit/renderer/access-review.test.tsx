@@ -4,8 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/App';
 import { AccessReviewScreen } from '../../../renderer/src/features/access-review/AccessReviewScreen';
+import { PortalAccountsScreen } from '../../../renderer/src/features/portal-accounts/PortalAccountsScreen';
 import { useDisplayLanguage } from '../../../renderer/src/features/session/display-language-store';
 import type { AccessReview, ReviewAccount } from '../../../shared/api/access-review';
+import { DEFAULT_ACCOUNT_COLUMNS } from '../../../shared/api/portal-accounts';
 import { AppError } from '../../../shared/errors';
 import { organisation, staffMember } from './support/fixtures';
 import type { FakeHandlers } from './support/fake-transport';
@@ -177,14 +179,27 @@ describe('the access review screen', () => {
   });
 });
 
-describe('access review in the navigation', () => {
-  it('is a navigation item for administrators', async () => {
-    renderWithApp(<App />, { ...handlers, 'session:current': () => staffMember(), 'organisations:list': () => ({ rows: [], total: 0 }) });
-    const link = await screen.findByRole('link', { name: 'Access review' });
-    expect(link.getAttribute('href')).toBe('#/access-review');
+describe('the way to the access review', () => {
+  const accountHandlers: FakeHandlers = { 'portal-accounts:list': () => ({ rows: [], total: 0, totalExact: true }), 'preferences:get-account-columns': () => [...DEFAULT_ACCOUNT_COLUMNS] };
+
+  it('is a link on the portal accounts screen for administrators only', async () => {
+    renderWithApp(<PortalAccountsScreen me={staffMember()} />, accountHandlers);
+    expect((await screen.findByRole('link', { name: 'Access review' })).getAttribute('href')).toBe('#/access-review');
+    cleanup();
+    renderWithApp(<PortalAccountsScreen me={staffMember({ role: 'staff', mayGrantAccess: true })} />, accountHandlers);
+    expect(await screen.findByRole('heading', { name: 'Portal accounts', level: 1 })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Access review' })).toBeNull();
   });
 
-  it('is no navigation item for staff, and the route shows the core’s refusal', async () => {
+  it('counts as the portal accounts section of the main navigation', async () => {
+    window.history.replaceState(null, '', '/#/access-review');
+    renderWithApp(<App />, { ...handlers, 'session:current': () => staffMember() });
+    expect(await screen.findByRole('table', { name: 'Access review' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Portal accounts' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows staff who open the route anyway the core’s refusal', async () => {
     window.history.replaceState(null, '', '/#/access-review');
     renderWithApp(<App />, {
       'session:current': () => staffMember({ role: 'staff', name: 'Sam Staff' }),
@@ -195,7 +210,6 @@ describe('access review in the navigation', () => {
     });
     expect(await screen.findByRole('heading', { name: 'Access review', level: 1 })).toBeTruthy();
     expect((await screen.findByRole('alert')).textContent).toBe('You are not allowed to do this.');
-    expect(screen.queryByRole('link', { name: 'Access review' })).toBeNull();
     expect(screen.queryByRole('table')).toBeNull();
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(true);
   });

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { notify } from '../../components/notification-store';
 import { isUiLanguage } from '../../i18n/i18n';
 import { useFormat } from '../../i18n/format';
+import { Link } from '../../router/Link';
 import { saveFile } from '../documents/save-file';
 import { csvFile } from '../hours/HoursReportScreen';
 import { OrganisationPicker, type OrganisationRef } from '../organisations/OrganisationPicker';
@@ -60,7 +61,10 @@ export function AccessReviewScreen() {
     </button>
   );
   return (
-    <section className="screen" aria-busy={review.isFetching || exporting}>
+    <section className="screen screen--wide" aria-busy={review.isFetching || exporting}>
+      <p>
+        <Link to={{ name: 'accounts' }}>{t('accessReview.back')}</Link>
+      </p>
       <h1>{t('accessReview.title')}</h1>
       <p className="muted">{t('accessReview.intro')}</p>
       <div className="toolbar toolbar--wrap">

@@ -2,7 +2,8 @@ import { featureText } from '../../i18n/feature-text';
 
 export const accessReviewText = featureText(
   {
-    nav: 'Access review',
+    open: 'Access review',
+    back: 'Back to portal accounts',
     title: 'Access review',
     intro: 'Every portal account with its organisations, role groups, effective permissions, ticket rights and the tickets it can see and change.',
     organisation: 'Organisation',
@@ -37,7 +38,8 @@ export const accessReviewText = featureText(
   },
   {
     nl: {
-      nav: 'Toegangscontrole',
+      open: 'Toegangscontrole',
+      back: 'Terug naar portaalaccounts',
       title: 'Toegangscontrole',
       intro: 'Elk portaalaccount met zijn organisaties, rolgroepen, effectieve rechten, ticketrechten en de tickets die het kan zien en wijzigen.',
       organisation: 'Organisatie',
@@ -71,7 +73,8 @@ export const accessReviewText = featureText(
       scopes: { one_task: 'één taak', all_tasks: 'alle taken', existing_tasks: 'bestaande taken' },
     },
     de: {
-      nav: 'Zugriffsprüfung',
+      open: 'Zugriffsprüfung',
+      back: 'Zurück zu den Portalkonten',
       title: 'Zugriffsprüfung',
       intro: 'Jedes Portalkonto mit seinen Organisationen, Rollengruppen, effektiven Berechtigungen, Ticketrechten und den Tickets, die es sehen und ändern kann.',
       organisation: 'Organisation',
