@@ -32,7 +32,9 @@ export type Route =
   | { name: 'tickets'; projectId?: number }
   | { name: 'ticket'; id: number }
   /** "View tickets as this contact": a person, or a portal account through one of its organisation links. */
-  | { name: 'view-as'; contact: ViewContact };
+  | { name: 'view-as'; contact: ViewContact }
+  /** The administrators' access review of every portal account (issue 11, point 9). */
+  | { name: 'access-review' };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -89,6 +91,8 @@ export function parseHash(hash: string): Route {
       }
       case 'view-as':
         return viewAsRoute(params);
+      case 'access-review':
+        return { name: 'access-review' };
       default:
         return HOME;
     }
@@ -166,5 +170,7 @@ export function hrefOf(route: Route): string {
       return 'personId' in route.contact
         ? `#/view-as?person=${route.contact.personId}`
         : `#/view-as?account=${route.contact.accountId}${route.contact.organisationId ? `&organisation=${route.contact.organisationId}` : ''}`;
+    case 'access-review':
+      return '#/access-review';
   }
 }

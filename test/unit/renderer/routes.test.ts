@@ -20,6 +20,7 @@ describe('hash routes', () => {
     { name: 'view-as', contact: { personId: 5 } },
     { name: 'view-as', contact: { accountId: 4, organisationId: 12 } },
     { name: 'view-as', contact: { accountId: 4 } },
+    { name: 'access-review' },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {

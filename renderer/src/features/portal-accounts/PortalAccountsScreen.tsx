@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_ACCOUNT_COLUMNS } from '../../../../shared/api/portal-accounts';
 import type { StaffMember } from '../../../../shared/api/staff';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Link } from '../../router/Link';
 import { navigate } from '../../router/use-route';
 import { AccountFilters } from './AccountFilters';
 import { ActivateDialog, type ActivationAccounts } from './ActivateDialog';
@@ -55,6 +56,11 @@ export function PortalAccountsScreen({ me }: { me: StaffMember }) {
             <button type="button" className="button" onClick={resendExpired}>
               {t('portalAccounts.activation.resendExpired')}
             </button>
+          ) : null}
+          {me.role === 'administrator' ? (
+            <Link to={{ name: 'access-review' }} className="button">
+              {t('accessReview.open')}
+            </Link>
           ) : null}
           <ColumnChooser columns={columns} />
           {mayGrant ? (

@@ -26,7 +26,7 @@ export function AppShell({ me }: { me: StaffMember }) {
     { to: { name: 'persons' }, label: t('nav.persons'), section: ['persons', 'person'] },
     { to: { name: 'projects' }, label: t('projects.title'), section: ['projects', 'project'] },
     { to: { name: 'tickets' }, label: t('tickets.nav'), section: ['tickets', 'ticket'] },
-    { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account'] },
+    { to: { name: 'accounts' }, label: t('nav.accounts'), section: ['accounts', 'account', 'access-review'] },
     { to: { name: 'role-groups' }, label: t('nav.roleGroups'), section: ['role-groups', 'role-group'] },
     { to: { name: 'outbox' }, label: t('nav.outbox'), section: ['outbox'] },
     { to: { name: 'documents' }, label: t('nav.documents'), section: ['documents'] },

@@ -26,6 +26,7 @@ import { TicketsScreen } from '../tickets/TicketsScreen';
 const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const PortalAccountPage = lazy(() => import('../portal-accounts/PortalAccountPage').then((m) => ({ default: m.PortalAccountPage })));
 const ViewAsScreen = lazy(() => import('../view-as/ViewAsScreen').then((m) => ({ default: m.ViewAsScreen })));
+const AccessReviewScreen = lazy(() => import('../access-review/AccessReviewScreen').then((m) => ({ default: m.AccessReviewScreen })));
 const StaffMemberPage = lazy(() => import('../staff/StaffMemberPage').then((m) => ({ default: m.StaffMemberPage })));
 
 /** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
@@ -72,5 +73,8 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
       return <TicketPage key={route.id} id={route.id} />;
     case 'view-as':
       return <ViewAsScreen key={JSON.stringify(route.contact)} contact={route.contact} />;
+    case 'access-review':
+      // Shown to staff too: the core's refusal is the answer they get (the nav item is for administrators only).
+      return <AccessReviewScreen />;
   }
 }

@@ -5,6 +5,7 @@ import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
 import { ticketRightsText } from '../../features/ticket-rights/ticket-rights.text';
 import { viewAsText } from '../../features/view-as/view-as.text';
+import { accessReviewText } from '../../features/access-review/access-review.text';
 import { documentsText } from '../../features/documents/documents.text';
 import { mailSettingsText } from '../../features/mail-settings/mail-settings.text';
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
@@ -298,4 +299,5 @@ export const nl: Messages = {
   tickets: ticketsText.nl,
   ticketRights: ticketRightsText.nl,
   viewAs: viewAsText.nl,
+  accessReview: accessReviewText.nl,
 };
