@@ -40,10 +40,10 @@ export function mergeMoveReports(reports: readonly TicketMoveReport[]): TicketMo
   };
 }
 
-export interface ChunkProgress {
+export type ChunkProgress = {
   done: number;
   total: number;
-}
+};
 
 /**
  * Runs a bulk action over ids chunk by chunk with progress; stop() lets the running chunk
