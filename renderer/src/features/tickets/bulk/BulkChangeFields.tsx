@@ -69,8 +69,6 @@ export function BulkChangeFields({ action, form, onChange }: { action: BulkUpdat
   const me = useCurrentStaff().data;
   const staff = useStaffOptions(action === 'assignee' && me?.role === 'administrator');
   const persons = useAllPersons(action === 'contact');
-  const projects = useProjectOptions();
-  const tasks = useTaskOptions(action === 'secondary' && form.projectId ? Number(form.projectId) : null);
   const set = (patch: Partial<BulkForm>) => onChange({ ...form, ...patch });
   const choose = t('ticketBulk.fields.choose');
   switch (action) {
@@ -97,11 +95,29 @@ export function BulkChangeFields({ action, form, onChange }: { action: BulkUpdat
         </>
       );
     case 'secondary':
-      return (
-        <>
-          <SelectField label={t('ticketBulk.fields.project')} value={form.projectId} options={idOptions(choose, projects.data?.rows, (p) => projectLabel(t, p))} onValueChange={(projectId) => set({ projectId, taskId: '' })} />
-          <SelectField label={t('ticketBulk.fields.task')} value={form.taskId} options={idOptions(t('ticketBulk.fields.noTask'), tasks.data?.rows, (task) => task.name)} onValueChange={(taskId) => set({ taskId })} disabled={!form.projectId} />
-        </>
-      );
+      return <SecondaryProjectFields form={form} onChange={onChange} />;
   }
+}
+
+function SecondaryProjectFields({ form, onChange }: { form: BulkForm; onChange: (form: BulkForm) => void }) {
+  const { t } = useTranslation();
+  const projects = useProjectOptions();
+  const tasks = useTaskOptions(form.projectId ? Number(form.projectId) : null);
+  return (
+    <>
+      <SelectField
+        label={t('ticketBulk.fields.project')}
+        value={form.projectId}
+        options={idOptions(t('ticketBulk.fields.choose'), projects.data?.rows, (p) => projectLabel(t, p))}
+        onValueChange={(projectId) => onChange({ ...form, projectId, taskId: '' })}
+      />
+      <SelectField
+        label={t('ticketBulk.fields.task')}
+        value={form.taskId}
+        options={idOptions(t('ticketBulk.fields.noTask'), tasks.data?.rows, (task) => task.name)}
+        onValueChange={(taskId) => onChange({ ...form, taskId })}
+        disabled={!form.projectId}
+      />
+    </>
+  );
 }
