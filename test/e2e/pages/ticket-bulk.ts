@@ -15,8 +15,8 @@ export class TicketBulkActions {
   /** Fills "Change primary project" and asks for the dry run; returns the dialog. */
   async changePrimaryProject(move: { project: string; task: string; withTime: RegExp }): Promise<Locator> {
     const dialog = await this.choose('Change primary project…');
-    await dialog.getByLabel('Project').selectOption({ label: move.project });
-    await dialog.getByLabel('Task').selectOption({ label: move.task });
+    await dialog.getByLabel('Project', { exact: true }).selectOption({ label: move.project });
+    await dialog.getByLabel('Task', { exact: true }).selectOption({ label: move.task });
     await dialog.getByRole('radio', { name: move.withTime }).check();
     await dialog.getByRole('button', { name: 'Show what will happen' }).click();
     return dialog;
