@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BulkUpdateDialog } from '../../../renderer/src/features/tickets/bulk/BulkUpdateDialog';
 import { MoveTicketsDialog } from '../../../renderer/src/features/tickets/bulk/MoveTicketsDialog';
+import { ViewAsScreen } from '../../../renderer/src/features/view-as/ViewAsScreen';
 import type { InputOf } from '../../../shared/api';
 import type { TicketBulkReport } from '../../../shared/api/ticket-bulk';
 import type { TicketMoveReport, TicketMoveRow } from '../../../shared/api/ticket-moves';
@@ -48,7 +49,8 @@ describe('bulk update of tickets', () => {
 
     const dryRun = await screen.findByRole('region', { name: 'Dry run: nothing has been changed yet' });
     expect(within(dryRun).getByText('Tickets: 1200 · changed: 1200 · unchanged: 0 · refused: 0')).toBeTruthy();
-    expect(within(dryRun).getAllByText('Will change')).toHaveLength(1200);
+    expect(within(dryRun).getAllByText('Will change')).toHaveLength(200);
+    expect(within(dryRun).getByText('1000 more tickets are not listed here; the totals count them.')).toBeTruthy();
     // Only the dry run has reached the core.
     expect((fake.callsTo('tickets:bulk-update') as BulkInput[]).map((c) => c.preview)).toEqual([true]);
     expect((fake.callsTo('tickets:bulk-update') as BulkInput[])[0]).toMatchObject({ ticketIds: ids(1200), changes: { status: 'done' } });
@@ -157,5 +159,29 @@ describe('changing the primary project', () => {
     const report = await screen.findByRole('region', { name: 'Report' });
     expect(within(report).getAllByText('Moved')).toHaveLength(2);
     await waitFor(() => expect(fake.callsTo('tickets:move')).toEqual([{ ticketIds: [1, 2], projectId: 42, taskId: 52, withTime: 'rebook', alwaysKeepOldAsSecondary: true }]));
+  });
+});
+
+describe('bulk actions in the view-as list', () => {
+  it('act as staff on the ticked rows by their ids', async () => {
+    const user = userEvent.setup();
+    const AT = '2026-02-01T09:00:00.000Z';
+    const row = (id: number, number: number) => ({ id, number, title: `Ticket ${number}`, status: 'new' as const, priority: 'normal' as const, projectId: 11, projectName: 'Webshop', taskId: 21, taskName: 'Design', assigneeName: null, writable: true, createdAt: AT, updatedAt: AT });
+    const { fake } = renderWithApp(<ViewAsScreen contact={{ personId: 3 }} />, {
+      'session:current': () => staffMember(),
+      'ticket-view:open': () => ({ kind: 'person', accountId: null, personId: 3, organisationId: 7, name: 'Alice Adams', organisationName: 'Acme', allowed: true, reasons: [] }),
+      'ticket-view:list': () => ({ rows: [row(71, 10001), row(72, 10002)], total: 2 }),
+      'ticket-rights:list': () => [],
+      'tickets:bulk-update': (input) => bulkReport(input.ticketIds ?? [], !input.preview),
+    });
+    await user.click(await screen.findByRole('checkbox', { name: 'Select T-10002' }));
+    await user.click(screen.getByRole('button', { name: 'Bulk actions' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Change status…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change status' });
+    expect(within(dialog).getByText('The selected ticket')).toBeTruthy();
+    await user.selectOptions(within(dialog).getByLabelText('New status'), 'closed');
+    await user.click(within(dialog).getByRole('button', { name: 'Show what will happen' }));
+    await within(dialog).findByRole('region', { name: 'Dry run: nothing has been changed yet' });
+    expect(fake.callsTo('tickets:bulk-update')).toEqual([{ ticketIds: [72], changes: { status: 'closed' }, preview: true }]);
   });
 });

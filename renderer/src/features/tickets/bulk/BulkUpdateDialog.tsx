@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { BulkChangeFields, changesOf, EMPTY_BULK_FORM, type BulkForm, type BulkUpdateAction } from './BulkChangeFields';
 import { BulkProgress } from './BulkProgress';
 import { BulkTargetChoice, defaultTarget, type BulkScope } from './BulkTargetChoice';
-import { mergeBulkReports, targetInput, useChunkedRun, type BulkTarget } from './bulk-run';
+import { mergeBulkReports, REPORT_ROWS, targetInput, useChunkedRun, type BulkTarget } from './bulk-run';
 
 function BulkReportView({ report, preview }: { report: TicketBulkReport; preview: boolean }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ function BulkReportView({ report, preview }: { report: TicketBulkReport; preview
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((row) => (
+          {report.rows.slice(0, REPORT_ROWS).map((row) => (
             <tr key={row.ticketId}>
               <td>{row.number === null ? t('ticketBulk.unknownTicket', { id: row.ticketId }) : `${formatTicketNumber(row.number)} ${row.title ?? ''}`}</td>
               <td>{row.reason ? t(`ticketBulk.reasons.${row.reason}`) : t(preview ? `ticketBulk.previewOutcomes.${row.outcome}` : `ticketBulk.outcomes.${row.outcome}`)}</td>
@@ -34,6 +34,7 @@ function BulkReportView({ report, preview }: { report: TicketBulkReport; preview
           ))}
         </tbody>
       </table>
+      {report.rows.length > REPORT_ROWS ? <p className="muted">{t('ticketBulk.more', { count: report.rows.length - REPORT_ROWS })}</p> : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectTaskRef, TicketMoveReport } from '../../../../../shared/api/ticket-moves';
 import { formatTicketNumber } from '../../../../../shared/ticket-number';
 import { useFormat } from '../../../i18n/format';
+import { REPORT_ROWS } from './bulk-run';
 
 const place = (ref: ProjectTaskRef | null) => (ref ? (ref.taskName ? `${ref.projectName} / ${ref.taskName}` : ref.projectName) : '');
 
@@ -44,7 +45,7 @@ export function MoveReportView({ report, preview }: { report: TicketMoveReport; 
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((row) => (
+          {report.rows.slice(0, REPORT_ROWS).map((row) => (
             <tr key={row.ticketId}>
               <td>
                 {formatTicketNumber(row.number)} {row.title}
@@ -59,6 +60,7 @@ export function MoveReportView({ report, preview }: { report: TicketMoveReport; 
           ))}
         </tbody>
       </table>
+      {report.rows.length > REPORT_ROWS ? <p className="muted">{t('ticketBulk.more', { count: report.rows.length - REPORT_ROWS })}</p> : null}
       <h4>{t('ticketBulk.move.visibility')}</h4>
       {report.visibility.length === 0 ? (
         <p>{t('ticketBulk.move.visibilityNone')}</p>

@@ -2,6 +2,9 @@ import { useRef, useState } from 'react';
 import { BULK_CHUNK_SIZE, type TicketBulkReport, type TicketFilter } from '../../../../../shared/api/ticket-bulk';
 import type { MoveVisibilityContact, TicketMoveReport } from '../../../../../shared/api/ticket-moves';
 
+/** Rows a report lists; a bigger report shows the rest in its totals (10,000 table rows would stall the window). */
+export const REPORT_ROWS = 200;
+
 /** Which tickets a bulk action takes: chosen ids, or everything the staff list's filter shows. */
 export type BulkTarget = { kind: 'ids'; ids: readonly number[] } | { kind: 'filter'; filter: TicketFilter; count: number };
 

@@ -62,6 +62,7 @@ export const ticketBulkText = featureText(
     fieldNames: { status: 'Status', priority: 'Priority', assigneeId: 'Assignee', contactPersonId: 'Contact', categoryIds: 'Categories', secondaryAssignments: 'Secondary projects' },
     totals: 'Tickets: {{tickets}} · changed: {{changed}} · unchanged: {{unchanged}} · refused: {{refused}}',
     unknownTicket: 'Ticket #{{id}}',
+    more: '{{count}} more tickets are not listed here; the totals count them.',
     move: {
       withTime: 'Tickets with time entries on their primary project',
       options: {
@@ -144,6 +145,7 @@ export const ticketBulkText = featureText(
       fieldNames: { status: 'Status', priority: 'Prioriteit', assigneeId: 'Behandelaar', contactPersonId: 'Contactpersoon', categoryIds: 'Categorieën', secondaryAssignments: 'Extra projecten' },
       totals: 'Tickets: {{tickets}} · gewijzigd: {{changed}} · ongewijzigd: {{unchanged}} · geweigerd: {{refused}}',
       unknownTicket: 'Ticket #{{id}}',
+      more: 'Nog {{count}} tickets staan hier niet in de lijst; de totalen tellen ze mee.',
       move: {
         withTime: 'Tickets met tijdregistraties op hun hoofdproject',
         options: {
@@ -225,6 +227,7 @@ export const ticketBulkText = featureText(
       fieldNames: { status: 'Status', priority: 'Priorität', assigneeId: 'Bearbeiter', contactPersonId: 'Ansprechpartner', categoryIds: 'Kategorien', secondaryAssignments: 'Weitere Projekte' },
       totals: 'Tickets: {{tickets}} · geändert: {{changed}} · unverändert: {{unchanged}} · abgelehnt: {{refused}}',
       unknownTicket: 'Ticket #{{id}}',
+      more: 'Weitere {{count}} Tickets sind hier nicht aufgeführt; die Summen zählen sie mit.',
       move: {
         withTime: 'Tickets mit Zeiteinträgen auf ihrem Hauptprojekt',
         options: {
