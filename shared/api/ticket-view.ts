@@ -37,6 +37,10 @@ export const ContactTicketRow = z.strictObject({
 });
 export type ContactTicketRow = z.infer<typeof ContactTicketRow>;
 
+/** A row of the staff-only view-as list: the contact's row plus the ticket's id, for staff's bulk actions (never sent to a contact). */
+export const ViewAsTicketRow = ContactTicketRow.extend({ id: Id });
+export type ViewAsTicketRow = z.infer<typeof ViewAsTicketRow>;
+
 /** Codes of why a ticket is or is not visible or writable for a contact; the renderer and the CLI translate them. */
 export const ACCESS_REASONS = [
   'visible',
@@ -104,6 +108,6 @@ export const TicketViewQuery = z.strictObject({
  */
 export const ticketViewApi = {
   'ticket-view:open': channel({ access: 'staff', input: z.strictObject({ contact: ViewContact }), output: ViewedContact, changes: ['audit'] }),
-  'ticket-view:list': channel({ access: 'staff', input: TicketViewQuery, output: page(ContactTicketRow) }),
+  'ticket-view:list': channel({ access: 'staff', input: TicketViewQuery, output: page(ViewAsTicketRow) }),
   'ticket-view:explain': channel({ access: 'staff', input: z.strictObject({ contact: ViewContact, number: z.number().int().positive() }), output: AccessExplanation }),
 } as const;

@@ -171,6 +171,7 @@ const QUICK_LINK_STATUSES: Record<Exclude<ContactTicketQuery['quickLink'], 'all'
 
 /** One row of a contact's ticket list as the database gives it; contact-ticket-fields.ts turns it into what the contact may see. */
 export interface ContactTicketView {
+  id: number;
   number: number;
   title: string;
   status: TicketStatusValue;
@@ -262,7 +263,7 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
     ])
     .where('ticket.id', 'in', page.map((r) => r.id))
     .execute();
-  const byId = new Map(found.map(({ id, ...view }) => [id, view]));
+  const byId = new Map(found.map((view) => [view.id, view]));
   return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total };
 }
 

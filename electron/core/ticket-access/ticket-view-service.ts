@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
-import type { AccessExplanation, ContactTicketRow, ViewContact, ViewedContact } from '../../../shared/api/ticket-view';
+import type { AccessExplanation, ViewAsTicketRow, ViewContact, ViewedContact } from '../../../shared/api/ticket-view';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
@@ -78,10 +78,11 @@ export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrinc
   };
 }
 
-export async function listTicketsAs(deps: CoreDeps, viewer: StaffViewingAsPrincipal, query: ParsedInputOf<'ticket-view:list'>): Promise<{ rows: ContactTicketRow[]; total: number }> {
+export async function listTicketsAs(deps: CoreDeps, viewer: StaffViewingAsPrincipal, query: ParsedInputOf<'ticket-view:list'>): Promise<{ rows: ViewAsTicketRow[]; total: number }> {
   const { scope } = await loadScope(deps.db, contactOf(viewer), deps.clock());
   const { rows, total } = await listContactTickets(deps.db, scope, query);
-  return { rows: rows.map((row) => toContactTicketRow(row, writableFor(scope, row.project_id, row.task_id))), total };
+  // The view is staff-only: its rows carry the ticket's id for staff's bulk actions; the contact's whitelist does not.
+  return { rows: rows.map((row) => ({ ...toContactTicketRow(row, writableFor(scope, row.project_id, row.task_id)), id: row.id })), total };
 }
 
 /** "Why (not)?" for one ticket by its number. */

@@ -51,7 +51,8 @@ export class ViewAsPage {
 
   /** The ticket numbers in the list, in order. */
   async numbers(): Promise<string[]> {
-    return this.table.locator('tbody tr td:first-child').allTextContents();
+    // The first column holds the bulk actions' checkboxes.
+    return this.table.locator('tbody tr td:nth-child(2)').allTextContents();
   }
 
   /** Asks why the contact sees a listed ticket; returns the answer's panel. */

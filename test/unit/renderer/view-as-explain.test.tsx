@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ExplainPanel } from '../../../renderer/src/features/view-as/ExplainPanel';
 import { ViewAsScreen } from '../../../renderer/src/features/view-as/ViewAsScreen';
 import { viewAsText } from '../../../renderer/src/features/view-as/view-as.text';
-import { ACCESS_CHECKS, ACCESS_REASONS, type AccessExplanation, type ContactTicketRow } from '../../../shared/api/ticket-view';
+import { ACCESS_CHECKS, ACCESS_REASONS, type AccessExplanation, type ViewAsTicketRow } from '../../../shared/api/ticket-view';
 import { AppError } from '../../../shared/errors';
 import { staffMember } from './support/fixtures';
 import { renderWithApp } from './support/render-app';
@@ -14,7 +14,8 @@ afterEach(cleanup);
 
 const AT = '2026-02-01T09:00:00.000Z';
 
-const row = (number: number, title: string): ContactTicketRow => ({
+const row = (number: number, title: string): ViewAsTicketRow => ({
+  id: number - 10000,
   number,
   title,
   status: 'new',

@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../../components/list-state';
 import { ListScreen } from '../../components/ListScreen';
 import { useFormat } from '../../i18n/format';
 import { navigate } from '../../router/use-route';
+import { TicketBulkActions, type MenuPosition } from './bulk/TicketBulkActions';
 import { TicketFilters } from './TicketFilters';
 import { TicketFormDialog } from './TicketFormDialog';
 import { toListQuery, useTicketListStore } from './ticket-list-store';
@@ -34,6 +35,9 @@ export function TicketsScreen({ projectId }: { projectId?: number }) {
   const rows = query.data?.rows ?? [];
   const selection = useTicketSelection();
   const [creating, setCreating] = useState(false);
+  const [bulkMenuAt, setBulkMenuAt] = useState<MenuPosition | null>(null);
+  const { offset: _offset, limit: _limit, ...listFilter } = toListQuery(filters, PAGE_SIZE);
+  const bulkScope = { selection: [...selection.ids], filtered: { kind: 'filter' as const, filter: listFilter, count: query.data?.total ?? 0 } };
 
   const allOnPage = rows.length > 0 && rows.every((r) => selection.ids.has(r.id));
   const columns = [
@@ -102,6 +106,7 @@ export function TicketsScreen({ projectId }: { projectId?: number }) {
                   {t('tickets.selection.clear')}
                 </button>
               ) : null}
+              <TicketBulkActions scope={bulkScope} menuAt={bulkMenuAt} onMenuAt={setBulkMenuAt} />
             </div>
           </>
         }
@@ -113,6 +118,11 @@ export function TicketsScreen({ projectId }: { projectId?: number }) {
         empty={t('tickets.empty')}
         sorting={{ sort: filters.sort, direction: filters.direction, onSort: filters.toggleSort }}
         onOpen={(r) => navigate({ name: 'ticket', id: r.id })}
+        onRowMenu={(r, x, y) => {
+          // The menu acts on the selection; a row outside it joins it first.
+          if (!selection.ids.has(r.id)) selection.toggle(r.id, true);
+          setBulkMenuAt({ x, y });
+        }}
         paging={{ offset: filters.offset, limit: PAGE_SIZE, total: query.data?.total ?? 0, onOffset: filters.setOffset }}
       >
         {creating ? (

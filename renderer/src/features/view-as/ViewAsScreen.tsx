@@ -8,6 +8,7 @@ import { TextField } from '../../components/Field';
 import { Link } from '../../router/Link';
 import type { Route } from '../../router/routes';
 import { useTicketRights } from '../ticket-rights/ticket-rights-queries';
+import { TicketBulkActions, type MenuPosition } from '../tickets/bulk/TicketBulkActions';
 import { ExplainPanel } from './ExplainPanel';
 import { ViewAsFilters, type ViewAsFilter } from './ViewAsFilters';
 import { useOpenTicketView, useTicketsAs } from './view-as-queries';
@@ -41,6 +42,18 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
   const [explaining, setExplaining] = useState<number | null>(null);
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState(false);
+  // Staff's bulk actions on the contact's tickets (ordinary staff calls by id; the view stays read-only).
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [bulkMenuAt, setBulkMenuAt] = useState<MenuPosition | null>(null);
+  const select = (ids: readonly number[], on: boolean) =>
+    setSelected((before) => {
+      const after = new Set(before);
+      for (const id of ids) {
+        if (on) after.add(id);
+        else after.delete(id);
+      }
+      return after;
+    });
   const list = useTicketsAs({ contact, ...filter });
   const rights = useTicketRights(holderOf(viewed));
   const liveRights = (rights.data ?? []).filter((r) => r.revokedAt === null);
@@ -113,12 +126,18 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
       {list.isSuccess && total === 0 ? <p className="muted">{t('viewAs.empty')}</p> : null}
       {rows.length > 0 ? (
         <>
-          <p className="list-summary" aria-live="polite">
-            {t('viewAs.count', { from: offset + 1, to: offset + rows.length, total })}
-          </p>
+          <div className="toolbar">
+            <p className="list-summary" aria-live="polite">
+              {t('viewAs.count', { from: offset + 1, to: offset + rows.length, total })}
+            </p>
+            <TicketBulkActions scope={{ selection: [...selected] }} menuAt={bulkMenuAt} onMenuAt={setBulkMenuAt} />
+          </div>
           <table className="table table--compact" aria-label={t('viewAs.title', { name })} aria-busy={list.isFetching}>
             <thead>
               <tr>
+                <th scope="col" className="cell-check">
+                  <input type="checkbox" aria-label={t('viewAs.selectAll')} checked={rows.every((r) => selected.has(r.id))} onChange={(e) => select(rows.map((r) => r.id), e.target.checked)} />
+                </th>
                 <th scope="col">{t('viewAs.columns.number')}</th>
                 <th scope="col">{t('viewAs.columns.title')}</th>
                 <th scope="col">{t('viewAs.columns.project')}</th>
@@ -135,7 +154,17 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.number}>
+                <tr
+                  key={row.number}
+                  onContextMenu={(e) => {
+                    e.preventDefault();
+                    if (!selected.has(row.id)) select([row.id], true);
+                    setBulkMenuAt({ x: e.clientX, y: e.clientY });
+                  }}
+                >
+                  <td className="cell-check">
+                    <input type="checkbox" aria-label={t('viewAs.selectOne', { number: formatTicketNumber(row.number) })} checked={selected.has(row.id)} onChange={(e) => select([row.id], e.target.checked)} />
+                  </td>
                   <td className="cell-nowrap">{formatTicketNumber(row.number)}</td>
                   <td>{row.title}</td>
                   <td>{row.projectName}</td>

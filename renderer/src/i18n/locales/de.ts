@@ -1,5 +1,6 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { ticketsText } from '../../features/tickets/tickets.text';
+import { ticketBulkText } from '../../features/tickets/bulk/ticket-bulk.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
@@ -297,6 +298,7 @@ export const de: Messages = {
   projects: projectsText.de,
   ticketCategories: ticketCategoriesText.de,
   tickets: ticketsText.de,
+  ticketBulk: ticketBulkText.de,
   ticketRights: ticketRightsText.de,
   viewAs: viewAsText.de,
   accessReview: accessReviewText.de,

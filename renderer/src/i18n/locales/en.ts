@@ -1,5 +1,6 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { ticketsText } from '../../features/tickets/tickets.text';
+import { ticketBulkText } from '../../features/tickets/bulk/ticket-bulk.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
@@ -296,6 +297,7 @@ export const en = {
   projects: projectsText.en,
   ticketCategories: ticketCategoriesText.en,
   tickets: ticketsText.en,
+  ticketBulk: ticketBulkText.en,
   ticketRights: ticketRightsText.en,
   viewAs: viewAsText.en,
   accessReview: accessReviewText.en,

@@ -1,5 +1,6 @@
 import { auditLogText } from '../../features/audit/audit.text';
 import { ticketsText } from '../../features/tickets/tickets.text';
+import { ticketBulkText } from '../../features/tickets/bulk/ticket-bulk.text';
 import { hoursText } from '../../features/hours/hours.text';
 import { projectsText } from '../../features/projects/projects.text';
 import { ticketCategoriesText } from '../../features/ticket-categories/ticket-categories.text';
@@ -297,6 +298,7 @@ export const nl: Messages = {
   projects: projectsText.nl,
   ticketCategories: ticketCategoriesText.nl,
   tickets: ticketsText.nl,
+  ticketBulk: ticketBulkText.nl,
   ticketRights: ticketRightsText.nl,
   viewAs: viewAsText.nl,
   accessReview: accessReviewText.nl,

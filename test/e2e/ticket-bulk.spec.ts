@@ -1,0 +1,91 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test } from './fixtures';
+import { OrganisationsPage } from './pages/contacts';
+import { PortierApp } from './pages/portier-app';
+import { TicketBulkActions } from './pages/ticket-bulk';
+import { TicketsPage } from './pages/tickets';
+
+const database = (dataDir: string) => new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
+
+/**
+ * Written straight into the data dir's database, as tickets.spec.ts does: two projects of the
+ * organisation with a task each, T-10001 with 1:30 of unlocked and 0:30 of locked time on its
+ * primary project, and T-10002 without time.
+ */
+function seedTicketsWithTime(dataDir: string, organisationId: number): void {
+  const db = database(dataDir);
+  try {
+    const now = new Date().toISOString();
+    db.transaction(() => {
+      const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+      const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const entry = db.prepare('INSERT INTO time_entry (ticket_id, project_id, task_id, staff_id, work_date, minutes, note, billable, locked_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
+      const staff = (db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').get() as { id: number }).id;
+      const webshop = project.run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
+      const design = task.run(webshop, 'Design', 'design', now, now).lastInsertRowid;
+      const support = project.run(organisationId, 'Support desk', 'support desk', now, now).lastInsertRowid;
+      task.run(support, 'Hotline', 'hotline', now, now);
+      const first = ticket.run(10001, 'Logo too small', 'logo too small', webshop, design, now, now).lastInsertRowid;
+      ticket.run(10002, 'Colours too pale', 'colours too pale', webshop, design, now, now);
+      entry.run(first, webshop, design, staff, '2026-01-05', 90, 'Drafts', null, now, now);
+      entry.run(first, webshop, design, staff, '2025-12-01', 30, 'Invoiced', now, now, now);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** Each time entry's project and whether it is locked, in booking order. */
+function entryProjects(dataDir: string): unknown[] {
+  const db = database(dataDir);
+  try {
+    return db.prepare('SELECT p.name AS project, e.locked_at IS NOT NULL AS locked FROM time_entry e JOIN project p ON p.id = e.project_id ORDER BY e.id').all();
+  } finally {
+    db.close();
+  }
+}
+
+test('select tickets, change their primary project with "rebook", read the dry run, run it and read the report', async ({ page, portier }) => {
+  const app = new PortierApp(page);
+  await app.open(portier.url);
+  await app.createAdministrator();
+  await app.goTo('Organisations');
+  await new OrganisationsPage(page).create({ name: 'Acme Webdesign' });
+  const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
+  seedTicketsWithTime(portier.dataDir, organisationId);
+
+  await new TicketsPage(page).open();
+  await page.getByRole('checkbox', { name: 'Select T-10001' }).check();
+  await page.getByRole('checkbox', { name: 'Select T-10002' }).check();
+  await expect(page.getByText('2 selected')).toBeVisible();
+
+  const dialog = await new TicketBulkActions(page).changePrimaryProject({ project: 'Support desk — Acme Webdesign', task: 'Hotline', withTime: /^Rebook the time entries/ });
+  const dryRun = dialog.getByRole('region', { name: 'Dry run: nothing has been changed yet' });
+  await expect(dryRun).toContainText('time rebooked: 1.5 h (1 entries)');
+  await expect(dryRun).toContainText('locked time kept: 0.5 h (1 entries)');
+  await expect(dryRun.getByRole('row', { name: /T-10001/ })).toContainText('Webshop / Design');
+  await expect(dryRun.getByRole('row', { name: /T-10001/ })).toContainText('Support desk / Hotline');
+  await expect(dryRun.getByRole('row', { name: /T-10002/ })).toContainText('Moved');
+  // The dry run changed nothing.
+  expect(entryProjects(portier.dataDir)).toEqual([
+    { project: 'Webshop', locked: 0 },
+    { project: 'Webshop', locked: 1 },
+  ]);
+
+  await dialog.getByRole('button', { name: 'Change 2 tickets' }).click();
+  const report = dialog.getByRole('region', { name: 'Report' });
+  await expect(report).toContainText('moved: 2');
+  await expect(report.getByRole('row', { name: /T-10001/ })).toContainText('Moved');
+  await expect(report.getByRole('row', { name: /T-10001/ })).toContainText('1.5 h');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /T-10001/ })).toContainText('Support desk / Hotline');
+
+  // The unlocked entry moved with the ticket; the locked one stayed on the old project, kept as a secondary assignment.
+  expect(entryProjects(portier.dataDir)).toEqual([
+    { project: 'Support desk', locked: 0 },
+    { project: 'Webshop', locked: 1 },
+  ]);
+});
