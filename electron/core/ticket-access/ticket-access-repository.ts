@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Expression, type ExpressionBuilder, type QueryResult, type SqlBool } from 'kysely';
 import type { RightHolder } from '../../../shared/api/ticket-rights';
 import type { ViewContact } from '../../../shared/api/ticket-view';
 import { compiledOnce } from '../db/compiled-once';
@@ -8,7 +8,18 @@ import type { Database, TicketPriorityValue, TicketStatusValue } from '../db/sch
 import { accountStatus } from '../portal-accounts/account-status';
 import { liveRights, type ContactRef, type RightFact, type TicketFacts, type TicketScope } from './ticket-access';
 
-/** The rights a holder has (live and revoked), each with the stored tasks of an existing_tasks right. */
+/** compiledOnce for a query over a list of ids (never empty): one compiled query per length of the list. */
+function compiledForIds<R>(build: (db: Executor, ids: number[]) => Compilable<R>): (db: Executor, ids: readonly number[]) => Promise<QueryResult<R>> {
+  const byLength = new Map<number, (db: Executor, ...ids: number[]) => Promise<QueryResult<R>>>();
+  return (db, ids) => {
+    let run = byLength.get(ids.length);
+    if (!run) byLength.set(ids.length, (run = compiledOnce((d: Executor, ...args: number[]) => build(d, args))));
+    return run(db, ...ids);
+  };
+}
+
+const rightTasks = compiledForIds((db, rightIds) => db.selectFrom('ticket_right_task').select(['right_id', 'task_id']).where('right_id', 'in', rightIds).orderBy('task_id'));
+
 const RIGHT_COLUMNS = ['id', 'project_id', 'scope', 'task_id', 'read_only', 'created_at', 'revoked_at'] as const;
 
 /*
@@ -20,10 +31,11 @@ const linkRights = compiledOnce((db, accountId: number, organisationId: number) 
   db.selectFrom('ticket_right').select(RIGHT_COLUMNS).where('account_id', '=', accountId).where('account_organisation_id', '=', organisationId).orderBy('id'),
 );
 
+/** The rights a holder has (live and revoked), each with the stored tasks of an existing_tasks right. */
 export async function readRightFacts(db: Executor, holder: RightHolder): Promise<RightFact[]> {
   const { rows } = await ('personId' in holder ? personRights(db, holder.personId) : linkRights(db, holder.accountId, holder.organisationId));
   const existing = rows.filter((r) => r.scope === 'existing_tasks').map((r) => r.id);
-  const tasks = existing.length === 0 ? [] : await db.selectFrom('ticket_right_task').select(['right_id', 'task_id']).where('right_id', 'in', existing).orderBy('task_id').execute();
+  const tasks = existing.length === 0 ? [] : (await rightTasks(db, existing)).rows;
   return rows.map((r) => ({
     id: r.id,
     projectId: r.project_id,
@@ -270,6 +282,30 @@ const SORT_COLUMNS = {
   status: 'ticket.status',
 } as const;
 
+/** The page's rows with their names; a page holds at most 500 ids, so at most 500 compiled shapes. */
+const pageRows = compiledForIds((db, ids) =>
+  db
+    .selectFrom('ticket')
+    .innerJoin('project', 'project.id', 'ticket.project_id')
+    .innerJoin('task', 'task.id', 'ticket.task_id')
+    .leftJoin('staff', 'staff.id', 'ticket.assignee_staff_id')
+    .select([
+      'ticket.id',
+      'ticket.number',
+      'ticket.title',
+      'ticket.status',
+      'ticket.priority',
+      'ticket.project_id',
+      'project.name as project_name',
+      'ticket.task_id',
+      'task.name as task_name',
+      'staff.name as assignee_name',
+      'ticket.created_at',
+      'ticket.updated_at',
+    ])
+    .where('ticket.id', 'in', ids),
+);
+
 /**
  * The contact's tickets matching the filters, one page of them and the total, filtered, sorted
  * and paged in SQL. The page's ids come first, from ticket_project_covering alone (migration
@@ -290,27 +326,7 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
   // A page that is not full ends the list: its total needs no count.
   const total = page.length < q.limit && (page.length > 0 || q.offset === 0) ? q.offset + page.length : await countContactTickets(db, scope, q);
   if (page.length === 0) return { rows: [], total };
-  const found = await db
-    .selectFrom('ticket')
-    .innerJoin('project', 'project.id', 'ticket.project_id')
-    .innerJoin('task', 'task.id', 'ticket.task_id')
-    .leftJoin('staff', 'staff.id', 'ticket.assignee_staff_id')
-    .select([
-      'ticket.id',
-      'ticket.number',
-      'ticket.title',
-      'ticket.status',
-      'ticket.priority',
-      'ticket.project_id',
-      'project.name as project_name',
-      'ticket.task_id',
-      'task.name as task_name',
-      'staff.name as assignee_name',
-      'ticket.created_at',
-      'ticket.updated_at',
-    ])
-    .where('ticket.id', 'in', page.map((r) => r.id))
-    .execute();
+  const { rows: found } = await pageRows(db, page.map((r) => r.id));
   const byId = new Map(found.map(({ id, ...view }) => [id, view]));
   return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total };
 }
