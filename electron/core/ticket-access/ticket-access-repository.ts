@@ -1,21 +1,41 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Expression, type ExpressionBuilder, type QueryResult, type SqlBool } from 'kysely';
 import type { RightHolder } from '../../../shared/api/ticket-rights';
 import type { ViewContact } from '../../../shared/api/ticket-view';
+import { compiledOnce } from '../db/compiled-once';
 import { containsKey } from '../db/text-search';
 import type { Executor } from '../db/connection';
 import type { Database, TicketPriorityValue, TicketStatusValue } from '../db/schema';
 import { accountStatus } from '../portal-accounts/account-status';
 import { liveRights, type ContactRef, type RightFact, type TicketFacts, type TicketScope } from './ticket-access';
 
+/** compiledOnce for a query over a list of ids (never empty): one compiled query per length of the list. */
+function compiledForIds<R>(build: (db: Executor, ids: number[]) => Compilable<R>): (db: Executor, ids: readonly number[]) => Promise<QueryResult<R>> {
+  const byLength = new Map<number, (db: Executor, ...ids: number[]) => Promise<QueryResult<R>>>();
+  return (db, ids) => {
+    let run = byLength.get(ids.length);
+    if (!run) byLength.set(ids.length, (run = compiledOnce((d: Executor, ...args: number[]) => build(d, args))));
+    return run(db, ...ids);
+  };
+}
+
+const rightTasks = compiledForIds((db, rightIds) => db.selectFrom('ticket_right_task').select(['right_id', 'task_id']).where('right_id', 'in', rightIds).orderBy('task_id'));
+
+const RIGHT_COLUMNS = ['id', 'project_id', 'scope', 'task_id', 'read_only', 'created_at', 'revoked_at'] as const;
+
+/*
+ * The contact's facts are read on every call of the view (and later the portal) with only their
+ * values changing: compiled once, so each call pays SQLite's work, not Kysely's building.
+ */
+const personRights = compiledOnce((db, personId: number) => db.selectFrom('ticket_right').select(RIGHT_COLUMNS).where('person_id', '=', personId).orderBy('id'));
+const linkRights = compiledOnce((db, accountId: number, organisationId: number) =>
+  db.selectFrom('ticket_right').select(RIGHT_COLUMNS).where('account_id', '=', accountId).where('account_organisation_id', '=', organisationId).orderBy('id'),
+);
+
 /** The rights a holder has (live and revoked), each with the stored tasks of an existing_tasks right. */
 export async function readRightFacts(db: Executor, holder: RightHolder): Promise<RightFact[]> {
-  let query = db.selectFrom('ticket_right').select(['id', 'project_id', 'scope', 'task_id', 'read_only', 'created_at', 'revoked_at']);
-  query = 'personId' in holder
-    ? query.where('person_id', '=', holder.personId)
-    : query.where('account_id', '=', holder.accountId).where('account_organisation_id', '=', holder.organisationId);
-  const rows = await query.orderBy('id').execute();
+  const { rows } = await ('personId' in holder ? personRights(db, holder.personId) : linkRights(db, holder.accountId, holder.organisationId));
   const existing = rows.filter((r) => r.scope === 'existing_tasks').map((r) => r.id);
-  const tasks = existing.length === 0 ? [] : await db.selectFrom('ticket_right_task').select(['right_id', 'task_id']).where('right_id', 'in', existing).orderBy('task_id').execute();
+  const tasks = existing.length === 0 ? [] : (await rightTasks(db, existing)).rows;
   return rows.map((r) => ({
     id: r.id,
     projectId: r.project_id,
@@ -37,22 +57,27 @@ export interface ContactRecord {
   holder: RightHolder | null;
 }
 
+const selectPerson = compiledOnce((db, personId: number) => db.selectFrom('person').select(['id', 'organisation_id']).where('id', '=', personId));
+const selectAccount = compiledOnce((db, accountId: number) =>
+  db.selectFrom('portal_account').select(['id', 'active', 'locked_until', 'activated_at', 'password_hash', 'activation_sent_at', 'activation_expires_at']).where('id', '=', accountId),
+);
+// The default link unless the caller names one; the account's portal session starts on it too.
+const selectDefaultLink = compiledOnce((db, accountId: number) =>
+  db.selectFrom('portal_account_link').select(['organisation_id', 'person_id']).where('account_id', '=', accountId).orderBy('is_default', 'desc').orderBy('organisation_id').limit(1),
+);
+const selectNamedLink = compiledOnce((db, accountId: number, organisationId: number) =>
+  db.selectFrom('portal_account_link').select(['organisation_id', 'person_id']).where('account_id', '=', accountId).where('organisation_id', '=', organisationId).orderBy('is_default', 'desc').orderBy('organisation_id').limit(1),
+);
+
 export async function readContactRecord(db: Executor, contact: ViewContact, now: Date): Promise<ContactRecord | null> {
   if ('personId' in contact) {
-    const person = await db.selectFrom('person').select(['id', 'organisation_id']).where('id', '=', contact.personId).executeTakeFirst();
+    const [person] = (await selectPerson(db, contact.personId)).rows;
     if (!person) return null;
     return { contact: { kind: 'person', personId: person.id }, organisationId: person.organisation_id, account: null, holder: { personId: person.id } };
   }
-  const account = await db
-    .selectFrom('portal_account')
-    .select(['id', 'active', 'locked_until', 'activated_at', 'password_hash', 'activation_sent_at', 'activation_expires_at'])
-    .where('id', '=', contact.accountId)
-    .executeTakeFirst();
+  const [account] = (await selectAccount(db, contact.accountId)).rows;
   if (!account) return null;
-  let links = db.selectFrom('portal_account_link').select(['organisation_id', 'person_id']).where('account_id', '=', account.id);
-  if (contact.organisationId !== undefined) links = links.where('organisation_id', '=', contact.organisationId);
-  // The default link unless the caller names one; the account's portal session starts on it too.
-  const link = await links.orderBy('is_default', 'desc').orderBy('organisation_id').limit(1).executeTakeFirst();
+  const [link] = (await (contact.organisationId === undefined ? selectDefaultLink(db, account.id) : selectNamedLink(db, account.id, contact.organisationId))).rows;
   const facts = { active: account.active === 1, hasAccess: accountStatus(account, now) === 'active' };
   if (!link) return { contact: { kind: 'account', accountId: account.id, personId: null }, organisationId: null, account: facts, holder: null };
   return {
@@ -197,7 +222,10 @@ const statusNotIndexed = sql<TicketStatusValue>`${sql.ref('ticket.status')} || '
 
 /** The contact's tickets matching the filters: what the list pages through and counts. */
 function contactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery) {
-  let base = db.selectFrom('ticket').where(ticketVisibleTo(scope));
+  // Filtered to one project, only the rights on that project can cover a ticket: the others are
+  // left out of the condition (the same answer; SQLite then tests one or two terms per row, not twenty).
+  const rights = q.projectId === undefined ? scope.rights : scope.rights.filter((r) => r.projectId === q.projectId);
+  let base = db.selectFrom('ticket').where(ticketVisibleTo({ ...scope, rights }));
   if (q.quickLink !== 'all') base = base.where(statusNotIndexed, 'in', QUICK_LINK_STATUSES[q.quickLink]);
   if (q.projectId !== undefined) base = base.where('ticket.project_id', '=', q.projectId);
   if (q.taskId !== undefined) base = base.where('ticket.task_id', '=', q.taskId);
@@ -213,8 +241,41 @@ function contactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery)
 
 /** How many tickets the contact sees that match the filters (the list's total). */
 export async function countContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<number> {
-  const { n } = await contactTickets(db, scope, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(n);
+  const count = memoCompiled(db, 'count', scope, q, () => contactTickets(db, scope, q).select((eb) => eb.fn.countAll<number>().as('n')).compile());
+  const [row] = (await db.executeQuery(count)).rows;
+  return Number(row?.n ?? 0);
+}
+
+/** How many compiled list queries are kept (least recently used out first): a few screens' worth of filters and pages. */
+const COMPILED_LIST_QUERIES = 200;
+
+/** Per dialect (a Kysely instance and its transactions share its adapter): the same inputs compile to the same SQL only within one. */
+const compiledLists = new WeakMap<object, Map<string, CompiledQuery>>();
+
+/**
+ * The page and count queries for a contact, compiled once per (scope, filters, page): the view
+ * asks for the same list again and again (refetches, the portal's reloads), and building THE
+ * condition for twenty rights costs Kysely more than SQLite needs to run it. The key holds
+ * everything ticketVisibleTo and contactTickets read (the live rights with their tasks, the
+ * organisation, the internal-projects setting) and every field of the query, so equal keys
+ * compile to equal queries: nothing is decided from a cache that the inputs do not name.
+ */
+function memoCompiled<R>(db: Executor, kind: 'page' | 'count', scope: TicketScope, q: ContactTicketQuery, compile: () => CompiledQuery<R>): CompiledQuery<R> {
+  const adapter = db.getExecutor().adapter;
+  let cache = compiledLists.get(adapter);
+  if (!cache) compiledLists.set(adapter, (cache = new Map()));
+  const { quickLink, projectId, taskId, priority, status, search, sort, direction, offset, limit } = q;
+  const key = JSON.stringify([kind, scope.organisationId, scope.internalProjectsAllowed, liveRights(scope), [quickLink, projectId, taskId, priority, status, search, sort, direction, offset, limit]]);
+  const hit = cache.get(key) as CompiledQuery<R> | undefined;
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const compiled = compile();
+  cache.set(key, compiled);
+  if (cache.size > COMPILED_LIST_QUERIES) cache.delete(cache.keys().next().value as string);
+  return compiled;
 }
 
 const SORT_COLUMNS = {
@@ -225,24 +286,9 @@ const SORT_COLUMNS = {
   status: 'ticket.status',
 } as const;
 
-/**
- * The contact's tickets matching the filters, one page of them and the total, filtered, sorted
- * and paged in SQL. The page's ids come first, from ticket_project_covering alone (migration
- * 0021: every column filtered and sorted on is in it); only the page's rows are read and joined.
- */
-export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
-  const page = await contactTickets(db, scope, q)
-    .select('ticket.id')
-    .orderBy(SORT_COLUMNS[q.sort], q.direction)
-    // The number breaks ties, so paging never shows a ticket twice.
-    .orderBy('ticket.number', q.direction)
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  // A page that is not full ends the list: its total needs no count.
-  const total = page.length < q.limit && (page.length > 0 || q.offset === 0) ? q.offset + page.length : await countContactTickets(db, scope, q);
-  if (page.length === 0) return { rows: [], total };
-  const found = await db
+/** The page's rows with their names; a page holds at most 500 ids, so at most 500 compiled shapes. */
+const pageRows = compiledForIds((db, ids) =>
+  db
     .selectFrom('ticket')
     .innerJoin('project', 'project.id', 'ticket.project_id')
     .innerJoin('task', 'task.id', 'ticket.task_id')
@@ -261,8 +307,30 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
       'ticket.created_at',
       'ticket.updated_at',
     ])
-    .where('ticket.id', 'in', page.map((r) => r.id))
-    .execute();
+    .where('ticket.id', 'in', ids),
+);
+
+/**
+ * The contact's tickets matching the filters, one page of them and the total, filtered, sorted
+ * and paged in SQL. The page's ids come first, from ticket_project_covering alone (migration
+ * 0021: every column filtered and sorted on is in it); only the page's rows are read and joined.
+ */
+export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
+  const pageQuery = memoCompiled(db, 'page', scope, q, () =>
+    contactTickets(db, scope, q)
+      .select('ticket.id')
+      .orderBy(SORT_COLUMNS[q.sort], q.direction)
+      // The number breaks ties, so paging never shows a ticket twice.
+      .orderBy('ticket.number', q.direction)
+      .limit(q.limit)
+      .offset(q.offset)
+      .compile(),
+  );
+  const page = (await db.executeQuery(pageQuery)).rows;
+  // A page that is not full ends the list: its total needs no count.
+  const total = page.length < q.limit && (page.length > 0 || q.offset === 0) ? q.offset + page.length : await countContactTickets(db, scope, q);
+  if (page.length === 0) return { rows: [], total };
+  const { rows: found } = await pageRows(db, page.map((r) => r.id));
   const byId = new Map(found.map((view) => [view.id, view]));
   return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total };
 }

@@ -19,9 +19,9 @@ import { toContactTicketRow } from './contact-ticket-fields';
  * ticket-view:open (once per opening, whatever the paging); list and explain write nothing.
  */
 
-/** The contact's scope, from the facts the database holds now; NOT_FOUND for an unknown person or account. */
-export async function loadScope(db: Executor, contact: ViewContact, now: Date): Promise<{ record: ContactRecord; scope: TicketScope }> {
-  const record = await readContactRecord(db, contact, now);
+/** The contact's scope, from the facts the database holds now (or the contact's record read moments ago in the same call); NOT_FOUND for an unknown person or account. */
+export async function loadScope(db: Executor, contact: ViewContact, now: Date, known?: ContactRecord): Promise<{ record: ContactRecord; scope: TicketScope }> {
+  const record = known ?? (await readContactRecord(db, contact, now));
   if (!record) throw new AppError('NOT_FOUND', 'There is no such contact.', { fields: { contact: { code: 'not_found' } } });
   const rights = record.holder ? await readRightFacts(db, record.holder) : [];
   const settings = await readTicketAccessSettings(db);
@@ -35,13 +35,26 @@ export async function viewingAs(ctx: HandlerContext, contact: ViewContact): Prom
   if (staff?.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff may do this.');
   const record = await readContactRecord(ctx.deps.db, contact, ctx.deps.clock());
   if (!record) throw new AppError('NOT_FOUND', 'There is no such contact.', { fields: { contact: { code: 'not_found' } } });
-  return {
+  const viewer: StaffViewingAsPrincipal = {
     kind: 'staff-viewing-as',
     staff,
     accountId: record.contact.kind === 'account' ? record.contact.accountId : null,
     organisationId: record.organisationId,
     personId: record.contact.personId,
   };
+  recordOfViewer.set(viewer, record);
+  return viewer;
+}
+
+/**
+ * The record viewingAs read for a principal it made: a principal lives for one call, so the call
+ * reads the contact once (viewingAs, then the scope) and both see the same facts.
+ */
+const recordOfViewer = new WeakMap<StaffViewingAsPrincipal, ContactRecord>();
+
+/** The scope of the contact the viewer looks through, from the record viewingAs read for this call. */
+function scopeOfViewer(deps: CoreDeps, viewer: StaffViewingAsPrincipal): Promise<{ record: ContactRecord; scope: TicketScope }> {
+  return loadScope(deps.db, contactOf(viewer), deps.clock(), recordOfViewer.get(viewer));
 }
 
 /** The contact a portal account (the portal, next issue) or staff viewing as a contact looks through: loadScope's input. */
@@ -53,7 +66,7 @@ export function contactOf(principal: StaffViewingAsPrincipal | PortalAccountPrin
 
 /** Opens the view: whom it shows (for the banner), audited once per opening. */
 export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrincipal): Promise<ViewedContact> {
-  const { record, scope } = await loadScope(deps.db, contactOf(viewer), deps.clock());
+  const { record, scope } = await scopeOfViewer(deps, viewer);
   const names = await readContactNames(deps.db, record);
   await deps.db.transaction().execute(async (trx) => {
     await recordAudit(trx, {
@@ -79,7 +92,7 @@ export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrinc
 }
 
 export async function listTicketsAs(deps: CoreDeps, viewer: StaffViewingAsPrincipal, query: ParsedInputOf<'ticket-view:list'>): Promise<{ rows: ViewAsTicketRow[]; total: number }> {
-  const { scope } = await loadScope(deps.db, contactOf(viewer), deps.clock());
+  const { scope } = await scopeOfViewer(deps, viewer);
   const { rows, total } = await listContactTickets(deps.db, scope, query);
   // The view is staff-only: its rows carry the ticket's id for staff's bulk actions; the contact's whitelist does not.
   return { rows: rows.map((row) => ({ ...toContactTicketRow(row, writableFor(scope, row.project_id, row.task_id)), id: row.id })), total };
@@ -87,7 +100,7 @@ export async function listTicketsAs(deps: CoreDeps, viewer: StaffViewingAsPrinci
 
 /** "Why (not)?" for one ticket by its number. */
 export async function explainTicketAs(deps: CoreDeps, viewer: StaffViewingAsPrincipal, number: number): Promise<AccessExplanation> {
-  const { scope } = await loadScope(deps.db, contactOf(viewer), deps.clock());
+  const { scope } = await scopeOfViewer(deps, viewer);
   const ticket = await readTicketFacts(deps.db, number);
   if (!ticket) throw new AppError('NOT_FOUND', `There is no ticket T-${number}.`, { fields: { number: { code: 'not_found' } } });
   return explain(scope, ticket);
