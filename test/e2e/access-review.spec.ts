@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from './fixtures';
+import { seedTickets } from './ticket-seed';
 import { AccessReviewPage } from './pages/access-review';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortalAccountsPage } from './pages/portal-accounts';
@@ -10,24 +11,15 @@ import { PortierApp } from './pages/portier-app';
 import { TicketRightsSection } from './pages/view-as';
 
 /** A project of the organisation with two tasks and three tickets, two of them on "Design" (as the view-as spec seeds them). */
-function seedTickets(dataDir: string, organisationId: number): void {
-  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
-  try {
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const webshop = project.run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
-      const design = task.run(webshop, 'Design', 'design', now, now).lastInsertRowid;
-      const build = task.run(webshop, 'Build', 'build', now, now).lastInsertRowid;
-      ticket.run(10001, 'Logo too small', 'logo too small', webshop, design, now, now);
-      ticket.run(10002, 'Colours too pale', 'colours too pale', webshop, design, now, now);
-      ticket.run(10003, 'Deploy pipeline', 'deploy pipeline', webshop, build, now, now);
-    })();
-  } finally {
-    db.close();
-  }
+function seedWebshop(dataDir: string, organisationId: number): void {
+  seedTickets(dataDir, (seed) => {
+    const webshop = seed.project(organisationId, 'Webshop');
+    const design = seed.task(webshop, 'Design');
+    const build = seed.task(webshop, 'Build');
+    seed.ticket(10001, 'Logo too small', webshop, design);
+    seed.ticket(10002, 'Colours too pale', webshop, design);
+    seed.ticket(10003, 'Deploy pipeline', webshop, build);
+  });
 }
 
 /** The customer activates the account in the portal (not built yet): only an activated account sees tickets. */
@@ -64,7 +56,7 @@ test('an administrator reviews portal access: one account with a right, filtered
   await app.open(portier.url);
   await app.createAdministrator();
 
-  await contactWithAccount(app, 'Acme Webdesign', { firstName: 'Alice', lastName: 'Adams', email: 'alice@acme.example' }, (id) => seedTickets(portier.dataDir, id));
+  await contactWithAccount(app, 'Acme Webdesign', { firstName: 'Alice', lastName: 'Adams', email: 'alice@acme.example' }, (id) => seedWebshop(portier.dataDir, id));
   const rights = new TicketRightsSection(page);
   await rights.addRight({ project: 'Webshop', scope: 'One task', task: 'Design' });
   await rights.save();

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { seedTickets } from './ticket-seed';
 import { OrganisationsPage } from './pages/contacts';
 import { HourCardsPanel, HoursReportPage } from './pages/hours';
 import { PortierApp } from './pages/portier-app';
@@ -12,25 +11,12 @@ import { PortierApp } from './pages/portier-app';
  * organisation, a task, a ticket and billable time entries.
  */
 function bookTime(dataDir: string, organisationId: number, entries: { day: string; minutes: number }[]): void {
-  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
-  try {
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      const project = db
-        .prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-        .run(organisationId, 'Website', 'website', now, now).lastInsertRowid;
-      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(project, 'Build', 'build', now, now).lastInsertRowid;
-      const ticket = db
-        .prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(1, 'New shop', 'new shop', project, task, now, now).lastInsertRowid;
-      const insert = db.prepare(
-        'INSERT INTO time_entry (ticket_id, project_id, task_id, staff_id, work_date, minutes, billable, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, 1, ?, ?)',
-      );
-      for (const entry of entries) insert.run(ticket, project, task, entry.day, entry.minutes, now, now);
-    })();
-  } finally {
-    db.close();
-  }
+  seedTickets(dataDir, (seed) => {
+    const projectId = seed.project(organisationId, 'Website');
+    const taskId = seed.task(projectId, 'Build');
+    const ticketId = seed.ticket(1, 'New shop', projectId, taskId);
+    for (const entry of entries) seed.timeEntry({ ticketId, projectId, taskId, workDate: entry.day, minutes: entry.minutes });
+  });
 }
 
 test('an administrator adds hour cards, opens the hours report, reads its figures and chart, and exports the CSV', async ({ page, portier }) => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { seedTickets } from './ticket-seed';
 import { OrganisationsPage } from './pages/contacts';
 import { PortierApp } from './pages/portier-app';
 import { TicketBulkActions } from './pages/ticket-bulk';
@@ -14,27 +15,16 @@ const database = (dataDir: string) => new Database(path.join(dataDir, 'portier.s
  * primary project, and T-10002 without time.
  */
 function seedTicketsWithTime(dataDir: string, organisationId: number): void {
-  const db = database(dataDir);
-  try {
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const entry = db.prepare('INSERT INTO time_entry (ticket_id, project_id, task_id, staff_id, work_date, minutes, note, billable, locked_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)');
-      const staff = (db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').get() as { id: number }).id;
-      const webshop = project.run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
-      const design = task.run(webshop, 'Design', 'design', now, now).lastInsertRowid;
-      const support = project.run(organisationId, 'Support desk', 'support desk', now, now).lastInsertRowid;
-      task.run(support, 'Hotline', 'hotline', now, now);
-      const first = ticket.run(10001, 'Logo too small', 'logo too small', webshop, design, now, now).lastInsertRowid;
-      ticket.run(10002, 'Colours too pale', 'colours too pale', webshop, design, now, now);
-      entry.run(first, webshop, design, staff, '2026-01-05', 90, 'Drafts', null, now, now);
-      entry.run(first, webshop, design, staff, '2025-12-01', 30, 'Invoiced', now, now, now);
-    })();
-  } finally {
-    db.close();
-  }
+  seedTickets(dataDir, (seed) => {
+    const webshop = seed.project(organisationId, 'Webshop');
+    const design = seed.task(webshop, 'Design');
+    const support = seed.project(organisationId, 'Support desk');
+    seed.task(support, 'Hotline');
+    const first = seed.ticket(10001, 'Logo too small', webshop, design);
+    seed.ticket(10002, 'Colours too pale', webshop, design);
+    seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2026-01-05', minutes: 90, note: 'Drafts' });
+    seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2025-12-01', minutes: 30, note: 'Invoiced', locked: true });
+  });
 }
 
 /** Each time entry's project and whether it is locked, in booking order. */

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { seedTickets } from './ticket-seed';
 import { OrganisationsPage } from './pages/contacts';
 import { PortierApp } from './pages/portier-app';
 import { TicketPage, TicketsPage } from './pages/tickets';
@@ -10,20 +9,11 @@ import { TicketPage, TicketsPage } from './pages/tickets';
  * straight into the data dir's database: one project of the organisation with two tasks.
  */
 function seedProject(dataDir: string, organisationId: number): void {
-  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
-  try {
-    const now = new Date().toISOString();
-    db.transaction(() => {
-      const project = db
-        .prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-        .run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
-      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      task.run(project, 'Build', 'build', now, now);
-      task.run(project, 'Support', 'support', now, now);
-    })();
-  } finally {
-    db.close();
-  }
+  seedTickets(dataDir, (seed) => {
+    const project = seed.project(organisationId, 'Webshop');
+    seed.task(project, 'Build');
+    seed.task(project, 'Support');
+  });
 }
 
 test('staff create a ticket, comment publicly and internally, book 1:30 of time and read the history', async ({ page, portier }) => {

@@ -1,6 +1,5 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
+import { seedTickets } from './ticket-seed';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortierApp } from './pages/portier-app';
 import { TicketRightsSection, ViewAsPage } from './pages/view-as';
@@ -10,29 +9,23 @@ import { TicketRightsSection, ViewAsPage } from './pages/view-as';
  * are being built in parallel): a customer project with two tasks, three tickets, and a ticket
  * of another customer's project.
  */
-function seedTickets(dataDir: string, organisationId: number): void {
-  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
-  try {
+function seedWebshop(dataDir: string, organisationId: number): void {
+  seedTickets(dataDir, (seed) => {
     const now = new Date().toISOString();
-    db.transaction(() => {
-      const other = db
+    const other = Number(
+      seed.db
         .prepare("INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Globex', 'globex', 'globex', 'default', 0, ?, ?)")
-        .run(now, now).lastInsertRowid;
-      const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-      const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      const webshop = project.run(organisationId, 'Webshop', 'webshop', now, now).lastInsertRowid;
-      const design = task.run(webshop, 'Design', 'design', now, now).lastInsertRowid;
-      const build = task.run(webshop, 'Build', 'build', now, now).lastInsertRowid;
-      ticket.run(10001, 'Logo too small', 'logo too small', webshop, design, now, now);
-      ticket.run(10002, 'Colours too pale', 'colours too pale', webshop, design, now, now);
-      ticket.run(10003, 'Deploy pipeline', 'deploy pipeline', webshop, build, now, now);
-      const theirs = project.run(other, 'Globex portal', 'globex portal', now, now).lastInsertRowid;
-      ticket.run(10004, 'Not yours', 'not yours', theirs, task.run(theirs, 'Design', 'design', now, now).lastInsertRowid, now, now);
-    })();
-  } finally {
-    db.close();
-  }
+        .run(now, now).lastInsertRowid,
+    );
+    const webshop = seed.project(organisationId, 'Webshop');
+    const design = seed.task(webshop, 'Design');
+    const build = seed.task(webshop, 'Build');
+    seed.ticket(10001, 'Logo too small', webshop, design);
+    seed.ticket(10002, 'Colours too pale', webshop, design);
+    seed.ticket(10003, 'Deploy pipeline', webshop, build);
+    const theirs = seed.project(other, 'Globex portal');
+    seed.ticket(10004, 'Not yours', theirs, seed.task(theirs, 'Design'));
+  });
 }
 
 test('give a contact a right on one task, view the tickets as the contact, ask why one is visible and why another is not', async ({ page, portier }) => {
@@ -42,7 +35,7 @@ test('give a contact a right on one task, view the tickets as the contact, ask w
   await app.goTo('Organisations');
   await new OrganisationsPage(page).create({ name: 'Acme Webdesign' });
   const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
-  seedTickets(portier.dataDir, organisationId);
+  seedWebshop(portier.dataDir, organisationId);
   await page.getByRole('button', { name: 'New person' }).click();
   const persons = new PersonsPage(page);
   await persons.fill({ firstName: 'Alice', lastName: 'Adams' });

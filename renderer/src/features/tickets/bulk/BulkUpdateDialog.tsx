@@ -6,6 +6,7 @@ import { useChannelMutation } from '../../../api/hooks';
 import { Dialog } from '../../../components/Dialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { BulkChangeFields, changesOf, EMPTY_BULK_FORM, type BulkForm, type BulkUpdateAction } from './BulkChangeFields';
+import { BulkDialogActions } from './BulkDialogActions';
 import { BulkProgress } from './BulkProgress';
 import { BulkTargetChoice, defaultTarget, type BulkScope } from './BulkTargetChoice';
 import { mergeBulkReports, REPORT_ROWS, targetInput, useChunkedRun, type BulkTarget } from './bulk-run';
@@ -85,33 +86,16 @@ export function BulkUpdateDialog({ action, scope, onClose }: { action: BulkUpdat
       title={t(`ticketBulk.titles.${action}`)}
       onClose={running ? chunks.stop : onClose}
       actions={
-        report ? (
-          <button type="button" className="button button--primary" onClick={onClose}>
-            {t('ticketBulk.close')}
-          </button>
-        ) : running ? (
-          <button type="button" className="button" onClick={chunks.stop}>
-            {t('ticketBulk.stop')}
-          </button>
-        ) : preview ? (
-          <>
-            <button type="button" className="button" onClick={() => setPreview(null)}>
-              {t('ticketBulk.back')}
-            </button>
-            <button type="button" className="button button--primary" disabled={changedInPreview === 0} onClick={() => void onRun()}>
-              {t('ticketBulk.run', { count: changedInPreview })}
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="button button--primary" disabled={!changes || bulk.isPending} onClick={() => void onPreview()}>
-              {t('ticketBulk.preview')}
-            </button>
-          </>
-        )
+        <BulkDialogActions
+          stage={report ? 'report' : running ? 'running' : preview ? 'preview' : 'choose'}
+          toChange={changedInPreview}
+          canPreview={Boolean(changes) && !bulk.isPending}
+          onClose={onClose}
+          onStop={chunks.stop}
+          onBack={() => setPreview(null)}
+          onPreview={() => void onPreview()}
+          onRun={() => void onRun()}
+        />
       }
     >
       <ErrorAlert error={error} />

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CheckboxField, SelectField } from '../../../components/Field';
 import { idOptions, projectLabel } from '../ticket-options';
 import { useProjectOptions, useTaskOptions } from '../ticket-queries';
+import { BulkDialogActions } from './BulkDialogActions';
 import { BulkProgress } from './BulkProgress';
 import { BulkTargetChoice, defaultTarget, type BulkScope } from './BulkTargetChoice';
 import { MoveReportView } from './MoveReportView';
@@ -65,33 +66,16 @@ export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClos
       title={t('ticketBulk.titles.move')}
       onClose={running ? chunks.stop : onClose}
       actions={
-        report ? (
-          <button type="button" className="button button--primary" onClick={onClose}>
-            {t('ticketBulk.close')}
-          </button>
-        ) : running ? (
-          <button type="button" className="button" onClick={chunks.stop}>
-            {t('ticketBulk.stop')}
-          </button>
-        ) : preview ? (
-          <>
-            <button type="button" className="button" onClick={() => setPreview(null)}>
-              {t('ticketBulk.back')}
-            </button>
-            <button type="button" className="button button--primary" disabled={toChange === 0} onClick={() => void onRun()}>
-              {t('ticketBulk.run', { count: toChange })}
-            </button>
-          </>
-        ) : (
-          <>
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="button" className="button button--primary" disabled={!where || dryRun.isPending} onClick={() => void onPreview()}>
-              {t('ticketBulk.preview')}
-            </button>
-          </>
-        )
+        <BulkDialogActions
+          stage={report ? 'report' : running ? 'running' : preview ? 'preview' : 'choose'}
+          toChange={toChange}
+          canPreview={Boolean(where) && !dryRun.isPending}
+          onClose={onClose}
+          onStop={chunks.stop}
+          onBack={() => setPreview(null)}
+          onPreview={() => void onPreview()}
+          onRun={() => void onRun()}
+        />
       }
     >
       <ErrorAlert error={error} />
