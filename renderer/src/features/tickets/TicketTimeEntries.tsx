@@ -5,16 +5,20 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notify } from '../../components/notification-store';
 import { formatDay } from '../hours/hours-format';
+import { useCurrentStaff } from '../session/session-queries';
 import { TimeEntryDialog } from './TimeEntryDialog';
-import { useDeleteTimeEntry } from './ticket-queries';
+import { useDeleteTimeEntry, useLockTimeEntries } from './ticket-queries';
 import { formatDuration } from './time-entry-input';
 
-/** Time booked on the ticket: book, edit and delete; locked entries are read-only and say why. */
+/** Time booked on the ticket: book, edit and delete; administrators lock entries (invoiced, period closed); locked entries are read-only and say why. */
 export function TicketTimeEntries({ ticket }: { ticket: TicketDetail }) {
   const { t, i18n } = useTranslation();
   const remove = useDeleteTimeEntry();
+  const lock = useLockTimeEntries();
+  const isAdmin = useCurrentStaff().data?.role === 'administrator';
   const [editing, setEditing] = useState<TimeEntry | 'new' | null>(null);
   const [deleting, setDeleting] = useState<TimeEntry | null>(null);
+  const [locking, setLocking] = useState<TimeEntry | null>(null);
   const day = (d: string) => formatDay(d, i18n.language);
 
   const onDelete = async () => {
@@ -26,6 +30,17 @@ export function TicketTimeEntries({ ticket }: { ticket: TicketDetail }) {
       // Shown above the table.
     }
     setDeleting(null);
+  };
+
+  const onLock = async () => {
+    if (!locking) return;
+    try {
+      await lock.mutateAsync({ ids: [locking.id] });
+      notify(t('tickets.time.lockedDone'));
+    } catch {
+      // Shown above the table.
+    }
+    setLocking(null);
   };
 
   return (
@@ -43,7 +58,7 @@ export function TicketTimeEntries({ ticket }: { ticket: TicketDetail }) {
           {t('tickets.time.book')}
         </button>
       </header>
-      <ErrorAlert error={remove.error} />
+      <ErrorAlert error={remove.error ?? lock.error} />
       {ticket.timeEntries.length === 0 ? <p className="muted">{t('tickets.time.empty')}</p> : null}
       {ticket.timeEntries.length > 0 ? (
         <table className="table table--compact">
@@ -90,6 +105,22 @@ export function TicketTimeEntries({ ticket }: { ticket: TicketDetail }) {
                       >
                         {t('tickets.time.delete')}
                       </button>
+                      {isAdmin ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-label={t('tickets.time.lockLabel', { date: day(e.workDate) })}
+                            onClick={() => {
+                              lock.reset();
+                              setLocking(e);
+                            }}
+                          >
+                            {t('tickets.time.lock')}
+                          </button>
+                        </>
+                      ) : null}
                     </>
                   )}
                 </td>
@@ -101,6 +132,16 @@ export function TicketTimeEntries({ ticket }: { ticket: TicketDetail }) {
       {ticket.timeEntries.some((e) => e.locked) ? <p className="field-hint">{t('tickets.time.lockedReason')}</p> : null}
       <p>{t('tickets.time.total', { time: formatDuration(ticket.totalMinutes) })}</p>
       {editing ? <TimeEntryDialog ticket={ticket} entry={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
+      {locking ? (
+        <ConfirmDialog
+          title={t('tickets.time.lockTitle')}
+          message={t('tickets.time.lockText', { time: formatDuration(locking.minutes), date: day(locking.workDate) })}
+          confirmLabel={t('tickets.time.lock')}
+          busy={lock.isPending}
+          onConfirm={() => void onLock()}
+          onCancel={() => setLocking(null)}
+        />
+      ) : null}
       {deleting ? (
         <ConfirmDialog
           title={t('tickets.time.deleteTitle')}

@@ -97,3 +97,4 @@ export const useRemoveAssignment = () => useChannelMutation('tickets:remove-assi
 export const useBookTime = () => useChannelMutation('time-entries:book');
 export const useUpdateTimeEntry = () => useChannelMutation('time-entries:update');
 export const useDeleteTimeEntry = () => useChannelMutation('time-entries:delete');
+export const useLockTimeEntries = () => useChannelMutation('time-entries:lock');
