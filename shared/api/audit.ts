@@ -45,6 +45,11 @@ export const AUDIT_ACTIONS = [
   // ticket rights and "view as contact" (issue 11)
   'ticket-rights-changed',
   'tickets-viewed-as',
+  // The customer portal (the account is the actor)
+  'signed-in',
+  'sign-in-failed',
+  'signed-out',
+  'sessions-ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -113,6 +118,8 @@ export const AUDIT_FIELDS = [
   'companyAddress',
   'companyCountry',
   'idleMinutes',
+  'portalIdleMinutes',
+  'portalAbsoluteHours',
   'timeZone',
   'portalUrl',
   'letterheadLogo',

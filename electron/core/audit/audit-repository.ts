@@ -46,8 +46,10 @@ export const insertAuditRow = compiledOnce(
     label: string | null,
     via: string,
     names: string | null,
+    accountId: number | null,
   ) =>
     db.insertInto('audit_log').values({
+      account_id: accountId,
       at,
       staff_id: staffId,
       entity,
@@ -181,14 +183,15 @@ export interface AuditRowValues {
   label: string | null;
   via: AuditVia;
   names: string | null;
+  accountId: number | null;
 }
 
 /** Many audit rows in one statement (their values as one JSON parameter): a bulk action's thousands cost one round trip. */
 export async function insertAuditRows(db: Executor, rows: readonly AuditRowValues[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names]));
+  const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names, r.accountId]));
   await sql`
-    INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
+    INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json, account_id)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
     FROM json_each(${json})`.execute(db);
 }

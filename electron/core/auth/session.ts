@@ -1,3 +1,4 @@
+import type { PortalSlot } from '../portal-sessions/portal-slot';
 import type { Via } from '../principal';
 
 /**
@@ -14,6 +15,8 @@ export interface SessionSlot {
   lastSeenAt: number | null;
   /** The shell the slot belongs to (default: the desktop app); the command line's calls are audited as such. */
   via?: Via;
+  /** Set by the portal's shell only: the customer's sign-in (see portal-sessions/portal-slot.ts). */
+  portal?: PortalSlot;
 }
 
 export const newSessionSlot = (via?: Via): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null, ...(via ? { via } : {}) });

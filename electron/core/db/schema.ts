@@ -75,6 +75,8 @@ export interface AuditLogTable {
   label: string | null;
   via: Generated<'app' | 'cli' | 'portal'>;
   names_json: string | null;
+  /** Migration 0026: the portal account that acted (no foreign key: the log outlives the account). */
+  account_id: Generated<number | null>;
 }
 
 export interface SettingTable {
@@ -91,6 +93,8 @@ export interface RoleGroupTable {
   built_in_key: BuiltInRoleGroupKey | null;
   created_at: string;
   updated_at: string;
+  /** Migration 0026: members must sign in to the portal with two steps. */
+  requires_two_step: Generated<number>;
 }
 
 export interface RoleGroupPermissionTable {
@@ -126,6 +130,47 @@ export interface PortalAccountTable {
   access_stage: ColumnType<number, never, never>;
   created_at: string;
   updated_at: string;
+  /** Migration 0026: the portal's required action, status mails, two-step login. */
+  must_change_password: Generated<number>;
+  notify_status_changes: Generated<number>;
+  two_step_method: 'totp' | 'sms' | null;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  two_step_enabled_at: string | null;
+}
+
+/** A portal sign-in (migration 0026), found by the hash of its cookie value. */
+export interface PortalSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  account_id: number;
+  stage: 'two-step' | 'signed-in';
+  organisation_id: number | null;
+  person_id: number | null;
+  security_stamp: number;
+  two_step_failures: Generated<number>;
+  client_address: Generated<string>;
+  user_agent: Generated<string>;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface PortalRecoveryCodeTable {
+  id: Generated<number>;
+  account_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface PortalTwoStepCodeTable {
+  id: Generated<number>;
+  session_id: number;
+  code_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface PortalAccountLinkTable {
@@ -356,6 +401,9 @@ export interface Database {
   portal_account_role_group: PortalAccountRoleGroupTable;
   portal_account_tally: PortalAccountTallyTable;
   portal_account_token: PortalAccountTokenTable;
+  portal_session: PortalSessionTable;
+  portal_recovery_code: PortalRecoveryCodeTable;
+  portal_two_step_code: PortalTwoStepCodeTable;
   staff_preference: StaffPreferenceTable;
   outbox_mail: OutboxMailTable;
   mail_template: MailTemplateTable;

@@ -33,7 +33,7 @@ function Form({ settings }: { settings: SessionSettings }) {
       return;
     }
     try {
-      await update.mutateAsync({ idleMinutes });
+      await update.mutateAsync({ ...settings, idleMinutes });
       notify(t('sessionSettings.saved'));
     } catch (error) {
       form.fail(error);
