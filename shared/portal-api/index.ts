@@ -1,4 +1,5 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from '../contract';
+import { portalBrandingApi } from './branding';
 import { portalSessionApi } from './session';
 
 /**
@@ -8,6 +9,7 @@ import { portalSessionApi } from './session';
  */
 export const portalContract = {
   ...portalSessionApi,
+  ...portalBrandingApi,
 } as const;
 
 export type PortalContract = typeof portalContract;
