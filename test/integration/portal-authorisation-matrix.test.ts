@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/api';
+import { portalContract, type PortalChannelName } from '../../shared/portal-api';
+import type { Access } from '../../shared/contract';
+import type { Result } from '../../shared/result';
+import type { SessionSlot } from '../../electron/core/auth/session';
+import { createDispatcher } from '../../electron/core/dispatch';
+import { portalHandlers } from '../../electron/core/portal-handlers';
+import type { Principal } from '../../electron/core/principal';
+import { databaseFingerprint, startTestCore, type TestCore } from '../support/core';
+import { customerWithPassword, portalSlot, signedInCustomer } from '../support/portal';
+
+/**
+ * The portal's matrix: every portal channel x every kind of caller, through the portal's own
+ * dispatcher. Customers (signed in or not yet) reach the portal's levels; a staff user, also one
+ * viewing as a contact, is refused even when a dispatcher resolves them for a portal channel;
+ * and the back office answers UNKNOWN_CHANNEL for every portal channel. A refusal changes nothing.
+ */
+type Caller = 'nobody' | 'customer' | 'staff' | 'staff-viewing-as';
+const CALLERS: readonly Caller[] = ['nobody', 'customer', 'staff', 'staff-viewing-as'];
+
+const ALLOWED: Partial<Record<Access, readonly Caller[]>> = {
+  'portal-public': ['nobody', 'customer'],
+  portal: ['customer'],
+};
+
+let t: TestCore;
+let customerSlot: SessionSlot;
+let principals: Record<'staff' | 'staff-viewing-as', Principal>;
+
+/**
+ * A valid input for every portal channel; a new channel does not compile until it has one.
+ * Channels that end the caller's sign-in run last (see LAST).
+ */
+const SAMPLES: Record<PortalChannelName, Record<string, unknown>> = {
+  'portal-session:current': {},
+  'portal-session:sign-in': { username: 'nobody@example.com', password: 'Wrong-Password-1' },
+  'portal-session:sign-out': {},
+  'portal-session:switch-organisation': { organisationId: 999_999 },
+  'portal-branding:get': {},
+  'portal-branding:logo': {},
+};
+
+const LAST = (name: string) => name === 'portal-session:sign-out' || name === 'portal-session:sign-in';
+const NAMES = Object.keys(portalContract) as PortalChannelName[];
+const ORDERED = [...NAMES.filter((n) => !LAST(n)), ...NAMES.filter(LAST)];
+
+beforeAll(async () => {
+  t = await startTestCore();
+  const customer = await customerWithPassword(t);
+  customerSlot = await signedInCustomer(t, customer.username);
+  const administrator = await t.call('session:current', {});
+  const staff: Principal = { kind: 'staff', staffId: administrator?.id ?? 0, name: administrator?.name ?? '', role: 'administrator', mayGrantAccess: true, via: 'app' };
+  principals = {
+    staff,
+    'staff-viewing-as': { kind: 'staff-viewing-as', staff: { ...staff, kind: 'staff' }, accountId: customer.accountId, organisationId: customer.organisationId },
+  };
+});
+afterAll(() => t.close());
+
+function callAs(caller: Caller, channel: PortalChannelName, input: unknown): Promise<Result<unknown>> {
+  if (caller === 'nobody') return t.core.portal(portalSlot(), channel, input);
+  if (caller === 'customer') return t.core.portal(customerSlot, channel, input);
+  const principal = principals[caller];
+  const dispatch = createDispatcher({ contract: portalContract, handlers: portalHandlers, resolvePrincipal: async () => principal });
+  return dispatch(t.core.deps, portalSlot(), channel, input);
+}
+
+describe('the portal authorisation matrix', () => {
+  it('has a valid sample for every portal channel, and no portal channel is a back-office channel', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual([...NAMES].sort());
+    for (const name of NAMES) {
+      expect(name in contract, name).toBe(false);
+      const parsed = portalContract[name].input.safeParse(SAMPLES[name]);
+      expect(parsed.success, `${name}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+      expect(['portal-public', 'portal'], name).toContain(portalContract[name].access);
+    }
+  });
+
+  it('answers UNKNOWN_CHANNEL for every portal channel in the back office, changing nothing', async () => {
+    const before = await databaseFingerprint(t.core);
+    for (const name of NAMES) {
+      const result = await t.core.invoke(t.admin, name, SAMPLES[name]);
+      expect(result.ok ? 'ok' : result.error.code, name).toBe('UNKNOWN_CHANNEL');
+    }
+    expect(await databaseFingerprint(t.core)).toBe(before);
+  });
+
+  for (const caller of CALLERS) {
+    describe(`as ${caller}`, () => {
+      for (const name of ORDERED) {
+        const allowed = (ALLOWED[portalContract[name].access] ?? []).includes(caller);
+        it(`${allowed ? 'may' : 'may not'} call ${name}`, async () => {
+          const before = await databaseFingerprint(t.core);
+          const result = await callAs(caller, name, SAMPLES[name]);
+          const refused = !result.ok && ['UNAUTHENTICATED', 'FORBIDDEN'].includes(result.error.code);
+          if (allowed) {
+            expect(refused, result.ok ? '' : `${result.error.code}: ${result.error.message}`).toBe(false);
+          } else {
+            expect(refused, result.ok ? 'allowed' : result.error.code).toBe(true);
+            expect(result.ok ? null : result.error.code).toBe(caller === 'nobody' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+            expect(await databaseFingerprint(t.core)).toBe(before);
+          }
+        });
+      }
+    });
+  }
+});
