@@ -96,6 +96,20 @@ describe('the ticket rights editor', () => {
     expect(await within(section).findByRole('row', { name: /Intranet/ })).toBeTruthy();
   });
 
+  it('warns, as the Planfix manual does, that customers never get staff powers (an auditor’s), in every language', async () => {
+    const cases = [
+      ['en', 'Important', 'An auditor sees every ticket of a project and can close or delete them'],
+      ['nl', 'Belangrijk', 'Een auditor ziet alle tickets van een project en kan ze sluiten of verwijderen'],
+      ['de', 'Wichtig', 'Ein Auditor sieht alle Tickets eines Projekts und kann sie schließen oder löschen'],
+    ] as const;
+    for (const [language, title, text] of cases) {
+      renderWithApp(<TicketRightsSection holder={{ personId: 3 }} organisationId={7} mayGrant title="Rights" />, { 'session:current': () => staffMember(), 'ticket-rights:list': () => [] }, { language });
+      const note = await screen.findByRole('note', { name: title });
+      expect(note.textContent).toContain(text);
+      cleanup();
+    }
+  });
+
   it('shows staff who may not grant the rights read-only, with the reason', async () => {
     renderWithApp(<TicketRightsSection holder={{ personId: 3 }} organisationId={7} mayGrant={false} title="Ticket rights" />, {
       'session:current': () => staffMember({ role: 'staff', mayGrantAccess: false }),
@@ -108,6 +122,8 @@ describe('the ticket rights editor', () => {
     expect(add.getAttribute('aria-describedby')).toBeTruthy();
     expect(within(section).getByText('Only administrators and staff who may grant portal access change ticket rights.')).toBeTruthy();
     expect(within(section).queryByRole('button', { name: /Revoke/ })).toBeNull();
+    // The warning is for those who edit rights.
+    expect(within(section).queryByRole('note')).toBeNull();
   });
 });
 

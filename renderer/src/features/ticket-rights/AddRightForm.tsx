@@ -75,7 +75,6 @@ export function AddRightForm({ organisationId, onAdd, onCancel }: { organisation
         />
       ) : null}
       <CheckboxField label={t('ticketRights.readOnly')} checked={readOnly} onCheckedChange={setReadOnly} />
-      <p className="muted">{t('ticketRights.staffOnlyWarning')}</p>
       <div className="row-actions">
         <button type="submit" className="button button--primary" disabled={!complete}>
           {t('ticketRights.addToChanges')}
