@@ -7,6 +7,7 @@ import { TicketRightsSection } from '../../../renderer/src/features/ticket-right
 import type { Project, Task } from '../../../shared/api/projects';
 import type { TicketRight } from '../../../shared/api/ticket-rights';
 import { portalAccount, staffMember } from './support/fixtures';
+import { pick } from './support/picker';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -75,9 +76,12 @@ describe('the ticket rights editor', () => {
     const form = within(section).getByRole('form', { name: 'Neues Recht' });
     const add = within(form).getByRole('button', { name: 'Zu den Änderungen hinzufügen' });
     expect((add as HTMLButtonElement).disabled).toBe(true);
-    await user.selectOptions(await within(form).findByLabelText('Projekt'), await within(form).findByRole('option', { name: 'Intranet' }));
+    await pick(user, form, 'Projekt', 'intra', 'Intranet');
+    // The contact's organisation's customer projects (internal ones only with the setting on), searched in the core.
+    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, internal: false }));
+    expect(fake.callsTo('projects:list')).not.toContainEqual(expect.objectContaining({ internal: true }));
     await user.selectOptions(within(form).getByLabelText('Umfang'), 'one_task');
-    await user.selectOptions(within(form).getByLabelText('Vorgang'), await within(form).findByRole('option', { name: 'Design' }));
+    await pick(user, form, 'Vorgang', '', 'Design');
     await user.click(add);
     await user.click(within(live).getByRole('button', { name: 'Das Recht auf Webshop entziehen' }));
 

@@ -189,6 +189,8 @@ export const de: Messages = {
   },
   picker: {
     noMatches: 'Keine passenden Organisationen',
+    nothingFound: 'Nichts gefunden',
+    typeToSearch: '{{shown}} von {{total}} angezeigt: Tippen Sie, um die anderen zu suchen.',
   },
   organisations: {
     title: 'Organisationen',

@@ -188,6 +188,8 @@ export const en = {
   },
   picker: {
     noMatches: 'No matching organisations',
+    nothingFound: 'Nothing found',
+    typeToSearch: '{{shown}} of {{total}} shown: type to search for the others.',
   },
   organisations: {
     title: 'Organisations',

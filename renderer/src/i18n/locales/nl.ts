@@ -189,6 +189,8 @@ export const nl: Messages = {
   },
   picker: {
     noMatches: 'Geen organisaties gevonden',
+    nothingFound: 'Niets gevonden',
+    typeToSearch: '{{shown}} van {{total}} getoond: typ om de andere te zoeken.',
   },
   organisations: {
     title: 'Organisaties',
