@@ -210,6 +210,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
     assignments: [{ projectId: ids.secondProject, taskId: ids.secondTask }],
   },
   'tickets:update': { id: ids.ticket, title: 'Renamed ticket', status: 'done', priority: 'urgent', assigneeId: ids.staff, categoryIds: [] },
+  'tickets:contact-options': { projectId: ids.project, search: 'sample', limit: 5 },
   'tickets:comment': { ticketId: ids.ticket, body: 'Looked into it', internal: true },
   'tickets:history': { id: ids.ticket, offset: 0, limit: 10 },
   'tickets:add-assignment': { ticketId: ids.ticket, projectId: ids.secondProject, taskId: ids.secondTask },
