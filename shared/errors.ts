@@ -65,6 +65,12 @@ export type FieldErrorCode =
   | 'other_customer_project'
   /** A ticket right on an internal project while the setting does not allow it. */
   | 'internal_not_allowed'
+  /** A ticket's contact who is no person of the primary project's customer (nor of an organisation under it). */
+  | 'contact_of_other_customer'
+  /** An archived project takes no new tickets or time. */
+  | 'project_archived'
+  /** An archived task takes no new tickets or time. */
+  | 'task_archived'
   /** A ticket right for an account link that names a person: the person holds the rights. */
   | 'link_names_person';
 

@@ -23,6 +23,8 @@ import { ticketAccessHandlers } from './ticket-access/ticket-access-handlers';
 import { ticketMoveHandlers } from './ticket-moves/ticket-move-handlers';
 // issue 11 wave 2: bulk ticket actions (fix/bulk)
 import { ticketBulkHandlers } from './ticket-bulk/ticket-bulk-handlers';
+// issue 11 point 8: bulk ticket actions as one transaction with progress and stop (fix/jobs)
+import { ticketJobHandlers } from './ticket-jobs/ticket-job-handlers';
 // issue 11: access review report
 import { accessReviewHandlers } from './access-review/access-review-handlers';
 
@@ -52,6 +54,8 @@ export const handlers: Handlers<ChannelName> = {
   ...ticketMoveHandlers,
   // issue 11 wave 2: bulk ticket actions (fix/bulk)
   ...ticketBulkHandlers,
+  // issue 11 point 8: bulk ticket actions as one transaction with progress and stop (fix/jobs)
+  ...ticketJobHandlers,
   // issue 11: access review report
   ...accessReviewHandlers,
 };

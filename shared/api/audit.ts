@@ -180,6 +180,11 @@ export const AUDIT_REFERENCE_KINDS = ['organisation', 'person', 'role-group', 'p
 export type AuditReferenceKind = (typeof AUDIT_REFERENCE_KINDS)[number];
 /** The key of a referenced record in an entry's `names`: "organisation:3". */
 export const referenceKey = (kind: AuditReferenceKind, id: number) => `${kind}:${id}`;
+/**
+ * The key of a ticket category's name in one UI language in an entry's `names`:
+ * "ticket-category:3:nl". Categories have a name per language; each is kept as it was.
+ */
+export const categoryNameKey = (id: number, language: 'en' | 'nl' | 'de') => `ticket-category:${id}:${language}`;
 
 /** One append-only audit record: who changed what when, with the values before and after. */
 export const AuditEntry = z.strictObject({

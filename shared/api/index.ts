@@ -24,6 +24,8 @@ import { ticketViewApi } from './ticket-view';
 import { ticketMovesApi } from './ticket-moves';
 // issue 11 wave 2: bulk ticket actions (fix/bulk)
 import { ticketBulkApi } from './ticket-bulk';
+// issue 11 point 8: bulk ticket actions as one transaction with progress and stop (fix/jobs)
+import { ticketJobsApi } from './ticket-jobs';
 // issue 11: access review report
 import { accessReviewApi } from './access-review';
 
@@ -61,6 +63,8 @@ export const contract = {
   ...ticketMovesApi,
   // issue 11 wave 2: bulk ticket actions (fix/bulk)
   ...ticketBulkApi,
+  // issue 11 point 8: bulk ticket actions as one transaction with progress and stop (fix/jobs)
+  ...ticketJobsApi,
   // issue 11: access review report
   ...accessReviewApi,
 } as const;

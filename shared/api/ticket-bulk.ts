@@ -2,31 +2,45 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Id } from './common';
 import { TicketListQuery, TicketPriority, TicketStatus } from './tickets';
+import { TicketViewQuery, ViewContact } from './ticket-view';
 
 /** Most tickets one bulk call takes (by ids, or what a filter resolves to). */
 export const MAX_BULK_TICKETS = 10_000;
-/** Tickets changed per transaction: a long bulk call lets other writers in between chunks. */
+/**
+ * Tickets changed per step of a bulk action: the whole action is one transaction, and between
+ * its steps the job reports how far it is and yields, so status and stop calls are answered.
+ */
 export const BULK_CHUNK_SIZE = 500;
 
 /** The staff list's filter (tickets:list without offset/limit): "everything the filter shows". */
 export const TicketFilter = TicketListQuery.omit({ offset: true, limit: true });
 export type TicketFilter = z.output<typeof TicketFilter>;
 
+/** The view-as list's filter (ticket-view:list without contact, offset and limit). */
+export const ViewAsTicketFilter = TicketViewQuery.omit({ contact: true, offset: true, limit: true });
+export type ViewAsTicketFilter = z.output<typeof ViewAsTicketFilter>;
+
+/** "Everything the filter shows" in the view-as list: the contact's tickets (THE access function) matching its filter. */
+export const ViewAsTarget = z.strictObject({ contact: ViewContact, filter: ViewAsTicketFilter });
+export type ViewAsTarget = z.output<typeof ViewAsTarget>;
+
 /**
- * Which tickets a bulk action takes: a selection (ticketIds) or everything the staff list's
- * filter shows (filter), either less exceptIds (rows unticked after "select all").
+ * Which tickets a bulk action takes: a selection (ticketIds), everything the staff list's
+ * filter shows (filter) or everything the view-as list shows (viewAs), less exceptIds (rows
+ * unticked after "select all").
  */
 export const ticketTargetFields = {
   ticketIds: z.array(Id).min(1).max(MAX_BULK_TICKETS).optional(),
   filter: TicketFilter.optional(),
+  viewAs: ViewAsTarget.optional(),
   exceptIds: z.array(Id).max(MAX_BULK_TICKETS).default([]),
 };
 
-/** The schema, refusing input that gives both or neither of ticketIds and filter (the error names ticketIds). */
-export const withOneTarget = <S extends z.ZodType<{ ticketIds?: unknown; filter?: unknown }>>(schema: S) =>
-  schema.refine((v) => (v.ticketIds === undefined) !== (v.filter === undefined), {
+/** The schema, refusing input that gives none or more than one of ticketIds, filter and viewAs (the error names ticketIds). */
+export const withOneTarget = <S extends z.ZodType<{ ticketIds?: unknown; filter?: unknown; viewAs?: unknown }>>(schema: S) =>
+  schema.refine((v) => [v.ticketIds, v.filter, v.viewAs].filter((target) => target !== undefined).length === 1, {
     path: ['ticketIds'],
-    message: 'Give either ticketIds or filter.',
+    message: 'Give one of ticketIds, filter and viewAs.',
     params: { fieldError: { code: 'required' } },
   });
 
@@ -90,8 +104,9 @@ export type TicketBulkReport = z.infer<typeof TicketBulkReport>;
 export const ticketBulkApi = {
   /**
    * Changes many tickets at once (the staff list's and the view-as list's bulk actions; view-as
-   * is read-only, so staff act as staff here with the selected ids). One transaction per chunk
-   * of 500, one audit entry per ticket changed. Changing the primary project is tickets:move.
+   * is read-only, so staff act as staff here). One transaction for the whole call, one audit
+   * entry per ticket changed. Changing the primary project is tickets:move. The screens run it
+   * as a job (tickets:bulk-update-start) to show progress and offer a stop.
    */
   'tickets:bulk-update': channel({ access: 'staff', input: TicketBulkInput, output: TicketBulkReport, changes: ['tickets', 'audit'] }),
 } as const;

@@ -3,7 +3,7 @@ import { channel } from '../contract';
 import { Id } from './common';
 import { ticketTargetFields, withOneTarget } from './ticket-bulk';
 
-/** Most tickets one call moves; the renderer sends a bigger selection in chunks of 500. */
+/** Most tickets one call (or job) moves, in one transaction. */
 export const MAX_TICKETS_PER_MOVE = 10_000;
 
 /**
@@ -16,7 +16,7 @@ export const MAX_TICKETS_PER_MOVE = 10_000;
 export const TicketMoveTimeOption = z.enum(['keep_primary', 'rebook', 'keep_as_secondary']);
 export type TicketMoveTimeOption = z.infer<typeof TicketMoveTimeOption>;
 
-/** The tickets to move (ids, or the staff list's filter less exceptIds) and where to; the task must belong to the project. */
+/** The tickets to move (ids, the staff list's or the view-as list's filter less exceptIds) and where to; the task must belong to the project. */
 export const TicketMoveInput = withOneTarget(z.strictObject({
   ...ticketTargetFields,
   ticketIds: z.array(Id).min(1).max(MAX_TICKETS_PER_MOVE).optional(),
@@ -32,7 +32,7 @@ export type TicketMoveInput = z.input<typeof TicketMoveInput>;
  * What a move does (or did) to one ticket: moved to the other project; task_changed = same
  * project, other task (its entries still lie on the primary project); skipped_has_time = it has
  * time on its primary project and the option is keep_primary; unchanged_same_project = it is
- * already on that project and task (so a repeated chunk changes nothing).
+ * already on that project and task (so a repeated move changes nothing).
  */
 export const TicketMoveOutcome = z.enum(['moved', 'task_changed', 'skipped_has_time', 'unchanged_same_project']);
 export type TicketMoveOutcome = z.infer<typeof TicketMoveOutcome>;
@@ -113,7 +113,10 @@ export type TicketMoveReport = z.infer<typeof TicketMoveReport>;
 export const ticketMovesApi = {
   /** The dry run: what tickets:move would do, changing nothing. */
   'tickets:move-preview': channel({ access: 'staff', input: TicketMoveInput, output: TicketMoveReport }),
-  /** Changes the primary project (and task) of the tickets in one transaction; one audit entry per ticket changed. */
+  /**
+   * Changes the primary project (and task) of the tickets in one transaction; one audit entry
+   * per ticket changed. The screens run it as a job (tickets:move-start) to show progress and offer a stop.
+   */
   'tickets:move': channel({
     access: 'staff',
     input: TicketMoveInput,

@@ -135,6 +135,15 @@ const TicketFields = z.strictObject({
   assignments: z.array(SecondaryAssignment).max(50).default([]),
 });
 
+/** A person offered as a ticket's contact: the primary project's customer's own persons come first. */
+export const ContactOption = z.strictObject({
+  id: Id,
+  name: z.string(),
+  organisationId: Id,
+  organisationName: z.string(),
+});
+export type ContactOption = z.infer<typeof ContactOption>;
+
 /** The staff list's filters; every one is applied in SQL. */
 export const TicketListQuery = z.strictObject({
   search: searchText,
@@ -196,6 +205,15 @@ export const ticketsApi = {
       }),
     output: TicketDetail,
     changes: ['tickets', 'audit'],
+  }),
+  /**
+   * The persons who may be the contact of a ticket on this project, searched in SQL: its
+   * customer's (and the organisations under it); on an internal project, anybody.
+   */
+  'tickets:contact-options': channel({
+    access: 'staff',
+    input: z.strictObject({ projectId: Id, search: searchText, limit: z.number().int().min(1).max(100).default(20) }),
+    output: page(ContactOption),
   }),
   'tickets:comment': channel({
     access: 'staff',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { INVOKE_PATH } from '../../shared/bridge';
 import { expect, test } from './fixtures';
 import { seedTickets } from './ticket-seed';
 import { OrganisationsPage } from './pages/contacts';
@@ -64,7 +65,18 @@ test('select tickets, change their primary project with "rebook", read the dry r
     { project: 'Webshop', locked: 1 },
   ]);
 
+  // The move runs as one job in the core; the dialog asks how far it is. The job's first status
+  // answer is held back here, so the running stage can be read before the two tickets are done.
+  let releaseStatus: () => void = () => undefined;
+  const statusHeld = new Promise<void>((resolve) => (releaseStatus = resolve));
+  await page.route(`**${INVOKE_PATH}`, async (route) => {
+    if ((route.request().postDataJSON() as { channel?: string }).channel === 'tickets:job-status') await statusHeld;
+    await route.continue();
+  });
   await dialog.getByRole('button', { name: 'Change 2 tickets' }).click();
+  await expect(dialog.getByRole('progressbar', { name: '0 of 2 tickets' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Stop: nothing will be changed' })).toBeVisible();
+  releaseStatus();
   const report = dialog.getByRole('region', { name: 'Report' });
   await expect(report).toContainText('moved: 2');
   await expect(report.getByRole('row', { name: /T-10001/ })).toContainText('Moved');

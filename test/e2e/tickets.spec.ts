@@ -57,7 +57,7 @@ test('staff create a ticket, comment publicly and internally, book 1:30 of time 
 
   // The list shows the ticket; the URL's project filter narrows it to that project.
   await page.getByRole('link', { name: 'Webshop' }).click();
-  await expect(page.getByLabel('Project')).toHaveValue(/\d+/);
+  await expect(page.getByRole('combobox', { name: 'Project', exact: true })).toHaveValue('Webshop — Bäckerei Müller GmbH');
   const row = page.getByRole('row', { name: /T-10001/ });
   await expect(row).toContainText('Checkout fails');
   await expect(row).toContainText('In progress');

@@ -1,7 +1,10 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, test } from './fixtures';
 import { seedTickets } from './ticket-seed';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortierApp } from './pages/portier-app';
+import { TicketBulkActions } from './pages/ticket-bulk';
 import { TicketRightsSection, ViewAsPage } from './pages/view-as';
 
 /**
@@ -69,4 +72,28 @@ test('give a contact a right on one task, view the tickets as the contact, ask w
 
   const otherCustomer = await view.whyNot('10004');
   await expect(otherCustomer).toContainText('The contact has no right on the ticket’s project.');
+
+  // Staff act on everything the contact's filtered list shows (resolved in the core by the same access function), as one job.
+  const dialog = await new TicketBulkActions(page).choose('Change priority…');
+  await expect(dialog.getByRole('radio', { name: 'Everything the filter shows (2 tickets)' })).toBeChecked();
+  await dialog.getByLabel('New priority', { exact: true }).selectOption({ label: 'Urgent' });
+  await dialog.getByRole('button', { name: 'Show what will happen' }).click();
+  await expect(dialog.getByRole('region', { name: 'Dry run: nothing has been changed yet' })).toContainText('Tickets: 2 · changed: 2');
+  await dialog.getByRole('button', { name: 'Change 2 tickets' }).click();
+  await expect(dialog.getByRole('region', { name: 'Report' })).toContainText('Tickets: 2 · changed: 2');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(view.table.getByRole('row', { name: /T-10001/ })).toContainText('Urgent');
+  await expect(view.table.getByRole('row', { name: /T-10002/ })).toContainText('Urgent');
+  // T-10003, which the contact does not see, kept its priority.
+  const db = new Database(path.join(portier.dataDir, 'portier.sqlite'), { readonly: true });
+  try {
+    expect(db.prepare('SELECT number, priority FROM ticket ORDER BY number').all()).toEqual([
+      { number: 10001, priority: 'urgent' },
+      { number: 10002, priority: 'urgent' },
+      { number: 10003, priority: 'normal' },
+      { number: 10004, priority: 'normal' },
+    ]);
+  } finally {
+    db.close();
+  }
 });

@@ -165,6 +165,7 @@ describe('the authorisation matrix', () => {
 
   it('lets any staff user run bulk ticket actions, and offers none to staff viewing as a contact (view-as is read-only)', () => {
     expect(contract['tickets:bulk-update'].access).toBe('staff');
+    for (const name of ['tickets:move-start', 'tickets:bulk-update-start', 'tickets:job-status', 'tickets:job-cancel'] as const) expect(contract[name].access, name).toBe('staff');
     expect(CHANNEL_NAMES.filter((n) => n.startsWith('ticket-view:') && n.includes('bulk'))).toEqual([]);
   });
 

@@ -74,8 +74,8 @@ interface Case {
   withoutAdministrator?: true;
   /** The sample fails on purpose (a wrong password): what it writes anyway must still be declared. */
   fails?: true;
-  /** Runs the call and whatever finishes it; returns whether it succeeded. */
-  run?: (caller: Caller) => Promise<boolean>;
+  /** Runs the call and whatever finishes it (with the input prepare handed back, else the sample); returns whether it succeeded. */
+  run?: (caller: Caller, input: Record<string, unknown>) => Promise<boolean>;
   /** Domains the run may change besides the channel's own (a print job ends in print-status). */
   alsoDeclaredBy?: ChannelName;
 }
@@ -97,6 +97,24 @@ async function printUntilDone(c: Caller): Promise<boolean> {
   }
   return false;
 }
+
+/** Starts a ticket job (fix/jobs), asks to stop it at once when `cancel`, and asks for its status until it has ended. */
+async function ticketJobUntilEnded(c: Caller, channel: 'tickets:move-start' | 'tickets:bulk-update-start', input: Record<string, unknown>, cancel = false): Promise<boolean> {
+  const { jobId } = await c.call(channel, input as never);
+  if (cancel && !(await c.call('tickets:job-cancel', { jobId })).cancelled) return false;
+  for (let i = 0; i < 400; i++) {
+    const status = await c.call('tickets:job-status', { jobId });
+    if (status.report) return status.report.kind === (cancel ? 'cancelled' : channel === 'tickets:move-start' ? 'move' : 'bulk-update');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return false;
+}
+
+/** The sample bulk update, not as a dry run: what a bulk update job takes. */
+const bulkJobInput = (c: Caller) => {
+  const { preview: _preview, ...input } = channelSamples(c.ids)['tickets:bulk-update'];
+  return Promise.resolve(input);
+};
 
 const CASES: Partial<Record<ChannelName, Case>> = {
   'setup:create-administrator': { withoutAdministrator: true },
@@ -154,6 +172,12 @@ const CASES: Partial<Record<ChannelName, Case>> = {
   'ticket-view:explain': { prepare: async (c) => ({ contact: { personId: c.ids.person }, number: (await insertSampleProject(c.core.deps.db, c.ids.organisation)).ticketNumber }) },
   'tickets:move-preview': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
   'tickets:move': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff) },
+  // Ticket jobs (fix/jobs) write in the background after the start answered; the status call that hands out the report tells the renderer.
+  'tickets:move-start': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff), run: (c, input) => ticketJobUntilEnded(c, 'tickets:move-start', input), alsoDeclaredBy: 'tickets:job-status' },
+  'tickets:bulk-update-start': { prepare: bulkJobInput, run: (c, input) => ticketJobUntilEnded(c, 'tickets:bulk-update-start', input), alsoDeclaredBy: 'tickets:job-status' },
+  'tickets:job-status': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff), run: (c, input) => ticketJobUntilEnded(c, 'tickets:move-start', input) },
+  // Stopped, the job rolls back: its statements ran (the plugin sees them) but nothing was committed.
+  'tickets:job-cancel': { prepare: (c) => sampleTicketMove(c.core.deps.db, c.ids.staff), run: (c, input) => ticketJobUntilEnded(c, 'tickets:move-start', input, true), alsoDeclaredBy: 'tickets:job-status' },
 };
 
 const changesOf = (name: ChannelName): readonly Domain[] => (contract[name] as { changes?: readonly Domain[] }).changes ?? [];
@@ -203,7 +227,7 @@ async function tablesWrittenBy(name: ChannelName): Promise<{ ok: boolean; tables
     const rowWrites = await recordRowWrites(core.deps.db as unknown as Kysely<unknown>);
     const statements = new TableWriteRecorder();
     core.deps.db = core.deps.db.withPlugin(statements);
-    const ok = testCase.run ? await testCase.run(caller) : (await core.invoke(session, name, input)).ok;
+    const ok = testCase.run ? await testCase.run(caller, input) : (await core.invoke(session, name, input)).ok;
     const tables = new Set([...statements.take(), ...(await rowWrites())]);
     return { ok, tables: [...tables].sort() };
   } finally {

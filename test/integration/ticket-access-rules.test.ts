@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ViewContact } from '../../shared/api/ticket-view';
 import type { AppError } from '../../shared/errors';
-import { startTestCore, type TestCore } from '../support/core';
+import { databaseFingerprint, startTestCore, type TestCore } from '../support/core';
 import { ticketRows } from '../support/ticket-world';
 
 /*
@@ -200,6 +200,26 @@ describe('ticket rights decide what a contact sees', () => {
     const result = await t.core.invoke(t.admin, 'ticket-rights:grant', input);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await t.call('ticket-rights:list', { holder: { personId: alice }, includeRevoked: true })).toEqual([]);
+  });
+});
+
+describe('customers never get staff-only powers (the Planfix auditor: every ticket of a project, closing them)', () => {
+  it('refuses them in every shape a caller might try, changing nothing', async () => {
+    const project = await rows.project(acme);
+    const holder = { personId: alice };
+    const before = await databaseFingerprint(t.core);
+    for (const input of [
+      { holder, projectId: project, scope: 'auditor', taskId: null, readOnly: false },
+      { holder, projectId: project, scope: 'every_ticket', taskId: null, readOnly: false },
+      { holder, projectId: project, scope: 'all_tasks', taskId: null, readOnly: false, mayCloseAll: true },
+      { holder, projectId: project, scope: 'all_tasks', taskId: null, readOnly: false, permissions: ['tickets.close_any'] },
+    ]) {
+      expect(await t.core.invoke(t.admin, 'ticket-rights:grant', input), JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await databaseFingerprint(t.core)).toBe(before);
+    // What a right can be: a scope of the project's tasks and a read-only flag, nothing more.
+    const right = await grant(holder, project, 'all_tasks');
+    expect(Object.keys(right).sort()).toEqual(['accountId', 'createdAt', 'id', 'organisationId', 'personId', 'projectId', 'projectName', 'readOnly', 'revokedAt', 'scope', 'taskId', 'taskIds', 'taskName']);
   });
 });
 

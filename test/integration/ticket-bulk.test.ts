@@ -119,8 +119,8 @@ describe('tickets:bulk-update on the staff list filter', () => {
     await newTicket('Too many 2');
     await newTicket('Too many 3');
     const filter = { search: 'Too many', sort: 'number' as const, direction: 'asc' as const };
-    expect(await resolveTicketTarget(t.core.deps.db, { filter, exceptIds: [] }, 3)).toHaveLength(3);
-    const error = await errorOf(resolveTicketTarget(t.core.deps.db, { filter, exceptIds: [] }, 2));
+    expect(await resolveTicketTarget(t.core.deps.db, { filter, exceptIds: [] }, 3, new Date())).toHaveLength(3);
+    const error = await errorOf(resolveTicketTarget(t.core.deps.db, { filter, exceptIds: [] }, 2, new Date()));
     expect(error.code).toBe('VALIDATION');
     expect(error.fields).toEqual({ filter: { code: 'too_big' } });
   });

@@ -10,8 +10,9 @@ const TITLES = ['École fermée', 'Ørsted meter', 'Łódź office', 'Șantier C
 
 beforeAll(async () => {
   t = await startTestCore();
-  ids.organisation = (await t.call('organisations:create', { name: 'Brouwerij De Ster' })).id;
   ids.otherOrganisation = (await t.call('organisations:create', { name: 'Bakkerij Zon' })).id;
+  // Under Bakkerij Zon's umbrella, so its person may be the contact of tickets on either's projects.
+  ids.organisation = (await t.call('organisations:create', { name: 'Brouwerij De Ster', parentId: ids.otherOrganisation })).id;
   ids.person = (await t.call('persons:create', { organisationId: ids.organisation, lastName: 'Peeters' })).id;
   ids.project = (await t.call('projects:create', { name: 'Webshop', organisationId: ids.organisation })).id;
   ids.task = (await t.call('tasks:create', { projectId: ids.project, name: 'Checkout' })).id;

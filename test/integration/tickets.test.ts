@@ -225,6 +225,39 @@ describe('time entries', () => {
     expect((await t.call('tickets:get', { id: ticket.id })).timeEntries[0]?.locked).toBe(true);
   });
 
+  it('are refused on an archived project or task (primary or secondary); entries already there stay and are corrected in place', async () => {
+    const project = await t.call('projects:create', { name: 'Winding down', organisationId: ids.organisation });
+    const task = await t.call('tasks:create', { projectId: project.id, name: 'Last work' });
+    const side = await t.call('projects:create', { name: 'Side project', organisationId: ids.organisation });
+    const sideTask = await t.call('tasks:create', { projectId: side.id, name: 'Side task' });
+    const ticket = await newTicket('Archived later', { projectId: project.id, taskId: task.id, assignments: [{ projectId: side.id, taskId: sideTask.id }] });
+    const book = (projectId?: number) => t.call('time-entries:book', { ticketId: ticket.id, workDate: '2026-03-02', minutes: 15, ...(projectId ? { projectId } : {}) });
+    const refusedWith = async (call: () => Promise<unknown>, code: string) => {
+      await expectRefused(call, 'VALIDATION', 'projectId');
+      expect((await errorOf(call())).fields).toEqual({ projectId: { code } });
+    };
+    const entry = await book();
+    await t.call('projects:archive', { id: project.id });
+    await refusedWith(() => book(), 'project_archived');
+    // The secondary assignment's project is open: time goes there, but not back onto the archived primary.
+    const onSide = await book(side.id);
+    await refusedWith(() => t.call('time-entries:update', { id: onSide.id, projectId: project.id }), 'project_archived');
+    // What was booked stays visible, and is corrected where it lies (the dialog sends its project again).
+    expect((await t.call('tickets:get', { id: ticket.id })).timeEntries.map((e) => [e.id, e.projectId])).toEqual([
+      [entry.id, project.id],
+      [onSide.id, side.id],
+    ]);
+    expect(await t.call('time-entries:update', { id: entry.id, projectId: project.id, minutes: 20 })).toMatchObject({ minutes: 20, projectId: project.id });
+
+    await t.call('projects:unarchive', { id: project.id });
+    await t.call('tasks:archive', { id: task.id });
+    await refusedWith(() => book(), 'task_archived');
+    await t.call('tasks:archive', { id: sideTask.id });
+    await refusedWith(() => book(side.id), 'task_archived');
+    await t.call('tasks:unarchive', { id: task.id });
+    expect((await book()).projectId).toBe(project.id);
+  });
+
   it('are locked by administrators only', async () => {
     const ticket = await newTicket('Staff time');
     const staff = await signedIn(t.core, 'sam@example.com', 'Quiet-Harbour-79');

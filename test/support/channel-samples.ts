@@ -210,6 +210,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
     assignments: [{ projectId: ids.secondProject, taskId: ids.secondTask }],
   },
   'tickets:update': { id: ids.ticket, title: 'Renamed ticket', status: 'done', priority: 'urgent', assigneeId: ids.staff, categoryIds: [] },
+  'tickets:contact-options': { projectId: ids.project, search: 'sample', limit: 5 },
   'tickets:comment': { ticketId: ids.ticket, body: 'Looked into it', internal: true },
   'tickets:history': { id: ids.ticket, offset: 0, limit: 10 },
   'tickets:add-assignment': { ticketId: ids.ticket, projectId: ids.secondProject, taskId: ids.secondTask },
@@ -238,6 +239,11 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
     changes: { status: 'in_progress', priority: 'high', assigneeId: ids.staff, contactPersonId: null, removeCategoryIds: [ids.category], addAssignment: { projectId: ids.secondProject, taskId: ids.secondTask } },
     preview: false,
   },
+  // bulk ticket actions as jobs (fix/jobs): the same inputs; the view-as list's filter as a target; no job of that id
+  'tickets:move-start': { ticketIds: [1], projectId: 1, taskId: 1, withTime: 'rebook' },
+  'tickets:bulk-update-start': { viewAs: { contact: { accountId: ids.account }, filter: { quickLink: 'all', sort: 'number', direction: 'asc' } }, changes: { priority: 'high' } },
+  'tickets:job-status': { jobId: 'no-such-job-0000000' },
+  'tickets:job-cancel': { jobId: 'no-such-job-0000000' },
   // access review report (fix/cliaccess): reads only
   'reports:access': { organisationId: ids.organisation },
   'reports:access-csv': { organisationId: ids.organisation, language: 'nl' },

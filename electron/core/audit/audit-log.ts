@@ -1,7 +1,7 @@
-import { referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
+import { categoryNameKey, referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
 import type { Executor } from '../db/connection';
 import { currentAuditAccount, currentAuditOrigin } from './audit-origin';
-import { currentName, insertAuditRow, insertAuditRows, type AuditRowValues } from './audit-repository';
+import { currentCategoryNames, currentName, insertAuditRow, insertAuditRows, type AuditRowValues } from './audit-repository';
 
 /** Values of an entry: only field names the renderer has a label for (a new one fails to compile until it gets one). */
 export type AuditValues<T> = T & { [K in Exclude<keyof T, AuditField>]: never };
@@ -60,7 +60,7 @@ export async function recordAuditBatch<A extends object>(
     const after = (record.after ?? null) as Record<string, unknown> | null;
     const refs = referencesIn(after);
     Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
-    const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
+    const names = Object.fromEntries(refs.flatMap(keysOf).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
     await insertAuditRow(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null, record.accountId ?? currentAuditAccount());
   }
 }
@@ -82,7 +82,7 @@ export async function recordAuditMany<B extends object, A extends object>(
     const after = (record.after ?? null) as Record<string, unknown> | null;
     const refs = referencesIn(before, after);
     if (refs.length > 0) Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
-    const names = Object.fromEntries(refs.map((r) => referenceKey(r.kind, r.id)).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
+    const names = Object.fromEntries(refs.flatMap(keysOf).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
     rows.push({
       at: record.at,
       staffId: record.staffId,
@@ -109,9 +109,16 @@ function labelFromValues(values: Record<string, unknown> | null): string | null 
 }
 
 interface Reference {
-  kind: AuditReferenceKind;
+  /** A ticket category is named once per UI language (categoryNameKey); the others once (referenceKey). */
+  kind: AuditReferenceKind | 'ticket-category';
   id: number;
 }
+
+const CATEGORY_LANGUAGES = ['en', 'nl', 'de'] as const;
+
+/** The keys a reference's name is kept under in an entry's `names`. */
+const keysOf = (ref: Reference): string[] =>
+  ref.kind === 'ticket-category' ? CATEGORY_LANGUAGES.map((language) => categoryNameKey(ref.id, language)) : [referenceKey(ref.kind, ref.id)];
 
 const ids = (value: unknown): number[] => (Array.isArray(value) ? value : [value]).filter((v): v is number => typeof v === 'number');
 
@@ -130,6 +137,8 @@ export function referencesIn(...sides: (Record<string, unknown> | null)[]): Refe
     for (const id of [...ids(values.assigneeId), ...ids(values.staffId)]) refs.push({ kind: 'staff', id });
     for (const id of ids(values.contactPersonId)) refs.push({ kind: 'person', id });
     for (const id of ids(values.ticketId)) refs.push({ kind: 'ticket', id });
+    // A ticket's categories by name in every language, so the log reads "Bug, Question", not "3, 7".
+    for (const id of ids(values.categoryIds)) refs.push({ kind: 'ticket-category', id });
     if (Array.isArray(values.secondaryAssignments)) {
       for (const assignment of values.secondaryAssignments as { projectId?: unknown; taskId?: unknown }[]) {
         for (const id of ids(assignment.projectId)) refs.push({ kind: 'project', id });
@@ -150,6 +159,12 @@ export function referencesIn(...sides: (Record<string, unknown> | null)[]): Refe
 export async function namesAsTheyAre(db: Executor, refs: readonly Reference[], known: Record<string, string>): Promise<Record<string, string>> {
   const names = { ...known };
   for (const ref of refs) {
+    if (ref.kind === 'ticket-category') {
+      if (categoryNameKey(ref.id, 'en') in names) continue;
+      const translated = await currentCategoryNames(db, ref.id);
+      if (translated) for (const language of CATEGORY_LANGUAGES) names[categoryNameKey(ref.id, language)] = translated[language];
+      continue;
+    }
     const key = referenceKey(ref.kind, ref.id);
     if (key in names) continue;
     const name = await currentName(db, ref.kind, ref.id);

@@ -98,6 +98,13 @@ const NAMES: Partial<Record<AuditEntity | AuditReferenceKind, (db: Executor, id:
   ticket: ticketName,
 };
 
+const categoryNames = compiledOnce((db, id: number) => db.selectFrom('ticket_category').select(['name_en as en', 'name_nl as nl', 'name_de as de']).where('id', '=', id));
+
+/** A ticket category's name in every UI language as it is now; null for one that is gone. */
+export async function currentCategoryNames(db: Executor, id: number): Promise<{ en: string; nl: string; de: string } | null> {
+  return (await categoryNames(db, id)).rows[0] ?? null;
+}
+
 /** The record's name as it is now; null for kinds without one or a record that is gone. */
 export async function currentName(db: Executor, kind: AuditEntity | AuditReferenceKind, id: number): Promise<string | null> {
   const query = NAMES[kind];

@@ -12,6 +12,11 @@ import { findSessionStaff } from './session-repository';
 export async function sessionPrincipal(deps: CoreDeps, session: SessionSlot): Promise<StaffPrincipal | null> {
   if (session.staffId === null) return null;
   const now = deps.clock().getTime();
+  const held = heldPrincipals.get(session);
+  if (held && held.staffId === session.staffId && held.stamp === session.stamp) {
+    session.lastSeenAt = now;
+    return held.principal;
+  }
   const row = await findSessionStaff(deps.db, session.staffId);
   const idleMs = sessionSettingsFromJson(row?.session_settings_json ?? null).idleMinutes * 60_000;
   const idle = session.lastSeenAt === null || now - session.lastSeenAt > idleMs;
@@ -21,4 +26,28 @@ export async function sessionPrincipal(deps: CoreDeps, session: SessionSlot): Pr
   }
   session.lastSeenAt = now;
   return { kind: 'staff', staffId: row.id, name: row.name, role: row.role, mayGrantAccess: row.may_grant_access === 1, via: session.via ?? 'app' };
+}
+
+interface HeldPrincipal {
+  principal: StaffPrincipal;
+  staffId: number | null;
+  stamp: number | null;
+}
+
+const heldPrincipals = new WeakMap<SessionSlot, HeldPrincipal>();
+
+/**
+ * While a background job's transaction holds the database (a bulk ticket action), every other
+ * call's query waits for it, the sign-in check above too: the screen could not even ask how far
+ * the job is. So the job's own sign-in is taken as checked by the call that started it, until
+ * release() (the job's end): a check a moment old, as every call's handler works with, and
+ * nobody can change the staff row meanwhile (the job holds SQLite's write lock). Signing out,
+ * or a newer sign-in on the slot, ends it at once.
+ */
+export function holdSessionPrincipal(session: SessionSlot, principal: StaffPrincipal): () => void {
+  const held: HeldPrincipal = { principal, staffId: session.staffId, stamp: session.stamp };
+  heldPrincipals.set(session, held);
+  return () => {
+    if (heldPrincipals.get(session) === held) heldPrincipals.delete(session);
+  };
 }

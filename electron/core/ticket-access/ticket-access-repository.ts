@@ -335,6 +335,18 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
   return { rows: page.flatMap((r) => byId.get(r.id) ?? []), total };
 }
 
+/**
+ * The ids of the contact's tickets matching the view-as list's filters, in the list's order,
+ * less exceptIds, at most `limit`: a bulk action's "everything the filter shows" in the view-as
+ * list, by the same query the list pages through.
+ */
+export async function contactTicketIds(db: Executor, scope: TicketScope, q: Omit<ContactTicketQuery, 'offset' | 'limit'>, except: readonly number[], limit: number): Promise<number[]> {
+  let filtered = contactTickets(db, scope, { ...q, offset: 0, limit });
+  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`${sql.ref('ticket.id')} NOT IN (SELECT value FROM json_each(${JSON.stringify(except)}))`);
+  const rows = await filtered.select('ticket.id').orderBy(SORT_COLUMNS[q.sort], q.direction).orderBy('ticket.number', q.direction).limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
 /** The numbers of every ticket the contact sees, in order (tests and the CLI's comparisons). */
 export async function visibleTicketNumbers(db: Executor, scope: TicketScope): Promise<number[]> {
   const rows = await db.selectFrom('ticket').select('ticket.number').where(ticketVisibleTo(scope)).orderBy('ticket.number').execute();

@@ -11,14 +11,14 @@ import { existingCategoryIds } from '../tickets/category-repository';
 import { insertAssignment } from '../tickets/ticket-part-repository';
 import { setTicketCategories, updateTicketRow } from '../tickets/ticket-repository';
 import { checkReferences, ticketLabel } from '../tickets/ticket-service';
-import { resolveTicketTarget } from '../tickets/ticket-target';
+import { resolveTicketTarget, type TicketTarget as BulkTarget } from '../tickets/ticket-target';
 import { notFoundRow, planBulkUpdate, type BulkChanges, type BulkTicketPlan } from './ticket-bulk-plan';
 import { readBulkTicketStates } from './ticket-bulk-repository';
 
 type BulkInput = ParsedInputOf<'tickets:bulk-update'>;
 
 /**
- * The tickets core's rules for what the changes name, checked in each chunk's transaction (so a
+ * The tickets core's rules for what the changes name, checked in the update's transaction (so a
  * staff user or project deleted meanwhile is refused, not written): the assignee and contact
  * person exist, the categories to add exist, the secondary project exists and the task is one of its own.
  */
@@ -43,9 +43,8 @@ async function checkChanges(db: Executor, changes: BulkChanges): Promise<void> {
   }
 }
 
-/** Plans one chunk: a row per id, in the order given; ids that name no ticket are refused. */
+/** Plans one step: a row per id, in the order given; ids that name no ticket are refused. */
 async function planChunk(db: Executor, ids: readonly number[], changes: BulkChanges): Promise<{ rows: TicketBulkRow[]; plans: BulkTicketPlan[] }> {
-  await checkChanges(db, changes);
   const states = await readBulkTicketStates(db, ids);
   const rows: TicketBulkRow[] = [];
   const plans: BulkTicketPlan[] = [];
@@ -62,7 +61,7 @@ async function planChunk(db: Executor, ids: readonly number[], changes: BulkChan
   return { rows, plans };
 }
 
-/** Writes the changed tickets of a chunk and one audit entry for each, with the fields that differ before and after. */
+/** Writes the changed tickets of a step and one audit entry for each, with the fields that differ before and after. */
 async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicketPlan[], now: string): Promise<void> {
   for (const { row, after, addAssignment } of plans) {
     await updateTicketRow(trx, row.ticketId, {
@@ -89,33 +88,56 @@ async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicke
   );
 }
 
+/** Called after each step of a bulk update's writes with how many of its tickets are done; a job reports progress, yields, and may stop there. */
+export type OnStep = (done: number) => Promise<void>;
+
 /**
- * tickets:bulk-update: resolves the target (ids, or the staff list's filter in one query), then
- * per chunk of 500 one transaction that reads the tickets as they are, plans and writes them
- * (a preview plans the same chunks and writes nothing). Parallel calls on the same tickets
- * serialise per chunk (transactions begin IMMEDIATE), so each audit entry's "before" is the
- * state the previous entry left.
+ * The tickets a bulk update takes, its changes checked: what a bulk update checks before it
+ * writes (and a job before it starts, so a wrong input is answered at once).
+ */
+export async function prepareBulkUpdate(db: Executor, input: BulkTarget & { changes: BulkChanges }, now: Date): Promise<number[]> {
+  const ids = await resolveTicketTarget(db, input, MAX_BULK_TICKETS, now);
+  await checkChanges(db, input.changes);
+  return ids;
+}
+
+/**
+ * tickets:bulk-update: resolves the target (ids, or a list's filter in one query); a preview
+ * plans the tickets in steps of 500 and writes nothing; otherwise one transaction reads, plans
+ * and writes them (bulkUpdateIn). Parallel calls on the same tickets serialise (transactions
+ * begin IMMEDIATE), so each audit entry's "before" is the state the previous entry left.
  */
 export async function bulkUpdateTickets(deps: CoreDeps, actor: Actor, input: BulkInput): Promise<TicketBulkReport> {
-  const ids = await resolveTicketTarget(deps.db, input, MAX_BULK_TICKETS);
   const changes: BulkChanges = input.changes;
-  const rows: TicketBulkRow[] = [];
-  if (ids.length === 0) await checkChanges(deps.db, changes);
-  for (let start = 0; start < ids.length; start += BULK_CHUNK_SIZE) {
-    const chunk = ids.slice(start, start + BULK_CHUNK_SIZE);
-    if (input.preview) {
-      rows.push(...(await planChunk(deps.db, chunk, changes)).rows);
-      continue;
-    }
-    const now = isoNow(deps.clock);
-    rows.push(
-      ...(await deps.db.transaction().execute(async (trx) => {
-        const planned = await planChunk(trx, chunk, changes);
-        await writeChunk(trx, actor, planned.plans, now);
-        return planned.rows;
-      })),
-    );
+  if (!input.preview) {
+    return deps.db.transaction().execute(async (trx) => bulkUpdateIn(trx, deps, actor, await prepareBulkUpdate(trx, input, deps.clock()), changes));
   }
+  const ids = await prepareBulkUpdate(deps.db, input, deps.clock());
+  const rows: TicketBulkRow[] = [];
+  for (let start = 0; start < ids.length; start += BULK_CHUNK_SIZE) rows.push(...(await planChunk(deps.db, ids.slice(start, start + BULK_CHUNK_SIZE), changes)).rows);
+  return reportOf(false, rows);
+}
+
+/**
+ * The bulk update of these tickets inside the caller's transaction (tickets:bulk-update's, or a
+ * job's): the changes checked again, then per step of BULK_CHUNK_SIZE tickets read as they are,
+ * planned and written, calling onStep after each.
+ */
+export async function bulkUpdateIn(trx: Executor, deps: CoreDeps, actor: Actor, ids: readonly number[], changes: BulkChanges, onStep?: OnStep): Promise<TicketBulkReport> {
+  await checkChanges(trx, changes);
+  const now = isoNow(deps.clock);
+  const rows: TicketBulkRow[] = [];
+  for (let start = 0; start < ids.length; start += BULK_CHUNK_SIZE) {
+    const step = ids.slice(start, start + BULK_CHUNK_SIZE);
+    const planned = await planChunk(trx, step, changes);
+    await writeChunk(trx, actor, planned.plans, now);
+    rows.push(...planned.rows);
+    await onStep?.(start + step.length);
+  }
+  return reportOf(true, rows);
+}
+
+function reportOf(done: boolean, rows: TicketBulkRow[]): TicketBulkReport {
   const count = (outcome: TicketBulkRow['outcome']) => rows.filter((r) => r.outcome === outcome).length;
-  return { done: !input.preview, rows, totals: { tickets: rows.length, changed: count('changed'), unchanged: count('unchanged'), refused: count('refused') } };
+  return { done, rows, totals: { tickets: rows.length, changed: count('changed'), unchanged: count('unchanged'), refused: count('refused') } };
 }

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
+import { BULK_CHUNK_SIZE } from '../../../shared/api/ticket-bulk';
 import { MAX_TICKETS_PER_MOVE, type TicketMoveReport } from '../../../shared/api/ticket-moves';
 import { AppError } from '../../../shared/errors';
 import { recordAuditMany } from '../audit/audit-log';
@@ -37,13 +38,16 @@ interface MovePlan {
   visibility: TicketMoveReport['visibility'];
 }
 
+/** Called after each step of a move's writes with how many of its tickets are done; a job reports progress, yields, and may stop there. */
+export type OnStep = (done: number) => Promise<void>;
+
 /**
- * Every ticket of the chunk with what the move does to it, in the order the ids came (or the
- * staff list's order for a filter), and who gains or loses sight of the tickets that move.
+ * Every ticket of the move with what the move does to it, in the order of the ids (the target
+ * resolved: the staff list's or view-as list's order for a filter), and who gains or loses sight
+ * of the tickets that move, as the database is now (before any write).
  */
-async function planMove(db: Executor, input: MoveInput, now: Date): Promise<MovePlan> {
+async function planMove(db: Executor, input: MoveInput, ids: readonly number[], now: Date): Promise<MovePlan> {
   const target = await targetOf(db, input);
-  const ids = await resolveTicketTarget(db, input, MAX_TICKETS_PER_MOVE);
   const byId = new Map((await ticketsToMove(db, ids)).map((t) => [t.id, t]));
   const plans: TicketMovePlan[] = [];
   const notFoundTicketIds: number[] = [];
@@ -61,49 +65,74 @@ const reportOf = (done: boolean, { plans, notFoundTicketIds, visibility }: MoveP
   return { done, rows, totals: totalsOf(rows), notFoundTicketIds, visibility };
 };
 
+/**
+ * The tickets a move takes, its project and task checked: what a move job checks before it
+ * starts, so that a wrong input is answered at once. The job checks the target again in its transaction.
+ */
+export async function prepareTicketMove(db: Executor, input: MoveInput, now: Date): Promise<number[]> {
+  await targetOf(db, input);
+  return resolveTicketTarget(db, input, MAX_TICKETS_PER_MOVE, now);
+}
+
 /** The dry run of tickets:move: the same report, nothing written. */
 export async function previewTicketMove(deps: CoreDeps, input: MoveInput): Promise<TicketMoveReport> {
-  return reportOf(false, await planMove(deps.db, input, deps.clock()));
+  const now = deps.clock();
+  return reportOf(false, await planMove(deps.db, input, await prepareTicketMove(deps.db, input, now), now));
 }
 
 /**
- * Moves one chunk of tickets to another primary project and task in one transaction, with one
- * audit entry per ticket changed. Idempotent: a ticket already on the project and task is
- * unchanged, so the renderer may send a chunk again after an interruption.
+ * Moves the tickets to another primary project and task in one transaction, with one audit
+ * entry per ticket changed. Idempotent: a ticket already on the project and task is unchanged.
  */
 export async function moveTickets(deps: CoreDeps, actor: Actor, input: MoveInput): Promise<TicketMoveReport> {
+  return deps.db.transaction().execute(async (trx) => moveTicketsIn(trx, deps, actor, input, await prepareTicketMove(trx, input, deps.clock())));
+}
+
+/**
+ * The move of these tickets inside the caller's transaction (tickets:move's, or a move job's):
+ * planned as a whole first (the report and who gains or loses sight, from the state before any
+ * write), then written in steps of BULK_CHUNK_SIZE tickets, calling onStep after each.
+ */
+export async function moveTicketsIn(trx: Executor, deps: CoreDeps, actor: Actor, input: MoveInput, ids: readonly number[], onStep?: OnStep): Promise<TicketMoveReport> {
   const now = isoNow(deps.clock);
-  return deps.db.transaction().execute(async (trx) => {
-    const planned = await planMove(trx, input, deps.clock());
-    const { plans } = planned;
-    const changing = plans.filter((p) => p.changes);
-    // Entries first: they are found by the ticket's primary project as it is before the move.
-    await rebookUnlockedEntries(trx, plans.filter((p) => p.rebook).map((p) => p.row.ticketId), input.projectId, input.taskId, now);
-    await addKeptAssignments(
-      trx,
-      plans.filter((p) => p.addAssignment).map(({ row, old }) => ({ ticketId: row.ticketId, ...old })),
-      now,
-    );
-    await setPrimaryProject(trx, changing.map((p) => p.row.ticketId), input.projectId, input.taskId, now);
-    await recordAuditMany(
-      trx,
-      changing.map(({ row }) => ({
-        at: now,
-        staffId: actor.id,
-        entity: 'ticket' as const,
-        entityId: row.ticketId,
-        action: 'primary-project-changed' as const,
-        label: `T-${row.number} ${row.title}`,
-        before: { primaryProjectId: row.from.projectId, primaryTaskId: row.from.taskId },
-        after: {
-          primaryProjectId: row.to.projectId,
-          primaryTaskId: row.to.taskId,
-          keptAsSecondary: row.secondaryAssignmentAdded !== null,
-          rebookedEntries: row.entriesMoved,
-          rebookedMinutes: row.minutesMoved,
-        },
-      })),
-    );
-    return reportOf(true, planned);
-  });
+  const planned = await planMove(trx, input, ids, deps.clock());
+  const { plans, notFoundTicketIds } = planned;
+  for (let start = 0; start < plans.length; start += BULK_CHUNK_SIZE) {
+    const step = plans.slice(start, start + BULK_CHUNK_SIZE);
+    await writeMoveStep(trx, actor, input, step, now);
+    await onStep?.(notFoundTicketIds.length + start + step.length);
+  }
+  return reportOf(true, planned);
+}
+
+/** Writes one step of a move: entries, kept assignments, the tickets, one audit entry per ticket changed. */
+async function writeMoveStep(trx: Executor, actor: Actor, input: MoveInput, plans: readonly TicketMovePlan[], now: string): Promise<void> {
+  const changing = plans.filter((p) => p.changes);
+  // Entries first: they are found by the ticket's primary project as it is before the move.
+  await rebookUnlockedEntries(trx, plans.filter((p) => p.rebook).map((p) => p.row.ticketId), input.projectId, input.taskId, now);
+  await addKeptAssignments(
+    trx,
+    plans.filter((p) => p.addAssignment).map(({ row, old }) => ({ ticketId: row.ticketId, ...old })),
+    now,
+  );
+  await setPrimaryProject(trx, changing.map((p) => p.row.ticketId), input.projectId, input.taskId, now);
+  await recordAuditMany(
+    trx,
+    changing.map(({ row }) => ({
+      at: now,
+      staffId: actor.id,
+      entity: 'ticket' as const,
+      entityId: row.ticketId,
+      action: 'primary-project-changed' as const,
+      label: `T-${row.number} ${row.title}`,
+      before: { primaryProjectId: row.from.projectId, primaryTaskId: row.from.taskId },
+      after: {
+        primaryProjectId: row.to.projectId,
+        primaryTaskId: row.to.taskId,
+        keptAsSecondary: row.secondaryAssignmentAdded !== null,
+        rebookedEntries: row.entriesMoved,
+        rebookedMinutes: row.minutesMoved,
+      },
+    })),
+  );
 }

@@ -2,6 +2,7 @@ import type { ticketCategoriesApi, ticketsApi, timeEntriesApi } from '../../../s
 import { actorOf, type Handlers } from '../context';
 import { archiveCategory, createCategory, listCategories, updateCategory } from './category-service';
 import { addAssignment, commentOnTicket, removeAssignment, ticketHistory } from './ticket-activity-service';
+import { listContactOptions } from './ticket-contact-service';
 import { listTickets } from './ticket-list-repository';
 import { createTicket, getTicket, updateTicket } from './ticket-service';
 import { bookTime, deleteTime, lockTime, updateTime } from './time-entry-service';
@@ -17,6 +18,7 @@ export const ticketHandlers: Handlers<Channel> = {
   'tickets:get': (input, { deps }) => getTicket(deps, input.id),
   'tickets:create': (input, ctx) => createTicket(ctx.deps, actorOf(ctx), input),
   'tickets:update': (input, ctx) => updateTicket(ctx.deps, actorOf(ctx), input),
+  'tickets:contact-options': (input, { deps }) => listContactOptions(deps, input),
   'tickets:comment': (input, ctx) => commentOnTicket(ctx.deps, actorOf(ctx), input),
   'tickets:history': (input, { deps }) => ticketHistory(deps, input),
   'tickets:add-assignment': (input, ctx) => addAssignment(ctx.deps, actorOf(ctx), input),

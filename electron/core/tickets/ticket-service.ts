@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { TicketDetail, TicketRow } from '../../../shared/api/tickets';
-import { AppError } from '../../../shared/errors';
+import { AppError, fieldError } from '../../../shared/errors';
 import { searchKey } from '../../../shared/text-key';
 import { formatTicketNumber } from '../../../shared/ticket-number';
 import { changedFields, recordAudit } from '../audit/audit-log';
@@ -11,6 +11,7 @@ import type { TicketTable } from '../db/schema';
 import { requireProject } from '../projects/project-service';
 import { requireTaskOfProject } from '../projects/task-service';
 import { existingCategoryIds } from './category-repository';
+import { checkTicketContact } from './ticket-contact-service';
 import { ticketAssignmentRows, ticketComments, findSameAssignment, insertAssignment } from './ticket-part-repository';
 import {
   findTicketExtras,
@@ -110,6 +111,12 @@ export async function checkReferences(db: Executor, fields: { assigneeId?: numbe
   }
 }
 
+/** Archived projects and tasks take no new tickets (nor tickets moved onto them); the tickets they have stay. */
+function refuseArchived(project: { name: string; archived: boolean } | null, task: { name: string; archived: boolean }): void {
+  if (project?.archived) throw fieldError('projectId', 'project_archived', `Project ${project.name} is archived.`);
+  if (task.archived) throw fieldError('taskId', 'task_archived', `Task ${task.name} is archived.`);
+}
+
 /** Checks and adds a secondary assignment (project + optional task); FIELD prefixes the field errors. */
 export async function addSecondaryAssignment(db: Executor, ticketId: number, a: { projectId: number; taskId: number | null }, now: string, field = ''): Promise<number> {
   await requireProject(db, a.projectId, `${field}projectId`);
@@ -126,10 +133,10 @@ export async function createTicket(deps: CoreDeps, actor: Actor, fields: CreateF
     const project = await requireProject(trx, fields.projectId, 'projectId');
     const task = await requireTaskOfProject(trx, fields.taskId, fields.projectId);
     // Archived projects and tasks take no new tickets; the tickets they have stay.
-    if (project.archived) throw new AppError('VALIDATION', `Project ${project.name} is archived.`, { fields: { projectId: { code: 'invalid_value' } } });
-    if (task.archived) throw new AppError('VALIDATION', `Task ${task.name} is archived.`, { fields: { taskId: { code: 'invalid_value' } } });
+    refuseArchived(project, task);
     const categoryIds = [...new Set(fields.categoryIds)];
     await checkReferences(trx, { ...fields, categoryIds });
+    await checkTicketContact(trx, project, fields.contactPersonId);
     const number = await nextTicketNumber(trx);
     const id = await insertTicket(trx, {
       number,
@@ -164,8 +171,10 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
     const beforeView = await ticketAuditView(trx, before);
     const projectId = input.projectId ?? before.projectId;
     const taskId = input.taskId ?? before.taskId;
-    if (projectId !== before.projectId) await requireProject(trx, projectId, 'projectId');
-    if (projectId !== before.projectId || taskId !== before.taskId) await requireTaskOfProject(trx, taskId, projectId);
+    if (projectId !== before.projectId || taskId !== before.taskId) {
+      const project = await requireProject(trx, projectId, 'projectId');
+      refuseArchived(projectId !== before.projectId ? project : null, await requireTaskOfProject(trx, taskId, projectId));
+    }
     if (projectId !== before.projectId) {
       // Every entry must still lie on the primary project or a secondary assignment of its ticket.
       const onAssignments = (await ticketAssignmentRows(trx, input.id)).map((a) => a.project_id);
@@ -177,6 +186,12 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
     }
     const categoryIds = input.categoryIds === undefined ? undefined : [...new Set(input.categoryIds)];
     await checkReferences(trx, { assigneeId: input.assigneeId, contactPersonId: input.contactPersonId, categoryIds });
+    // The contact must suit the project the ticket ends on; a ticket left as it was (a contact kept
+    // from before the rule, or from a bulk move) is not refused for an edit of its other fields.
+    const contactPersonId = input.contactPersonId === undefined ? before.contactPersonId : input.contactPersonId;
+    if (projectId !== before.projectId || contactPersonId !== before.contactPersonId) {
+      await checkTicketContact(trx, await requireProject(trx, projectId, 'projectId'), contactPersonId);
+    }
     const changes: Parameters<typeof updateTicketRow>[2] = { project_id: projectId, task_id: taskId };
     if (input.title !== undefined) Object.assign(changes, { title: input.title, title_key: searchKey(input.title) } satisfies Partial<TicketTable>);
     if (input.description !== undefined) changes.description = input.description;

@@ -1,10 +1,12 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { TicketRow, TimeEntry } from '../../../shared/api/tickets';
-import { AppError } from '../../../shared/errors';
+import { AppError, fieldError } from '../../../shared/errors';
 import { changedFields, recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
+import { requireProject } from '../projects/project-service';
+import { requireTask } from '../projects/task-service';
 import { firstAssignmentOnProject } from './ticket-part-repository';
 import { requireTicketRow } from './ticket-service';
 import { deleteTimeEntryRow, findTimeEntry, insertTimeEntry, lockTimeEntryRows, timeEntryLocks, updateTimeEntryRow } from './time-entry-repository';
@@ -52,11 +54,26 @@ async function placeOf(db: Executor, ticket: TicketRow, projectId: number | unde
   return { project_id: projectId, task_id: assignment.task_id };
 }
 
+/**
+ * Archived projects and tasks take no new time: booking there, or moving an entry there, is
+ * refused (on projectId, the field that names the place). Entries already there stay, are
+ * listed and reported, and can still be corrected where they lie until they are locked: the
+ * lock, not the archive, is what freezes booked time.
+ */
+async function refuseArchivedPlace(db: Executor, place: { project_id: number; task_id: number | null }): Promise<void> {
+  const project = await requireProject(db, place.project_id, 'projectId');
+  if (project.archived) throw fieldError('projectId', 'project_archived', `Project ${project.name} is archived: no time can be booked on it.`);
+  if (place.task_id === null) return;
+  const task = await requireTask(db, place.task_id, 'projectId');
+  if (task.archived) throw fieldError('projectId', 'task_archived', `Task ${task.name} is archived: no time can be booked on it.`);
+}
+
 export async function bookTime(deps: CoreDeps, actor: Actor, input: ParsedInputOf<'time-entries:book'>): Promise<TimeEntry> {
   const now = isoNow(deps.clock);
   return deps.db.transaction().execute(async (trx) => {
     const ticket = await requireTicketRow(trx, input.ticketId, 'ticketId');
     const place = await placeOf(trx, ticket, input.projectId);
+    await refuseArchivedPlace(trx, place);
     const id = await insertTimeEntry(trx, {
       ticket_id: ticket.id,
       ...place,
@@ -83,7 +100,11 @@ export async function updateTime(deps: CoreDeps, actor: Actor, input: ParsedInpu
     refuseLocked(before);
     const ticket = await requireTicketRow(trx, before.ticketId);
     const changes: Parameters<typeof updateTimeEntryRow>[2] = { updated_at: now };
-    if (input.projectId !== undefined) Object.assign(changes, await placeOf(trx, ticket, input.projectId));
+    if (input.projectId !== undefined) {
+      const place = await placeOf(trx, ticket, input.projectId);
+      if (place.project_id !== before.projectId || place.task_id !== before.taskId) await refuseArchivedPlace(trx, place);
+      Object.assign(changes, place);
+    }
     if (input.workDate !== undefined) changes.work_date = input.workDate;
     if (input.minutes !== undefined) changes.minutes = input.minutes;
     if (input.note !== undefined) changes.note = input.note;

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pick } from './picker';
 
 /** The staff ticket list and its "New ticket" dialog. */
 export class TicketsPage {
@@ -14,8 +15,8 @@ export class TicketsPage {
     const dialog = this.page.getByRole('dialog', { name: 'New ticket' });
     await dialog.getByLabel('Title').fill(ticket.title);
     if (ticket.description) await dialog.getByLabel('Description').fill(ticket.description);
-    await dialog.getByLabel('Project').selectOption({ label: ticket.project });
-    await dialog.getByLabel('Task').selectOption({ label: ticket.task });
+    await pick(dialog, 'Project', ticket.project.split(' — ')[0] ?? ticket.project, ticket.project);
+    await pick(dialog, 'Task', ticket.task);
     if (ticket.priority) await dialog.getByLabel('Priority').selectOption({ label: ticket.priority });
     await dialog.getByRole('button', { name: 'Create ticket' }).click();
     await expect(dialog).toBeHidden();

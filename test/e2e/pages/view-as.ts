@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pick } from './picker';
 
 /** The "Ticket rights" section of a person's or an account's page. */
 export class TicketRightsSection {
@@ -12,13 +13,9 @@ export class TicketRightsSection {
   async addRight(right: { project: string; scope: 'One task' | 'All tasks (also later ones)' | 'Only the tasks that exist now'; task?: string; readOnly?: boolean }): Promise<void> {
     await this.section.getByRole('button', { name: 'Add right' }).click();
     const form = this.section.getByRole('form', { name: 'New right' });
-    await form.getByLabel('Project', { exact: true }).selectOption({ label: right.project });
+    await pick(form, 'Project', right.project.replace(/ \(internal\)$/, ''), right.project);
     await form.getByLabel('Scope', { exact: true }).selectOption({ label: right.scope });
-    if (right.task !== undefined) {
-      const task = form.getByLabel('Task', { exact: true });
-      await expect(task.getByRole('option', { name: right.task })).toHaveCount(1);
-      await task.selectOption({ label: right.task });
-    }
+    if (right.task !== undefined) await pick(form, 'Task', right.task);
     if (right.readOnly) await form.getByLabel('Read-only', { exact: true }).check();
     await form.getByRole('button', { name: 'Add to the changes' }).click();
   }

@@ -7,6 +7,7 @@ import { parseHours } from '../../../renderer/src/features/hours/hours-format';
 import type { HourCard } from '../../../shared/api/hours';
 import { AppError } from '../../../shared/errors';
 import { organisation, project, staffMember } from './support/fixtures';
+import { pick } from './support/picker';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -73,14 +74,15 @@ describe('the hour cards of an organisation', () => {
     await user.type(within(dialog).getByLabelText('Gekocht op'), '2026-02-01');
     await user.type(within(dialog).getByLabelText('Notitie'), 'Tweede kaart');
     // The organisation's projects, asked for that organisation only; none chosen is a general card.
-    const projectField = within(dialog).getByLabelText('Project') as HTMLSelectElement;
-    await within(dialog).findByRole('option', { name: 'Kassa' });
+    const projectField = within(dialog).getByRole('combobox', { name: 'Project' }) as HTMLInputElement;
     expect(projectField.value).toBe('');
-    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, includeArchived: false }));
-    await user.selectOptions(projectField, 'Kassa');
+    // Searched in the core, among that organisation's projects only.
+    await user.type(projectField, 'kas');
+    await waitFor(() => expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, search: 'kas' })));
+    await pick(user, dialog, 'Project', 'kas', 'Kassa');
     await user.click(within(dialog).getByRole('button', { name: 'Strippenkaart toevoegen' }));
     expect(hours.getAttribute('aria-invalid')).toBe('true');
-    expect(projectField.value).toBe('42');
+    expect(projectField.value).toBe('Kassa');
     expect(within(dialog).getByText('Dit veld is verplicht.')).toBeTruthy();
 
     await user.type(hours, '12.5');

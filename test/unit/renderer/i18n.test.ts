@@ -17,6 +17,7 @@ const FIELD_CODES: Record<FieldErrorCode, true> = {
   unsupported_image: true, file_too_large: true, image_too_large: true,
   control_character: true, image_too_many_pixels: true, template_too_slow: true, unknown_country: true, too_few: true, too_many: true,
   other_customer_project: true, internal_not_allowed: true, link_names_person: true,
+  contact_of_other_customer: true, project_archived: true, task_archived: true,
 };
 
 describe('translations', () => {

@@ -7,6 +7,7 @@ import { TicketRightsSection } from '../../../renderer/src/features/ticket-right
 import type { Project, Task } from '../../../shared/api/projects';
 import type { TicketRight } from '../../../shared/api/ticket-rights';
 import { portalAccount, staffMember } from './support/fixtures';
+import { pick } from './support/picker';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -75,9 +76,12 @@ describe('the ticket rights editor', () => {
     const form = within(section).getByRole('form', { name: 'Neues Recht' });
     const add = within(form).getByRole('button', { name: 'Zu den Änderungen hinzufügen' });
     expect((add as HTMLButtonElement).disabled).toBe(true);
-    await user.selectOptions(await within(form).findByLabelText('Projekt'), await within(form).findByRole('option', { name: 'Intranet' }));
+    await pick(user, form, 'Projekt', 'intra', 'Intranet');
+    // The contact's organisation's customer projects (internal ones only with the setting on), searched in the core.
+    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ organisationId: 7, internal: false }));
+    expect(fake.callsTo('projects:list')).not.toContainEqual(expect.objectContaining({ internal: true }));
     await user.selectOptions(within(form).getByLabelText('Umfang'), 'one_task');
-    await user.selectOptions(within(form).getByLabelText('Vorgang'), await within(form).findByRole('option', { name: 'Design' }));
+    await pick(user, form, 'Vorgang', '', 'Design');
     await user.click(add);
     await user.click(within(live).getByRole('button', { name: 'Das Recht auf Webshop entziehen' }));
 
@@ -96,6 +100,20 @@ describe('the ticket rights editor', () => {
     expect(await within(section).findByRole('row', { name: /Intranet/ })).toBeTruthy();
   });
 
+  it('warns, as the Planfix manual does, that customers never get staff powers (an auditor’s), in every language', async () => {
+    const cases = [
+      ['en', 'Important', 'An auditor sees every ticket of a project and can close or delete them'],
+      ['nl', 'Belangrijk', 'Een auditor ziet alle tickets van een project en kan ze sluiten of verwijderen'],
+      ['de', 'Wichtig', 'Ein Auditor sieht alle Tickets eines Projekts und kann sie schließen oder löschen'],
+    ] as const;
+    for (const [language, title, text] of cases) {
+      renderWithApp(<TicketRightsSection holder={{ personId: 3 }} organisationId={7} mayGrant title="Rights" />, { 'session:current': () => staffMember(), 'ticket-rights:list': () => [] }, { language });
+      const note = await screen.findByRole('note', { name: title });
+      expect(note.textContent).toContain(text);
+      cleanup();
+    }
+  });
+
   it('shows staff who may not grant the rights read-only, with the reason', async () => {
     renderWithApp(<TicketRightsSection holder={{ personId: 3 }} organisationId={7} mayGrant={false} title="Ticket rights" />, {
       'session:current': () => staffMember({ role: 'staff', mayGrantAccess: false }),
@@ -108,6 +126,8 @@ describe('the ticket rights editor', () => {
     expect(add.getAttribute('aria-describedby')).toBeTruthy();
     expect(within(section).getByText('Only administrators and staff who may grant portal access change ticket rights.')).toBeTruthy();
     expect(within(section).queryByRole('button', { name: /Revoke/ })).toBeNull();
+    // The warning is for those who edit rights.
+    expect(within(section).queryByRole('note')).toBeNull();
   });
 });
 

@@ -10,7 +10,9 @@ import { formatDuration, parseDuration } from '../../../renderer/src/features/ti
 import { hrefOf, parseHash } from '../../../renderer/src/router/routes';
 import type { Project, Task } from '../../../shared/api/projects';
 import type { TicketDetail } from '../../../shared/api/tickets';
+import { AppError } from '../../../shared/errors';
 import { staffMember } from './support/fixtures';
+import { pick } from './support/picker';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -112,19 +114,21 @@ describe('the new ticket dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Nieuw ticket' });
     await user.click(within(dialog).getByRole('button', { name: 'Ticket aanmaken' }));
     expect(within(dialog).getByLabelText('Titel').getAttribute('aria-invalid')).toBe('true');
-    expect(within(dialog).getByLabelText('Project').getAttribute('aria-invalid')).toBe('true');
+    expect(within(dialog).getByRole('combobox', { name: 'Project' }).getAttribute('aria-invalid')).toBe('true');
     expect(within(dialog).getAllByText('Dit veld is verplicht.')).toHaveLength(3);
     expect(fake.callsTo('tickets:create')).toEqual([]);
 
     await user.type(within(dialog).getByLabelText('Titel'), 'Kassa werkt niet');
-    const projectSelect = within(dialog).getByLabelText('Project');
-    await within(projectSelect).findByRole('option', { name: 'Website — Bäckerei Müller GmbH' });
-    expect(within(projectSelect).getByRole('option', { name: 'Intranet (intern)' })).toBeTruthy();
-    await user.selectOptions(projectSelect, '3');
-    const taskSelect = within(dialog).getByLabelText('Taak');
-    await within(taskSelect).findByRole('option', { name: 'Onderhoud' });
-    expect(within(taskSelect).queryByRole('option', { name: 'Intern werk' })).toBeNull();
-    await user.selectOptions(taskSelect, '6');
+    await user.click(within(dialog).getByRole('combobox', { name: 'Project' }));
+    const projects = within(dialog).getByRole('listbox', { name: 'Project' });
+    await within(projects).findByRole('option', { name: 'Website — Bäckerei Müller GmbH' });
+    expect(within(projects).getByRole('option', { name: 'Intranet (intern)' })).toBeTruthy();
+    await user.click(within(projects).getByRole('option', { name: 'Website — Bäckerei Müller GmbH' }));
+    await user.click(within(dialog).getByRole('combobox', { name: 'Taak' }));
+    const tasks = within(dialog).getByRole('listbox', { name: 'Taak' });
+    await within(tasks).findByRole('option', { name: 'Onderhoud' });
+    expect(within(tasks).queryByRole('option', { name: 'Intern werk' })).toBeNull();
+    await user.click(within(tasks).getByRole('option', { name: 'Onderhoud' }));
     await user.selectOptions(within(dialog).getByLabelText('Prioriteit'), 'urgent');
     await user.click(within(dialog).getByRole('button', { name: 'Ticket aanmaken' }));
 
@@ -143,6 +147,68 @@ describe('the new ticket dialog', () => {
         assignments: [],
       },
     ]);
+  });
+});
+
+describe('the contact of a ticket in the dialog', () => {
+  const handlers = (contactOptions: (input: { projectId: number; search?: string | undefined }) => { rows: { id: number; name: string; organisationId: number; organisationName: string }[]; total: number }) => ({
+    'session:current': () => staffMember(),
+    'projects:list': () => ({ rows: [project()], total: 1 }),
+    'tasks:list': () => ({ rows: [task(5, 3, 'Build')], total: 1 }),
+    'staff:list': () => ({ rows: [staffMember()], total: 1 }),
+    'ticket-categories:list': () => [],
+    'tickets:contact-options': contactOptions,
+  });
+
+  it("is searched among the persons the core allows for the chosen project, its customer's first, and says when there are more", async () => {
+    const user = userEvent.setup();
+    const anna = { id: 8, name: 'Anna Müller', organisationId: 7, organisationName: 'Bäckerei Müller GmbH' };
+    const { fake } = renderWithApp(
+      <TicketFormDialog onClose={() => undefined} />,
+      handlers((input) => (!input.search ? { rows: [anna, { ...anna, id: 9, name: 'Bert Filiale', organisationId: 70, organisationName: 'Müller Filiale' }], total: 640 } : { rows: [anna], total: 1 })),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'New ticket' });
+    const contact = within(dialog).getByRole('combobox', { name: 'Contact person' }) as HTMLInputElement;
+    expect(contact.disabled).toBe(true);
+    await pick(user, dialog, 'Project', 'web', /^Website/);
+    expect(contact.disabled).toBe(false);
+    await user.click(contact);
+    const list = within(dialog).getByRole('listbox', { name: 'Contact person' });
+    expect(await within(list).findByRole('option', { name: 'Anna Müller · Bäckerei Müller GmbH' })).toBeTruthy();
+    expect(within(list).getByText('2 of 640 shown: type to search for the others.')).toBeTruthy();
+    await user.type(contact, 'anna');
+    await waitFor(() => expect(fake.callsTo('tickets:contact-options')).toContainEqual({ projectId: 3, search: 'anna', limit: 20 }));
+    await user.click(await within(list).findByRole('option', { name: /Anna Müller/ }));
+    expect(contact.value).toBe('Anna Müller');
+  });
+
+  it("shows the core's refusal of another customer's person next to the contact, in the user's language, and keeps what was typed", async () => {
+    const user = userEvent.setup();
+    const otto = { id: 12, name: 'Otto Anders', organisationId: 70, organisationName: 'Globex' };
+    const saved: unknown[] = [];
+    renderWithApp(
+      <TicketFormDialog onClose={(s) => saved.push(s)} />,
+      {
+        ...handlers(() => ({ rows: [otto], total: 1 })),
+        'tickets:create': () => {
+          throw new AppError('VALIDATION', 'Person 12 is no person of Bäckerei Müller GmbH.', { fields: { contactPersonId: { code: 'contact_of_other_customer' } } });
+        },
+      },
+      { language: 'de' },
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Neues Ticket' });
+    await user.type(within(dialog).getByLabelText('Titel'), 'Kasse defekt');
+    await pick(user, dialog, 'Projekt', '', /^Website/);
+    await pick(user, dialog, 'Vorgang', '', 'Build');
+    await pick(user, dialog, 'Ansprechpartner', 'otto', /Otto Anders/);
+    await user.click(within(dialog).getByRole('button', { name: 'Ticket anlegen' }));
+    const contact = within(dialog).getByRole('combobox', { name: 'Ansprechpartner' });
+    await waitFor(() => expect(contact.getAttribute('aria-invalid')).toBe('true'));
+    const error = document.getElementById(contact.getAttribute('aria-describedby')?.split(' ').at(-1) ?? '');
+    expect(error?.textContent).toBe('Diese Person gehört zu einem anderen Kunden als das Projekt des Tickets: Wählen Sie eine Person der Organisation des Projekts.');
+    expect((contact as HTMLInputElement).value).toBe('Otto Anders');
+    expect((within(dialog).getByLabelText('Titel') as HTMLInputElement).value).toBe('Kasse defekt');
+    expect(saved).toEqual([]);
   });
 });
 

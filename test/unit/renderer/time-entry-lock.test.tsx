@@ -3,6 +3,8 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TicketTimeEntries } from '../../../renderer/src/features/tickets/TicketTimeEntries';
+import { TimeEntryDialog } from '../../../renderer/src/features/tickets/TimeEntryDialog';
+import { AppError } from '../../../shared/errors';
 import type { TicketDetail, TimeEntry } from '../../../shared/api/tickets';
 import { staffMember } from './support/fixtures';
 import { renderWithApp } from './support/render-app';
@@ -80,5 +82,23 @@ describe('locking a time entry on the ticket page', () => {
     await waitFor(() => expect(fake.callsTo('session:current')).toHaveLength(1));
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(screen.queryByRole('button', { name: /Lock the entry of/ })).toBeNull();
+  });
+});
+
+describe('booking time on an archived project', () => {
+  it("shows the core's refusal in the user's language although the dialog has no project field", async () => {
+    const user = userEvent.setup();
+    const { fake } = renderWithApp(<TimeEntryDialog ticket={{ ...ticket, timeEntries: [] }} onClose={() => undefined} />, {
+      'session:current': () => staffMember(),
+      'time-entries:book': () => {
+        throw new AppError('VALIDATION', 'Project Website is archived: no time can be booked on it.', { fields: { projectId: { code: 'project_archived' } } });
+      },
+    }, { language: 'nl' });
+    const dialog = screen.getByRole('dialog', { name: 'Tijd boeken op T-10040' });
+    expect(within(dialog).queryByLabelText('Project')).toBeNull();
+    await user.type(within(dialog).getByLabelText('Tijd', { exact: true }), '1:30');
+    await user.click(within(dialog).getByRole('button', { name: 'Tijd boeken' }));
+    expect(await within(dialog).findByText('Dit project is gearchiveerd: er kunnen geen nieuwe tickets of uren op.')).toBeTruthy();
+    expect(fake.callsTo('time-entries:book')).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { referenceKey, type AuditEntry, type AuditReferenceKind } from '../../../../shared/api/audit';
+import { categoryNameKey, referenceKey, type AuditEntry, type AuditReferenceKind } from '../../../../shared/api/audit';
 import { PERMISSIONS } from '../../../../shared/permissions';
 
 /** How the audit screen formats: the UI language's dates and the permission labels of that language. */
@@ -67,6 +67,13 @@ export function formatAuditValue(f: ValueFormat, entry: AuditEntry, field: strin
   if (field === 'origin' && typeof value === 'string') return t(`tickets.assignments.origins.${value}`, { defaultValue: value });
   const kind = REFERENCES[field];
   if (kind) return name(kind, value);
+  // A ticket's categories by the names they had when the entry was written, in the UI's language.
+  if (field === 'categoryIds' && Array.isArray(value)) {
+    if (value.length === 0) return t('common.none');
+    return value
+      .map((id) => (typeof id === 'number' ? (entry.names[categoryNameKey(id, f.language)] ?? entry.names[categoryNameKey(id, 'en')] ?? `#${id}`) : String(id)))
+      .join(', ');
+  }
   if (field === 'roleGroupIds' && Array.isArray(value)) return value.length === 0 ? t('common.none') : value.map((id) => name('role-group', id)).join(', ');
   if (field === 'permissions' && Array.isArray(value)) {
     return value.length === 0 ? t('common.none') : value.map((key) => PERMISSIONS.find((p) => p.key === key)?.label[f.language] ?? String(key)).join(', ');

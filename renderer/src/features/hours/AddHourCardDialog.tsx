@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
+import type { PickerOption } from '../../components/SearchPicker';
 import { asAppError, type AnyFieldError } from '../../i18n/error-messages';
 import { ProjectSelect } from '../projects/ProjectSelect';
 import { decimalMark, formatHours, parseHours, today } from './hours-format';
@@ -22,7 +23,7 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
   const create = useCreateHourCard();
   const [purchasedOn, setPurchasedOn] = useState(today());
   const [hours, setHours] = useState('');
-  const [projectId, setProjectId] = useState<number | null>(null);
+  const [project, setProject] = useState<PickerOption | null>(null);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<FieldName, AnyFieldError>>>({});
   const [formError, setFormError] = useState<unknown>(null);
@@ -36,7 +37,7 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
     setErrors(local);
     if ('error' in parsed || Object.keys(local).length > 0) return;
     try {
-      const card = await create.mutateAsync({ organisationId, purchasedOn, minutes: parsed.minutes, projectId, note });
+      const card = await create.mutateAsync({ organisationId, purchasedOn, minutes: parsed.minutes, projectId: project?.id ?? null, note });
       notify(t('hours.cards.created', { hours: formatHours(card.minutes, i18n.language) }));
       onClose();
     } catch (error) {
@@ -81,15 +82,7 @@ export function AddHourCardDialog({ organisationId, onClose }: { organisationId:
           error={errors.minutes}
           hint={t('hours.cards.hoursHint', { example })}
         />
-        <ProjectSelect
-          organisationId={organisationId}
-          label={t('projects.picker.label')}
-          noneLabel={t('projects.picker.none')}
-          value={projectId}
-          onChange={setProjectId}
-          hint={t('projects.picker.hint')}
-          error={errors.projectId}
-        />
+        <ProjectSelect organisationId={organisationId} label={t('projects.picker.label')} value={project} onChange={setProject} hint={t('projects.picker.hint')} error={errors.projectId} />
         <TextAreaField label={t('hours.cards.note')} value={note} onValueChange={setNote} maxLength={500} rows={2} error={errors.note} />
       </form>
     </Dialog>

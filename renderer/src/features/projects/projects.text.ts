@@ -63,6 +63,8 @@ export const projectsText = featureText(
     picker: { label: 'Project', all: 'All projects', none: 'All of the organisation’s projects', hint: 'Time on the chosen project uses this card first; without one it counts for every project.' },
     reportProjects: 'Projects',
     reportProjectsHint: 'None ticked: all projects.',
+    checkedCount_one: '{{count}} ticked.',
+    checkedCount_other: '{{count}} ticked.',
   },
   {
     nl: {
@@ -127,6 +129,8 @@ export const projectsText = featureText(
       picker: { label: 'Project', all: 'Alle projecten', none: 'Alle projecten van de organisatie', hint: 'Tijd op het gekozen project gebruikt deze kaart eerst; zonder project geldt hij voor elk project.' },
       reportProjects: 'Projecten',
       reportProjectsHint: 'Niets aangevinkt: alle projecten.',
+      checkedCount_one: '{{count}} aangevinkt.',
+      checkedCount_other: '{{count}} aangevinkt.',
     },
     de: {
       title: 'Projekte',
@@ -190,6 +194,8 @@ export const projectsText = featureText(
       picker: { label: 'Projekt', all: 'Alle Projekte', none: 'Alle Projekte der Organisation', hint: 'Zeit auf dem gewählten Projekt verbraucht zuerst diese Karte; ohne Projekt gilt sie für jedes Projekt.' },
       reportProjects: 'Projekte',
       reportProjectsHint: 'Nichts angekreuzt: alle Projekte.',
+      checkedCount_one: '{{count}} angekreuzt.',
+      checkedCount_other: '{{count}} angekreuzt.',
     },
   },
 );

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProposedTicketRight, TicketRightScope } from '../../../../shared/api/ticket-rights';
 import { CheckboxField, SelectField } from '../../components/Field';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useGrantableProjects, useProjectTasks, useTicketAccessSettings } from './ticket-rights-queries';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
+import { grantableProjectPicker, rightTaskPicker, useHasGrantableProjects, useTicketAccessSettings } from './ticket-rights-queries';
 
 /** A right the editor holds until saved, with the names it shows. */
 export interface PendingGrant {
@@ -17,17 +18,15 @@ const SCOPES: readonly TicketRightScope[] = ['one_task', 'all_tasks', 'existing_
 
 /** Choose project, scope, task and read-only for a new right; it joins the unsaved changes, nothing is saved here. */
 export function AddRightForm({ organisationId, onAdd, onCancel }: { organisationId: number; onAdd: (grant: Omit<PendingGrant, 'key'>) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const settings = useTicketAccessSettings();
-  const projects = useGrantableProjects(organisationId, settings.data?.ticketRightsOnInternalProjects ?? false);
-  const [projectId, setProjectId] = useState<number | null>(null);
+  const internalAllowed = settings.data?.ticketRightsOnInternalProjects ?? false;
+  const anyProject = useHasGrantableProjects(organisationId, internalAllowed);
+  const [project, setProject] = useState<PickerOption | null>(null);
   const [scope, setScope] = useState<TicketRightScope>('all_tasks');
-  const [taskId, setTaskId] = useState<number | null>(null);
+  const [task, setTask] = useState<PickerOption | null>(null);
   const [readOnly, setReadOnly] = useState(false);
-  const tasks = useProjectTasks(scope === 'one_task' ? projectId : null);
-  const project = projects.data?.find((p) => p.id === projectId);
-  const task = tasks.data?.find((x) => x.id === taskId);
-  const complete = project !== undefined && (scope !== 'one_task' || task !== undefined);
+  const complete = project !== null && (scope !== 'one_task' || task !== null);
 
   return (
     <form
@@ -45,18 +44,16 @@ export function AddRightForm({ organisationId, onAdd, onCancel }: { organisation
       }}
     >
       <h3>{t('ticketRights.addTitle')}</h3>
-      <ErrorAlert error={settings.error ?? projects.error ?? tasks.error} />
-      {projects.isSuccess && projects.data.length === 0 ? <p className="muted">{t('ticketRights.noProjects')}</p> : null}
-      <SelectField
+      <ErrorAlert error={settings.error ?? anyProject.error} />
+      {anyProject.data === false ? <p className="muted">{t('ticketRights.noProjects')}</p> : null}
+      <SearchPicker
         label={t('ticketRights.project')}
-        value={projectId === null ? '' : String(projectId)}
-        options={[
-          { value: '', label: t('ticketRights.chooseProject') },
-          ...(projects.data ?? []).map((p) => ({ value: String(p.id), label: p.internal ? t('ticketRights.internal', { name: p.name }) : p.name })),
-        ]}
-        onValueChange={(value) => {
-          setProjectId(value === '' ? null : Number(value));
-          setTaskId(null);
+        required
+        value={project}
+        query={grantableProjectPicker(t, i18n.language, organisationId, internalAllowed)}
+        onChange={(chosen) => {
+          setProject(chosen);
+          setTask(null);
         }}
       />
       <SelectField
@@ -66,16 +63,9 @@ export function AddRightForm({ organisationId, onAdd, onCancel }: { organisation
         onValueChange={(value) => setScope(SCOPES.find((s) => s === value) ?? 'all_tasks')}
       />
       {scope === 'one_task' ? (
-        <SelectField
-          label={t('ticketRights.task')}
-          value={taskId === null ? '' : String(taskId)}
-          disabled={projectId === null}
-          options={[{ value: '', label: t('ticketRights.chooseTask') }, ...(tasks.data ?? []).filter((x) => !x.archived).map((x) => ({ value: String(x.id), label: x.name }))]}
-          onValueChange={(value) => setTaskId(value === '' ? null : Number(value))}
-        />
+        <SearchPicker label={t('ticketRights.task')} required value={task} disabled={project === null} query={rightTaskPicker(project?.id ?? null)} onChange={setTask} />
       ) : null}
       <CheckboxField label={t('ticketRights.readOnly')} checked={readOnly} onCheckedChange={setReadOnly} />
-      <p className="muted">{t('ticketRights.staffOnlyWarning')}</p>
       <div className="row-actions">
         <button type="submit" className="button button--primary" disabled={!complete}>
           {t('ticketRights.addToChanges')}

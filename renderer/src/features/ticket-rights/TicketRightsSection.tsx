@@ -79,6 +79,12 @@ export function TicketRightsSection({ holder, organisationId, mayGrant, title }:
           {t('ticketRights.readOnlyReason')}
         </p>
       ) : null}
+      {mayGrant ? (
+        // As the Planfix manual warns against making customers auditors: no right gives a customer staff powers (the core refuses them too).
+        <aside className="ticket-rights__note" role="note" aria-label={t('ticketRights.staffOnly.title')}>
+          <strong>{t('ticketRights.staffOnly.title')}:</strong> {t('ticketRights.staffOnly.text')}
+        </aside>
+      ) : null}
       <ErrorAlert error={rights.error} />
       {rights.isSuccess && live.length === 0 ? <p className="muted">{t('ticketRights.empty')}</p> : null}
       {live.length > 0 ? (

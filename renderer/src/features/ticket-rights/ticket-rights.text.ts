@@ -37,7 +37,8 @@ export const ticketRightsText = featureText(
     save: 'Save changes',
     discard: 'Discard changes',
     saved: 'Ticket rights saved.',
-    staffOnlyWarning: 'A right never gives a customer staff powers: it cannot see or close every ticket of a project beyond its scope.',
+    /** Planfix: “do not make customers auditors of a project”; shown in the editor. */
+    staffOnly: { title: 'Important', text: 'Customers never get staff powers. An auditor sees every ticket of a project and can close or delete them; a contact’s right shows only the tickets of its project and scope, and Portier refuses anything more.' },
     preview: {
       title: 'What will this contact see?',
       loading: 'Working out what changes…',
@@ -96,7 +97,7 @@ export const ticketRightsText = featureText(
       save: 'Wijzigingen opslaan',
       discard: 'Wijzigingen verwerpen',
       saved: 'Ticketrechten opgeslagen.',
-      staffOnlyWarning: 'Een recht geeft een klant nooit de bevoegdheden van medewerkers: buiten het bereik ziet of sluit hij geen tickets van een project.',
+      staffOnly: { title: 'Belangrijk', text: 'Klanten krijgen nooit de bevoegdheden van medewerkers. Een auditor ziet alle tickets van een project en kan ze sluiten of verwijderen; het recht van een contact toont alleen de tickets van zijn project en bereik, en Portier weigert alles wat verder gaat.' },
       preview: {
         title: 'Wat gaat dit contact zien?',
         loading: 'Berekenen wat er verandert…',
@@ -154,7 +155,7 @@ export const ticketRightsText = featureText(
       save: 'Änderungen speichern',
       discard: 'Änderungen verwerfen',
       saved: 'Ticketrechte gespeichert.',
-      staffOnlyWarning: 'Ein Recht gibt Kunden nie die Befugnisse von Mitarbeitenden: Über seinen Umfang hinaus sieht oder schließt er keine Tickets eines Projekts.',
+      staffOnly: { title: 'Wichtig', text: 'Kunden erhalten nie die Befugnisse von Mitarbeitenden. Ein Auditor sieht alle Tickets eines Projekts und kann sie schließen oder löschen; das Recht eines Kontakts zeigt nur die Tickets seines Projekts und Umfangs, und Portier verweigert alles Weitere.' },
       preview: {
         title: 'Was wird dieser Kontakt sehen?',
         loading: 'Änderungen werden berechnet…',

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../../shared/api/tickets';
 import { isAppError } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SelectField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
-import { idOptions, projectLabel } from './ticket-options';
-import { useAddAssignment, useProjectOptions, useRemoveAssignment, useTaskOptions } from './ticket-queries';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
+import { projectPicker, taskPicker } from './ticket-pickers';
+import { useAddAssignment, useRemoveAssignment } from './ticket-queries';
 
 /** The core's refusal in the staff user's words: time on the assignment, or an assignment the ticket has already. */
 function AssignmentRefusal({ error }: { error: unknown }) {
@@ -31,21 +31,20 @@ function AssignmentRefusal({ error }: { error: unknown }) {
 
 /** Secondary projects of a ticket (with where each came from), added and removed here. */
 export function TicketAssignments({ ticket }: { ticket: TicketDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const add = useAddAssignment();
   const remove = useRemoveAssignment();
-  const projects = useProjectOptions();
-  const [projectId, setProjectId] = useState('');
-  const [taskId, setTaskId] = useState('');
-  const tasks = useTaskOptions(projectId === '' ? null : Number(projectId));
+  const [project, setProject] = useState<PickerOption | null>(null);
+  const [task, setTask] = useState<PickerOption | null>(null);
 
   const onAdd = async () => {
+    if (!project) return;
     remove.reset();
     try {
-      await add.mutateAsync({ ticketId: ticket.id, projectId: Number(projectId), taskId: taskId === '' ? null : Number(taskId) });
+      await add.mutateAsync({ ticketId: ticket.id, projectId: project.id, taskId: task?.id ?? null });
       notify(t('tickets.assignments.added'));
-      setProjectId('');
-      setTaskId('');
+      setProject(null);
+      setTask(null);
     } catch {
       // Shown below the form.
     }
@@ -85,24 +84,27 @@ export function TicketAssignments({ ticket }: { ticket: TicketDetail }) {
           void onAdd();
         }}
       >
-        <SelectField
+        <SearchPicker
           label={t('tickets.fields.project')}
-          value={projectId}
-          options={idOptions(t('tickets.fields.chooseProject'), projects.data?.rows.filter((p) => p.id !== ticket.projectId), (p) => projectLabel(t, p))}
-          onValueChange={(v) => {
-            setProjectId(v);
-            setTaskId('');
+          optional
+          value={project}
+          query={projectPicker(t, i18n.language, ticket.projectId)}
+          onChange={(chosen) => {
+            setProject(chosen);
+            setTask(null);
           }}
         />
-        <SelectField
+        <SearchPicker
           label={t('tickets.fields.task')}
-          value={taskId}
-          disabled={projectId === ''}
-          options={idOptions(t('tickets.assignments.allTasks'), tasks.data?.rows, (task) => task.name)}
-          onValueChange={setTaskId}
+          optional
+          value={task}
+          disabled={project === null}
+          hint={t('tickets.assignments.taskHint')}
+          query={taskPicker(project?.id ?? null)}
+          onChange={setTask}
         />
         <div>
-          <button type="submit" className="button" disabled={projectId === '' || add.isPending}>
+          <button type="submit" className="button" disabled={project === null || add.isPending}>
             {t('tickets.assignments.add')}
           </button>
         </div>

@@ -2,11 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../../../shared/api/tickets';
 import { SelectField } from '../../components/Field';
 import { SearchField } from '../../components/SearchField';
-import { personName } from '../persons/person-queries';
+import { SearchPicker } from '../../components/SearchPicker';
 import { useCurrentStaff } from '../session/session-queries';
 import { useTicketListStore } from './ticket-list-store';
-import { idOptions, projectLabel } from './ticket-options';
-import { usePersonOptions, useProjectOptions, useStaffOptions, useTaskOptions, useTicketCategories } from './ticket-queries';
+import { idOptions } from './ticket-options';
+import { personPicker, projectPicker, taskPicker, usePersonOption, useProjectOption, useTaskOption } from './ticket-pickers';
+import { useStaffOptions, useTicketCategories } from './ticket-queries';
 
 /** Several values of one kind (statuses, priorities) as a group of checkboxes that folds away. */
 function MultiChoice<V extends string>({ label, values, chosen, name, onChange }: { label: string; values: readonly V[]; chosen: readonly V[]; name: (v: V) => string; onChange: (v: V[]) => void }) {
@@ -28,15 +29,17 @@ function MultiChoice<V extends string>({ label, values, chosen, name, onChange }
 
 const idOf = (value: string) => (value === '' ? null : Number(value));
 
-/** The staff ticket list's filters: project, task, status, priority, assignee, contact, category and search text. */
-export function TicketFilters() {
+/**
+ * The staff ticket list's filters: project, task, status, priority, assignee, contact, category
+ * and search text. Project, task and contact are searched in the core as staff type; the
+ * filters keep only ids (the address may name the project), so their names are read back.
+ */export function TicketFilters() {
   const { t, i18n } = useTranslation();
   const f = useTicketListStore();
   const me = useCurrentStaff().data;
-  const projects = useProjectOptions();
-  const tasks = useTaskOptions(f.projectId);
-  const project = projects.data?.rows.find((p) => p.id === f.projectId) ?? null;
-  const persons = usePersonOptions(project && !project.internal ? project.organisationId : null);
+  const project = useProjectOption(t, f.projectId);
+  const task = useTaskOption(f.taskId);
+  const contact = usePersonOption(f.contactPersonId);
   const staff = useStaffOptions(me?.role === 'administrator');
   const categories = useTicketCategories(i18n.language);
   const any = t('tickets.filters.any');
@@ -51,18 +54,22 @@ export function TicketFilters() {
         </button>
       </div>
       <div className="filters">
-        <SelectField
+        <SearchPicker
           label={t('tickets.filters.project')}
-          value={f.projectId === null ? '' : String(f.projectId)}
-          options={idOptions(any, projects.data?.rows, (p) => projectLabel(t, p))}
-          onValueChange={(v) => f.filter({ projectId: idOf(v) })}
+          optional
+          hint={null}
+          value={project}
+          query={projectPicker(t, i18n.language)}
+          onChange={(chosen) => f.filter({ projectId: chosen?.id ?? null })}
         />
-        <SelectField
+        <SearchPicker
           label={t('tickets.filters.task')}
-          value={f.taskId === null ? '' : String(f.taskId)}
+          optional
+          hint={null}
+          value={task}
           disabled={f.projectId === null}
-          options={idOptions(any, tasks.data?.rows, (task) => task.name)}
-          onValueChange={(v) => f.filter({ taskId: idOf(v) })}
+          query={taskPicker(f.projectId)}
+          onChange={(chosen) => f.filter({ taskId: chosen?.id ?? null })}
         />
         <MultiChoice label={t('tickets.filters.status')} values={TICKET_STATUSES} chosen={f.status} name={(s) => t(`tickets.statuses.${s}`)} onChange={(status) => f.filter({ status })} />
         <MultiChoice label={t('tickets.filters.priority')} values={TICKET_PRIORITIES} chosen={f.priority} name={(p) => t(`tickets.priorities.${p}`)} onChange={(priority) => f.filter({ priority })} />
@@ -72,14 +79,7 @@ export function TicketFilters() {
           options={[...idOptions(any, staffRows, (s) => s.name), { value: 'none', label: t('tickets.filters.unassigned') }]}
           onValueChange={(v) => f.filter({ assigneeId: v === 'none' ? 'none' : idOf(v) })}
         />
-        <SelectField
-          label={t('tickets.filters.contact')}
-          value={f.contactPersonId === null ? '' : String(f.contactPersonId)}
-          disabled={!persons.data}
-          title={persons.data ? undefined : t('tickets.filters.contactNeedsProject')}
-          options={idOptions(any, persons.data?.rows, (p) => personName(p))}
-          onValueChange={(v) => f.filter({ contactPersonId: idOf(v) })}
-        />
+        <SearchPicker label={t('tickets.filters.contact')} optional hint={null} value={contact} query={personPicker} onChange={(chosen) => f.filter({ contactPersonId: chosen?.id ?? null })} />
         <SelectField
           label={t('tickets.filters.category')}
           value={f.categoryId === null ? '' : String(f.categoryId)}

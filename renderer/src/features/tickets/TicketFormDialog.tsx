@@ -5,13 +5,14 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
 import { asAppError } from '../../i18n/error-messages';
-import { personName } from '../persons/person-queries';
 import { useCurrentStaff } from '../session/session-queries';
 import { CategoryChoice } from './CategoryChoice';
-import { idOptions, priorityOptions, projectLabel, statusOptions } from './ticket-options';
+import { idOptions, priorityOptions, statusOptions } from './ticket-options';
 import { emptyTicketForm, ticketFieldsOf, ticketFormOf, validateTicketForm, DESCRIPTION_MAX, TITLE_MAX, type TicketFormErrors, type TicketFormValues } from './ticket-form-values';
-import { useCreateTicket, usePersonOptions, useProjectOptions, useStaffOptions, useTaskOptions, useUpdateTicket } from './ticket-queries';
+import { contactPicker, projectPicker, taskPicker, useProjectOption } from './ticket-pickers';
+import { useCreateTicket, useStaffOptions, useUpdateTicket } from './ticket-queries';
 
 interface TicketFormDialogProps {
   /** Without a ticket: "New ticket"; with one: its edit dialog. */
@@ -21,9 +22,26 @@ interface TicketFormDialogProps {
   onClose: (saved?: TicketDetail) => void;
 }
 
+/** What the pickers show for the ticket being edited: its project, task and contact by name. */
+function pickedOf(ticket: TicketDetail | undefined): Picked {
+  if (!ticket) return { project: null, task: null, contact: null };
+  return {
+    project: { id: ticket.projectId, name: ticket.organisationName ? `${ticket.projectName} — ${ticket.organisationName}` : ticket.projectName },
+    task: { id: ticket.taskId, name: ticket.taskName },
+    contact: ticket.contactPersonId === null ? null : { id: ticket.contactPersonId, name: ticket.contactName ?? `#${ticket.contactPersonId}` },
+  };
+}
+
+interface Picked {
+  project: PickerOption | null;
+  task: PickerOption | null;
+  contact: PickerOption | null;
+}
+
 /**
- * The ticket's fields in one dialog, for a new ticket and for editing one. The task list
- * follows the project, and the contact person comes from the project's organisation.
+ * The ticket's fields in one dialog, for a new ticket and for editing one. Project, task and
+ * contact are searched in the core as staff type (any of thousands); the task follows the
+ * project, and the contact is one the core allows for it, the project's customer's persons first.
  * Problems show next to their field, from this form or from the core; nothing typed is lost.
  */
 export function TicketFormDialog({ ticket, projectId = null, onClose }: TicketFormDialogProps) {
@@ -34,10 +52,11 @@ export function TicketFormDialog({ ticket, projectId = null, onClose }: TicketFo
   const [values, setValues] = useState<TicketFormValues>(() => (ticket ? ticketFormOf(ticket) : emptyTicketForm(projectId)));
   const [errors, setErrors] = useState<TicketFormErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
-  const projects = useProjectOptions();
-  const chosenProject = projects.data?.rows.find((p) => String(p.id) === values.projectId) ?? null;
-  const tasks = useTaskOptions(values.projectId === '' ? null : Number(values.projectId));
-  const persons = usePersonOptions(chosenProject && !chosenProject.internal ? chosenProject.organisationId : null);
+  const [picked, setPicked] = useState<Picked>(() => pickedOf(ticket));
+  // A new ticket may start on the list's project, known by its id only.
+  const startProject = useProjectOption(t, ticket ? null : projectId);
+  const projectValue = values.projectId === '' ? null : (picked.project ?? startProject);
+  const chosenProjectId = values.projectId === '' ? null : Number(values.projectId);
   const staff = useStaffOptions(me?.role === 'administrator');
 
   const set = (patch: Partial<TicketFormValues>) => setValues((v) => ({ ...v, ...patch }));
@@ -47,10 +66,6 @@ export function TicketFormDialog({ ticket, projectId = null, onClose }: TicketFo
     ...(me ? [{ id: me.id, name: me.name }] : []),
     ...(ticket?.assigneeId && ticket.assigneeId !== me?.id ? [{ id: ticket.assigneeId, name: ticket.assigneeName ?? `#${ticket.assigneeId}` }] : []),
   ];
-  const personRows = persons.data?.rows.map((p) => ({ id: p.id, name: personName(p) })) ?? [];
-  if (ticket?.contactPersonId && !personRows.some((p) => p.id === ticket.contactPersonId)) {
-    personRows.push({ id: ticket.contactPersonId, name: ticket.contactName ?? `#${ticket.contactPersonId}` });
-  }
 
   const onSubmit = async () => {
     setFormError(null);
@@ -104,22 +119,28 @@ export function TicketFormDialog({ ticket, projectId = null, onClose }: TicketFo
           rows={4}
           error={errors.description}
         />
-        <SelectField
+        <SearchPicker
           label={t('tickets.fields.project')}
           required
-          value={values.projectId}
-          options={idOptions(t('tickets.fields.chooseProject'), projects.data?.rows, (p) => projectLabel(t, p))}
-          onValueChange={(id) => set({ projectId: id, taskId: '', contactPersonId: '' })}
+          value={projectValue}
+          query={projectPicker(t, i18n.language)}
+          onChange={(project) => {
+            setPicked({ project, task: null, contact: null });
+            set({ projectId: project ? String(project.id) : '', taskId: '', contactPersonId: '' });
+          }}
           error={errors.projectId}
         />
-        <SelectField
+        <SearchPicker
           label={t('tickets.fields.task')}
           required
-          value={values.taskId}
+          value={values.taskId === '' ? null : picked.task}
           disabled={values.projectId === ''}
           hint={values.projectId === '' ? t('tickets.fields.taskNeedsProject') : undefined}
-          options={idOptions(t('tickets.fields.chooseTask'), tasks.data?.rows, (task) => task.name)}
-          onValueChange={(taskId) => set({ taskId })}
+          query={taskPicker(chosenProjectId)}
+          onChange={(task) => {
+            setPicked((p) => ({ ...p, task }));
+            set({ taskId: task ? String(task.id) : '' });
+          }}
           error={errors.taskId}
         />
         <div className="filters">
@@ -139,12 +160,17 @@ export function TicketFormDialog({ ticket, projectId = null, onClose }: TicketFo
           onValueChange={(assigneeId) => set({ assigneeId })}
           error={errors.assigneeId}
         />
-        <SelectField
+        <SearchPicker
           label={t('tickets.fields.contact')}
-          value={values.contactPersonId}
-          hint={t('tickets.fields.contactNeedsOrganisation')}
-          options={idOptions(t('tickets.fields.none'), personRows, (p) => p.name)}
-          onValueChange={(contactPersonId) => set({ contactPersonId })}
+          optional
+          value={values.contactPersonId === '' ? null : picked.contact}
+          disabled={values.projectId === ''}
+          hint={t('tickets.fields.contactHint')}
+          query={contactPicker(chosenProjectId)}
+          onChange={(contact) => {
+            setPicked((p) => ({ ...p, contact }));
+            set({ contactPersonId: contact ? String(contact.id) : '' });
+          }}
           error={errors.contactPersonId}
         />
         <CategoryChoice language={i18n.language} chosen={values.categoryIds} onChange={(categoryIds) => set({ categoryIds })} error={errors.categoryIds} />

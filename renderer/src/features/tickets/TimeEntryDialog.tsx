@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
-import { asAppError, type AnyFieldError } from '../../i18n/error-messages';
+import { asAppError, fieldErrorMessage, type AnyFieldError } from '../../i18n/error-messages';
 import { decimalMark, today } from '../hours/hours-format';
 import { useBookTime, useUpdateTimeEntry } from './ticket-queries';
 import { formatDuration, parseDuration } from './time-entry-input';
@@ -86,6 +86,12 @@ export function TimeEntryDialog({ ticket, entry, onClose }: { ticket: TicketDeta
         }}
       >
         <ErrorAlert error={formError} />
+        {errors.projectId && choices.length <= 1 ? (
+          // No project field to show it next to (time on the primary project): an archived project or task says so here.
+          <p className="alert alert--error" role="alert">
+            {fieldErrorMessage(t, errors.projectId)}
+          </p>
+        ) : null}
         <TextField label={t('tickets.time.date')} type="date" required value={workDate} onValueChange={setWorkDate} error={errors.workDate} />
         <TextField
           label={t('tickets.time.duration')}

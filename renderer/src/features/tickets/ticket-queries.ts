@@ -54,7 +54,7 @@ export function useTicketCategories(language: string) {
   });
 }
 
-/** Every open project, for pickers (the core caps a page at 500). */
+/** The first 500 open projects, for the bulk dialogs' selects; the ticket screens search instead (ticket-pickers.ts). */
 export function useProjectOptions() {
   return useQuery({
     queryKey: ['projects', 'list', { picker: true }] as const,
@@ -68,15 +68,6 @@ export function useTaskOptions(projectId: number | null) {
     queryKey: ['projects', 'tasks', { projectId: projectId ?? 0 }] as const,
     queryFn: () => call('tasks:list', { projectId: projectId ?? 0, sort: 'name', limit: 500 }),
     enabled: projectId !== null,
-  });
-}
-
-/** The persons of one organisation (a ticket's contact comes from the project's customer). */
-export function usePersonOptions(organisationId: number | null) {
-  return useQuery({
-    queryKey: ['persons', 'list', { organisationId: organisationId ?? 0, picker: true }] as const,
-    queryFn: () => call('persons:list', { organisationId: organisationId ?? 0, sort: 'lastName', limit: 500 }),
-    enabled: organisationId !== null,
   });
 }
 

@@ -42,7 +42,7 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
   const [explaining, setExplaining] = useState<number | null>(null);
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState(false);
-  // Staff's bulk actions on the contact's tickets (ordinary staff calls by id; the view stays read-only).
+  // Staff's bulk actions on the contact's tickets (ordinary staff calls; the view stays read-only).
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [bulkMenuAt, setBulkMenuAt] = useState<MenuPosition | null>(null);
   const select = (ids: readonly number[], on: boolean) =>
@@ -61,6 +61,9 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const offset = filter.offset ?? 0;
+  // "Everything the filter shows": the contact and the list's filter, resolved in the core by the same access function.
+  const { offset: _offset, limit: _limit, ...listFilter } = filter;
+  const bulkScope = { selection: [...selected], filtered: { kind: 'view-as' as const, viewAs: { contact, filter: listFilter }, count: total } };
   const back: Route = 'personId' in contact ? { name: 'person', id: contact.personId } : { name: 'account', id: contact.accountId };
   const name = viewed?.name ?? '';
 
@@ -130,7 +133,7 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
             <p className="list-summary" aria-live="polite">
               {t('viewAs.count', { from: offset + 1, to: offset + rows.length, total })}
             </p>
-            <TicketBulkActions scope={{ selection: [...selected] }} menuAt={bulkMenuAt} onMenuAt={setBulkMenuAt} />
+            <TicketBulkActions scope={bulkScope} menuAt={bulkMenuAt} onMenuAt={setBulkMenuAt} />
           </div>
           <table className="table table--compact" aria-label={t('viewAs.title', { name })} aria-busy={list.isFetching}>
             <thead>

@@ -130,6 +130,9 @@ export const de: Messages = {
     too_many: 'Wählen Sie höchstens {{max}} aus.',
     other_customer_project: 'Dieses Projekt gehört einem anderen Kunden.',
     internal_not_allowed: 'Ansprechpartner können nicht auf interne Projekte berechtigt werden (siehe Ticket-Einstellungen).',
+    contact_of_other_customer: 'Diese Person gehört zu einem anderen Kunden als das Projekt des Tickets: Wählen Sie eine Person der Organisation des Projekts.',
+    project_archived: 'Dieses Projekt ist archiviert: Es nimmt keine neuen Tickets oder Zeiten mehr an.',
+    task_archived: 'Dieser Vorgang ist archiviert: Er nimmt keine neuen Tickets oder Zeiten mehr an.',
     link_names_person: 'Dieses Konto handelt für eine Person: Geben Sie der Person die Berechtigungen.',
     template_unknown_tag: 'Zeile {{line}}: unbekanntes Tag ‚{{name}}‘.',
     template_unknown_filter: 'Zeile {{line}}: unbekannter Filter ‚{{name}}‘.',
@@ -186,6 +189,8 @@ export const de: Messages = {
   },
   picker: {
     noMatches: 'Keine passenden Organisationen',
+    nothingFound: 'Nichts gefunden',
+    typeToSearch: '{{shown}} von {{total}} angezeigt: Tippen Sie, um die anderen zu suchen.',
   },
   organisations: {
     title: 'Organisationen',

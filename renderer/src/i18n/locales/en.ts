@@ -129,6 +129,9 @@ export const en = {
     too_many: 'Choose at most {{max}}.',
     other_customer_project: 'This project belongs to another customer.',
     internal_not_allowed: 'Contacts may not be given rights on internal projects (see the ticket settings).',
+    contact_of_other_customer: 'This person belongs to another customer than the ticket’s project: choose a person of the project’s organisation.',
+    project_archived: 'This project is archived: it takes no new tickets or time.',
+    task_archived: 'This task is archived: it takes no new tickets or time.',
     link_names_person: 'This account acts for a person: give the rights to the person.',
     template_unknown_tag: 'Line {{line}}: unknown tag ‘{{name}}’.',
     template_unknown_filter: 'Line {{line}}: unknown filter ‘{{name}}’.',
@@ -185,6 +188,8 @@ export const en = {
   },
   picker: {
     noMatches: 'No matching organisations',
+    nothingFound: 'Nothing found',
+    typeToSearch: '{{shown}} of {{total}} shown: type to search for the others.',
   },
   organisations: {
     title: 'Organisations',

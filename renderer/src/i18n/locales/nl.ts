@@ -130,6 +130,9 @@ export const nl: Messages = {
     too_many: 'Kies er hoogstens {{max}}.',
     other_customer_project: 'Dit project hoort bij een andere klant.',
     internal_not_allowed: 'Contacten mogen geen rechten op interne projecten krijgen (zie de ticketinstellingen).',
+    contact_of_other_customer: 'Deze persoon hoort bij een andere klant dan het project van het ticket: kies een persoon van de organisatie van het project.',
+    project_archived: 'Dit project is gearchiveerd: er kunnen geen nieuwe tickets of uren op.',
+    task_archived: 'Deze taak is gearchiveerd: er kunnen geen nieuwe tickets of uren op.',
     link_names_person: 'Dit account handelt voor een persoon: geef de rechten aan de persoon.',
     template_unknown_tag: 'Regel {{line}}: onbekende tag ‘{{name}}’.',
     template_unknown_filter: 'Regel {{line}}: onbekend filter ‘{{name}}’.',
@@ -186,6 +189,8 @@ export const nl: Messages = {
   },
   picker: {
     noMatches: 'Geen organisaties gevonden',
+    nothingFound: 'Niets gevonden',
+    typeToSearch: '{{shown}} van {{total}} getoond: typ om de andere te zoeken.',
   },
   organisations: {
     title: 'Organisaties',

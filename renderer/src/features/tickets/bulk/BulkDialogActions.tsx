@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** Where a bulk dialog stands: choosing, looking at the dry run, running in chunks, or showing the report. */
+/** Where a bulk dialog stands: choosing, looking at the dry run, running as a job, or showing the report. */
 export type BulkStage = 'choose' | 'preview' | 'running' | 'report';
 
 interface Props {
@@ -11,13 +11,15 @@ interface Props {
   canPreview: boolean;
   onClose: () => void;
   onStop: () => void;
+  /** A stop was asked for: the button waits for the job to roll back. */
+  stopping?: boolean;
   onBack: () => void;
   onPreview: () => void;
   onRun: () => void;
 }
 
 /** The buttons of a bulk dialog (bulk update, change primary project), the same at every stage. */
-export function BulkDialogActions({ stage, toChange, canPreview, onClose, onStop, onBack, onPreview, onRun }: Props) {
+export function BulkDialogActions({ stage, toChange, canPreview, onClose, onStop, stopping = false, onBack, onPreview, onRun }: Props) {
   const { t } = useTranslation();
   switch (stage) {
     case 'report':
@@ -28,7 +30,7 @@ export function BulkDialogActions({ stage, toChange, canPreview, onClose, onStop
       );
     case 'running':
       return (
-        <button type="button" className="button" onClick={onStop}>
+        <button type="button" className="button" disabled={stopping} onClick={onStop}>
           {t('ticketBulk.stop')}
         </button>
       );

@@ -4,8 +4,8 @@ import type { BulkTarget } from './bulk-run';
 export interface BulkScope {
   /** The ticked tickets (ids). */
   selection: readonly number[];
-  /** Everything the staff list's filter shows; none in the view-as list (its filter is the contact's). */
-  filtered?: Extract<BulkTarget, { kind: 'filter' }> | undefined;
+  /** Everything the list's filter shows: the staff list's filter, or the view-as list's (the contact and its filter). */
+  filtered?: Extract<BulkTarget, { kind: 'filter' | 'view-as' }> | undefined;
 }
 
 /** The default target: the selection when there is one, else everything the filter shows. */
@@ -24,7 +24,7 @@ export function BulkTargetChoice({ scope, target, onChange, disabled }: { scope:
         {t('ticketBulk.target.selection', { count: scope.selection.length })}
       </label>
       <label className="checkbox">
-        <input type="radio" name="bulk-target" checked={target.kind === 'filter'} onChange={() => onChange(filtered)} /> {t('ticketBulk.target.filter', { count: filtered.count })}
+        <input type="radio" name="bulk-target" checked={target.kind === filtered.kind} onChange={() => onChange(filtered)} /> {t('ticketBulk.target.filter', { count: filtered.count })}
       </label>
     </fieldset>
   );

@@ -2,14 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketBulkReport } from '../../../../../shared/api/ticket-bulk';
 import { formatTicketNumber } from '../../../../../shared/ticket-number';
+import { call } from '../../../api/client';
 import { useChannelMutation } from '../../../api/hooks';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { BulkChangeFields, changesOf, EMPTY_BULK_FORM, type BulkForm, type BulkUpdateAction } from './BulkChangeFields';
 import { BulkDialogActions } from './BulkDialogActions';
+import { BulkError } from './BulkError';
 import { BulkProgress } from './BulkProgress';
 import { BulkTargetChoice, defaultTarget, type BulkScope } from './BulkTargetChoice';
-import { mergeBulkReports, REPORT_ROWS, targetInput, useChunkedRun, type BulkTarget } from './bulk-run';
+import { REPORT_ROWS, targetInput, type BulkTarget } from './bulk-run';
+import { useTicketJob } from './use-ticket-job';
 
 function BulkReportView({ report, preview }: { report: TicketBulkReport; preview: boolean }) {
   const { t } = useTranslation();
@@ -43,19 +45,21 @@ function BulkReportView({ report, preview }: { report: TicketBulkReport; preview
 /**
  * One bulk change (status, priority, assignee, contact, categories, a secondary project): the dry
  * run first (tickets:bulk-update with preview), nothing written until confirmed; then the
- * tickets the dry run named, in chunks of 500 with progress and a stop between chunks; then the report.
+ * tickets the dry run named, changed by a job in the core (one transaction) with progress and a
+ * stop that changes nothing; then the report.
  */
 export function BulkUpdateDialog({ action, scope, onClose }: { action: BulkUpdateAction; scope: BulkScope; onClose: () => void }) {
   const { t } = useTranslation();
   const [target, setTarget] = useState<BulkTarget>(() => defaultTarget(scope));
   const [form, setForm] = useState<BulkForm>(EMPTY_BULK_FORM);
   const [preview, setPreview] = useState<TicketBulkReport | null>(null);
-  const [report, setReport] = useState<{ report: TicketBulkReport; stopped: boolean; done: number; total: number } | null>(null);
+  /** The update's report, or 'cancelled' when it was stopped (and rolled back). */
+  const [report, setReport] = useState<TicketBulkReport | 'cancelled' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const bulk = useChannelMutation('tickets:bulk-update');
-  const chunks = useChunkedRun<TicketBulkReport>();
+  const job = useTicketJob();
   const changes = changesOf(action, form);
-  const running = chunks.progress !== null;
+  const running = job.running;
 
   const onPreview = async () => {
     if (!changes) return;
@@ -70,10 +74,10 @@ export function BulkUpdateDialog({ action, scope, onClose }: { action: BulkUpdat
   const onRun = async () => {
     if (!changes || !preview) return;
     setError(null);
-    const ids = preview.rows.filter((r) => r.reason !== 'not_found').map((r) => r.ticketId);
+    const ticketIds = preview.rows.filter((r) => r.reason !== 'not_found').map((r) => r.ticketId);
     try {
-      const result = await chunks.run(ids, (ticketIds) => bulk.mutateAsync({ ticketIds, changes, preview: false }));
-      setReport({ report: mergeBulkReports(result.reports), stopped: result.stopped, done: result.done, total: ids.length });
+      const ended = await job.run(() => call('tickets:bulk-update-start', { ticketIds, changes }));
+      setReport(ended.kind === 'bulk-update' ? ended.update : 'cancelled');
     } catch (e) {
       setError(e);
     }
@@ -84,28 +88,28 @@ export function BulkUpdateDialog({ action, scope, onClose }: { action: BulkUpdat
     <Dialog
       wide
       title={t(`ticketBulk.titles.${action}`)}
-      onClose={running ? chunks.stop : onClose}
+      onClose={running ? job.stop : onClose}
       actions={
         <BulkDialogActions
           stage={report ? 'report' : running ? 'running' : preview ? 'preview' : 'choose'}
           toChange={changedInPreview}
           canPreview={Boolean(changes) && !bulk.isPending}
           onClose={onClose}
-          onStop={chunks.stop}
+          onStop={job.stop}
+          stopping={job.stopping}
           onBack={() => setPreview(null)}
           onPreview={() => void onPreview()}
           onRun={() => void onRun()}
         />
       }
     >
-      <ErrorAlert error={error} />
-      {report ? (
-        <>
-          {report.stopped ? <p role="alert">{t('ticketBulk.stopped', { done: report.done, total: report.total })}</p> : null}
-          <BulkReportView report={report.report} preview={false} />
-        </>
+      <BulkError error={error} />
+      {report === 'cancelled' ? (
+        <p role="alert">{t('ticketBulk.stopped')}</p>
+      ) : report ? (
+        <BulkReportView report={report} preview={false} />
       ) : running ? (
-        <BulkProgress progress={chunks.progress} />
+        <BulkProgress progress={job.progress} stopping={job.stopping} />
       ) : preview ? (
         <BulkReportView report={preview} preview />
       ) : (

@@ -1,22 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TicketMoveTimeOption, type TicketMoveReport } from '../../../../../shared/api/ticket-moves';
+import { call } from '../../../api/client';
 import { useChannelMutation } from '../../../api/hooks';
 import { Dialog } from '../../../components/Dialog';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CheckboxField, SelectField } from '../../../components/Field';
 import { idOptions, projectLabel } from '../ticket-options';
 import { useProjectOptions, useTaskOptions } from '../ticket-queries';
 import { BulkDialogActions } from './BulkDialogActions';
+import { BulkError } from './BulkError';
 import { BulkProgress } from './BulkProgress';
 import { BulkTargetChoice, defaultTarget, type BulkScope } from './BulkTargetChoice';
 import { MoveReportView } from './MoveReportView';
-import { mergeMoveReports, targetInput, useChunkedRun, type BulkTarget } from './bulk-run';
+import { targetInput, type BulkTarget } from './bulk-run';
+import { useTicketJob } from './use-ticket-job';
 
 /**
  * "Change primary project": project and task, what to do with tickets that have time on their
  * primary project (the ZEP question) and "always keep the old one as secondary"; the dry run
- * (tickets:move-preview) first, then tickets:move in chunks of 500 with progress, then the report.
+ * (tickets:move-preview) first, then the tickets it named moved by a job in the core (one
+ * transaction) with progress and a stop that changes nothing, then the report.
  */
 export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,14 +29,14 @@ export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClos
   const [withTime, setWithTime] = useState<TicketMoveTimeOption | null>(null);
   const [alwaysKeep, setAlwaysKeep] = useState(false);
   const [preview, setPreview] = useState<TicketMoveReport | null>(null);
-  const [report, setReport] = useState<{ report: TicketMoveReport; stopped: boolean; done: number; total: number } | null>(null);
+  /** The move's report, or 'cancelled' when it was stopped (and rolled back). */
+  const [report, setReport] = useState<TicketMoveReport | 'cancelled' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const projects = useProjectOptions();
   const tasks = useTaskOptions(projectId ? Number(projectId) : null);
   const dryRun = useChannelMutation('tickets:move-preview');
-  const move = useChannelMutation('tickets:move');
-  const chunks = useChunkedRun<TicketMoveReport>();
-  const running = chunks.progress !== null;
+  const job = useTicketJob();
+  const running = job.running;
   const where = projectId && taskId && withTime ? { projectId: Number(projectId), taskId: Number(taskId), withTime, alwaysKeepOldAsSecondary: alwaysKeep } : null;
 
   const onPreview = async () => {
@@ -49,11 +52,10 @@ export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClos
   const onRun = async () => {
     if (!where || !preview) return;
     setError(null);
-    const ids = preview.rows.map((r) => r.ticketId);
+    const ticketIds = preview.rows.map((r) => r.ticketId);
     try {
-      const result = await chunks.run(ids, (ticketIds) => move.mutateAsync({ ticketIds, ...where }));
-      if (result.reports.length > 0) setReport({ report: mergeMoveReports(result.reports), stopped: result.stopped, done: result.done, total: ids.length });
-      else onClose();
+      const ended = await job.run(() => call('tickets:move-start', { ticketIds, ...where }));
+      setReport(ended.kind === 'move' ? ended.move : 'cancelled');
     } catch (e) {
       setError(e);
     }
@@ -64,28 +66,28 @@ export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClos
     <Dialog
       wide
       title={t('ticketBulk.titles.move')}
-      onClose={running ? chunks.stop : onClose}
+      onClose={running ? job.stop : onClose}
       actions={
         <BulkDialogActions
           stage={report ? 'report' : running ? 'running' : preview ? 'preview' : 'choose'}
           toChange={toChange}
           canPreview={Boolean(where) && !dryRun.isPending}
           onClose={onClose}
-          onStop={chunks.stop}
+          onStop={job.stop}
+          stopping={job.stopping}
           onBack={() => setPreview(null)}
           onPreview={() => void onPreview()}
           onRun={() => void onRun()}
         />
       }
     >
-      <ErrorAlert error={error} />
-      {report ? (
-        <>
-          {report.stopped ? <p role="alert">{t('ticketBulk.stopped', { done: report.done, total: report.total })}</p> : null}
-          <MoveReportView report={report.report} preview={false} />
-        </>
+      <BulkError error={error} />
+      {report === 'cancelled' ? (
+        <p role="alert">{t('ticketBulk.stopped')}</p>
+      ) : report ? (
+        <MoveReportView report={report} preview={false} />
       ) : running ? (
-        <BulkProgress progress={chunks.progress} />
+        <BulkProgress progress={job.progress} stopping={job.stopping} />
       ) : preview ? (
         <MoveReportView report={preview} preview />
       ) : (
