@@ -36,6 +36,8 @@ const account = (overrides: Partial<PortalAccount> = {}): PortalAccount => ({
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
+  mustChangePassword: false,
   lockedUntil: null,
   createdAt: AT,
   updatedAt: AT,

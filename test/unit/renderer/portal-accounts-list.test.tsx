@@ -55,6 +55,7 @@ const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccou
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
   ...overrides,
 });
 
