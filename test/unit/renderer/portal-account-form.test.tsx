@@ -50,6 +50,7 @@ const common = {
   'role-groups:list': () => groups,
   'password-policy:get': () => DEFAULT_PASSWORD_POLICY,
   'portal-accounts:effective-permissions': () => [{ key: 'tickets.read' as const, grantedBy: [{ id: 1, name: 'Client' }] }],
+  'portal-accounts:sessions': () => [],
 };
 
 describe('the portal account form', () => {
