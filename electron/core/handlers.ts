@@ -7,6 +7,8 @@ import { hoursHandlers } from './hours/hours-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
 import { preferenceHandlers } from './preferences/preference-handlers';
+// issue 12: the back office's view of portal sessions
+import { portalAccountSessionHandlers } from './portal-sessions/account-session-handlers';
 import { roleGroupHandlers } from './role-groups/role-group-handlers';
 import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
@@ -39,6 +41,8 @@ export const handlers: Handlers<ChannelName> = {
   ...roleGroupHandlers,
   ...portalAccountHandlers,
   ...preferenceHandlers,
+  // issue 12: the back office's view of portal sessions
+  ...portalAccountSessionHandlers,
   ...passwordPolicyHandlers,
   ...activationSettingsHandlers,
   ...activationHandlers,

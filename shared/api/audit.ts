@@ -97,6 +97,9 @@ export const AUDIT_FIELDS = [
   'roleGroupIds',
   'passwordSet',
   'passwordChanged',
+  // issue 12: staff ask the customer to choose their own password at the next sign-in; portal sessions ended
+  'mustChangePassword',
+  'sessionsEnded',
   'tokensVoided',
   'activatedAt',
   'expiresAt',
@@ -192,6 +195,10 @@ export const AuditEntry = z.strictObject({
   at: Timestamp,
   staffId: Id.nullable(),
   staffName: z.string().nullable(),
+  /** The portal account that acted (a customer in the portal), or null. */
+  accountId: Id.nullable(),
+  /** That account's username as it is now; a deleted account's as the entry named it, if it did. */
+  accountName: z.string().nullable(),
   via: AuditVia,
   entity: AuditEntity,
   entityId: z.number().int().nullable(),

@@ -11,6 +11,8 @@ import { outboxApi } from './outbox';
 import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
 import { portalAccountsApi, preferencesApi } from './portal-accounts';
+// issue 12: the back office's view of portal sessions
+import { portalAccountSessionsApi } from './portal-account-sessions';
 import { roleGroupsApi } from './role-groups';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
@@ -44,6 +46,8 @@ export const contract = {
   ...roleGroupsApi,
   ...portalAccountsApi,
   ...preferencesApi,
+  // issue 12: the back office's view of portal sessions
+  ...portalAccountSessionsApi,
   ...passwordPolicyApi,
   ...activationSettingsApi,
   ...activationApi,

@@ -138,6 +138,7 @@ describe('the authorisation matrix', () => {
       'portal-accounts:create-for-persons',
       'portal-accounts:delete',
       'portal-accounts:delete-matching',
+      'portal-accounts:end-sessions',
       'portal-accounts:import',
       'portal-accounts:preview-activation',
       'portal-accounts:preview-activation-matching',

@@ -19,12 +19,27 @@ export interface IssuedSetPassword {
   expiresAt: string;
 }
 
-/** Writes a new password: hash, every token and session voided (security stamp), audited. */
-async function writePassword(trx: Executor, accountId: number, passwordHash: string, at: string, staffId: number | null, action: 'password-set' | 'password-reset'): Promise<void> {
+/**
+ * Writes a new password: hash, every token and session voided (security stamp), audited. Staff
+ * may ask the customer to choose their own at the next sign-in; the customer's own password
+ * (a reset through a link) settles any such request.
+ */
+async function writePassword(
+  trx: Executor,
+  accountId: number,
+  passwordHash: string,
+  at: string,
+  by: { staffId: number; mustChangePassword: boolean } | { staffId: null },
+): Promise<void> {
+  const mustChangePassword = by.staffId !== null && by.mustChangePassword;
   await voidOpenTokens(trx, accountId, at);
-  await writeAccountPassword(trx, accountId, passwordHash, at);
-  // A reset through a token is the customer's own act in the portal.
-  await recordAudit(trx, { at, staffId, entity: 'portal-account', entityId: accountId, action, after: { passwordChanged: true }, ...(action === 'password-reset' ? { via: 'portal' as const } : {}) });
+  await writeAccountPassword(trx, accountId, passwordHash, at, mustChangePassword);
+  if (by.staffId !== null) {
+    await recordAudit(trx, { at, staffId: by.staffId, entity: 'portal-account', entityId: accountId, action: 'password-set', after: { passwordChanged: true, mustChangePassword } });
+  } else {
+    // A reset through a token is the customer's own act in the portal.
+    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: accountId, action: 'password-reset', after: { passwordChanged: true }, via: 'portal' });
+  }
 }
 
 /**
@@ -56,13 +71,17 @@ export async function sendSetPasswordLink(deps: CoreDeps, actor: Actor, accountI
   });
 }
 
-/** Staff type a password for the account (under the policy); every token and session of the account dies, and the customer is told by mail. */
-export async function setPasswordByStaff(deps: CoreDeps, actor: Actor, accountId: number, password: string): Promise<void> {
+/**
+ * Staff type a password for the account (under the policy); every token and session of the
+ * account dies, and the customer is told by mail. With mustChangePassword the customer must
+ * choose their own password at the next sign-in (set in the same transaction as the password).
+ */
+export async function setPasswordByStaff(deps: CoreDeps, actor: Actor, accountId: number, password: string, mustChangePassword = false): Promise<void> {
   await checkAccountPassword(deps.db, accountId, password);
   const passwordHash = await hashPassword(password);
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
-    await writePassword(trx, accountId, passwordHash, now.toISOString(), actor.id, 'password-set');
+    await writePassword(trx, accountId, passwordHash, now.toISOString(), { staffId: actor.id, mustChangePassword });
     await mailAccount(deps.accountMails, trx, accountId, { type: 'password-changed' }, now);
   });
 }
@@ -79,7 +98,7 @@ export async function completeSetPassword(deps: CoreDeps, input: { token: string
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
     if (!(await claimToken(trx, token.id, at))) throw new AppError('INVALID_TOKEN', 'This link is not valid (any more).');
-    await writePassword(trx, token.account_id, passwordHash, at, null, 'password-reset');
+    await writePassword(trx, token.account_id, passwordHash, at, { staffId: null });
     await mailAccount(deps.accountMails, trx, token.account_id, { type: 'password-changed' }, now);
   });
   return { accountId: token.account_id };

@@ -6,7 +6,7 @@ import type { Executor } from '../db/connection';
 
 export type AuditQuery = ParsedInputOf<'audit:list'>;
 
-/** One page of the audit log, newest first, with the staff user's name; `to` is inclusive, so it compares against the start of the following day. */
+/** One page of the audit log, newest first, with the staff user's name (or the portal account's username); `to` is inclusive, so it compares against the start of the following day. */
 export async function findAuditPage(db: Executor, q: AuditQuery) {
   let filtered = db.selectFrom('audit_log as a').leftJoin('staff as s', 's.id', 'a.staff_id');
   if (q.entity) filtered = filtered.where('a.entity', '=', q.entity);
@@ -20,8 +20,10 @@ export async function findAuditPage(db: Executor, q: AuditQuery) {
   }
   const [rows, count] = await Promise.all([
     filtered
+      // The portal account that acted, by its primary key: only for the page's rows, not the count.
+      .leftJoin('portal_account as pa', 'pa.id', 'a.account_id')
       .selectAll('a')
-      .select('s.name as staff_name')
+      .select(['s.name as staff_name', 'pa.username as account_username'])
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(q.limit)
@@ -156,7 +158,15 @@ export async function findAuditPageOfRecords(db: Executor, records: readonly Aud
     .leftJoin('staff as s', 's.id', 'a.staff_id')
     .where((eb) => eb.or(wanted.map((r) => eb.and([eb('a.entity', '=', r.entity), eb('a.entity_id', 'in', [...r.ids])]))));
   const [rows, count] = await Promise.all([
-    filtered.selectAll('a').select('s.name as staff_name').orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),
+    filtered
+      .leftJoin('portal_account as pa', 'pa.id', 'a.account_id')
+      .selectAll('a')
+      .select(['s.name as staff_name', 'pa.username as account_username'])
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -164,13 +164,22 @@ export async function markPortalSignIn(db: Executor, accountId: number, at: stri
   await db.updateTable('portal_account').set({ last_sign_in_at: at }).where('id', '=', accountId).execute();
 }
 
-/** The account's open sessions, newest use first (the back office's account page). */
-export async function findSessionsOfAccount(db: Executor, accountId: number, now: string) {
-  return db
-    .selectFrom('portal_session')
-    .select(['id', 'stage', 'client_address as clientAddress', 'user_agent as userAgent', 'created_at as createdAt', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
-    .where('account_id', '=', accountId)
-    .where('expires_at', '>', now)
-    .orderBy('last_seen_at', 'desc')
-    .execute();
+/**
+ * The account's open sessions, newest use first (the back office's account page): not past their
+ * end, used since `idleSince` (when given), and not ended by a change of the account (its security
+ * stamp raised, deactivated, password removed) — as liveSession judges a session at its next request.
+ * Served by the index portal_session_account (account_id, last_seen_at).
+ */
+export async function findSessionsOfAccount(db: Executor, accountId: number, now: string, idleSince?: string) {
+  let query = db
+    .selectFrom('portal_session as s')
+    .innerJoin('portal_account as a', 'a.id', 's.account_id')
+    .select(['s.id', 's.stage', 's.client_address as clientAddress', 's.user_agent as userAgent', 's.created_at as createdAt', 's.last_seen_at as lastSeenAt', 's.expires_at as expiresAt'])
+    .where('s.account_id', '=', accountId)
+    .where('s.expires_at', '>', now)
+    .whereRef('s.security_stamp', '=', 'a.security_stamp')
+    .where('a.active', '=', 1)
+    .where('a.password_hash', 'is not', null);
+  if (idleSince !== undefined) query = query.where('s.last_seen_at', '>=', idleSince);
+  return query.orderBy('s.last_seen_at', 'desc').execute();
 }

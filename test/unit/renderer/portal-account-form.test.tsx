@@ -36,6 +36,8 @@ const account = (overrides: Partial<PortalAccount> = {}): PortalAccount => ({
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
+  mustChangePassword: false,
   lockedUntil: null,
   createdAt: AT,
   updatedAt: AT,
@@ -48,6 +50,7 @@ const common = {
   'role-groups:list': () => groups,
   'password-policy:get': () => DEFAULT_PASSWORD_POLICY,
   'portal-accounts:effective-permissions': () => [{ key: 'tickets.read' as const, grantedBy: [{ id: 1, name: 'Client' }] }],
+  'portal-accounts:sessions': () => [],
 };
 
 describe('the portal account form', () => {
