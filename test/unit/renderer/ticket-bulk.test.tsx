@@ -160,13 +160,14 @@ const moveRow = (ticketId: number, overrides: Partial<TicketMoveRow> = {}): Tick
   lockedEntriesKept: 0,
   lockedMinutesKept: 0,
   secondaryAssignmentAdded: null,
+  contactRemoved: null,
   ...overrides,
 });
 
 const moveReport = (done: boolean): TicketMoveReport => ({
   done,
   rows: [moveRow(1, { entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentAdded: ref(41, 'Webshop', 51, 'Design') }), moveRow(2)],
-  totals: { tickets: 2, moved: 2, taskChanged: 0, skippedHasTime: 0, unchanged: 0, entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentsAdded: 1 },
+  totals: { tickets: 2, moved: 2, taskChanged: 0, skippedHasTime: 0, unchanged: 0, entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentsAdded: 1, contactsRemoved: 0 },
   notFoundTicketIds: [],
   visibility: [{ kind: 'person', personId: 3, accountId: null, organisationId: 7, name: 'Alice Adams', organisationName: 'Acme', gainsTicketIds: [], losesTicketIds: [1, 2] }],
 });
