@@ -75,8 +75,12 @@ export type TicketBulkInput = z.input<typeof TicketBulkInput>;
 
 /** changed: something differed and was written (or would be, in a preview); refused: see reason. */
 export const TicketBulkOutcome = z.enum(['changed', 'unchanged', 'refused']);
-/** Why a ticket was refused: not_found = no such ticket (deleted meanwhile, or a wrong id). */
-export const TicketBulkRefusal = z.enum(['not_found']);
+/**
+ * Why a ticket was refused (nothing of it changed): not_found = no such ticket (deleted
+ * meanwhile, or a wrong id); contact_of_other_customer = the new contact is no person of the
+ * ticket's primary project's customer (nor of an organisation under it), as tickets:update refuses.
+ */
+export const TicketBulkRefusal = z.enum(['not_found', 'contact_of_other_customer']);
 
 /** The fields of a ticket a bulk update may change, as its audit entry names them. */
 export const TICKET_BULK_FIELDS = ['status', 'priority', 'assigneeId', 'contactPersonId', 'categoryIds', 'secondaryAssignments'] as const;

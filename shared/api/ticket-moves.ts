@@ -46,6 +46,10 @@ export const ProjectTaskRef = z.strictObject({
 });
 export type ProjectTaskRef = z.infer<typeof ProjectTaskRef>;
 
+/** A ticket's contact person, as a move's report names them. */
+export const MoveContactRef = z.strictObject({ personId: Id, name: z.string(), organisationName: z.string() });
+export type MoveContactRef = z.infer<typeof MoveContactRef>;
+
 /** One ticket of a move's report. */
 export const TicketMoveRow = z.strictObject({
   ticketId: Id,
@@ -62,6 +66,11 @@ export const TicketMoveRow = z.strictObject({
   lockedMinutesKept: z.number().int(),
   /** The old primary project and task, now a secondary assignment (origin kept_on_move); null when none was added. */
   secondaryAssignmentAdded: ProjectTaskRef.nullable(),
+  /**
+   * The contact person the move takes off the ticket: a person of another customer than the new
+   * project's (see ticket-move-service.ts for why the contact is removed); null when the contact stays.
+   */
+  contactRemoved: MoveContactRef.nullable(),
 });
 export type TicketMoveRow = z.infer<typeof TicketMoveRow>;
 
@@ -76,6 +85,8 @@ export const TicketMoveTotals = z.strictObject({
   lockedEntriesKept: z.number().int(),
   lockedMinutesKept: z.number().int(),
   secondaryAssignmentsAdded: z.number().int(),
+  /** Tickets whose contact person the move removes (contactRemoved). */
+  contactsRemoved: z.number().int(),
 });
 export type TicketMoveTotals = z.infer<typeof TicketMoveTotals>;
 

@@ -61,6 +61,11 @@ test('give a contact a right on one task, view the tickets as the contact, ask w
   await view.quickLink('All');
   await expect(view.table.locator('tbody tr')).toHaveCount(2);
   expect((await view.numbers()).sort()).toEqual(['T-10001', 'T-10002']);
+  // The filters search the projects the contact holds rights on, and their tasks: Build is outside the right.
+  await view.filterBy('Webshop', 'Build');
+  await expect(page.getByText('This contact sees no tickets with these filters.')).toBeVisible();
+  await view.filterBy('Webshop', 'Design');
+  await expect(view.table.locator('tbody tr')).toHaveCount(2);
 
   const why = await view.why('T-10001');
   await expect(why).toContainText('Visible to this contact');

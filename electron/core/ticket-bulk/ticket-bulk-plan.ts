@@ -42,11 +42,14 @@ export interface BulkTicketPlan {
 }
 
 /**
- * What the changes do to one ticket, from its state alone (no database), so the dry run and the
- * update cannot disagree. An assignment the ticket has already (same project and task, or both
- * without a task) is not added again: tickets:add-assignment refuses that, a bulk call leaves it be.
+ * What the changes do to one ticket, from its state and the facts read for its step (no
+ * database), so the dry run and the update cannot disagree. An assignment the ticket has already
+ * (same project and task, or both without a task) is not added again: tickets:add-assignment
+ * refuses that, a bulk call leaves it be. CONTACT_FITS: the new contact (if any) may be the
+ * contact of a ticket on this ticket's primary project; when not, and the contact would change,
+ * the whole ticket is refused (nothing of it changes), as tickets:update refuses such an edit.
  */
-export function planBulkUpdate(state: BulkTicketState, changes: BulkChanges): BulkTicketPlan {
+export function planBulkUpdate(state: BulkTicketState, changes: BulkChanges, contactFits = true): BulkTicketPlan {
   const before = auditViewOf(state);
   const categories = new Set(state.categoryIds);
   for (const id of changes.addCategoryIds) categories.add(id);
@@ -62,6 +65,9 @@ export function planBulkUpdate(state: BulkTicketState, changes: BulkChanges): Bu
     secondaryAssignments: addAssignment ? [...state.assignments, addAssignment] : state.assignments,
   };
   const fields = (Object.keys(after) as BulkField[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  if (!contactFits && fields.includes('contactPersonId')) {
+    return { row: { ...refusedRow(state.id, 'contact_of_other_customer'), number: state.number, title: state.title }, before, after: before, addAssignment: null };
+  }
   return {
     row: { ticketId: state.id, number: state.number, title: state.title, outcome: fields.length > 0 ? 'changed' : 'unchanged', reason: null, fields },
     before,
@@ -70,4 +76,6 @@ export function planBulkUpdate(state: BulkTicketState, changes: BulkChanges): Bu
   };
 }
 
-export const notFoundRow = (ticketId: number): TicketBulkRow => ({ ticketId, number: null, title: null, outcome: 'refused', reason: 'not_found', fields: [] });
+const refusedRow = (ticketId: number, reason: NonNullable<TicketBulkRow['reason']>): TicketBulkRow => ({ ticketId, number: null, title: null, outcome: 'refused', reason, fields: [] });
+
+export const notFoundRow = (ticketId: number): TicketBulkRow => refusedRow(ticketId, 'not_found');

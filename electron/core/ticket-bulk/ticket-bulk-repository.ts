@@ -9,6 +9,8 @@ export interface BulkTicketState {
   id: number;
   number: number;
   title: string;
+  /** The primary project: it decides who may be the ticket's contact. */
+  projectId: number;
   status: TicketStatusValue;
   priority: TicketPriorityValue;
   assigneeId: number | null;
@@ -28,7 +30,7 @@ export async function readBulkTicketStates(db: Executor, ids: readonly number[])
   if (ids.length === 0) return new Map();
   const tickets = await db
     .selectFrom('ticket as t')
-    .select(['t.id', 't.number', 't.title', 't.status', 't.priority', 't.assignee_staff_id', 't.contact_person_id'])
+    .select(['t.id', 't.number', 't.title', 't.project_id', 't.status', 't.priority', 't.assignee_staff_id', 't.contact_person_id'])
     .where(idsIn('t.id', ids))
     .execute();
   const links = await db.selectFrom('ticket_category_link as l').select(['l.ticket_id', 'l.category_id']).where(idsIn('l.ticket_id', ids)).orderBy('l.category_id').execute();
@@ -45,6 +47,7 @@ export async function readBulkTicketStates(db: Executor, ids: readonly number[])
         id: t.id,
         number: t.number,
         title: t.title,
+        projectId: t.project_id,
         status: t.status,
         priority: t.priority,
         assigneeId: t.assignee_staff_id,

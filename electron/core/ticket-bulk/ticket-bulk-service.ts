@@ -9,11 +9,12 @@ import { requireProject } from '../projects/project-service';
 import { requireTaskOfProject } from '../projects/task-service';
 import { existingCategoryIds } from '../tickets/category-repository';
 import { insertAssignment } from '../tickets/ticket-part-repository';
+import { projectsAcceptingContact } from '../tickets/ticket-contact-repository';
 import { setTicketCategories, updateTicketRow } from '../tickets/ticket-repository';
 import { checkReferences, ticketLabel } from '../tickets/ticket-service';
 import { resolveTicketTarget, type TicketTarget as BulkTarget } from '../tickets/ticket-target';
 import { notFoundRow, planBulkUpdate, type BulkChanges, type BulkTicketPlan } from './ticket-bulk-plan';
-import { readBulkTicketStates } from './ticket-bulk-repository';
+import { readBulkTicketStates, type BulkTicketState } from './ticket-bulk-repository';
 
 type BulkInput = ParsedInputOf<'tickets:bulk-update'>;
 
@@ -43,9 +44,27 @@ async function checkChanges(db: Executor, changes: BulkChanges): Promise<void> {
   }
 }
 
-/** Plans one step: a row per id, in the order given; ids that name no ticket are refused. */
+/**
+ * The primary projects of the step on which the new contact may be the contact; null when the
+ * changes set no contact (or clear it: no contact fits everywhere).
+ *
+ * A bulk "change contact" often spans several customers' tickets (a selection, or everything a
+ * filter shows). The rule of tickets:update holds here too (ticket-contact-service.ts: one
+ * customer's person never shows on another customer's ticket), but per ticket: refusing the
+ * whole call for one ticket of another customer would leave staff hunting for it in a list of
+ * thousands, while changing it anyway would break the rule. So each such ticket is refused in
+ * the dry run and in the run alike, with the reason, and the others change.
+ */
+async function projectsForNewContact(db: Executor, states: ReadonlyMap<number, BulkTicketState>, changes: BulkChanges): Promise<Set<number> | null> {
+  const personId = changes.contactPersonId;
+  if (personId === undefined || personId === null) return null;
+  return projectsAcceptingContact(db, personId, [...new Set([...states.values()].map((s) => s.projectId))]);
+}
+
+/** Plans one step: a row per id, in the order given; ids that name no ticket are refused, and so are tickets the new contact does not suit. */
 async function planChunk(db: Executor, ids: readonly number[], changes: BulkChanges): Promise<{ rows: TicketBulkRow[]; plans: BulkTicketPlan[] }> {
   const states = await readBulkTicketStates(db, ids);
+  const accepting = await projectsForNewContact(db, states, changes);
   const rows: TicketBulkRow[] = [];
   const plans: BulkTicketPlan[] = [];
   for (const id of ids) {
@@ -54,7 +73,7 @@ async function planChunk(db: Executor, ids: readonly number[], changes: BulkChan
       rows.push(notFoundRow(id));
       continue;
     }
-    const plan = planBulkUpdate(state, changes);
+    const plan = planBulkUpdate(state, changes, accepting === null || accepting.has(state.projectId));
     rows.push(plan.row);
     if (plan.row.outcome === 'changed') plans.push(plan);
   }

@@ -4,6 +4,8 @@ import type { TicketToMove } from './ticket-move-repository';
 /** Where the tickets go and how tickets with time are treated. */
 export interface MoveTarget {
   to: ProjectTaskRef & { taskId: number };
+  /** The new project's customer organisation; null for an internal project (any contact fits). */
+  customerId: number | null;
   withTime: TicketMoveTimeOption;
   alwaysKeepOldAsSecondary: boolean;
 }
@@ -19,15 +21,18 @@ export interface TicketMovePlan {
   addAssignment: boolean;
   /** Its primary project or task changes (so it gets an audit entry). */
   changes: boolean;
+  /** Its contact person is taken off: a person of another customer than the new project's. */
+  removeContact: boolean;
 }
 
 /**
  * The rules of a move for one ticket, decided from the facts alone (no database), so the dry
  * run and the move cannot disagree. "Has time" means time on the old primary project: entries
  * on a secondary assignment keep lying on it whatever the primary project is, so they neither
- * skip a ticket nor move.
+ * skip a ticket nor move. CONTACT_FITS: the ticket's contact (if any) may be the contact of a
+ * ticket on the new project; a ticket that moves while it does not loses its contact.
  */
-export function planTicketMove(ticket: TicketToMove, target: MoveTarget): TicketMovePlan {
+export function planTicketMove(ticket: TicketToMove, target: MoveTarget, contactFits = true): TicketMovePlan {
   const { to, withTime } = target;
   const from: ProjectTaskRef = { projectId: ticket.projectId, projectName: ticket.projectName, taskId: ticket.taskId, taskName: ticket.taskName };
   const hasTime = ticket.unlockedEntries + ticket.lockedEntries > 0;
@@ -42,6 +47,7 @@ export function planTicketMove(ticket: TicketToMove, target: MoveTarget): Ticket
     moved && (target.alwaysKeepOldAsSecondary || (hasTime && withTime === 'keep_as_secondary') || (withTime === 'rebook' && ticket.lockedEntries > 0));
   const addAssignment = keepOld && !ticket.primaryAlsoSecondary;
   const rebooking = moved && withTime === 'rebook';
+  const removeContact = moved && ticket.contact !== null && !contactFits;
   return {
     row: {
       ticketId: ticket.id,
@@ -55,11 +61,13 @@ export function planTicketMove(ticket: TicketToMove, target: MoveTarget): Ticket
       lockedEntriesKept: rebooking ? ticket.lockedEntries : 0,
       lockedMinutesKept: rebooking ? ticket.lockedMinutes : 0,
       secondaryAssignmentAdded: addAssignment ? from : null,
+      contactRemoved: removeContact ? ticket.contact : null,
     },
     old: { projectId: ticket.projectId, taskId: ticket.taskId },
     rebook,
     addAssignment,
     changes: moved || outcome === 'task_changed',
+    removeContact,
   };
 }
 
@@ -77,5 +85,6 @@ export function totalsOf(rows: readonly TicketMoveRow[]): TicketMoveTotals {
     lockedEntriesKept: sum((r) => r.lockedEntriesKept),
     lockedMinutesKept: sum((r) => r.lockedMinutesKept),
     secondaryAssignmentsAdded: rows.filter((r) => r.secondaryAssignmentAdded !== null).length,
+    contactsRemoved: rows.filter((r) => r.contactRemoved !== null).length,
   };
 }

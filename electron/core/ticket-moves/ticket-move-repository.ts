@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/connection';
+import { personNameSql } from '../tickets/ticket-repository';
 
 /*
  * The SQL of moving tickets to another primary project. A move is one chunk of up to 10,000
@@ -19,9 +20,19 @@ export interface TaskRow extends ProjectRow {
   projectId: number;
 }
 
-export async function findProjectRow(db: Executor, id: number): Promise<ProjectRow | undefined> {
-  const row = await db.selectFrom('project').select(['id', 'name', 'archived_at']).where('id', '=', id).executeTakeFirst();
-  return row && { id: row.id, name: row.name, archived: row.archived_at !== null };
+/** A project a move goes to, with its customer: null for an internal project (no organisation, or one flagged internal). */
+export interface TargetProjectRow extends ProjectRow {
+  customerId: number | null;
+}
+
+export async function findProjectRow(db: Executor, id: number): Promise<TargetProjectRow | undefined> {
+  const row = await db
+    .selectFrom('project as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .select(['p.id', 'p.name', 'p.archived_at', 'p.organisation_id', 'o.internal'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  return row && { id: row.id, name: row.name, archived: row.archived_at !== null, customerId: row.internal === 1 ? null : row.organisation_id };
 }
 
 export async function findTaskRow(db: Executor, id: number): Promise<TaskRow | undefined> {
@@ -44,6 +55,8 @@ export interface TicketToMove {
   lockedMinutes: number;
   /** A secondary assignment on the primary project and task exists already (so none is added). */
   primaryAlsoSecondary: boolean;
+  /** The ticket's contact person, if it has one. */
+  contact: { personId: number; name: string; organisationName: string } | null;
 }
 
 /**
@@ -56,8 +69,13 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
     .selectFrom('ticket as t')
     .innerJoin('project as p', 'p.id', 't.project_id')
     .innerJoin('task as k', 'k.id', 't.task_id')
+    .leftJoin('person as c', 'c.id', 't.contact_person_id')
+    .leftJoin('organisation as co', 'co.id', 'c.organisation_id')
     .where(idsIn('t.id', ids))
     .select([
+      't.contact_person_id',
+      personNameSql('c').as('contact_name'),
+      'co.name as contact_organisation_name',
       't.id',
       't.number',
       't.title',
@@ -110,6 +128,7 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
       lockedEntries: Number(time?.locked_entries ?? 0),
       lockedMinutes: Number(time?.locked_minutes ?? 0),
       primaryAlsoSecondary: Boolean(r.primary_also_secondary),
+      contact: r.contact_person_id === null ? null : { personId: r.contact_person_id, name: r.contact_name, organisationName: r.contact_organisation_name ?? '' },
     };
   });
 }
@@ -144,6 +163,12 @@ export async function addKeptAssignments(trx: Executor, assignments: readonly Ke
     INSERT INTO ticket_assignment (ticket_id, project_id, task_id, origin, created_at)
     SELECT value ->> 0, value ->> 1, value ->> 2, 'kept_on_move', ${now} FROM json_each(${json}) WHERE true
     ON CONFLICT DO NOTHING`.execute(trx);
+}
+
+/** Takes the contact person off the tickets. */
+export async function removeContacts(trx: Executor, ticketIds: readonly number[], now: string): Promise<void> {
+  if (ticketIds.length === 0) return;
+  await trx.updateTable('ticket').set({ contact_person_id: null, updated_at: now }).where(idsIn('id', ticketIds)).execute();
 }
 
 /** Sets the primary project and task of the tickets. */

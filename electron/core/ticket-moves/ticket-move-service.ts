@@ -9,7 +9,8 @@ import type { Executor } from '../db/connection';
 import { moveVisibility } from './ticket-move-visibility';
 import { planTicketMove, totalsOf, type MoveTarget, type TicketMovePlan } from './ticket-move-plan';
 import { resolveTicketTarget } from '../tickets/ticket-target';
-import { addKeptAssignments, findProjectRow, findTaskRow, rebookUnlockedEntries, setPrimaryProject, ticketsToMove } from './ticket-move-repository';
+import { personsInOrganisationTree } from '../tickets/ticket-contact-repository';
+import { addKeptAssignments, findProjectRow, findTaskRow, rebookUnlockedEntries, removeContacts, setPrimaryProject, ticketsToMove, type TicketToMove } from './ticket-move-repository';
 
 type MoveInput = ParsedInputOf<'tickets:move'>;
 
@@ -27,9 +28,30 @@ async function targetOf(db: Executor, input: MoveInput): Promise<MoveTarget> {
   if (task.archived) throw fieldError('VALIDATION', 'taskId', `${task.name} is archived: tickets cannot move there.`);
   return {
     to: { projectId: project.id, projectName: project.name, taskId: task.id, taskName: task.name },
+    customerId: project.customerId,
     withTime: input.withTime,
     alwaysKeepOldAsSecondary: input.alwaysKeepOldAsSecondary,
   };
+}
+
+/**
+ * The tickets' contact persons who may stay the contact on the new project: null when every one
+ * may (an internal project takes anyone). A customer project takes its customer's persons and
+ * those of organisations under it (ticket-contact-service.ts).
+ *
+ * A moving ticket whose contact is another customer's person loses its contact, and the dry run
+ * says so per ticket before anything happens. Why not keep the contact and only warn: the
+ * contact's name travels with the ticket to the new customer (staff lists, reports, and the
+ * customer's own ticket view, whose field whitelist shows the contact's name), so keeping it
+ * would show one customer's person to another customer, the leak that tickets:create and
+ * tickets:update refuse; and every later edit of such a ticket would meet the rule again.
+ * Nothing is lost: the audit entry of the move keeps who the contact was, the report names them,
+ * and staff who want another contact choose one of the new customer's persons afterwards.
+ */
+async function contactsFitting(db: Executor, target: MoveTarget, tickets: readonly TicketToMove[]): Promise<Set<number> | null> {
+  if (target.customerId === null) return null;
+  const contacts = tickets.flatMap((t) => (t.contact !== null && t.projectId !== target.to.projectId ? [t.contact.personId] : []));
+  return personsInOrganisationTree(db, [...new Set(contacts)], target.customerId);
 }
 
 interface MovePlan {
@@ -48,12 +70,14 @@ export type OnStep = (done: number) => Promise<void>;
  */
 async function planMove(db: Executor, input: MoveInput, ids: readonly number[], now: Date): Promise<MovePlan> {
   const target = await targetOf(db, input);
-  const byId = new Map((await ticketsToMove(db, ids)).map((t) => [t.id, t]));
+  const tickets = await ticketsToMove(db, ids);
+  const byId = new Map(tickets.map((t) => [t.id, t]));
+  const fitting = await contactsFitting(db, target, tickets);
   const plans: TicketMovePlan[] = [];
   const notFoundTicketIds: number[] = [];
   for (const id of ids) {
     const ticket = byId.get(id);
-    if (ticket) plans.push(planTicketMove(ticket, target));
+    if (ticket) plans.push(planTicketMove(ticket, target, fitting === null || ticket.contact === null || fitting.has(ticket.contact.personId)));
     else notFoundTicketIds.push(id);
   }
   const changing = plans.filter((p) => p.changes).map((p) => p.row.ticketId);
@@ -116,17 +140,19 @@ async function writeMoveStep(trx: Executor, actor: Actor, input: MoveInput, plan
     now,
   );
   await setPrimaryProject(trx, changing.map((p) => p.row.ticketId), input.projectId, input.taskId, now);
+  await removeContacts(trx, plans.filter((p) => p.removeContact).map((p) => p.row.ticketId), now);
   await recordAuditMany(
     trx,
-    changing.map(({ row }) => ({
+    changing.map(({ row, removeContact }) => ({
       at: now,
       staffId: actor.id,
       entity: 'ticket' as const,
       entityId: row.ticketId,
       action: 'primary-project-changed' as const,
       label: `T-${row.number} ${row.title}`,
-      before: { primaryProjectId: row.from.projectId, primaryTaskId: row.from.taskId },
+      before: { primaryProjectId: row.from.projectId, primaryTaskId: row.from.taskId, ...(removeContact ? { contactPersonId: row.contactRemoved?.personId ?? null } : {}) },
       after: {
+        ...(removeContact ? { contactPersonId: null } : {}),
         primaryProjectId: row.to.projectId,
         primaryTaskId: row.to.taskId,
         keptAsSecondary: row.secondaryAssignmentAdded !== null,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/connection';
 import { containsKey, textOrder } from '../db/text-search';
 import { personNameSql } from './ticket-repository';
@@ -52,4 +52,32 @@ export async function findContactCandidates(db: Executor, q: ContactCandidateQue
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
+}
+
+const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * Of these projects, those on which the person may be a ticket's contact (checkTicketContact's
+ * rule, for many projects at once): internal ones, and customer projects of the person's
+ * organisation or of an organisation above it. The person's organisation and its parents are
+ * walked once, upwards; the projects are read by their primary key.
+ */
+export async function projectsAcceptingContact(db: Executor, personId: number, projectIds: readonly number[]): Promise<Set<number>> {
+  if (projectIds.length === 0) return new Set();
+  const above = sql<number>`(WITH RECURSIVE up(id, parent_id) AS (SELECT o.id, o.parent_id FROM organisation o JOIN person ON person.organisation_id = o.id WHERE person.id = ${personId} UNION SELECT o.id, o.parent_id FROM organisation o JOIN up ON o.id = up.parent_id) SELECT id FROM up)`;
+  const rows = await db
+    .selectFrom('project as p')
+    .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .select('p.id')
+    .where(idsIn('p.id', projectIds))
+    .where((eb) => eb.or([eb('p.organisation_id', 'is', null), eb('o.internal', '=', 1), eb('p.organisation_id', 'in', above)]))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Of these persons, those of the organisation or of an organisation under it (one statement for a move's chunk). */
+export async function personsInOrganisationTree(db: Executor, personIds: readonly number[], organisationId: number): Promise<Set<number>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db.selectFrom('person').select('id').where(idsIn('id', personIds)).where('organisation_id', 'in', organisationTree(organisationId)).execute();
+  return new Set(rows.map((r) => r.id));
 }

@@ -187,7 +187,7 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
     const categoryIds = input.categoryIds === undefined ? undefined : [...new Set(input.categoryIds)];
     await checkReferences(trx, { assigneeId: input.assigneeId, contactPersonId: input.contactPersonId, categoryIds });
     // The contact must suit the project the ticket ends on; a ticket left as it was (a contact kept
-    // from before the rule, or from a bulk move) is not refused for an edit of its other fields.
+    // from before the rule held) is not refused for an edit of its other fields.
     const contactPersonId = input.contactPersonId === undefined ? before.contactPersonId : input.contactPersonId;
     if (projectId !== before.projectId || contactPersonId !== before.contactPersonId) {
       await checkTicketContact(trx, await requireProject(trx, projectId, 'projectId'), contactPersonId);

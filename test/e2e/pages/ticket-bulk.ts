@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pick } from './picker';
 
 /** The "Bulk actions" menu of a ticket list and its dialogs. */
 export class TicketBulkActions {
@@ -12,11 +13,11 @@ export class TicketBulkActions {
     return dialog;
   }
 
-  /** Fills "Change primary project" and asks for the dry run; returns the dialog. */
+  /** Fills "Change primary project" (project and task found by typing) and asks for the dry run; returns the dialog. */
   async changePrimaryProject(move: { project: string; task: string; withTime: RegExp }): Promise<Locator> {
     const dialog = await this.choose('Change primary project…');
-    await dialog.getByLabel('Project', { exact: true }).selectOption({ label: move.project });
-    await dialog.getByLabel('Task', { exact: true }).selectOption({ label: move.task });
+    await pick(dialog, 'Project', move.project.replace(/ — .*$/, ''), move.project);
+    await pick(dialog, 'Task', move.task);
     await dialog.getByRole('radio', { name: move.withTime }).check();
     await dialog.getByRole('button', { name: 'Show what will happen' }).click();
     return dialog;

@@ -46,6 +46,13 @@ export class ViewAsPage {
     await this.page.getByRole('navigation', { name: 'Quick links' }).getByRole('button', { name }).click();
   }
 
+  /** Filters the list by project (one the contact holds a right on) and task, each found by typing. */
+  async filterBy(project: string, task: string): Promise<void> {
+    const filters = this.page.getByRole('form', { name: 'Filters' });
+    await pick(filters, 'Project', project);
+    await pick(filters, 'Task', task);
+  }
+
   /** The ticket numbers in the list, in order. */
   async numbers(): Promise<string[]> {
     // The first column holds the bulk actions' checkboxes.

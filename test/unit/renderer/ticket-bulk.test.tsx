@@ -11,6 +11,7 @@ import type { TicketJobReport, TicketJobStatus } from '../../../shared/api/ticke
 import { AppError } from '../../../shared/errors';
 import type { TicketMoveReport, TicketMoveRow } from '../../../shared/api/ticket-moves';
 import { project, staffMember, task } from './support/fixtures';
+import { pick } from './support/picker';
 import { renderWithApp } from './support/render-app';
 
 afterEach(cleanup);
@@ -147,6 +148,18 @@ describe('bulk update of tickets', () => {
   });
 });
 
+/** What a list channel answers: the rows whose name contains the search, one page and the total. */
+function matching<T extends { name?: string; lastName?: string }>(rows: readonly T[], input: { search?: string; limit?: number }) {
+  const found = rows.filter((r) => (r.name ?? r.lastName ?? '').toLowerCase().includes((input.search ?? '').toLowerCase()));
+  return { rows: found.slice(0, input.limit ?? 50), total: found.length };
+}
+
+/** 600 customer projects named to sort before the internal Intranet: it is found only by typing. */
+const PROJECTS = [
+  ...Array.from({ length: 600 }, (_, i) => project({ id: 1000 + i, name: `Customer project ${String(i).padStart(3, '0')}` })),
+  project({ id: 42, name: 'Intranet', organisationId: null, organisationName: null, internal: true }),
+];
+
 const ref = (projectId: number, projectName: string, taskId: number, taskName: string) => ({ projectId, projectName, taskId, taskName });
 const moveRow = (ticketId: number, overrides: Partial<TicketMoveRow> = {}): TicketMoveRow => ({
   ticketId,
@@ -160,13 +173,14 @@ const moveRow = (ticketId: number, overrides: Partial<TicketMoveRow> = {}): Tick
   lockedEntriesKept: 0,
   lockedMinutesKept: 0,
   secondaryAssignmentAdded: null,
+  contactRemoved: null,
   ...overrides,
 });
 
 const moveReport = (done: boolean): TicketMoveReport => ({
   done,
   rows: [moveRow(1, { entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentAdded: ref(41, 'Webshop', 51, 'Design') }), moveRow(2)],
-  totals: { tickets: 2, moved: 2, taskChanged: 0, skippedHasTime: 0, unchanged: 0, entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentsAdded: 1 },
+  totals: { tickets: 2, moved: 2, taskChanged: 0, skippedHasTime: 0, unchanged: 0, entriesMoved: 2, minutesMoved: 90, lockedEntriesKept: 1, lockedMinutesKept: 30, secondaryAssignmentsAdded: 1, contactsRemoved: 0 },
   notFoundTicketIds: [],
   visibility: [{ kind: 'person', personId: 3, accountId: null, organisationId: 7, name: 'Alice Adams', organisationName: 'Acme', gainsTicketIds: [], losesTicketIds: [1, 2] }],
 });
@@ -175,14 +189,18 @@ describe('changing the primary project', () => {
   it('asks the time question, shows the dry run (time rebooked, locked time kept, who loses sight) before moving, then moves and reports', async () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<MoveTicketsDialog scope={{ selection: [1, 2] }} onClose={() => undefined} />, {
-      'projects:list': () => ({ rows: [project({ id: 41, name: 'Webshop' }), project({ id: 42, name: 'Intranet', organisationId: null, organisationName: null, internal: true })], total: 2 }),
-      'tasks:list': () => ({ rows: [task({ id: 52, projectId: 42, projectName: 'Intranet', name: 'Support' })], total: 1 }),
+      'projects:list': (input) => matching(PROJECTS, input),
+      'tasks:list': (input) => matching([task({ id: 52, projectId: 42, projectName: 'Intranet', name: 'Support' })], input),
       'tickets:move-preview': () => moveReport(false),
       'tickets:move-start': () => ({ jobId: JOB_ID, total: 2 }),
       'tickets:job-status': () => ({ done: 2, total: 2, report: { kind: 'move', move: moveReport(true) } }),
     });
-    await user.selectOptions(await screen.findByLabelText('Project'), await screen.findByRole('option', { name: 'Intranet (internal)' }));
-    await user.selectOptions(screen.getByLabelText('Task'), await screen.findByRole('option', { name: 'Support' }));
+    const dialog = screen.getByRole('dialog', { name: 'Change primary project' });
+    await pick(user, dialog, 'Project', 'intra', 'Intranet (internal)');
+    // The Intranet lies beyond the first 600 projects: the picker found it by searching in the core.
+    expect(fake.callsTo('projects:list')).toContainEqual(expect.objectContaining({ search: 'intra' }));
+    await pick(user, dialog, 'Task', '', 'Support');
+    expect(fake.callsTo('tasks:list')).toContainEqual(expect.objectContaining({ projectId: 42 }));
     const preview = screen.getByRole('button', { name: 'Show what will happen' });
     expect((preview as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('radio', { name: /^Rebook the time entries/ }));

@@ -15,7 +15,6 @@ export const ticketRightsKeys = {
   settings: () => ['ticket-rights', 'settings'] as const,
   preview: (input: RightsPreviewInput) => ['ticket-rights', 'preview', input] as const,
   projects: (organisationId: number, internal: boolean, search: string, language: string) => ['projects', 'for-rights', { organisationId, internal, search, language }] as const,
-  tasks: (projectId: number) => ['projects', 'tasks-for-rights', { projectId }] as const,
   taskSearch: (projectId: number, search: string) => ['projects', 'tasks-for-rights', { projectId, search }] as const,
 };
 
@@ -76,15 +75,6 @@ export const rightTaskPicker =
       return { rows: page.rows.map((task) => ({ id: task.id, name: task.name })), total: page.total };
     },
   });
-
-/** A project's tasks (the view-as filters; at most 500). */
-export function useProjectTasks(projectId: number | null) {
-  return useQuery({
-    queryKey: ticketRightsKeys.tasks(projectId ?? 0),
-    queryFn: async () => (await call('tasks:list', { projectId: projectId ?? 0, limit: 500 })).rows,
-    enabled: projectId !== null,
-  });
-}
 
 /** What the contact would gain and lose; null while there is nothing to preview. */
 export function useRightsPreview(input: RightsPreviewInput | null) {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import type { StaffMember } from '../../../../shared/api/staff';
 import { call } from '../../api/client';
 import { PICKER_PAGE, type PickerOption, type PickerPage, type PickerQuery } from '../../components/SearchPicker';
 import { personName, usePerson } from '../persons/person-queries';
@@ -78,3 +79,21 @@ export function usePersonOption(id: number | null): PickerOption | null {
   if (id === null) return null;
   return { id, name: person.data?.id === id ? personName(person.data) : '' };
 }
+
+/**
+ * Staff to assign tickets to, by name or email. Only administrators may list staff (staff:list);
+ * others may assign tickets to themselves, so they are offered only themselves.
+ */
+export const staffPicker =
+  (me: Pick<StaffMember, 'id' | 'name' | 'role'> | null | undefined) =>
+  (search: string): PickerQuery => ({
+    queryKey: ['staff', 'list', { picker: true, search, me: me?.id ?? 0, role: me?.role ?? null }],
+    queryFn: async () => {
+      if (me?.role !== 'administrator') {
+        const mine = me && me.name.toLocaleLowerCase().includes(search.toLocaleLowerCase()) ? [{ id: me.id, name: me.name }] : [];
+        return { rows: mine, total: mine.length };
+      }
+      const page = await call('staff:list', { search, sort: 'name', limit: PICKER_PAGE });
+      return { rows: page.rows.map((s) => ({ id: s.id, name: s.name, detail: s.email })), total: page.total };
+    },
+  });

@@ -54,23 +54,6 @@ export function useTicketCategories(language: string) {
   });
 }
 
-/** The first 500 open projects, for the bulk dialogs' selects; the ticket screens search instead (ticket-pickers.ts). */
-export function useProjectOptions() {
-  return useQuery({
-    queryKey: ['projects', 'list', { picker: true }] as const,
-    queryFn: () => call('projects:list', { sort: 'name', limit: 500 }),
-  });
-}
-
-/** The open tasks of one project; nothing while no project is chosen. */
-export function useTaskOptions(projectId: number | null) {
-  return useQuery({
-    queryKey: ['projects', 'tasks', { projectId: projectId ?? 0 }] as const,
-    queryFn: () => call('tasks:list', { projectId: projectId ?? 0, sort: 'name', limit: 500 }),
-    enabled: projectId !== null,
-  });
-}
-
 /** Staff to assign tickets to; only administrators may list staff, others see themselves. */
 export function useStaffOptions(enabled: boolean) {
   return useQuery({

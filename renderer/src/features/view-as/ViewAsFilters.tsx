@@ -1,37 +1,54 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TICKET_STATUSES, TicketPriority, type ViewContact } from '../../../../shared/api/ticket-view';
+import type { RightHolder } from '../../../../shared/api/ticket-rights';
+import { TICKET_STATUSES, TicketPriority } from '../../../../shared/api/ticket-view';
 import { SelectField } from '../../components/Field';
 import { SearchField } from '../../components/SearchField';
-import { useProjectTasks } from '../ticket-rights/ticket-rights-queries';
-import type { ViewAsQuery } from './view-as-queries';
+import { SearchPicker, type PickerOption } from '../../components/SearchPicker';
+import { taskPicker } from '../tickets/ticket-pickers';
+import { rightProjectPicker, type ViewAsQuery } from './view-as-queries';
 
 export type ViewAsFilter = Omit<ViewAsQuery, 'contact'>;
 
 const SORTS = ['updated', 'number', 'title', 'priority', 'status'] as const;
 const PRIORITIES = TicketPriority.options;
 
-const toId = (value: string): number | undefined => (value === '' ? undefined : Number(value));
-
-/** Project, task, priority, status, search and sort of the view-as list; every change starts again at the first page. */
-export function ViewAsFilters({ filter, projects, onChange }: { filter: ViewAsFilter; projects: { id: number; name: string }[]; contact: ViewContact; onChange: (next: ViewAsFilter) => void }) {
+/**
+ * Project, task, priority, status, search and sort of the view-as list; every change starts
+ * again at the first page. Project (among those the contact holds rights on) and task are
+ * searched as staff type, so a contact with rights on many projects, or a project with
+ * thousands of tasks, is filtered the same way.
+ */
+export function ViewAsFilters({ filter, holder, onChange }: { filter: ViewAsFilter; holder: RightHolder | null; onChange: (next: ViewAsFilter) => void }) {
   const { t } = useTranslation();
-  const tasks = useProjectTasks(filter.projectId ?? null);
+  // The filter keeps ids; the pickers show the names chosen here.
+  const [picked, setPicked] = useState<{ project: PickerOption | null; task: PickerOption | null }>({ project: null, task: null });
   const set = (patch: Partial<ViewAsFilter>) => onChange({ ...filter, ...patch, offset: 0 });
   const any = { value: '', label: t('viewAs.any') };
   return (
     <form className="view-as-filters" aria-label={t('viewAs.filters')} onSubmit={(e) => e.preventDefault()}>
-      <SelectField
+      <SearchPicker
         label={t('viewAs.project')}
-        value={filter.projectId === undefined ? '' : String(filter.projectId)}
-        options={[any, ...projects.map((p) => ({ value: String(p.id), label: p.name }))]}
-        onValueChange={(v) => set({ projectId: toId(v), taskId: undefined })}
+        optional
+        hint={null}
+        value={filter.projectId === undefined ? null : picked.project}
+        query={rightProjectPicker(holder)}
+        onChange={(project) => {
+          setPicked({ project, task: null });
+          set({ projectId: project?.id, taskId: undefined });
+        }}
       />
-      <SelectField
+      <SearchPicker
         label={t('viewAs.task')}
-        value={filter.taskId === undefined ? '' : String(filter.taskId)}
+        optional
+        hint={null}
+        value={filter.taskId === undefined ? null : picked.task}
         disabled={filter.projectId === undefined}
-        options={[any, ...(tasks.data ?? []).map((x) => ({ value: String(x.id), label: x.name }))]}
-        onValueChange={(v) => set({ taskId: toId(v) })}
+        query={taskPicker(filter.projectId ?? null)}
+        onChange={(task) => {
+          setPicked((p) => ({ ...p, task }));
+          set({ taskId: task?.id });
+        }}
       />
       <SelectField
         label={t('viewAs.priority')}

@@ -55,9 +55,8 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
       return after;
     });
   const list = useTicketsAs({ contact, ...filter });
-  const rights = useTicketRights(holderOf(viewed));
-  const liveRights = (rights.data ?? []).filter((r) => r.revokedAt === null);
-  const projects = [...new Map(liveRights.map((r) => [r.projectId, { id: r.projectId, name: r.projectName }])).values()];
+  const holder = holderOf(viewed);
+  const rights = useTicketRights(holder);
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const offset = filter.offset ?? 0;
@@ -97,7 +96,7 @@ export function ViewAsScreen({ contact }: { contact: ViewContact }) {
           </button>
         ))}
       </nav>
-      <ViewAsFilters filter={filter} projects={projects} contact={contact} onChange={setFilter} />
+      <ViewAsFilters filter={filter} holder={holder} onChange={setFilter} />
       <form
         className="view-as__why-not"
         aria-label={t('viewAs.whyNotTitle')}

@@ -1,51 +1,61 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../shared/api';
-import { call } from '../../../api/client';
-import { SelectField } from '../../../components/Field';
-import { personName } from '../../persons/person-queries';
+import { CheckboxField, SelectField } from '../../../components/Field';
+import { SearchPicker, type PickerOption, type PickerQuery } from '../../../components/SearchPicker';
 import { useCurrentStaff } from '../../session/session-queries';
-import { idOptions, priorityOptions, projectLabel, statusOptions } from '../ticket-options';
-import { useProjectOptions, useStaffOptions, useTaskOptions, useTicketCategories } from '../ticket-queries';
+import { priorityOptions, statusOptions } from '../ticket-options';
+import { personPicker, projectPicker, staffPicker, taskPicker } from '../ticket-pickers';
+import { useTicketCategories } from '../ticket-queries';
 
 /** The bulk actions that go through tickets:bulk-update (the primary project is tickets:move). */
 export type BulkUpdateAction = 'status' | 'priority' | 'assignee' | 'contact' | 'categories' | 'secondary';
 
 export interface BulkForm {
-  /** The chosen status, priority, assignee or contact ('none': nobody / no contact). */
+  /** The chosen status or priority. */
   value: string;
+  /** The chosen assignee or contact; 'none': nobody / no contact person. */
+  who: PickerOption | 'none' | null;
   add: number[];
   remove: number[];
-  projectId: string;
-  taskId: string;
+  /** The secondary project and its optional task. */
+  project: PickerOption | null;
+  task: PickerOption | null;
 }
 
-export const EMPTY_BULK_FORM: BulkForm = { value: '', add: [], remove: [], projectId: '', taskId: '' };
+export const EMPTY_BULK_FORM: BulkForm = { value: '', who: null, add: [], remove: [], project: null, task: null };
 
 type Changes = InputOf<'tickets:bulk-update'>['changes'];
 
 /** What the form asks the core to change; null while nothing is chosen yet. */
 export function changesOf(action: BulkUpdateAction, form: BulkForm): Changes | null {
-  const id = (v: string) => (v === 'none' ? null : Number(v));
+  const who = form.who === null ? undefined : form.who === 'none' ? null : form.who.id;
   switch (action) {
     case 'status':
       return form.value ? { status: form.value as NonNullable<Changes['status']> } : null;
     case 'priority':
       return form.value ? { priority: form.value as NonNullable<Changes['priority']> } : null;
     case 'assignee':
-      return form.value ? { assigneeId: id(form.value) } : null;
+      return who === undefined ? null : { assigneeId: who };
     case 'contact':
-      return form.value ? { contactPersonId: id(form.value) } : null;
+      return who === undefined ? null : { contactPersonId: who };
     case 'categories':
       return form.add.length + form.remove.length > 0 ? { addCategoryIds: form.add, removeCategoryIds: form.remove } : null;
     case 'secondary':
-      return form.projectId ? { addAssignment: { projectId: Number(form.projectId), taskId: form.taskId ? Number(form.taskId) : null } } : null;
+      return form.project ? { addAssignment: { projectId: form.project.id, taskId: form.task?.id ?? null } } : null;
   }
 }
 
-/** Every person, for the contact picker (bulk changes span organisations). */
-function useAllPersons(enabled: boolean) {
-  return useQuery({ queryKey: ['persons', 'list', { picker: true, all: true }] as const, queryFn: () => call('persons:list', { sort: 'lastName', limit: 500 }), enabled });
+/**
+ * The new assignee or contact, searched in the core as staff type, or nobody: a search picker
+ * and, under it, the "nobody" tick that empties the field on every ticket.
+ */
+function WhoFields({ label, nobody, hint, query, who, onChange }: { label: string; nobody: string; hint?: string; query: (search: string) => PickerQuery; who: BulkForm['who']; onChange: (who: BulkForm['who']) => void }) {
+  return (
+    <>
+      <SearchPicker label={label} optional value={who === 'none' ? null : who} disabled={who === 'none'} hint={hint} query={query} onChange={onChange} />
+      <CheckboxField label={nobody} checked={who === 'none'} onCheckedChange={(on) => onChange(on ? 'none' : null)} />
+    </>
+  );
 }
 
 function CategoryTicks({ legend, chosen, onChange, disabled }: { legend: string; chosen: readonly number[]; onChange: (ids: number[]) => void; disabled: readonly number[] }) {
@@ -65,10 +75,8 @@ function CategoryTicks({ legend, chosen, onChange, disabled }: { legend: string;
 
 /** The fields of one bulk action. */
 export function BulkChangeFields({ action, form, onChange }: { action: BulkUpdateAction; form: BulkForm; onChange: (form: BulkForm) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useCurrentStaff().data;
-  const staff = useStaffOptions(action === 'assignee' && me?.role === 'administrator');
-  const persons = useAllPersons(action === 'contact');
   const set = (patch: Partial<BulkForm>) => onChange({ ...form, ...patch });
   const choose = t('ticketBulk.fields.choose');
   switch (action) {
@@ -76,17 +84,20 @@ export function BulkChangeFields({ action, form, onChange }: { action: BulkUpdat
       return <SelectField label={t('ticketBulk.fields.status')} value={form.value} options={[{ value: '', label: choose }, ...statusOptions(t)]} onValueChange={(value) => set({ value })} />;
     case 'priority':
       return <SelectField label={t('ticketBulk.fields.priority')} value={form.value} options={[{ value: '', label: choose }, ...priorityOptions(t)]} onValueChange={(value) => set({ value })} />;
-    case 'assignee': {
-      const rows = staff.data?.rows ?? (me ? [{ id: me.id, name: me.name }] : []);
-      const options = idOptions(choose, rows, (s) => s.name);
-      options.splice(1, 0, { value: 'none', label: t('ticketBulk.fields.nobody') });
-      return <SelectField label={t('ticketBulk.fields.assignee')} value={form.value} options={options} onValueChange={(value) => set({ value })} />;
-    }
-    case 'contact': {
-      const options = idOptions(choose, persons.data?.rows, (p) => (p.organisationName ? `${personName(p)} — ${p.organisationName}` : personName(p)));
-      options.splice(1, 0, { value: 'none', label: t('ticketBulk.fields.noContact') });
-      return <SelectField label={t('ticketBulk.fields.contact')} value={form.value} options={options} onValueChange={(value) => set({ value })} />;
-    }
+    case 'assignee':
+      return <WhoFields label={t('ticketBulk.fields.assignee')} nobody={t('ticketBulk.fields.nobody')} query={staffPicker(me)} who={form.who} onChange={(who) => set({ who })} />;
+    case 'contact':
+      // Any person: the tickets may lie on several customers' projects; the core refuses, per ticket, a contact who does not belong there.
+      return (
+        <WhoFields
+          label={t('ticketBulk.fields.contact')}
+          nobody={t('ticketBulk.fields.noContact')}
+          hint={t('ticketBulk.fields.contactHint')}
+          query={personPicker}
+          who={form.who}
+          onChange={(who) => set({ who })}
+        />
+      );
     case 'categories':
       return (
         <>
@@ -95,29 +106,19 @@ export function BulkChangeFields({ action, form, onChange }: { action: BulkUpdat
         </>
       );
     case 'secondary':
-      return <SecondaryProjectFields form={form} onChange={onChange} />;
+      return (
+        <>
+          <SearchPicker label={t('ticketBulk.fields.project')} required value={form.project} query={projectPicker(t, i18n.language)} onChange={(project) => set({ project, task: null })} />
+          <SearchPicker
+            label={t('ticketBulk.fields.task')}
+            optional
+            value={form.task}
+            disabled={form.project === null}
+            hint={t('tickets.assignments.taskHint')}
+            query={taskPicker(form.project?.id ?? null)}
+            onChange={(task) => set({ task })}
+          />
+        </>
+      );
   }
-}
-
-function SecondaryProjectFields({ form, onChange }: { form: BulkForm; onChange: (form: BulkForm) => void }) {
-  const { t } = useTranslation();
-  const projects = useProjectOptions();
-  const tasks = useTaskOptions(form.projectId ? Number(form.projectId) : null);
-  return (
-    <>
-      <SelectField
-        label={t('ticketBulk.fields.project')}
-        value={form.projectId}
-        options={idOptions(t('ticketBulk.fields.choose'), projects.data?.rows, (p) => projectLabel(t, p))}
-        onValueChange={(projectId) => onChange({ ...form, projectId, taskId: '' })}
-      />
-      <SelectField
-        label={t('ticketBulk.fields.task')}
-        value={form.taskId}
-        options={idOptions(t('ticketBulk.fields.noTask'), tasks.data?.rows, (task) => task.name)}
-        onValueChange={(taskId) => onChange({ ...form, taskId })}
-        disabled={!form.projectId}
-      />
-    </>
-  );
 }

@@ -6,7 +6,10 @@ import { REPORT_ROWS } from './bulk-run';
 
 const place = (ref: ProjectTaskRef | null) => (ref ? (ref.taskName ? `${ref.projectName} / ${ref.taskName}` : ref.projectName) : '');
 
-/** A move's report (dry run or done): per ticket what happens, the time rebooked and kept, and who gains or loses sight of which tickets. */
+/**
+ * A move's report (dry run or done): per ticket what happens, the time rebooked and kept, the
+ * contact person taken off (another customer's person), and who gains or loses sight of which tickets.
+ */
 export function MoveReportView({ report, preview }: { report: TicketMoveReport; preview: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -31,6 +34,11 @@ export function MoveReportView({ report, preview }: { report: TicketMoveReport; 
           entriesLocked: totals.lockedEntriesKept,
         })}
       </p>
+      {totals.contactsRemoved > 0 ? (
+        <p className="alert alert--warning" role="note">
+          {t('ticketBulk.move.contactsRemoved', { count: totals.contactsRemoved })}
+        </p>
+      ) : null}
       {report.notFoundTicketIds.length > 0 ? <p>{t('ticketBulk.move.notFound', { ids: report.notFoundTicketIds.join(', ') })}</p> : null}
       <table className="table table--compact" aria-label={t('ticketBulk.move.columns.ticket')}>
         <thead>
@@ -42,6 +50,7 @@ export function MoveReportView({ report, preview }: { report: TicketMoveReport; 
             <th scope="col">{t('ticketBulk.move.columns.moved')}</th>
             <th scope="col">{t('ticketBulk.move.columns.locked')}</th>
             <th scope="col">{t('ticketBulk.move.columns.secondary')}</th>
+            <th scope="col">{t('ticketBulk.move.contactColumn')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,6 +65,7 @@ export function MoveReportView({ report, preview }: { report: TicketMoveReport; 
               <td>{row.entriesMoved > 0 ? t('ticketBulk.move.hours', { hours: hours(row.minutesMoved) }) : ''}</td>
               <td>{row.lockedEntriesKept > 0 ? t('ticketBulk.move.hours', { hours: hours(row.lockedMinutesKept) }) : ''}</td>
               <td>{place(row.secondaryAssignmentAdded)}</td>
+              <td>{row.contactRemoved ? t('ticketBulk.move.contactRemoved', { name: row.contactRemoved.name, organisation: row.contactRemoved.organisationName }) : ''}</td>
             </tr>
           ))}
         </tbody>

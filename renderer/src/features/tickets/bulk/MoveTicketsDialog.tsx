@@ -4,9 +4,9 @@ import { TicketMoveTimeOption, type TicketMoveReport } from '../../../../../shar
 import { call } from '../../../api/client';
 import { useChannelMutation } from '../../../api/hooks';
 import { Dialog } from '../../../components/Dialog';
-import { CheckboxField, SelectField } from '../../../components/Field';
-import { idOptions, projectLabel } from '../ticket-options';
-import { useProjectOptions, useTaskOptions } from '../ticket-queries';
+import { CheckboxField } from '../../../components/Field';
+import { SearchPicker, type PickerOption } from '../../../components/SearchPicker';
+import { projectPicker, taskPicker } from '../ticket-pickers';
 import { BulkDialogActions } from './BulkDialogActions';
 import { BulkError } from './BulkError';
 import { BulkProgress } from './BulkProgress';
@@ -22,22 +22,20 @@ import { useTicketJob } from './use-ticket-job';
  * transaction) with progress and a stop that changes nothing, then the report.
  */
 export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [target, setTarget] = useState<BulkTarget>(() => defaultTarget(scope));
-  const [projectId, setProjectId] = useState('');
-  const [taskId, setTaskId] = useState('');
+  const [project, setProject] = useState<PickerOption | null>(null);
+  const [task, setTask] = useState<PickerOption | null>(null);
   const [withTime, setWithTime] = useState<TicketMoveTimeOption | null>(null);
   const [alwaysKeep, setAlwaysKeep] = useState(false);
   const [preview, setPreview] = useState<TicketMoveReport | null>(null);
   /** The move's report, or 'cancelled' when it was stopped (and rolled back). */
   const [report, setReport] = useState<TicketMoveReport | 'cancelled' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const projects = useProjectOptions();
-  const tasks = useTaskOptions(projectId ? Number(projectId) : null);
   const dryRun = useChannelMutation('tickets:move-preview');
   const job = useTicketJob();
   const running = job.running;
-  const where = projectId && taskId && withTime ? { projectId: Number(projectId), taskId: Number(taskId), withTime, alwaysKeepOldAsSecondary: alwaysKeep } : null;
+  const where = project && task && withTime ? { projectId: project.id, taskId: task.id, withTime, alwaysKeepOldAsSecondary: alwaysKeep } : null;
 
   const onPreview = async () => {
     if (!where) return;
@@ -93,16 +91,17 @@ export function MoveTicketsDialog({ scope, onClose }: { scope: BulkScope; onClos
       ) : (
         <>
           <BulkTargetChoice scope={scope} target={target} onChange={setTarget} disabled={dryRun.isPending} />
-          <SelectField
+          <SearchPicker
             label={t('ticketBulk.fields.project')}
-            value={projectId}
-            options={idOptions(t('ticketBulk.fields.choose'), projects.data?.rows, (p) => projectLabel(t, p))}
-            onValueChange={(value) => {
-              setProjectId(value);
-              setTaskId('');
+            required
+            value={project}
+            query={projectPicker(t, i18n.language)}
+            onChange={(chosen) => {
+              setProject(chosen);
+              setTask(null);
             }}
           />
-          <SelectField label={t('ticketBulk.fields.task')} value={taskId} options={idOptions(t('ticketBulk.fields.choose'), tasks.data?.rows, (task) => task.name)} onValueChange={setTaskId} disabled={!projectId} />
+          <SearchPicker label={t('ticketBulk.fields.task')} required value={task} disabled={project === null} query={taskPicker(project?.id ?? null)} onChange={setTask} />
           <fieldset className="fieldset">
             <legend>{t('ticketBulk.move.withTime')}</legend>
             {TicketMoveTimeOption.options.map((option) => (
