@@ -7,6 +7,7 @@ import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { requireProject } from '../projects/project-service';
 import { requireTaskOfProject } from '../projects/task-service';
+import { queueStatusMails } from '../ticket-notifications/status-notifications';
 import { existingCategoryIds } from '../tickets/category-repository';
 import { insertAssignment } from '../tickets/ticket-part-repository';
 import { setTicketCategories, updateTicketRow } from '../tickets/ticket-repository';
@@ -62,8 +63,8 @@ async function planChunk(db: Executor, ids: readonly number[], changes: BulkChan
   return { rows, plans };
 }
 
-/** Writes the changed tickets of a chunk and one audit entry for each, with the fields that differ before and after. */
-async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicketPlan[], now: string): Promise<void> {
+/** Writes the changed tickets of a chunk and one audit entry for each, with the fields that differ before and after; queues the status-change mails. */
+async function writeChunk(trx: Executor, deps: CoreDeps, actor: Actor, plans: readonly BulkTicketPlan[], now: string): Promise<void> {
   for (const { row, after, addAssignment } of plans) {
     await updateTicketRow(trx, row.ticketId, {
       status: after.status,
@@ -87,6 +88,8 @@ async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicke
       ...changedFields(before, after),
     })),
   );
+  const statusChanges = plans.map(({ row, before, after }) => ({ ticketId: row.ticketId, number: row.number ?? 0, title: row.title ?? '', from: before.status, to: after.status }));
+  await queueStatusMails(trx, deps.accountMails, statusChanges, new Date(now));
 }
 
 /**
@@ -111,7 +114,7 @@ export async function bulkUpdateTickets(deps: CoreDeps, actor: Actor, input: Bul
     rows.push(
       ...(await deps.db.transaction().execute(async (trx) => {
         const planned = await planChunk(trx, chunk, changes);
-        await writeChunk(trx, actor, planned.plans, now);
+        await writeChunk(trx, deps, actor, planned.plans, now);
         return planned.rows;
       })),
     );
