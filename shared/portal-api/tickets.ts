@@ -31,6 +31,8 @@ export const PortalTicket = z.strictObject({
   comments: z.array(PortalTicketComment),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The access function's `writable` for the contact (false: a read-only right, or the global read-only setting). */
+  writable: z.boolean(),
   /** What the access function and the account's permissions allow now; the core checks again on every write. */
   may: z.strictObject({ comment: z.boolean(), acceptOrReject: z.boolean() }),
 });

@@ -64,6 +64,7 @@ export async function getPortalTicket(deps: CoreDeps, principal: PortalAccountPr
   const detail = toContactTicketDetail(staffView);
   return {
     ...detail,
+    writable,
     may: {
       comment: writable && permissions.includes('tickets.comment'),
       acceptOrReject: writable && detail.status === 'done' && permissions.includes('tickets.accept_reject'),
