@@ -103,6 +103,23 @@ describe('the core refuses the customer\'s writes (through the portal channels d
   });
 });
 
+describe('answers at the same time', () => {
+  it('two customers answering one done ticket at once: one answer goes through, the other is a CONFLICT; one audit entry', async () => {
+    const { id } = await t.call('portal-accounts:create', { username: 'erik.two@example.com', links: [{ organisationId: w.erik.organisationId, personId: w.erik.personId, isDefault: true }], roleGroupIds: [w.erik.roleGroupId] });
+    await t.call('portal-accounts:set-password', { id, password: CUSTOMER_PASSWORD });
+    const other = await signedInCustomer(t, 'erik.two@example.com');
+    const number = w.tickets.server.number;
+    const results = await Promise.allSettled([t.core.portalCall(slot, 'portal-tickets:accept', { number }), t.core.portalCall(other, 'portal-tickets:reject', { number, reason: 'Not yet' })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const failed = results.find((r) => r.status === 'rejected');
+    expect((failed as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' });
+    const audit = await t.core.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['accepted', 'rejected']).execute();
+    expect(audit).toHaveLength(1);
+    const status = (await t.core.deps.db.selectFrom('ticket').select('status').where('id', '=', w.tickets.server.id).executeTakeFirstOrThrow()).status;
+    expect(status).toBe(audit[0]?.action);
+  });
+});
+
 describe('the organisation switcher', () => {
   it('switches the list to the other organisation\'s contact: the view-as list of that link', async () => {
     const second = await t.call('organisations:create', { name: 'Élan Sister AB' });
