@@ -17,7 +17,7 @@ export interface PageContext {
   csrfToken: string;
   title: string;
   /** The navigation entry to mark as current. */
-  section?: 'tickets' | 'account';
+  section?: 'tickets' | 'account' | 'hours';
   /** Scripts of the portal's own (/assets/...), loaded deferred: pages work without them. */
   scripts?: readonly string[];
 }
@@ -39,6 +39,8 @@ export interface PortalKit {
   requireMe(request: FastifyRequest, reply: FastifyReply): Promise<PortalMe | null>;
   /** The customer's language, or the portal's default for everyone else (ZEP: the sign-in page speaks the portal's language). */
   language(request: FastifyRequest): Promise<UiLanguage>;
+  /** The company's name, logo, default language and time zone (kept for a while). */
+  branding(request: FastifyRequest): Promise<PortalBranding>;
   page(request: FastifyRequest, reply: FastifyReply, view: string, options: PageOptions, data?: Record<string, unknown>): Promise<FastifyReply>;
   /** A page with only a title and a message (errors, confirmations). */
   message(request: FastifyRequest, reply: FastifyReply, options: PageOptions & { message: string; kind?: 'error' | 'info' }): Promise<FastifyReply>;
@@ -107,6 +109,7 @@ export function portalKit(core: Pick<PortierCore, 'portal'>): PortalKit {
     call,
     me,
     language,
+    branding: readBranding,
     page,
     errorText,
     fieldText,

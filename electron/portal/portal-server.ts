@@ -14,6 +14,8 @@ import { requestState, syncSessionCookie } from './portal-request';
 import { csrfCookie, portalHelmetOptions, sessionCookie } from './portal-security';
 import { registerSignInPages } from './pages/sign-in-pages';
 import { registerTicketPages } from './pages/ticket-pages';
+import { registerHoursPages } from './pages/hours-pages';
+import { registerAccountPages } from './pages/account-pages';
 import { portalText, type PortalTextKey } from './text';
 
 /** Form posts are small: a comment is the longest thing a customer types. */
@@ -32,7 +34,7 @@ export interface PortalServerOptions {
 }
 
 /** Every page module of the portal; each registers its routes with the kit. */
-const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages];
+const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerHoursPages, registerAccountPages];
 
 /**
  * The customer portal: a third shell beside the desktop window and browser mode, serving

@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'sign-in-failed',
   'signed-out',
   'sessions-ended',
+  // a customer's answer to a done ticket in the portal
+  'accepted',
+  'rejected',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -170,6 +173,9 @@ export const AUDIT_FIELDS = [
   'ticketRights',
   'ticketRightsOnInternalProjects',
   'customerTicketAccessReadOnly',
+  // the customer's reason for rejecting a done ticket; the portal account's status mails
+  'reason',
+  'notifyStatusChanges',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 

@@ -7,6 +7,8 @@ export const PortalBranding = z.strictObject({
   companyName: z.string(),
   defaultLanguage: UiLanguage,
   logo: z.strictObject({ mimeType: z.string(), width: z.number().int(), height: z.number().int() }).nullable(),
+  /** The company's time zone (IANA name): pages state times in it. */
+  timeZone: z.string(),
 });
 export type PortalBranding = z.infer<typeof PortalBranding>;
 

@@ -1,6 +1,9 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from '../contract';
 import { portalBrandingApi } from './branding';
 import { portalSessionApi } from './session';
+import { portalTicketsApi } from './tickets';
+import { portalHoursApi } from './hours';
+import { portalPreferencesApi } from './preferences';
 
 /**
  * The customer portal's contract: every channel its pages call into the core, each for a
@@ -10,6 +13,9 @@ import { portalSessionApi } from './session';
 export const portalContract = {
   ...portalSessionApi,
   ...portalBrandingApi,
+  ...portalTicketsApi,
+  ...portalHoursApi,
+  ...portalPreferencesApi,
 } as const;
 
 export type PortalContract = typeof portalContract;

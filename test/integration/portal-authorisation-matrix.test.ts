@@ -39,6 +39,16 @@ const SAMPLES: Record<PortalChannelName, Record<string, unknown>> = {
   'portal-session:switch-organisation': { organisationId: 999_999 },
   'portal-branding:get': {},
   'portal-branding:logo': {},
+  'portal-preferences:get': {},
+  'portal-preferences:update': { language: 'nl', notifyStatusChanges: false },
+  'portal-hours:report': { interval: 'month', from: '2026-01-01', to: '2026-03-31' },
+  'portal-tickets:list': {},
+  'portal-tickets:options': {},
+  'portal-tickets:get': { number: 10_001 },
+  'portal-tickets:create': { projectId: 999_999, taskId: 999_999, title: 'Printer on the second floor' },
+  'portal-tickets:comment': { number: 10_001, body: 'Any news?' },
+  'portal-tickets:accept': { number: 10_001 },
+  'portal-tickets:reject': { number: 10_001, reason: 'Still broken.' },
 };
 
 const LAST = (name: string) => name === 'portal-session:sign-out' || name === 'portal-session:sign-in';

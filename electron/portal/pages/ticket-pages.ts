@@ -1,15 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { PortalKit } from '../portal-kit';
+import { registerNewTicket } from './new-ticket-page';
+import { registerTicketDetail } from './ticket-detail-page';
+import { registerTicketList } from './ticket-list-page';
 
 /**
- * The customer's tickets. This first version shows only who is signed in; the list, the ticket
- * page and new tickets (through the same access function as "view as contact") come with the
- * portal's ticket channels.
+ * The customer's tickets (issue 12, point 7): the list, one ticket with its comments and
+ * answers, and a new ticket. Every page calls the portal's ticket channels, which see through
+ * the same access function as "view as contact"; the pages decide nothing about access.
  */
 export function registerTicketPages(app: FastifyInstance, kit: PortalKit): void {
-  app.get('/tickets', async (request, reply) => {
-    const me = await kit.requireMe(request, reply);
-    if (!me) return reply;
-    return kit.page(request, reply, 'tickets', { title: 'layout.myTickets', section: 'tickets' });
-  });
+  registerTicketList(app, kit);
+  registerNewTicket(app, kit);
+  registerTicketDetail(app, kit);
 }

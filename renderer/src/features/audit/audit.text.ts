@@ -36,6 +36,8 @@ const actions = {
   'sign-in-failed': 'Portal sign-in failed',
   'signed-out': 'Signed out of the portal',
   'sessions-ended': 'Portal sessions ended',
+  accepted: 'Result accepted by the customer',
+  rejected: 'Result rejected by the customer',
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
@@ -139,6 +141,8 @@ const fields = {
   ticketRights: 'Ticket rights',
   ticketRightsOnInternalProjects: 'Contacts may be given rights on internal projects',
   customerTicketAccessReadOnly: 'Customer access to tickets is read-only',
+  reason: 'Reason',
+  notifyStatusChanges: 'Mails on ticket status changes',
 } as const satisfies Record<AuditField, string>;
 
 export const auditLogText = featureText(
@@ -197,6 +201,8 @@ export const auditLogText = featureText(
         'sign-in-failed': 'Aanmelden op het portaal mislukt',
         'signed-out': 'Afgemeld van het portaal',
         'sessions-ended': 'Portaalsessies beëindigd',
+        accepted: 'Resultaat geaccepteerd door de klant',
+        rejected: 'Resultaat afgewezen door de klant',
       },
       fields: {
         primaryProjectId: 'Hoofdproject',
@@ -299,6 +305,8 @@ export const auditLogText = featureText(
         ticketRights: 'Ticketrechten',
         ticketRightsOnInternalProjects: 'Contacten mogen rechten op interne projecten krijgen',
         customerTicketAccessReadOnly: 'Klanttoegang tot tickets is alleen-lezen',
+        reason: 'Reden',
+        notifyStatusChanges: 'E-mails bij statuswijzigingen van tickets',
       },
       via: {
         system: 'Systeem',
@@ -351,6 +359,8 @@ export const auditLogText = featureText(
         'sign-in-failed': 'Anmeldung im Portal fehlgeschlagen',
         'signed-out': 'Vom Portal abgemeldet',
         'sessions-ended': 'Portalsitzungen beendet',
+        accepted: 'Ergebnis vom Kunden abgenommen',
+        rejected: 'Ergebnis vom Kunden abgelehnt',
       },
       fields: {
         primaryProjectId: 'Hauptprojekt',
@@ -453,6 +463,8 @@ export const auditLogText = featureText(
         ticketRights: 'Ticket-Berechtigungen',
         ticketRightsOnInternalProjects: 'Kundenansprechpartner können auch auf interne Projekte berechtigt werden',
         customerTicketAccessReadOnly: 'Kundenzugang auf Tickets hat ausschließlich Leserechte',
+        reason: 'Grund',
+        notifyStatusChanges: 'E-Mails bei Statusänderungen von Tickets',
       },
       via: {
         system: 'System',
