@@ -58,6 +58,8 @@ const ORDERED = [...NAMES.filter((n) => !LAST(n)), ...NAMES.filter(LAST)];
 beforeAll(async () => {
   t = await startTestCore();
   const customer = await customerWithPassword(t);
+  // The hours report needs its permission: the customer's refusals must be for who they are, not what their groups grant.
+  await t.call('role-groups:update', { id: customer.roleGroupId, name: 'Customers', permissions: ['tickets.read', 'tickets.create', 'tickets.comment', 'tickets.accept_reject', 'reports.hours'] });
   customerSlot = await signedInCustomer(t, customer.username);
   const administrator = await t.call('session:current', {});
   const staff: Principal = { kind: 'staff', staffId: administrator?.id ?? 0, name: administrator?.name ?? '', role: 'administrator', mayGrantAccess: true, via: 'app' };
