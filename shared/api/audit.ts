@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'sign-in-failed',
   'signed-out',
   'sessions-ended',
+  // passwords in the portal: "forgot password" asked for a link; a password changed in My account
+  'password-reset-requested',
+  'password-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -36,6 +36,8 @@ const actions = {
   'sign-in-failed': 'Portal sign-in failed',
   'signed-out': 'Signed out of the portal',
   'sessions-ended': 'Portal sessions ended',
+  'password-reset-requested': 'New password asked for by the customer',
+  'password-changed': 'Password changed by the customer',
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
@@ -194,6 +196,8 @@ export const auditLogText = featureText(
         'sign-in-failed': 'Aanmelden op het portaal mislukt',
         'signed-out': 'Afgemeld van het portaal',
         'sessions-ended': 'Portaalsessies beëindigd',
+        'password-reset-requested': 'Nieuw wachtwoord aangevraagd door de klant',
+        'password-changed': 'Wachtwoord gewijzigd door de klant',
       },
       fields: {
         primaryProjectId: 'Hoofdproject',
@@ -345,6 +349,8 @@ export const auditLogText = featureText(
         'sign-in-failed': 'Anmeldung im Portal fehlgeschlagen',
         'signed-out': 'Vom Portal abgemeldet',
         'sessions-ended': 'Portalsitzungen beendet',
+        'password-reset-requested': 'Neues Passwort vom Kunden angefordert',
+        'password-changed': 'Passwort vom Kunden geändert',
       },
       fields: {
         primaryProjectId: 'Hauptprojekt',
