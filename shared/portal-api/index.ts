@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from '../contract';
 import { portalBrandingApi } from './branding';
+import { portalPasswordApi } from './passwords';
 import { portalSessionApi } from './session';
 
 /**
@@ -10,6 +11,7 @@ import { portalSessionApi } from './session';
 export const portalContract = {
   ...portalSessionApi,
   ...portalBrandingApi,
+  ...portalPasswordApi,
 } as const;
 
 export type PortalContract = typeof portalContract;
