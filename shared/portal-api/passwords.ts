@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Empty } from '../api/common';
+import { Empty, UiLanguage } from '../api/common';
 import { PasswordPolicy } from '../api/password-policy';
 import { channel } from '../contract';
 
@@ -28,8 +28,8 @@ export const PasswordRules = z.strictObject({
 });
 export type PasswordRules = z.infer<typeof PasswordRules>;
 
-/** An opened link that still works: whose account it is for, and the rules its new password must meet. */
-export const OpenedLink = z.strictObject({ username: z.string(), rules: PasswordRules });
+/** An opened link that still works: whose account it is for, the language its mail spoke, and the rules its new password must meet. */
+export const OpenedLink = z.strictObject({ username: z.string(), language: UiLanguage, rules: PasswordRules });
 export type OpenedLink = z.infer<typeof OpenedLink>;
 
 /**

@@ -51,6 +51,7 @@ describe('opening a link', () => {
     expect(await token(invitation.tokenId)).toMatchObject({ used_at: null, voided_at: null, failed_attempts: 0 });
     expect(await t.core.portalCall(portalSlot(), 'portal-links:get', { kind: 'activation', state })).toEqual({
       username: 'anna@example.com',
+      language: 'en',
       rules: { policy: expect.objectContaining({ minLength: 8 }), context: { username: 'anna@example.com', organisationNames: ['Brouwerij De Ster'] } },
     });
   });

@@ -1,11 +1,13 @@
 import type { LinkKind, OpenedLink, PasswordRules } from '../../../shared/portal-api/passwords';
 import { AppError } from '../../../shared/errors';
 import { hashToken, newToken } from '../activation/account-secrets';
-import { findAccountState, findPasswordContext } from '../activation/activation-repository';
+import { findAccountContact, findAccountState, findPasswordContext } from '../activation/activation-repository';
+import { recipientOf } from '../activation/recipient';
 import { findTokenByHash } from '../activation/token-repository';
 import type { CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { readPasswordPolicy } from '../password-policy/password-policy-service';
+import { readSettings } from '../settings/settings-service';
 import { deleteExpiredLinkStates, findLinkState, insertLinkState } from './portal-password-repository';
 
 /** How long an opened link waits for its form: long enough to find the letter, short enough to leave no trail. */
@@ -81,8 +83,11 @@ export async function passwordRulesOf(db: Executor, accountId: number): Promise<
   return { policy: await readPasswordPolicy(db), context: { username: context.username, organisationNames: context.organisationNames } };
 }
 
-/** What the link's page shows: whose account, and the rules for the password (live feedback). */
+/** What the link's page shows: whose account, in the language its mail was written in, and the rules for the password (live feedback). */
 export async function openedLink(deps: CoreDeps, kind: LinkKind, state: string): Promise<OpenedLink> {
   const link = await linkOfState(deps, kind, state);
-  return { username: link.username, rules: await passwordRulesOf(deps.db, link.accountId) };
+  const contact = await findAccountContact(deps.db, link.accountId);
+  if (!contact) throw invalidLink();
+  const { language } = recipientOf(contact, (await readSettings(deps.db)).defaultLanguage);
+  return { username: link.username, language, rules: await passwordRulesOf(deps.db, link.accountId) };
 }
