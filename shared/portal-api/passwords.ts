@@ -74,7 +74,7 @@ export const portalPasswordApi = {
   /** The signed-in customer changes their password: every other session ends, this one goes on under a new id. */
   'portal-password:change': channel({
     access: 'portal',
-    input: z.strictObject({ currentPassword: z.string().min(1).max(1024), password: NewPassword }),
+    input: z.strictObject({ currentPassword: withoutControlCharacters(z.string().min(1).max(1024)), password: NewPassword }),
     output: z.null(),
     changes: ['portal-accounts', 'outbox', 'audit', 'session'],
   }),
