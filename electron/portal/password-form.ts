@@ -100,20 +100,21 @@ function fieldProblem(lang: UiLanguage, field: string, code: string, kit: Portal
 
 /**
  * A core refusal as the form shows it, or null for anything a form does not answer (the
- * portal's error page does). Every bad link, state or code is one text: `invalid`.
+ * portal's error page does). On a link's form every bad link, state or code is one text: `invalid`.
  */
-export function formErrorsOf(lang: UiLanguage, error: unknown, kit: PortalKit, invalid: { text: PortalTextKey; help: PortalTextKey }): FormErrors | null {
+export function formErrorsOf(lang: UiLanguage, error: unknown, kit: PortalKit, invalid?: { text: PortalTextKey; help: PortalTextKey }): FormErrors | null {
   if (!(error instanceof AppError)) return null;
   const none = { fields: {}, problems: null, help: null };
-  if (error.code === 'INVALID_TOKEN') return { ...none, status: 400, top: portalText(lang, invalid.text), help: portalText(lang, invalid.help) };
+  const badLink = (): FormErrors => ({ ...none, status: 400, top: portalText(lang, invalid?.text ?? 'error.validation'), help: invalid ? portalText(lang, invalid.help) : null });
+  if (error.code === 'INVALID_TOKEN') return invalid ? badLink() : null;
   if (error.code === 'RATE_LIMITED') return { ...none, status: 429, top: kit.errorText(lang, error) };
   if (error.code !== 'VALIDATION') return null;
   const fields: FormErrors['fields'] = {};
   for (const [name, problem] of Object.entries(error.fields ?? {})) {
     if (name === 'code' || name === 'password' || name === 'currentPassword' || name === 'username') fields[name] = fieldProblem(lang, name, problem.code, kit, problem.max);
   }
-  // A field the form does not have (the state): the link is what is wrong.
-  if (Object.keys(fields).length === 0) return { ...none, status: 400, top: portalText(lang, invalid.text), help: portalText(lang, invalid.help) };
+  // A field the form does not have (a link's state): the link is what is wrong.
+  if (Object.keys(fields).length === 0) return badLink();
   const problems = error.fields?.password?.code === 'weak_password' && typeof error.params?.problems === 'string' ? error.params.problems.split(',') : null;
   return { status: 400, top: portalText(lang, 'error.validation'), help: null, fields, problems };
 }

@@ -20,7 +20,7 @@ export function registerForgotPasswordPage(app: FastifyInstance, kit: PortalKit)
     try {
       await kit.call(request, 'portal-password:forgot', { username });
     } catch (error) {
-      const errors = formErrorsOf(lang, error, kit, { text: 'error.validation', help: 'forgot.intro' });
+      const errors = formErrorsOf(lang, error, kit);
       if (!errors) throw error;
       // What was typed stays (within an address's length, without control characters).
       const shown = username.replace(/\p{Cc}/gu, '').slice(0, 254);

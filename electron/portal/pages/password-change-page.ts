@@ -51,9 +51,9 @@ export function registerPasswordChangePage(app: FastifyInstance, kit: PortalKit)
     try {
       await kit.call(request, 'portal-password:change', { currentPassword, password });
     } catch (error) {
-      const errors = formErrorsOf(lang, error, kit, { text: 'error.validation', help: 'changePassword.title' });
+      const errors = formErrorsOf(lang, error, kit);
       if (!errors) throw error;
-      return show(request, reply, me, rules, { ...errors, help: null }, null);
+      return show(request, reply, me, rules, errors, null);
     }
     // The session goes on under a new id (its cookie is set on this answer); every other one has ended.
     return reply.redirect(`${PASSWORD_CHANGE_PATH}?notice=changed`, 303);
