@@ -1,6 +1,7 @@
 import type { HandlersOf } from './context';
 import type { PortalContract } from '../../shared/portal-api';
 import { portalBrandingHandlers } from './portal-branding/portal-branding-handlers';
+import { portalPasswordHandlers } from './portal-passwords/portal-password-handlers';
 import { portalSessionHandlers } from './portal-sessions/portal-session-handlers';
 import { portalTicketHandlers } from './portal-tickets/portal-ticket-handlers';
 import { portalHoursHandlers } from './portal-hours/portal-hours-handlers';
@@ -13,4 +14,5 @@ export const portalHandlers: HandlersOf<PortalContract> = {
   ...portalTicketHandlers,
   ...portalHoursHandlers,
   ...portalPreferencesHandlers,
+  ...portalPasswordHandlers,
 };

@@ -24,6 +24,8 @@ export interface PageContext {
 
 export interface PageOptions {
   title: PortalTextKey;
+  /** The page's language when it knows better than the session (a mailed link's page: its account's). */
+  language?: UiLanguage;
   titleParams?: Record<string, string | number>;
   status?: number;
   section?: PageContext['section'];
@@ -32,6 +34,8 @@ export interface PageOptions {
 
 /** What every page module gets: calls into the core, the signed-in customer, rendering in their language. */
 export interface PortalKit {
+  /** Whether customers reach the portal over TLS (cookies then Secure and __Host- prefixed). */
+  readonly secure: boolean;
   call<C extends PortalChannelName>(request: FastifyRequest, channel: C, input: PortalInputOf<C>): Promise<PortalOutputOf<C>>;
   /** The signed-in customer (once per request), or null. */
   me(request: FastifyRequest): Promise<PortalMe | null>;
@@ -52,7 +56,7 @@ export interface PortalKit {
 
 const BRANDING_MS = 30_000;
 
-export function portalKit(core: Pick<PortierCore, 'portal'>): PortalKit {
+export function portalKit(core: Pick<PortierCore, 'portal'>, options: { secure?: boolean } = {}): PortalKit {
   let branding: { value: PortalBranding; at: number } | null = null;
   const meOf = new WeakMap<FastifyRequest, Promise<PortalMe | null>>();
   const call: PortalKit['call'] = (request, channel, input) => portalCall(core, request, channel, input);
@@ -70,7 +74,7 @@ export function portalKit(core: Pick<PortierCore, 'portal'>): PortalKit {
   };
   const language: PortalKit['language'] = async (request) => (await me(request))?.language ?? (await readBranding(request)).defaultLanguage;
   const page: PortalKit['page'] = async (request, reply, view, options, data = {}) => {
-    const lang = await language(request);
+    const lang = options.language ?? (await language(request));
     const t = (key: PortalTextKey, params?: Record<string, string | number>) => portalText(lang, key, params);
     const context: PageContext = {
       lang,
@@ -106,6 +110,7 @@ export function portalKit(core: Pick<PortierCore, 'portal'>): PortalKit {
     return portalText(lang, 'error.validation');
   };
   return {
+    secure: options.secure ?? false,
     call,
     me,
     language,

@@ -42,6 +42,18 @@ export function sessionCookie(secure: boolean) {
   };
 }
 
+/**
+ * The cookie naming an opened activation or set-password link's server-side state (see
+ * core/portal-passwords/portal-links.ts): the token leaves the address, this random name stands
+ * in for it for 15 minutes. Same attributes as the session cookie.
+ */
+export function linkStateCookie(secure: boolean) {
+  return {
+    name: secure ? '__Host-portier-link' : 'portier-link',
+    options: { path: '/', httpOnly: true, secure, sameSite: 'lax' as const },
+  };
+}
+
 /** The CSRF secret's cookie (double submit: the form carries a token made from it). */
 export function csrfCookie(secure: boolean) {
   return {

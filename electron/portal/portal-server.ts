@@ -16,6 +16,7 @@ import { registerSignInPages } from './pages/sign-in-pages';
 import { registerTicketPages } from './pages/ticket-pages';
 import { registerHoursPages } from './pages/hours-pages';
 import { registerAccountPages } from './pages/account-pages';
+import { registerPasswordPages } from './pages/password-pages';
 import { portalText, type PortalTextKey } from './text';
 
 /** Form posts are small: a comment is the longest thing a customer types. */
@@ -34,7 +35,7 @@ export interface PortalServerOptions {
 }
 
 /** Every page module of the portal; each registers its routes with the kit. */
-const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerHoursPages, registerAccountPages];
+const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerHoursPages, registerAccountPages, registerPasswordPages];
 
 /**
  * The customer portal: a third shell beside the desktop window and browser mode, serving
@@ -71,7 +72,7 @@ export async function buildPortalServer(options: PortalServerOptions): Promise<F
     return payload;
   });
 
-  const kit = portalKit(options.core);
+  const kit = portalKit(options.core, { secure });
   for (const register of PAGES) register(app, kit);
 
   app.get('/branding/logo', async (request, reply) => {

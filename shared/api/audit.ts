@@ -53,6 +53,9 @@ export const AUDIT_ACTIONS = [
   // a customer's answer to a done ticket in the portal
   'accepted',
   'rejected',
+  // passwords in the portal: "forgot password" asked for a link; a password changed in My account
+  'password-reset-requested',
+  'password-changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

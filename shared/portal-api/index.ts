@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from '../contract';
 import { portalBrandingApi } from './branding';
+import { portalPasswordApi } from './passwords';
 import { portalSessionApi } from './session';
 import { portalTicketsApi } from './tickets';
 import { portalHoursApi } from './hours';
@@ -16,6 +17,7 @@ export const portalContract = {
   ...portalTicketsApi,
   ...portalHoursApi,
   ...portalPreferencesApi,
+  ...portalPasswordApi,
 } as const;
 
 export type PortalContract = typeof portalContract;

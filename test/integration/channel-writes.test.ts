@@ -45,6 +45,7 @@ const DOMAIN_OF_TABLE: Record<string, Domain> = {
   portal_session: 'portal-accounts',
   portal_recovery_code: 'portal-accounts',
   portal_two_step_code: 'portal-accounts',
+  portal_link_state: 'portal-accounts',
   outbox_mail: 'outbox',
   document: 'documents',
   project: 'projects',

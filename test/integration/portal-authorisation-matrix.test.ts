@@ -49,6 +49,13 @@ const SAMPLES: Record<PortalChannelName, Record<string, unknown>> = {
   'portal-tickets:comment': { number: 10_001, body: 'Any news?' },
   'portal-tickets:accept': { number: 10_001 },
   'portal-tickets:reject': { number: 10_001, reason: 'Still broken.' },
+  'portal-links:open': { kind: 'activation', token: 'no-such-token' },
+  'portal-links:get': { kind: 'activation', state: 'A'.repeat(43) },
+  'portal-activation:activate': { state: 'A'.repeat(43), code: 'ACDF-GHJK-MN7P', password: 'Amber-Lighthouse-99' },
+  'portal-password:set': { state: 'A'.repeat(43), password: 'Amber-Lighthouse-99' },
+  'portal-password:forgot': { username: 'nobody@example.com' },
+  'portal-password:rules': {},
+  'portal-password:change': { currentPassword: 'Not-The-Password-1', password: 'Amber-Lighthouse-99' },
 };
 
 const LAST = (name: string) => name === 'portal-session:sign-out' || name === 'portal-session:sign-in';

@@ -112,6 +112,11 @@ export async function writeAccountPassword(trx: Executor, accountId: number, pas
     .execute();
 }
 
+/** The customer chose a password of their own: staff's "must change at next sign-in" is done. */
+export async function clearMustChangePassword(trx: Executor, accountId: number): Promise<void> {
+  await trx.updateTable('portal_account').set({ must_change_password: 0 }).where('id', '=', accountId).where('must_change_password', '=', 1).execute();
+}
+
 /** The customer's first password: the account is activated now; sign-in failures cleared, the security stamp raised. */
 export async function markActivated(trx: Executor, accountId: number, passwordHash: string, at: string): Promise<void> {
   await trx

@@ -7,7 +7,7 @@ import type { Executor } from '../db/connection';
 import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
 import { checkAccountPassword } from './account-password';
 import { hashToken, newToken } from './account-secrets';
-import { findAccountState, writeAccountPassword } from './activation-repository';
+import { clearMustChangePassword, findAccountState, writeAccountPassword } from './activation-repository';
 import { mailAccount } from './mail-account';
 import { claimToken, findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 
@@ -38,15 +38,16 @@ async function writePassword(
     await recordAudit(trx, { at, staffId: by.staffId, entity: 'portal-account', entityId: accountId, action: 'password-set', after: { passwordChanged: true, mustChangePassword } });
   } else {
     // A reset through a token is the customer's own act in the portal.
-    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: accountId, action: 'password-reset', after: { passwordChanged: true }, via: 'portal' });
+    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: accountId, action: 'password-reset', after: { passwordChanged: true }, via: 'portal', accountId });
   }
 }
 
 /**
  * A "set your password" link (lifetime from the settings, default 24 hours) inside the
- * caller's transaction; older tokens of the account are voided.
+ * caller's transaction; older tokens of the account are voided. Issued by a staff user, or
+ * (staffId null) asked for by the customer in the portal ("forgot password").
  */
-async function issueSetPasswordLink(trx: Executor, actor: Actor, accountId: number, now: Date): Promise<IssuedSetPassword> {
+async function issueSetPasswordLink(trx: Executor, staffId: number | null, accountId: number, now: Date): Promise<IssuedSetPassword> {
   const at = now.toISOString();
   const account = await findAccountState(trx, accountId);
   if (!account) throw new AppError('NOT_FOUND', `Portal account ${accountId} does not exist.`, { fields: { id: { code: 'not_found' } } });
@@ -56,8 +57,9 @@ async function issueSetPasswordLink(trx: Executor, actor: Actor, accountId: numb
   const expiresAt = new Date(now.getTime() + settings.setPasswordHours * HOUR).toISOString();
   await voidOpenTokens(trx, accountId, at);
   const token = newToken();
-  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: actor.id });
-  await recordAudit(trx, { at, staffId: actor.id, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
+  await insertToken(trx, { accountId, kind: 'set-password', tokenHash: token.hash, codeHash: null, expiresAt, createdAt: at, createdBy: staffId });
+  if (staffId !== null) await recordAudit(trx, { at, staffId, entity: 'portal-account', entityId: accountId, action: 'set-password-link-sent', after: { expiresAt } });
+  else await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: accountId, action: 'password-reset-requested', after: { expiresAt }, via: 'portal', accountId });
   return { accountId, token: token.raw, expiresAt };
 }
 
@@ -65,9 +67,22 @@ async function issueSetPasswordLink(trx: Executor, actor: Actor, accountId: numb
 export async function sendSetPasswordLink(deps: CoreDeps, actor: Actor, accountId: number): Promise<OutputOf<'portal-accounts:send-set-password-link'>> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock();
-    const link = await issueSetPasswordLink(trx, actor, accountId, now);
+    const link = await issueSetPasswordLink(trx, actor.id, accountId, now);
     await mailAccount(deps.accountMails, trx, accountId, { type: 'set-password', link: { token: link.token, expiresAt: link.expiresAt } }, now);
     return { expiresAt: link.expiresAt };
+  });
+}
+
+/**
+ * The customer asked for a set-password link ("forgot password" in the portal): issued (older
+ * links voided) and mailed as staff's would be, audited as the account's own act. The caller
+ * decides who gets one: this answers for the account it is given.
+ */
+export async function sendRequestedSetPasswordLink(deps: CoreDeps, accountId: number): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const now = deps.clock();
+    const link = await issueSetPasswordLink(trx, null, accountId, now);
+    await mailAccount(deps.accountMails, trx, accountId, { type: 'set-password', link: { token: link.token, expiresAt: link.expiresAt } }, now);
   });
 }
 
@@ -86,7 +101,11 @@ export async function setPasswordByStaff(deps: CoreDeps, actor: Actor, accountId
   });
 }
 
-/** The customer's side of a set-password link: single use, expiry, policy; one answer for every bad link; the customer is told by mail. */
+/**
+ * The customer's side of a set-password link: single use, expiry, policy; one answer for every
+ * bad link; the customer is told by mail. A password of their own also ends staff's "must
+ * change at next sign-in".
+ */
 export async function completeSetPassword(deps: CoreDeps, input: { token: string; password: string }): Promise<{ accountId: number }> {
   const now = deps.clock();
   const at = now.toISOString();

@@ -156,6 +156,17 @@ export interface PortalSessionTable {
   expires_at: string;
 }
 
+/** An opened activation or set-password link, kept server-side for minutes (migration 0027), found by the hash of its cookie value. */
+export interface PortalLinkStateTable {
+  id: string;
+  kind: 'activation' | 'set-password';
+  token_id: number;
+  /** The link's token, sealed by the secret box. */
+  token_enc: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface PortalRecoveryCodeTable {
   id: Generated<number>;
   account_id: number;
@@ -404,6 +415,7 @@ export interface Database {
   portal_session: PortalSessionTable;
   portal_recovery_code: PortalRecoveryCodeTable;
   portal_two_step_code: PortalTwoStepCodeTable;
+  portal_link_state: PortalLinkStateTable;
   staff_preference: StaffPreferenceTable;
   outbox_mail: OutboxMailTable;
   mail_template: MailTemplateTable;

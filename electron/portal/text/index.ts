@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../../../shared/api/common';
 import { commonText } from './common';
+import { passwordText } from './passwords';
 import { signInText } from './sign-in';
 import { ticketsText } from './tickets';
 import { hoursText } from './hours';
@@ -9,7 +10,7 @@ import { preferencesText } from './preferences';
  * Every text of the portal's pages, per language. Each area adds its own file and one line
  * here; a key missing in one language does not compile (see define.ts).
  */
-const areas = [commonText, signInText, ticketsText, hoursText, preferencesText];
+const areas = [commonText, signInText, ticketsText, hoursText, preferencesText, passwordText];
 
 type Area = (typeof areas)[number];
 type KeysOf<A> = A extends { en: Record<infer K, string> } ? K : never;

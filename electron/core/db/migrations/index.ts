@@ -21,6 +21,7 @@ import { migration0020 } from './0020-tickets';
 import { migration0021 } from './0021-ticket-project-covering';
 import { migration0026 } from './0026-portal-sessions';
 import { migration0029 } from './0029-ticket-status-template';
+import { migration0027 } from './0027-portal-link-state';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0021,
   migration0026,
   migration0029,
+  migration0027,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */

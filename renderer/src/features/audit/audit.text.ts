@@ -38,6 +38,8 @@ const actions = {
   'sessions-ended': 'Portal sessions ended',
   accepted: 'Result accepted by the customer',
   rejected: 'Result rejected by the customer',
+  'password-reset-requested': 'New password asked for by the customer',
+  'password-changed': 'Password changed by the customer',
 } as const satisfies Record<AuditAction, string>;
 
 const fields = {
@@ -203,6 +205,8 @@ export const auditLogText = featureText(
         'sessions-ended': 'Portaalsessies beëindigd',
         accepted: 'Resultaat geaccepteerd door de klant',
         rejected: 'Resultaat afgewezen door de klant',
+        'password-reset-requested': 'Nieuw wachtwoord aangevraagd door de klant',
+        'password-changed': 'Wachtwoord gewijzigd door de klant',
       },
       fields: {
         primaryProjectId: 'Hoofdproject',
@@ -361,6 +365,8 @@ export const auditLogText = featureText(
         'sessions-ended': 'Portalsitzungen beendet',
         accepted: 'Ergebnis vom Kunden abgenommen',
         rejected: 'Ergebnis vom Kunden abgelehnt',
+        'password-reset-requested': 'Neues Passwort vom Kunden angefordert',
+        'password-changed': 'Passwort vom Kunden geändert',
       },
       fields: {
         primaryProjectId: 'Hauptprojekt',
