@@ -24,6 +24,12 @@ only the mails it claimed). Runs until Ctrl+C (SIGINT) or SIGTERM.
   --trust-proxy      behind a reverse proxy: believe its X-Forwarded-* headers
 ${DATA_DIR_HELP}`;
 
+/**
+ * The portal's outbox owner: its leases are its own, so a crash of the portal leaves the back
+ * office's mails alone (and the other way round); a restarted portal takes its own back at once.
+ */
+const PORTAL_OUTBOX_OWNER = 'portal';
+
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 8080;
   const port = Number(value);
@@ -64,7 +70,7 @@ export const portalCommand: Command = {
     const resourcesDir = path.join(projectRoot(), 'resources');
     const core = await openPortierCore({ dataDir, resourcesDir, templateThread: templateThreadScript(), onError: logInternalError });
     // Leases are per process: the back office's worker and this one never send the same mail.
-    const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
+    const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), ownerId: PORTAL_OUTBOX_OWNER, onError: (error) => logInternalError('outbox', error) });
     wakeOnOutboxChanges(core, outbox);
     try {
       await outbox.start();

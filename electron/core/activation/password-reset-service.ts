@@ -7,7 +7,6 @@ import type { Executor } from '../db/connection';
 import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
 import { checkAccountPassword } from './account-password';
 import { hashToken, newToken } from './account-secrets';
-import { clearMustChangePassword, findAccountState, writeAccountPassword } from './activation-repository';
 import { mailAccount } from './mail-account';
 import { claimToken, findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 
