@@ -20,6 +20,7 @@ import { migration0019 } from './0019-account-search-document';
 import { migration0020 } from './0020-tickets';
 import { migration0021 } from './0021-ticket-project-covering';
 import { migration0026 } from './0026-portal-sessions';
+import { migration0028 } from './0028-outbox-sms';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0026,
+  migration0028,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
