@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  'sms-gateway-updated',
   // projects, tickets, time entries
   'archived',
   'unarchived',
@@ -50,6 +51,12 @@ export const AUDIT_ACTIONS = [
   'sign-in-failed',
   'signed-out',
   'sessions-ended',
+  // two-step login in the portal (the account is the actor)
+  'two-step-enabled',
+  'two-step-disabled',
+  'recovery-code-used',
+  'two-step-failed',
+  'two-step-locked-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -130,6 +137,14 @@ export const AUDIT_FIELDS = [
   'user',
   'senderAddress',
   'senderName',
+  // SMS gateway
+  'url',
+  'headerName',
+  'bodyTemplate',
+  'secretChanged',
+  // two-step login
+  'requiresTwoStep',
+  'twoStepMethod',
   // password policy
   'minLength',
   'maxLength',
