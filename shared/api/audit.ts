@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'two-step-enabled',
   'two-step-disabled',
   'recovery-code-used',
+  'recovery-codes-renewed',
   'two-step-failed',
   'two-step-locked-out',
 ] as const;

@@ -1,6 +1,7 @@
 import type { ChannelInput, ChannelOutput, ChannelParsedInput } from '../contract';
 import { portalBrandingApi } from './branding';
 import { portalSessionApi } from './session';
+import { portalTwoStepApi } from './two-step';
 
 /**
  * The customer portal's contract: every channel its pages call into the core, each for a
@@ -10,6 +11,7 @@ import { portalSessionApi } from './session';
 export const portalContract = {
   ...portalSessionApi,
   ...portalBrandingApi,
+  ...portalTwoStepApi,
 } as const;
 
 export type PortalContract = typeof portalContract;

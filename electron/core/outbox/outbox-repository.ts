@@ -107,6 +107,19 @@ export async function listOutbox(db: Executor, filter: OutboxFilter): Promise<{ 
   return { rows, total };
 }
 
+/** How many rows of this kind and channel were queued for the account since then (SMS throttling across sign-ins). */
+export async function countQueuedSince(db: Executor, accountId: number, channel: OutboxChannel, kind: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('outbox_mail')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('channel', '=', channel)
+    .where('kind', '=', kind)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox_mail').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -40,6 +40,7 @@ const actions = {
   'two-step-enabled': 'Two-step login turned on',
   'two-step-disabled': 'Two-step login turned off',
   'recovery-code-used': 'Signed in with a recovery code',
+  'recovery-codes-renewed': 'New recovery codes made',
   'two-step-failed': 'Wrong two-step code',
   'two-step-locked-out': 'Sign-in ended after too many wrong two-step codes',
 } as const satisfies Record<AuditAction, string>;
@@ -210,6 +211,7 @@ export const auditLogText = featureText(
         'two-step-enabled': 'Tweestapsaanmelding ingeschakeld',
         'two-step-disabled': 'Tweestapsaanmelding uitgeschakeld',
         'recovery-code-used': 'Aangemeld met een herstelcode',
+        'recovery-codes-renewed': 'Nieuwe herstelcodes gemaakt',
         'two-step-failed': 'Verkeerde tweestapscode',
         'two-step-locked-out': 'Aanmelding beëindigd na te veel verkeerde tweestapscodes',
       },
@@ -373,6 +375,7 @@ export const auditLogText = featureText(
         'two-step-enabled': 'Zwei-Schritt-Anmeldung eingeschaltet',
         'two-step-disabled': 'Zwei-Schritt-Anmeldung ausgeschaltet',
         'recovery-code-used': 'Mit einem Wiederherstellungscode angemeldet',
+        'recovery-codes-renewed': 'Neue Wiederherstellungscodes erstellt',
         'two-step-failed': 'Falscher Zwei-Schritt-Code',
         'two-step-locked-out': 'Anmeldung nach zu vielen falschen Zwei-Schritt-Codes beendet',
       },
