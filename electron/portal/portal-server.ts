@@ -14,6 +14,7 @@ import { requestState, syncSessionCookie } from './portal-request';
 import { csrfCookie, portalHelmetOptions, sessionCookie } from './portal-security';
 import { registerSignInPages } from './pages/sign-in-pages';
 import { registerTicketPages } from './pages/ticket-pages';
+import { registerTwoStepPages } from './pages/two-step-pages';
 import { portalText, type PortalTextKey } from './text';
 
 /** Form posts are small: a comment is the longest thing a customer types. */
@@ -32,7 +33,7 @@ export interface PortalServerOptions {
 }
 
 /** Every page module of the portal; each registers its routes with the kit. */
-const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages];
+const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerTwoStepPages];
 
 /**
  * The customer portal: a third shell beside the desktop window and browser mode, serving

@@ -1,12 +1,13 @@
 import type { UiLanguage } from '../../../shared/api/common';
 import { commonText } from './common';
 import { signInText } from './sign-in';
+import { twoStepText } from './two-step';
 
 /**
  * Every text of the portal's pages, per language. Each area adds its own file and one line
  * here; a key missing in one language does not compile (see define.ts).
  */
-const areas = [commonText, signInText];
+const areas = [commonText, signInText, twoStepText];
 
 type Area = (typeof areas)[number];
 type KeysOf<A> = A extends { en: Record<infer K, string> } ? K : never;
