@@ -213,6 +213,13 @@ describe('role groups that require two-step login', () => {
     const customer = await customerWithPassword(t);
     const group = await t.call('role-groups:get', { id: customer.roleGroupId });
     await t.call('role-groups:update', { id: group.id, name: group.name, description: group.description, permissions: group.permissions, requiresTwoStep: true });
+    expect(await t.call('role-groups:get', { id: group.id })).toMatchObject({ requiresTwoStep: true });
+    const change = await db().selectFrom('audit_log').select(['before_json', 'after_json', 'staff_id']).where('entity', '=', 'role-group').where('action', '=', 'updated').executeTakeFirstOrThrow();
+    expect(change).toMatchObject({ before_json: '{"requiresTwoStep":false}', after_json: '{"requiresTwoStep":true}' });
+    expect(change.staff_id).not.toBeNull();
+    // Left out of an update, the flag stays as it is.
+    await t.call('role-groups:update', { id: group.id, name: group.name, description: 'Renamed', permissions: group.permissions });
+    expect(await t.call('role-groups:get', { id: group.id })).toMatchObject({ requiresTwoStep: true });
     const slot = await signedInCustomer(t, customer.username);
     expect(await t.core.portalCall(slot, 'portal-session:current', {})).toMatchObject({ mustSetUpTwoStep: true });
     expect(await t.core.portalCall(slot, 'portal-two-step:status', {})).toMatchObject({ required: true });
