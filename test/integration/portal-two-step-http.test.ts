@@ -82,6 +82,7 @@ describe('two-step login in the portal', () => {
     expect(replay.statusCode).toBe(400);
     expect(alert(replay.body)).toBe('This code is not correct, or no longer valid. 4 attempts left.');
     expect(replay.body).toContain('aria-invalid="true"');
+    expect(replay.body).toContain(`value="${code}"`);
     expect((await browser.get('/tickets')).headers.location).toBe('/sign-in?notice=expired');
   });
 

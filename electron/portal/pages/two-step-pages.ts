@@ -42,12 +42,12 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
     if (me?.mustSetUpTwoStep) await reply.redirect('/account/two-step', 303);
   });
 
-  const challengePage = async (request: FastifyRequest, reply: FastifyReply, extra: { wrongCode?: boolean; error?: string | null; notice?: string | null; status?: number } = {}) => {
+  const challengePage = async (request: FastifyRequest, reply: FastifyReply, extra: { wrongCode?: string; error?: string | null; notice?: string | null; status?: number } = {}) => {
     const challenge = await kit.call(request, 'portal-session:two-step-challenge', {});
     if (!challenge) return reply.redirect((await kit.me(request)) ? '/tickets' : '/sign-in?notice=expired', 303);
     const lang = await kit.language(request);
-    const codeError = extra.wrongCode ? portalText(lang, 'twoStep.wrong', { left: challenge.attemptsLeft }) : null;
-    return kit.page(request, reply, 'two-step', { title: 'twoStep.title', status: extra.status ?? 200 }, { challenge, codeError, error: extra.error ?? null, notice: extra.notice ?? null });
+    const codeError = extra.wrongCode === undefined ? null : portalText(lang, 'twoStep.wrong', { left: challenge.attemptsLeft });
+    return kit.page(request, reply, 'two-step', { title: 'twoStep.title', status: extra.status ?? 200 }, { challenge, code: extra.wrongCode ?? '', codeError, error: extra.error ?? null, notice: extra.notice ?? null });
   };
 
   app.get('/two-step', async (request, reply) => {
@@ -56,12 +56,14 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
   });
 
   app.post('/two-step', { config: { rateLimit: TWO_STEP_RATE } }, async (request, reply) => {
+    const code = formText(request.body, 'code').slice(0, 40);
     try {
-      const { recoveryCodeUsed } = await kit.call(request, 'portal-session:verify-two-step', { code: formText(request.body, 'code').slice(0, 40) });
+      const { recoveryCodeUsed } = await kit.call(request, 'portal-session:verify-two-step', { code });
       return reply.redirect(recoveryCodeUsed ? '/account/two-step?notice=recovery-used' : '/tickets', 303);
     } catch (error) {
       // Every wrong code answers alike (an app's, an SMS's, a recovery code, a used or an expired one).
-      if (isError(error, 'INVALID_CREDENTIALS', 'VALIDATION')) return challengePage(request, reply, { status: 400, wrongCode: true });
+      // What was typed stays in the field (a typo in a recovery code is fixed, not retyped).
+      if (isError(error, 'INVALID_CREDENTIALS', 'VALIDATION')) return challengePage(request, reply, { status: 400, wrongCode: code });
       // A double click: the first request signed this very sign-in in.
       if (isError(error, 'UNAUTHENTICATED')) return (await kit.me(request)) ? reply.redirect('/tickets', 303) : ended(request, reply);
       throw error;
