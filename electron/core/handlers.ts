@@ -14,6 +14,7 @@ import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { smsGatewayHandlers } from './outbox/sms-gateway-handlers';
 import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionSettingsHandlers } from './settings/session-settings';
@@ -47,6 +48,7 @@ export const handlers: Handlers<ChannelName> = {
   ...activationSettingsHandlers,
   ...activationHandlers,
   ...outboxHandlers,
+  ...smsGatewayHandlers,
   ...mailTemplateHandlers,
   ...documentHandlers,
   ...sessionSettingsHandlers,

@@ -6,6 +6,7 @@ import { portalSessionHandlers } from './portal-sessions/portal-session-handlers
 import { portalTicketHandlers } from './portal-tickets/portal-ticket-handlers';
 import { portalHoursHandlers } from './portal-hours/portal-hours-handlers';
 import { portalPreferencesHandlers } from './portal-preferences/portal-preferences-handlers';
+import { portalTwoStepHandlers } from './portal-sessions/two-step-handlers';
 
 /** Every portal channel's handler, one per channel (the portal's dispatcher checks the set against its contract). */
 export const portalHandlers: HandlersOf<PortalContract> = {
@@ -15,4 +16,5 @@ export const portalHandlers: HandlersOf<PortalContract> = {
   ...portalHoursHandlers,
   ...portalPreferencesHandlers,
   ...portalPasswordHandlers,
+  ...portalTwoStepHandlers,
 };

@@ -17,6 +17,7 @@ import { registerTicketPages } from './pages/ticket-pages';
 import { registerHoursPages } from './pages/hours-pages';
 import { registerAccountPages } from './pages/account-pages';
 import { registerPasswordPages } from './pages/password-pages';
+import { registerTwoStepPages } from './pages/two-step-pages';
 import { portalText, type PortalTextKey } from './text';
 
 /** Form posts are small: a comment is the longest thing a customer types. */
@@ -35,7 +36,7 @@ export interface PortalServerOptions {
 }
 
 /** Every page module of the portal; each registers its routes with the kit. */
-const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerHoursPages, registerAccountPages, registerPasswordPages];
+const PAGES: readonly ((app: FastifyInstance, kit: PortalKit) => void)[] = [registerSignInPages, registerTicketPages, registerHoursPages, registerAccountPages, registerPasswordPages, registerTwoStepPages];
 
 /**
  * The customer portal: a third shell beside the desktop window and browser mode, serving

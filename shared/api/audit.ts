@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  'sms-gateway-updated',
   // projects, tickets, time entries
   'archived',
   'unarchived',
@@ -56,6 +57,13 @@ export const AUDIT_ACTIONS = [
   // passwords in the portal: "forgot password" asked for a link; a password changed in My account
   'password-reset-requested',
   'password-changed',
+  // two-step login in the portal (the account is the actor)
+  'two-step-enabled',
+  'two-step-disabled',
+  'recovery-code-used',
+  'recovery-codes-renewed',
+  'two-step-failed',
+  'two-step-locked-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -139,6 +147,14 @@ export const AUDIT_FIELDS = [
   'user',
   'senderAddress',
   'senderName',
+  // SMS gateway
+  'url',
+  'headerName',
+  'bodyTemplate',
+  'secretChanged',
+  // two-step login
+  'requiresTwoStep',
+  'twoStepMethod',
   // password policy
   'minLength',
   'maxLength',

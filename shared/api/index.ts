@@ -8,6 +8,7 @@ import { hoursApi } from './hours';
 import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
 import { outboxApi } from './outbox';
+import { smsGatewayApi } from './sms-gateway';
 import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
 import { portalAccountsApi, preferencesApi } from './portal-accounts';
@@ -52,6 +53,7 @@ export const contract = {
   ...activationSettingsApi,
   ...activationApi,
   ...outboxApi,
+  ...smsGatewayApi,
   ...mailTemplatesApi,
   ...documentsApi,
   ...accountImportApi,

@@ -5,6 +5,7 @@ import { portalSessionApi } from './session';
 import { portalTicketsApi } from './tickets';
 import { portalHoursApi } from './hours';
 import { portalPreferencesApi } from './preferences';
+import { portalTwoStepApi } from './two-step';
 
 /**
  * The customer portal's contract: every channel its pages call into the core, each for a
@@ -18,6 +19,7 @@ export const portalContract = {
   ...portalHoursApi,
   ...portalPreferencesApi,
   ...portalPasswordApi,
+  ...portalTwoStepApi,
 } as const;
 
 export type PortalContract = typeof portalContract;

@@ -26,6 +26,8 @@ export const PortalMe = z.strictObject({
   permissions: z.array(z.string()),
   /** The account must choose a new password before anything else (set by staff: "must change at next sign-in"). */
   mustChangePassword: z.boolean(),
+  /** A role group requires two-step login and the account has none yet: it sets one up before anything else. */
+  mustSetUpTwoStep: z.boolean(),
 });
 export type PortalMe = z.infer<typeof PortalMe>;
 
@@ -50,7 +52,8 @@ export const portalSessionApi = {
     access: 'portal-public',
     input: z.strictObject({ username: Username, password: Password }),
     output: SignInOutcome,
-    changes: ['portal-accounts', 'audit'],
+    // outbox: an account with SMS two-step gets its code queued at once.
+    changes: ['portal-accounts', 'audit', 'outbox'],
   }),
   /** Ends this session. */
   'portal-session:sign-out': channel({ access: 'portal', input: Empty, output: z.null(), changes: ['portal-accounts'] }),

@@ -8,7 +8,7 @@ import { createDispatcher } from '../../electron/core/dispatch';
 import { portalHandlers } from '../../electron/core/portal-handlers';
 import type { Principal } from '../../electron/core/principal';
 import { databaseFingerprint, startTestCore, type TestCore } from '../support/core';
-import { customerWithPassword, portalSlot, signedInCustomer } from '../support/portal';
+import { CUSTOMER_PASSWORD, customerWithPassword, portalSlot, signedInCustomer } from '../support/portal';
 
 /**
  * The portal's matrix: every portal channel x every kind of caller, through the portal's own
@@ -26,6 +26,9 @@ const ALLOWED: Partial<Record<Access, readonly Caller[]>> = {
 
 let t: TestCore;
 let customerSlot: SessionSlot;
+/** A customer with codes by SMS, for the channels that act on a sign-in waiting for its second step. */
+let twoStepUsername: string;
+const MID_SIGN_IN: readonly PortalChannelName[] = ['portal-session:verify-two-step', 'portal-session:send-sms-code'];
 let principals: Record<'staff' | 'staff-viewing-as', Principal>;
 
 /**
@@ -56,6 +59,15 @@ const SAMPLES: Record<PortalChannelName, Record<string, unknown>> = {
   'portal-password:forgot': { username: 'nobody@example.com' },
   'portal-password:rules': {},
   'portal-password:change': { currentPassword: 'Not-The-Password-1', password: 'Amber-Lighthouse-99' },
+  'portal-session:two-step-challenge': {},
+  'portal-session:verify-two-step': { code: '123456' },
+  'portal-session:send-sms-code': {},
+  'portal-two-step:status': {},
+  'portal-two-step:start-totp': {},
+  'portal-two-step:start-sms': {},
+  'portal-two-step:confirm': { method: 'totp', code: '123456' },
+  'portal-two-step:disable': { password: 'Not-The-Password-1' },
+  'portal-two-step:new-recovery-codes': { password: 'Not-The-Password-1' },
 };
 
 const LAST = (name: string) => name === 'portal-session:sign-out' || name === 'portal-session:sign-in';
@@ -68,6 +80,10 @@ beforeAll(async () => {
   // The hours report needs its permission: the customer's refusals must be for who they are, not what their groups grant.
   await t.call('role-groups:update', { id: customer.roleGroupId, name: 'Customers', permissions: ['tickets.read', 'tickets.create', 'tickets.comment', 'tickets.accept_reject', 'reports.hours'] });
   customerSlot = await signedInCustomer(t, customer.username);
+  const twoStep = await customerWithPassword(t, 'ines@example.com', 'Ștefan & Søn SRL');
+  await t.core.deps.db.updateTable('person').set({ mobile: '+40 721 000 111' }).where('id', '=', twoStep.personId).execute();
+  await t.core.deps.db.updateTable('portal_account').set({ two_step_method: 'sms', two_step_enabled_at: '2026-01-01T00:00:00.000Z' }).where('id', '=', twoStep.accountId).execute();
+  twoStepUsername = twoStep.username;
   const administrator = await t.call('session:current', {});
   const staff: Principal = { kind: 'staff', staffId: administrator?.id ?? 0, name: administrator?.name ?? '', role: 'administrator', mayGrantAccess: true, via: 'app' };
   principals = {
@@ -77,7 +93,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function callAs(caller: Caller, channel: PortalChannelName, input: unknown): Promise<Result<unknown>> {
+async function callAs(caller: Caller, channel: PortalChannelName, input: unknown): Promise<Result<unknown>> {
+  // Nobody is signed in yet while the second step is asked for: a fresh sign-in waits for it.
+  if ((caller === 'nobody' || caller === 'customer') && MID_SIGN_IN.includes(channel)) {
+    const waiting = portalSlot();
+    await t.core.portalCall(waiting, 'portal-session:sign-in', { username: twoStepUsername, password: CUSTOMER_PASSWORD });
+    return t.core.portal(waiting, channel, input);
+  }
   if (caller === 'nobody') return t.core.portal(portalSlot(), channel, input);
   if (caller === 'customer') return t.core.portal(customerSlot, channel, input);
   const principal = principals[caller];

@@ -151,6 +151,10 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   // Port 9 on loopback: nothing listens, so smtp:test fails at once instead of mailing anyone.
   'smtp:update': { host: '127.0.0.1', port: 9, tls: 'none', user: 'mailer', password: 'smtp-secret', senderAddress: 'portier@example.com', senderName: 'Portier' },
   'smtp:test': { to: 'test@example.com' },
+  // Port 9 on loopback again: an SMS sent there fails at once.
+  'sms-gateway:get': {},
+  'sms-gateway:update': { url: 'http://127.0.0.1:9/sms', headerName: 'Authorization', secret: 'Bearer sms-secret', bodyTemplate: '{"to": "{{to}}", "text": "{{text}}"}' },
+  'sms-gateway:remove': {},
   'outbox:list': { status: 'queued', accountId: ids.account, offset: 0, limit: 10 },
   'outbox:get': { id: 1 },
   'outbox:retry': { id: 1 },

@@ -7,6 +7,7 @@ import type { Executor } from '../db/connection';
 import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
 import { checkAccountPassword } from './account-password';
 import { hashToken, newToken } from './account-secrets';
+import { findAccountState, writeAccountPassword } from './activation-repository';
 import { mailAccount } from './mail-account';
 import { claimToken, findTokenByHash, insertToken, voidOpenTokens } from './token-repository';
 

@@ -240,7 +240,11 @@ export interface OutboxMailTable {
   updated_at: string;
   /** Who holds the lease of a mail in 'sending' (OutboxWorker ownerId), so a restart frees only its own. */
   lease_owner: string | null;
+  /** Migration 0028: how the row leaves, by mail or by SMS (then to_address is the phone number). */
+  channel: Generated<OutboxChannel>;
 }
+
+export type OutboxChannel = 'mail' | 'sms';
 
 /** An administrator's version of a mail template; without a row the shipped default applies. */
 export interface MailTemplateTable {

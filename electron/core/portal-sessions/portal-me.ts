@@ -5,7 +5,7 @@ import type { CoreDeps } from '../context';
 import type { PortalAccountPrincipal } from '../principal';
 import { readSettings } from '../settings/settings-service';
 import { accountPermissions, actingChoices } from './portal-acting';
-import { setPortalSessionActing } from './portal-session-repository';
+import { groupsRequireTwoStep, setPortalSessionActing } from './portal-session-repository';
 import { liveSession, portalPrincipal } from './portal-principal';
 
 /** The signed-in account as the portal's pages show it, or null. */
@@ -27,6 +27,7 @@ export async function portalMe(deps: CoreDeps, session: SessionSlot): Promise<Po
     personName: acting.personName,
     permissions: await accountPermissions(deps.db, principal.accountId),
     mustChangePassword: row.mustChangePassword === 1,
+    mustSetUpTwoStep: row.twoStepMethod === null && (await groupsRequireTwoStep(deps.db, principal.accountId)),
   };
 }
 

@@ -11,6 +11,7 @@ import { readSessionSettings } from '../settings/session-settings';
 import { actingChoices } from './portal-acting';
 import { deletePortalSession, findAccountForSignIn, insertPortalSession, markPortalSignIn } from './portal-session-repository';
 import { liveSession } from './portal-principal';
+import { sendSmsCode } from './two-step-sms';
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'The username or password is not correct.');
 
@@ -48,10 +49,10 @@ export async function signInToPortal(deps: CoreDeps, session: SessionSlot, input
   const stage = account.two_step_method === null ? 'signed-in' : 'two-step';
   const token = newToken();
   const previous = await liveSession(deps, session);
-  await deps.db.transaction().execute(async (trx) => {
+  const sessionId = await deps.db.transaction().execute(async (trx) => {
     await attempt.succeeded(trx);
     if (previous) await deletePortalSession(trx, previous.id);
-    await insertPortalSession(trx, {
+    const id = await insertPortalSession(trx, {
       tokenHash: token.hash,
       accountId: account.id,
       stage,
@@ -67,8 +68,15 @@ export async function signInToPortal(deps: CoreDeps, session: SessionSlot, input
       await markPortalSignIn(trx, account.id, at);
       await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'signed-in', accountId: account.id, via: 'portal' });
     }
+    return id;
   });
   portal.token = token.raw;
+  // The code goes out at once; when it cannot (too many lately, no number), the code page offers another and says why.
+  if (stage === 'two-step' && account.two_step_method === 'sms') {
+    await sendSmsCode(deps, { id: sessionId, accountId: account.id }).catch((error: unknown) => {
+      if (!(error instanceof AppError)) throw error;
+    });
+  }
   return { next: stage, twoStepMethod: account.two_step_method };
 }
 

@@ -5,12 +5,13 @@ import { signInText } from './sign-in';
 import { ticketsText } from './tickets';
 import { hoursText } from './hours';
 import { preferencesText } from './preferences';
+import { twoStepText } from './two-step';
 
 /**
  * Every text of the portal's pages, per language. Each area adds its own file and one line
  * here; a key missing in one language does not compile (see define.ts).
  */
-const areas = [commonText, signInText, ticketsText, hoursText, preferencesText, passwordText];
+const areas = [commonText, signInText, ticketsText, hoursText, preferencesText, passwordText, twoStepText];
 
 type Area = (typeof areas)[number];
 type KeysOf<A> = A extends { en: Record<infer K, string> } ? K : never;

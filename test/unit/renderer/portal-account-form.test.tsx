@@ -16,8 +16,8 @@ afterEach(cleanup);
 
 const AT = '2026-11-01T10:00:00.000Z';
 const groups: RoleGroup[] = [
-  { id: 1, name: 'Client', description: 'Reads', builtIn: true, builtInKey: 'client', permissions: ['tickets.read'], accountCount: 0, createdAt: AT, updatedAt: AT },
-  { id: 2, name: 'Partner', description: null, builtIn: true, builtInKey: 'partner', permissions: ['members.view'], accountCount: 0, createdAt: AT, updatedAt: AT },
+  { id: 1, name: 'Client', description: 'Reads', builtIn: true, builtInKey: 'client', permissions: ['tickets.read'], requiresTwoStep: false, accountCount: 0, createdAt: AT, updatedAt: AT },
+  { id: 2, name: 'Partner', description: null, builtIn: true, builtInKey: 'partner', permissions: ['members.view'], requiresTwoStep: false, accountCount: 0, createdAt: AT, updatedAt: AT },
 ];
 const account = (overrides: Partial<PortalAccount> = {}): PortalAccount => ({
   id: 9,

@@ -12,6 +12,7 @@ import { mailSettingsText } from '../../features/mail-settings/mail-settings.tex
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { smsGatewayText } from '../../features/sms-gateway/sms-gateway.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
 import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
@@ -295,6 +296,7 @@ export const en = {
   roleGroups: roleGroupsText.en,
   passwordPolicy: passwordPolicyText.en,
   outbox: outboxText.en,
+  smsGateway: smsGatewayText.en,
   documents: documentsText.en,
   mailSettings: mailSettingsText.en,
   accountImport: accountImportText.en,

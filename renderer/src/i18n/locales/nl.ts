@@ -12,6 +12,7 @@ import { mailSettingsText } from '../../features/mail-settings/mail-settings.tex
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { smsGatewayText } from '../../features/sms-gateway/sms-gateway.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
 import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
@@ -296,6 +297,7 @@ export const nl: Messages = {
   roleGroups: roleGroupsText.nl,
   passwordPolicy: passwordPolicyText.nl,
   outbox: outboxText.nl,
+  smsGateway: smsGatewayText.nl,
   documents: documentsText.nl,
   mailSettings: mailSettingsText.nl,
   accountImport: accountImportText.nl,
