@@ -27,8 +27,8 @@ async function dispatched(channel: ChannelName, search: string) {
 }
 
 describe('search text of every list', () => {
-  it('is found on the list channels (organisations, persons, staff, portal accounts, projects, tasks, tickets, a contact’s tickets)', () => {
-    expect([...SEARCH_CHANNELS].sort()).toEqual(['organisations:list', 'persons:list', 'portal-accounts:list', 'projects:list', 'staff:list', 'tasks:list', 'ticket-view:list', 'tickets:list']);
+  it('is found on the list channels (organisations, persons, staff, portal accounts, projects, tasks, tickets, a contact’s tickets, a ticket’s possible contacts)', () => {
+    expect([...SEARCH_CHANNELS].sort()).toEqual(['organisations:list', 'persons:list', 'portal-accounts:list', 'projects:list', 'staff:list', 'tasks:list', 'ticket-view:list', 'tickets:contact-options', 'tickets:list']);
   });
 
   it.each(SEARCH_CHANNELS)('%s refuses a NUL byte with a field error, never INTERNAL and never every row', async (channel) => {
