@@ -3,13 +3,21 @@ import { AppError } from '../../../shared/errors';
 import type { SessionSlot } from '../auth/session';
 import type { CoreDeps } from '../context';
 import type { PortalAccountPrincipal } from '../principal';
+import { hashToken } from '../activation/account-secrets';
+import { readThrough } from '../db/read-cache';
 import { readSettings } from '../settings/settings-service';
 import { accountPermissions, actingChoices } from './portal-acting';
 import { groupsRequireTwoStep, setPortalSessionActing } from './portal-session-repository';
 import { liveSession, portalPrincipal } from './portal-principal';
 
-/** The signed-in account as the portal's pages show it, or null. */
+/** The signed-in account as the portal's pages show it, or null; every page asks, so it is read again only after a change (read-cache.ts). */
 export async function portalMe(deps: CoreDeps, session: SessionSlot): Promise<PortalMe | null> {
+  const token = session.portal?.token;
+  if (!token) return null;
+  return readThrough(deps.db, `portal-me:${hashToken(token)}`, () => readPortalMe(deps, session));
+}
+
+async function readPortalMe(deps: CoreDeps, session: SessionSlot): Promise<PortalMe | null> {
   const principal = await portalPrincipal(deps, session);
   const row = principal ? await liveSession(deps, session) : null;
   if (!principal || !row) return null;

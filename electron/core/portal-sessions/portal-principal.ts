@@ -2,6 +2,7 @@ import { hashToken } from '../activation/account-secrets';
 import type { SessionSlot } from '../auth/session';
 import type { CoreDeps } from '../context';
 import type { PortalAccountPrincipal } from '../principal';
+import { readThrough } from '../db/read-cache';
 import { readSessionSettings } from '../settings/session-settings';
 import { actingChoices } from './portal-acting';
 import { deletePortalSession, findPortalSession, touchPortalSession } from './portal-session-repository';
@@ -33,6 +34,13 @@ export async function liveSession(deps: CoreDeps, session: SessionSlot) {
  * account's links at every call: a link removed by staff stops the acting at once.
  */
 export async function portalPrincipal(deps: CoreDeps, session: SessionSlot): Promise<PortalAccountPrincipal | null> {
+  const token = session.portal?.token;
+  if (!token) return null;
+  // Every page's calls ask again: answered again until the database changes (read-cache.ts), at most a few seconds.
+  return readThrough(deps.db, `portal-principal:${hashToken(token)}`, () => resolvePortalPrincipal(deps, session));
+}
+
+async function resolvePortalPrincipal(deps: CoreDeps, session: SessionSlot): Promise<PortalAccountPrincipal | null> {
   const row = await liveSession(deps, session);
   if (!row || row.stage !== 'signed-in' || row.organisationId === null) return null;
   const choices = await actingChoices(deps.db, row.accountId);

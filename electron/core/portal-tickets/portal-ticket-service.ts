@@ -8,6 +8,7 @@ import { toContactTicketDetail, type StaffTicketDetail } from '../ticket-access/
 import { explain, liveRights } from '../ticket-access/ticket-access';
 import { contactTicketPage, portalScope } from '../ticket-access/ticket-view-service';
 import { readTicket } from '../tickets/ticket-service';
+import { readThrough } from '../db/read-cache';
 import { requirePermission, visibleTicket } from './portal-ticket-access';
 import { accountAuthorNames, projectsWithTasks } from './portal-ticket-repository';
 
@@ -20,6 +21,13 @@ import { accountAuthorNames, projectsWithTasks } from './portal-ticket-repositor
 
 /** The customer's list: exactly the rows "view as contact" shows for the contact the account acts as. */
 export async function listPortalTickets(deps: CoreDeps, principal: PortalAccountPrincipal, query: PortalParsedInputOf<'portal-tickets:list'>): Promise<{ rows: ContactTicketRow[]; total: number }> {
+  // A customer's page asked again before anything changed is answered again (see read-cache.ts).
+  return readThrough(deps.db, `portal-tickets:${principalKey(principal)}:${JSON.stringify(query)}`, () => readPortalTickets(deps, principal, query));
+}
+
+const principalKey = (p: PortalAccountPrincipal) => `${p.accountId}:${p.organisationId}:${p.personId ?? ''}`;
+
+async function readPortalTickets(deps: CoreDeps, principal: PortalAccountPrincipal, query: PortalParsedInputOf<'portal-tickets:list'>): Promise<{ rows: ContactTicketRow[]; total: number }> {
   await requirePermission(deps.db, principal.accountId, 'tickets.read');
   const { scope } = await portalScope(deps.db, principal, deps.clock());
   const { rows, total } = await contactTicketPage(deps.db, scope, query);
@@ -31,6 +39,10 @@ export async function listPortalTickets(deps: CoreDeps, principal: PortalAccount
  * a new ticket: each project-and-task pair is put to explain() as if a ticket stood on it.
  */
 export async function portalTicketOptions(deps: CoreDeps, principal: PortalAccountPrincipal): Promise<PortalTicketOptions> {
+  return readThrough(deps.db, `portal-ticket-options:${principalKey(principal)}`, () => readPortalTicketOptions(deps, principal));
+}
+
+async function readPortalTicketOptions(deps: CoreDeps, principal: PortalAccountPrincipal): Promise<PortalTicketOptions> {
   const permissions = await requirePermission(deps.db, principal.accountId, 'tickets.read');
   const { scope } = await portalScope(deps.db, principal, deps.clock());
   const { projects, tasks } = await projectsWithTasks(deps.db, [...new Set(liveRights(scope).map((r) => r.projectId))]);
