@@ -91,3 +91,24 @@ describe('the portal over HTTP', () => {
     }
   });
 });
+
+describe('behind a reverse proxy', () => {
+  it('believes X-Forwarded-For only with trustProxy: the session records the proxy\'s address otherwise', async () => {
+    const customer = await customerWithPassword(t);
+    const addressOfSession = async () => (await t.core.deps.db.selectFrom('portal_session').select('client_address').orderBy('id', 'desc').executeTakeFirstOrThrow()).client_address;
+    const direct = new PortalBrowser(app, '10.0.0.2');
+    await direct.get('/sign-in');
+    await direct.post('/sign-in', { username: customer.username, password: CUSTOMER_PASSWORD }, { 'x-forwarded-for': '198.51.100.23' });
+    expect(await addressOfSession()).toBe('10.0.0.2');
+
+    const proxied = await testPortal(t, { trustProxy: true });
+    try {
+      const behind = new PortalBrowser(proxied, '10.0.0.2');
+      await behind.get('/sign-in');
+      await behind.post('/sign-in', { username: customer.username, password: CUSTOMER_PASSWORD }, { 'x-forwarded-for': '198.51.100.23' });
+      expect(await addressOfSession()).toBe('198.51.100.23');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
