@@ -59,7 +59,7 @@ describe('the account list total', () => {
 describe('the search plan', () => {
   it('walks the sort order for a frequent term and gives the same pages as sorting every hit', async () => {
     // org1, org10-org19, org100-org199: about half of the 240 organisations' accounts.
-    const plan = await planAccountSearch(db, 'org1', true, ACCOUNT_TOTAL_CAP + 1);
+    const plan = await planAccountSearch(db, 'org1', { sortIndexed: true, cap: ACCOUNT_TOTAL_CAP + 1 });
     expect(plan.plan).toBe('walk');
     expect(plan.hits).toBeGreaterThanOrEqual(FREQUENT_TERM_HITS);
     for (const [sort, order] of [
@@ -92,8 +92,8 @@ describe('the search plan', () => {
 
   it('lets the hits drive a rare term, and a status sort (no index to walk)', async () => {
     const rare = await list({ search: 'org7.example' });
-    expect((await planAccountSearch(db, 'org7.example', true, ACCOUNT_TOTAL_CAP + 1)).plan).toBe('index');
+    expect((await planAccountSearch(db, 'org7.example', { sortIndexed: true, cap: ACCOUNT_TOTAL_CAP + 1 })).plan).toBe('index');
     expect(rare.rows.every((r) => r.username.includes('org7.example'))).toBe(true);
-    expect((await planAccountSearch(db, 'jansen', false, ACCOUNT_TOTAL_CAP + 1)).plan).toBe('index');
+    expect((await planAccountSearch(db, 'jansen', { sortIndexed: false, cap: ACCOUNT_TOTAL_CAP + 1 })).plan).toBe('index');
   });
 });
