@@ -58,15 +58,24 @@ export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScop
  * Brings the search index's quick-filter stages up to `now` (migration 0024): invitations that
  * ran out become 'exp', and, should the clock have gone back, ones that have not run out at
  * `now` are 'inv' again. The trigger of migration 0024 rewrites their index rows. Two ranges of
- * portal_account_search_stage_expires: nothing to read when nothing is due. Resolves to the
- * number of accounts whose stage changed.
+ * portal_account_search_stage_expires, nothing to read when nothing is due; a backlog (the back
+ * office was closed for days) is swept `chunk` accounts per statement, so no write waits long
+ * behind it. Resolves to the number of accounts whose stage changed.
  */
-export async function sweepInvitationStages(db: Executor, now: string): Promise<number> {
-  const ranOut = await sql`
-    UPDATE portal_account SET lapsed_expiry = activation_expires_at
-    WHERE access_stage = 1 AND search_stage = 'inv' AND activation_expires_at <= ${now}`.execute(db);
-  const reopened = await sql`
-    UPDATE portal_account SET lapsed_expiry = NULL
-    WHERE access_stage = 1 AND search_stage = 'exp' AND activation_expires_at > ${now}`.execute(db);
-  return Number(ranOut.numAffectedRows ?? 0n) + Number(reopened.numAffectedRows ?? 0n);
+export async function sweepInvitationStages(db: Executor, now: string, chunk = 1_000): Promise<number> {
+  const ranOut = sql`
+    UPDATE portal_account SET lapsed_expiry = activation_expires_at WHERE id IN (
+      SELECT id FROM portal_account WHERE access_stage = 1 AND search_stage = 'inv' AND activation_expires_at <= ${now} LIMIT ${chunk})`;
+  const reopened = sql`
+    UPDATE portal_account SET lapsed_expiry = NULL WHERE id IN (
+      SELECT id FROM portal_account WHERE access_stage = 1 AND search_stage = 'exp' AND activation_expires_at > ${now} LIMIT ${chunk})`;
+  let changed = 0;
+  for (const statement of [ranOut, reopened]) {
+    for (;;) {
+      const n = Number((await statement.execute(db)).numAffectedRows ?? 0n);
+      changed += n;
+      if (n < chunk) break;
+    }
+  }
+  return changed;
 }
