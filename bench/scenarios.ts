@@ -28,7 +28,7 @@ const UNSWEPT = `
   UNION ALL
   SELECT a.id, 0 AS ran_out FROM portal_account a
   WHERE a.access_stage = 1 AND a.search_stage = 'exp' AND a.activation_expires_at > @now AND instr(a.search_document, @key) > 0`;
-const STAGED_HITS = `SELECT group_concat(rowid) AS list FROM (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @query LIMIT @cap)`;
+const STAGED_HITS = `SELECT group_concat(rowid) AS list, count(*) AS n FROM (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH @query LIMIT @cap)`;
 
 /**
  * The invited accounts whose documents hold `key`, as the core collects them: one index query
@@ -41,10 +41,9 @@ const invitedHits =
     const leaving = unswept.filter((r) => r.ran_out === 1).length;
     const joining = unswept.filter((r) => r.ran_out === 0).map((r) => r.id);
     const cap = CAP + 1 + leaving;
-    const list = (prepared(STAGED_HITS).get({ query: `${phrase(key)} AND stage : "inv"`, cap }) as { list: string | null }).list ?? '';
-    const found = list === '' ? 0 : list.split(',').length;
+    const { list, n: found } = prepared(STAGED_HITS).get({ query: `${phrase(key)} AND stage : "inv"`, cap }) as { list: string | null; n: number };
     if (found >= cap) throw new Error('this hand-written plan expects every hit under the cap');
-    return { ids: `[${[list, ...joining].filter((part) => part !== '').join(',')}]`, total: found - leaving + joining.length };
+    return { ids: `[${[list ?? '', ...joining].filter((part) => part !== '').join(',')}]`, total: found - leaving + joining.length };
   };
 
 /** An organisation with a typical number of accounts: the default organisation of the first account. */

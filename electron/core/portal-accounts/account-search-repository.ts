@@ -68,10 +68,9 @@ const phraseOf = (key: string) => `document : "${key.replaceAll('"', '""')}"`;
  * costs more than finding them.
  */
 async function trigramHitIds(db: Executor, query: string, cap: number): Promise<{ list: string; count: number }> {
-  const r = await sql<{ list: string | null }>`
-    SELECT group_concat(rowid) AS list FROM (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${query} LIMIT ${cap})`.execute(db);
-  const list = r.rows[0]?.list ?? '';
-  return { list, count: list === '' ? 0 : list.split(',').length };
+  const r = await sql<{ list: string | null; n: number }>`
+    SELECT group_concat(rowid) AS list, count(*) AS n FROM (SELECT rowid FROM portal_account_search WHERE portal_account_search MATCH ${query} LIMIT ${cap})`.execute(db);
+  return { list: r.rows[0]?.list ?? '', count: Number(r.rows[0]?.n ?? 0) };
 }
 
 /** How many accounts' documents contain the term, counted only up to `cap`. */
