@@ -19,6 +19,7 @@ import { migration0018 } from './0018-account-nickname-key';
 import { migration0019 } from './0019-account-search-document';
 import { migration0020 } from './0020-tickets';
 import { migration0021 } from './0021-ticket-project-covering';
+import { migration0024 } from './0024-account-search-stage';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
   migration0020,
   migration0021,
+  migration0024,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
