@@ -67,7 +67,7 @@ async function raw(n: number): Promise<number> {
     );
     const link = sqlite.prepare('INSERT INTO portal_account_link (account_id, organisation_id, person_id, is_default) VALUES (?, ?, NULL, 1)');
     const group = sqlite.prepare('INSERT INTO portal_account_role_group (account_id, role_group_id) VALUES (?, ?)');
-    const search = sqlite.prepare('INSERT INTO portal_account_search (rowid, document) VALUES (?, ?)');
+    const search = sqlite.prepare(`INSERT INTO portal_account_search (rowid, document, stage) VALUES (?, ?, 'new')`);
     const audit = sqlite.prepare(`INSERT INTO audit_log (at, staff_id, entity, entity_id, action, after_json) VALUES (?, 1, 'portal-account', ?, 'created', ?)`);
     const t0 = performance.now();
     const at = new Date().toISOString();

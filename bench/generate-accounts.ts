@@ -118,6 +118,7 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
     const account = inserter(sqlite, 'portal_account', [
       'id', 'username', 'username_key', 'nickname', 'nickname_key', 'language', 'active', 'password_hash', 'activated_at', 'activation_sent_at',
       'activation_sent_by', 'activation_expires_at', 'last_sign_in_at', 'locked_until', 'person_sort', 'organisation_sort', 'created_at', 'updated_at',
+      'lapsed_expiry',
     ]);
     const links = inserter(sqlite, 'portal_account_link', ['account_id', 'organisation_id', 'person_id', 'is_default']);
     const groups = inserter(sqlite, 'portal_account_role_group', ['account_id', 'role_group_id']);
@@ -161,6 +162,8 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
       account.add([
         id, username, username.toLowerCase(), nickname, nicknameKey(nickname), 'default', active, null, activatedAt, sentAt, sentBy,
         expiresAt, lastSignIn, lockedUntil, person === null ? null : `${last} ${first}`, orgNames[orgIndex], created, created,
+        // As the back office's invitation sweep leaves an invitation that has run out (migration 0024).
+        activatedAt === null && expiresAt !== null && expiresAt <= iso(nowMs) ? expiresAt : null,
       ]);
       links.add([id, orgId, person, 1]);
       if (rnd() < 0.1) {
@@ -183,7 +186,7 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
   for (const index of indexes) sqlite.exec(index.sql);
   // The search documents, as refreshAccountIndex writes them one account at a time.
   sqlite.exec(`UPDATE portal_account AS a SET search_document = ${SEARCH_DOCUMENT_SQL}`);
-  sqlite.exec(`INSERT INTO portal_account_search (rowid, document) SELECT id, search_document FROM portal_account`);
+  sqlite.exec(`INSERT INTO portal_account_search (rowid, document, stage) SELECT id, search_document, search_stage FROM portal_account`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

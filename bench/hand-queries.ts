@@ -14,7 +14,15 @@ export interface HandQuery {
   limit: number;
   /** How the total is counted, up to the cap (@cap), when the page is full; default: every matching row (what the tallies give the core). */
   countSql?: string;
+  /**
+   * A search whose hits are collected first (a quick filter with a search): their ids, bound as
+   * @hits (a JSON array) for the page, and their number, the total when the page is full.
+   */
+  hits?: (prepared: Prepared) => { ids: string; total: number };
 }
+
+/** A statement prepared once per text. */
+export type Prepared = (text: string) => SQLite.Statement;
 
 /** The list counts up to this many and then says "more than" (as ACCOUNT_TOTAL_CAP). */
 const CAP = 10_000;
@@ -35,9 +43,10 @@ export interface HandRow {
   roleGroups: string[];
 }
 
-export function handList(sqlite: SQLite.Database) {
+/** Prepares each statement text once, as the core's compiled queries are. */
+export function statementCache(sqlite: SQLite.Database): Prepared {
   const cache = new Map<string, SQLite.Statement>();
-  const prepared = (text: string) => {
+  return (text: string) => {
     let statement = cache.get(text);
     if (!statement) {
       statement = sqlite.prepare(text);
@@ -45,6 +54,10 @@ export function handList(sqlite: SQLite.Database) {
     }
     return statement;
   };
+}
+
+export function handList(sqlite: SQLite.Database) {
+  const prepared = statementCache(sqlite);
   const views = sqlite.prepare(`
     SELECT a.id, a.username, a.active, ${STATUS} AS status, a.activation_sent_at, s.name AS activation_sent_by_name,
            a.activation_expires_at, a.activated_at, a.last_sign_in_at, p.first_name, p.last_name
@@ -62,14 +75,18 @@ export function handList(sqlite: SQLite.Database) {
 
   return (q: HandQuery): { rows: HandRow[]; total: number } => {
     const where = q.where ? `WHERE ${q.where}` : '';
-    const ids = (prepared(`SELECT a.id FROM portal_account a ${where} ORDER BY ${q.orderBy} LIMIT @limit`).all({ ...q.params, limit: q.limit }) as { id: number }[]).map(
+    const hits = q.hits?.(prepared);
+    const params = hits ? { ...q.params, hits: hits.ids } : q.params;
+    const ids = (prepared(`SELECT a.id FROM portal_account a ${where} ORDER BY ${q.orderBy} LIMIT @limit`).all({ ...params, limit: q.limit }) as { id: number }[]).map(
       (r) => r.id,
     );
     const counted = (sqlText: string) => Math.min(CAP, (prepared(sqlText).get({ ...q.params, cap: CAP + 1 }) as { n: number }).n);
     const total =
       ids.length > 0 && ids.length < q.limit
         ? ids.length
-        : q.countSql
+        : hits
+          ? Math.min(CAP, hits.total)
+          : q.countSql
           ? counted(q.countSql)
           : (prepared(`SELECT count(*) AS n FROM portal_account a ${where}`).get(q.params) as { n: number }).n;
     if (ids.length === 0) return { rows: [], total };

@@ -16,6 +16,7 @@ import {
 } from 'electron';
 import { takeBackOfficeLock, type BackOfficeLock } from './core/back-office-lock';
 import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
+import { InvitationSweep } from './core/account-index/invitation-sweep';
 import { threadedSender } from './core/outbox/threaded-sender';
 import { safeStorageSecretBox } from './shell/safe-storage-box';
 import { openPortierCore, type PortierCore } from './core/portier-core';
@@ -257,6 +258,9 @@ async function start(): Promise<void> {
   const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThread), onError: (error) => logError('outbox', error) });
   wakeOnOutboxChanges(core, outbox);
   void outbox.start().catch((error: unknown) => logError('outbox', error));
+  // Keeps the search index's invitation stages in step with the clock (the list is exact without it, and faster with it).
+  const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logError('invitation-sweep', error) });
+  invitationSweep.start();
   mainWindow = createWindow();
 
   app.on('activate', () => {
@@ -272,6 +276,7 @@ async function start(): Promise<void> {
     unregisterSaveFile();
     outbox
       .stop()
+      .then(() => invitationSweep.stop())
       .then(() => core.close())
       .catch((error: unknown) => logError('close', error))
       .finally(() => {

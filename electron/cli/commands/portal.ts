@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { InvitationSweep } from '../../core/account-index/invitation-sweep';
 import { OutboxWorker, wakeOnOutboxChanges } from '../../core/outbox/outbox-worker';
 import { threadedSender } from '../../core/outbox/threaded-sender';
 import { openPortierCore } from '../../core/portier-core';
@@ -72,8 +73,11 @@ export const portalCommand: Command = {
     // Leases are per process: the back office's worker and this one never send the same mail.
     const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), ownerId: PORTAL_OUTBOX_OWNER, onError: (error) => logInternalError('outbox', error) });
     wakeOnOutboxChanges(core, outbox);
+    // A portal on a server may run without any back office: it keeps the invitation stages in step too (two sweeps do no harm).
+    const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logInternalError('invitation-sweep', error) });
     try {
       await outbox.start();
+      invitationSweep.start();
       const server = await startPortalServer({
         core,
         resourcesDir,
@@ -88,6 +92,7 @@ export const portalCommand: Command = {
       await server.close();
     } finally {
       await outbox.stop();
+      await invitationSweep.stop();
       await core.close();
     }
     return EXIT_OK;

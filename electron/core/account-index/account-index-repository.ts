@@ -10,6 +10,9 @@ import type { Executor } from '../db/connection';
  * refreshAccountIndex after every change to an account, its links, or the name or
  * email of a linked organisation or person.
  *
+ * The index's second column is the account's quick-filter stage (migration 0024), so a quick
+ * filter and a search are one index query; sweepInvitationStages keeps it in step with the clock.
+ *
  * Its own folder: the contacts' services refresh it when a name changes, and the portal
  * accounts' folder depends on contacts (for names), so it can live in neither.
  */
@@ -47,6 +50,32 @@ export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScop
   await sql`UPDATE portal_account AS a SET search_document = ${sql.raw(SEARCH_DOCUMENT_SQL)} WHERE a.id IN (${ids})`.execute(trx);
   await sql`DELETE FROM portal_account_search WHERE rowid IN (${ids})`.execute(trx);
   await sql`
-    INSERT INTO portal_account_search (rowid, document)
-    SELECT a.id, a.search_document FROM portal_account a WHERE a.id IN (${ids})`.execute(trx);
+    INSERT INTO portal_account_search (rowid, document, stage)
+    SELECT a.id, a.search_document, a.search_stage FROM portal_account a WHERE a.id IN (${ids})`.execute(trx);
+}
+
+/**
+ * Brings the search index's quick-filter stages up to `now` (migration 0024): invitations that
+ * ran out become 'exp', and, should the clock have gone back, ones that have not run out at
+ * `now` are 'inv' again. The trigger of migration 0024 rewrites their index rows. Two ranges of
+ * portal_account_search_stage_expires, nothing to read when nothing is due; a backlog (the back
+ * office was closed for days) is swept `chunk` accounts per statement, so no write waits long
+ * behind it. Resolves to the number of accounts whose stage changed.
+ */
+export async function sweepInvitationStages(db: Executor, now: string, chunk = 1_000): Promise<number> {
+  const ranOut = sql`
+    UPDATE portal_account SET lapsed_expiry = activation_expires_at WHERE id IN (
+      SELECT id FROM portal_account WHERE access_stage = 1 AND search_stage = 'inv' AND activation_expires_at <= ${now} LIMIT ${chunk})`;
+  const reopened = sql`
+    UPDATE portal_account SET lapsed_expiry = NULL WHERE id IN (
+      SELECT id FROM portal_account WHERE access_stage = 1 AND search_stage = 'exp' AND activation_expires_at > ${now} LIMIT ${chunk})`;
+  let changed = 0;
+  for (const statement of [ranOut, reopened]) {
+    for (;;) {
+      const n = Number((await statement.execute(db)).numAffectedRows ?? 0n);
+      changed += n;
+      if (n < chunk) break;
+    }
+  }
+  return changed;
 }

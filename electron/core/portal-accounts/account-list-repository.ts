@@ -102,7 +102,9 @@ const whereClause = (where: RawBuilder<SqlBool>[]) =>
 export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number; totalExact: boolean }> {
   const at = now.toISOString();
   const filters = conditions(q, at);
-  const search = q.search ? await planAccountSearch(db, q.search, q.sort !== 'status', ACCOUNT_TOTAL_CAP + 1, filters.length === 0) : null;
+  const search = q.search
+    ? await planAccountSearch(db, q.search, { sortIndexed: q.sort !== 'status', cap: ACCOUNT_TOTAL_CAP + 1, alone: filters.length === 0, quick: { filter: q.filter, now: at } })
+    : null;
   const where = whereClause(search ? [...filters, search.condition] : filters);
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
@@ -111,11 +113,12 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   // A page that is not full is the last one: it says how many there are without counting.
-  // A search alone: its hits, already counted up to the cap, are the total.
+  // A search alone, or with the quick filter it took into the index query (the quick filter's
+  // condition is the first of `filters`): its hits, already counted up to the cap, are the total.
   const counted =
     ids.length > 0 && ids.length < q.limit
       ? { total: q.offset + ids.length, totalExact: true }
-      : search?.hits != null && filters.length === 0 && !q.exactTotal
+      : search?.hits != null && filters.length === (search.withQuickFilter ? 1 : 0) && !q.exactTotal
         ? capped(search.hits)
         : await totalOf(db, q, at, where);
   return { rows: await accountRows(db, ids, now), ...counted };

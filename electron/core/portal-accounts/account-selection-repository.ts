@@ -21,7 +21,10 @@ async function matchingConditions(db: Executor, { filter, exceptIds }: AccountsM
   const asListed: AccountListQuery = { ...filter, sort: 'username', direction: 'asc', offset: 0, limit: 1, exactTotal: false };
   const where = conditions(asListed, now.toISOString());
   // Walking in id order is an index walk (the rowid), so the search may walk too.
-  if (filter.search) where.push((await planAccountSearch(db, filter.search, true, FREQUENT_TERM_HITS, where.length === 0)).condition);
+  if (filter.search) {
+    const quick = { filter: asListed.filter, now: now.toISOString() };
+    where.push((await planAccountSearch(db, filter.search, { sortIndexed: true, cap: FREQUENT_TERM_HITS, alone: where.length === 0, quick })).condition);
+  }
   // One JSON parameter, not thousands of literals or bound variables.
   if (exceptIds.length > 0) where.push(sql<SqlBool>`a.id NOT IN (SELECT value FROM json_each(${JSON.stringify(exceptIds)}))`);
   return where;

@@ -19,6 +19,7 @@ import { migration0018 } from './0018-account-nickname-key';
 import { migration0019 } from './0019-account-search-document';
 import { migration0020 } from './0020-tickets';
 import { migration0021 } from './0021-ticket-project-covering';
+import { migration0024 } from './0024-account-search-stage';
 import { migration0026 } from './0026-portal-sessions';
 import { migration0027 } from './0027-portal-link-state';
 import { migration0028 } from './0028-outbox-sms';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0012, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019,
   migration0020,
   migration0021,
+  migration0024,
   migration0026,
   migration0027,
   migration0028,
