@@ -20,38 +20,38 @@ const countOrganisations = async (db: Kysely<Database> = t.core.deps.db) => Numb
 describe('answers read again only after a change', () => {
   it('gives the same answer without reading while nothing changed', async () => {
     const read = vi.fn(() => countOrganisations());
-    expect(await readThrough(t.core.deps.db, 'k', read)).toBe(0);
-    expect(await readThrough(t.core.deps.db, 'k', read)).toBe(0);
+    expect(await readThrough(t.core.deps, 'k', read)).toBe(0);
+    expect(await readThrough(t.core.deps, 'k', read)).toBe(0);
     expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('reads again after a write through the same connection', async () => {
     const read = vi.fn(() => countOrganisations());
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     await t.call('organisations:create', { name: 'Łódź Logistics' });
-    expect(await readThrough(t.core.deps.db, 'k', read)).toBe(1);
+    expect(await readThrough(t.core.deps, 'k', read)).toBe(1);
     expect(read).toHaveBeenCalledTimes(2);
   });
 
   it('reads again after a commit by another connection to the same file (another process)', async () => {
     const read = vi.fn(() => countOrganisations());
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     const other = new SQLite(t.core.databaseFile);
     try {
       other.prepare("INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Øst AS', 'ost as', 'ost as', 'default', 0, '2026-01-01', '2026-01-01')").run();
     } finally {
       other.close();
     }
-    expect(await readThrough(t.core.deps.db, 'k', read)).toBe(1);
+    expect(await readThrough(t.core.deps, 'k', read)).toBe(1);
   });
 
   it('never answers from the cache inside a transaction', async () => {
     const read = vi.fn(() => countOrganisations());
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     const inside = await t.core.deps.db.transaction().execute(async (trx) => {
       await sql`INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Ærø ApS', 'aero aps', 'aero aps', 'default', 0, '2026-01-01', '2026-01-01')`.execute(trx);
       // The transaction's own uncommitted row: only a fresh read sees it.
-      return readThrough(trx, 'k', () => countOrganisations(trx));
+      return readThrough({ db: trx, clock: t.core.deps.clock }, 'k', () => countOrganisations(trx));
     });
     expect(inside).toBe(1);
   });
@@ -59,12 +59,12 @@ describe('answers read again only after a change', () => {
   it('reads again once an answer is 5 seconds old, so time-dependent rules are applied afresh', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const read = vi.fn(() => countOrganisations());
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     vi.setSystemTime(Date.now() + 4_000);
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     expect(read).toHaveBeenCalledTimes(1);
     vi.setSystemTime(Date.now() + 2_000);
-    await readThrough(t.core.deps.db, 'k', read);
+    await readThrough(t.core.deps, 'k', read);
     expect(read).toHaveBeenCalledTimes(2);
   });
 

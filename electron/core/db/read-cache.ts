@@ -1,4 +1,5 @@
 import { CompiledQuery } from 'kysely';
+import type { Clock } from '../clock';
 import type { Db } from './connection';
 
 /*
@@ -33,8 +34,12 @@ async function changeMarker(db: Db): Promise<string> {
   return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
 }
 
-/** The answer of `read` for this key, read again only when the database changed or the answer is MAX_AGE_MS old. */
-export async function readThrough<T>(db: Db, key: string, read: () => Promise<T>): Promise<T> {
+/**
+ * The answer of `read` for this key, read again only when the database changed or the answer is
+ * MAX_AGE_MS old by the core's clock (so a test that moves the clock sees time pass).
+ */
+export async function readThrough<T>(deps: { db: Db; clock: Clock }, key: string, read: () => Promise<T>): Promise<T> {
+  const { db } = deps;
   if (db.isTransaction) return read();
   let cache = cachesOf.get(db);
   if (!cache) {
@@ -42,7 +47,7 @@ export async function readThrough<T>(db: Db, key: string, read: () => Promise<T>
     cachesOf.set(db, cache);
   }
   const version = await changeMarker(db);
-  const now = Date.now();
+  const now = deps.clock().getTime();
   const known = cache.get(key);
   if (known && known.version === version && now - known.at < MAX_AGE_MS) return known.value as Promise<T>;
   if (cache.size >= MAX_ENTRIES) cache.clear();

@@ -14,7 +14,7 @@ import { liveSession, portalPrincipal } from './portal-principal';
 export async function portalMe(deps: CoreDeps, session: SessionSlot): Promise<PortalMe | null> {
   const token = session.portal?.token;
   if (!token) return null;
-  return readThrough(deps.db, `portal-me:${hashToken(token)}`, () => readPortalMe(deps, session));
+  return readThrough(deps, `portal-me:${hashToken(token)}`, () => readPortalMe(deps, session));
 }
 
 async function readPortalMe(deps: CoreDeps, session: SessionSlot): Promise<PortalMe | null> {

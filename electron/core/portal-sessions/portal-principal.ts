@@ -37,7 +37,7 @@ export async function portalPrincipal(deps: CoreDeps, session: SessionSlot): Pro
   const token = session.portal?.token;
   if (!token) return null;
   // Every page's calls ask again: answered again until the database changes (read-cache.ts), at most a few seconds.
-  return readThrough(deps.db, `portal-principal:${hashToken(token)}`, () => resolvePortalPrincipal(deps, session));
+  return readThrough(deps, `portal-principal:${hashToken(token)}`, () => resolvePortalPrincipal(deps, session));
 }
 
 async function resolvePortalPrincipal(deps: CoreDeps, session: SessionSlot): Promise<PortalAccountPrincipal | null> {

@@ -22,7 +22,7 @@ import { accountAuthorNames, projectsWithTasks } from './portal-ticket-repositor
 /** The customer's list: exactly the rows "view as contact" shows for the contact the account acts as. */
 export async function listPortalTickets(deps: CoreDeps, principal: PortalAccountPrincipal, query: PortalParsedInputOf<'portal-tickets:list'>): Promise<{ rows: ContactTicketRow[]; total: number }> {
   // A customer's page asked again before anything changed is answered again (see read-cache.ts).
-  return readThrough(deps.db, `portal-tickets:${principalKey(principal)}:${JSON.stringify(query)}`, () => readPortalTickets(deps, principal, query));
+  return readThrough(deps, `portal-tickets:${principalKey(principal)}:${JSON.stringify(query)}`, () => readPortalTickets(deps, principal, query));
 }
 
 const principalKey = (p: PortalAccountPrincipal) => `${p.accountId}:${p.organisationId}:${p.personId ?? ''}`;
@@ -39,7 +39,7 @@ async function readPortalTickets(deps: CoreDeps, principal: PortalAccountPrincip
  * a new ticket: each project-and-task pair is put to explain() as if a ticket stood on it.
  */
 export async function portalTicketOptions(deps: CoreDeps, principal: PortalAccountPrincipal): Promise<PortalTicketOptions> {
-  return readThrough(deps.db, `portal-ticket-options:${principalKey(principal)}`, () => readPortalTicketOptions(deps, principal));
+  return readThrough(deps, `portal-ticket-options:${principalKey(principal)}`, () => readPortalTicketOptions(deps, principal));
 }
 
 async function readPortalTicketOptions(deps: CoreDeps, principal: PortalAccountPrincipal): Promise<PortalTicketOptions> {
