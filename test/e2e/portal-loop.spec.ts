@@ -89,8 +89,10 @@ const organisationIdOf = (page: Page): number => Number(/organisations\/(\d+)/.e
 function codeFromLetter(pdf: string): string {
   const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text.status, text.stderr).toBe(0);
-  const after = text.stdout.slice(text.stdout.indexOf('Your activation code'));
-  const code = /\b([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\b/.exec(after)?.[1];
+  // The code is printed letter-spaced (pdftotext may keep the gaps): the first line under its label, spaces dropped.
+  const lines = text.stdout.slice(text.stdout.indexOf('Your activation code')).split('\n').slice(1);
+  const printed = lines.find((line) => line.trim() !== '')?.replace(/\s/g, '') ?? '';
+  const code = /^([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})$/.exec(printed)?.[1];
   expect(code, `no activation code in the letter:\n${text.stdout}`).toBeTruthy();
   return code ?? '';
 }
