@@ -45,7 +45,7 @@ export class CustomerPortal {
     await expect(this.heading('Your account is active')).toBeVisible();
   }
 
-  /** Signs in with the password; answers with the page that follows (the list, or the two-step code). */
+  /** Signs in with the password and waits until the portal has moved on (to the list, or to the two-step code). */
   async signIn(username: string, password: string): Promise<void> {
     const page = this.page;
     if (!page.url().endsWith('/sign-in')) await page.goto(`${this.url}/sign-in`);
