@@ -4,6 +4,7 @@ import { startTestCore, type TestCore } from '../support/core';
 import { CUSTOMER_PASSWORD, signedInCustomer } from '../support/portal';
 import { PortalBrowser, testPortal } from '../support/portal-http';
 import { TIME_NOTE, portalTicketWorld, type PortalTicketWorld } from '../support/portal-ticket-world';
+import { turnOnTotp } from '../support/two-step';
 
 let t: TestCore;
 let app: FastifyInstance;
@@ -86,5 +87,18 @@ describe('My account', () => {
     expect(page.body).toMatch(/aria-invalid="true" aria-describedby="language-error"/);
     const row = await t.core.deps.db.selectFrom('portal_account').select(['language']).where('id', '=', w.erik.accountId).executeTakeFirstOrThrow();
     expect(row.language).toBe('default');
+  });
+
+  it('leads to the password change and to the two-step set-up, saying whether two-step login is on', async () => {
+    const off = (await browser.get('/account')).body;
+    expect(off).toContain('<a class="button" href="/account/password">Change password</a>');
+    expect(off).toContain('Two-step login is off.');
+    expect(off).toContain('<a class="button" href="/account/two-step">Set up two-step login</a>');
+    expect((await browser.get('/account/password')).statusCode).toBe(200);
+    expect((await browser.get('/account/two-step')).statusCode).toBe(200);
+    await turnOnTotp(t, await signedInCustomer(t, w.erik.username));
+    const on = (await browser.get('/account')).body;
+    expect(on).toContain('Two-step login is on.');
+    expect(on).toContain('<a class="button" href="/account/two-step">Manage two-step login</a>');
   });
 });

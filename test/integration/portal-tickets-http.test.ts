@@ -141,6 +141,10 @@ describe('creating a ticket', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toMatch(/aria-invalid="true" aria-describedby="title-error"/);
     expect(empty.body).toContain('>typed text</textarea>');
+    const noTask = await erik.post('/tickets/new', { task: '', title: 'Try', description: 'typed text', priority: 'normal' });
+    expect(noTask.statusCode).toBe(400);
+    expect(noTask.body).toMatch(/aria-invalid="true" aria-describedby="task-error">/);
+    expect(noTask.body).toContain('id="task-error" role="alert">Please choose a project and task.</p>');
     expect(await databaseFingerprint(t.core)).toBe(before);
   });
 });

@@ -5,20 +5,23 @@ import type { PortalPreferences } from '../../../shared/portal-api/preferences';
 import { formText, queryText } from '../form-fields';
 import type { PortalKit } from '../portal-kit';
 import { portalText } from '../text';
+import { PASSWORD_CHANGE_PATH } from './password-change-page';
 
 /** Each language named in itself, as language pickers do. */
 const LANGUAGE_NAMES = { en: 'English', nl: 'Nederlands', de: 'Deutsch' } as const;
 
 /**
  * /account, "My account": a page of sections, each with its own form. This one holds the
- * language and the status-change mails; password change and two-step login add their own
- * sections (and routes) beside it.
+ * language and the status-change mails, and leads to the password change and the two-step
+ * login set-up, which have their own pages.
  */
 export function registerAccountPages(app: FastifyInstance, kit: PortalKit): void {
   async function show(request: FastifyRequest, reply: FastifyReply, preferences: PortalPreferences, extra: { status?: number; languageError?: string; notice?: string }) {
     const me = await kit.me(request);
     const lang = await kit.language(request);
     const { defaultLanguage } = await kit.branding(request);
+    // The sections of the other areas show where they stand and lead to their own pages.
+    const twoStep = await kit.call(request, 'portal-two-step:status', {});
     return kit.page(request, reply, 'account', { title: 'layout.myAccount', section: 'account', status: extra.status ?? 200 }, {
       signedInAs: portalText(lang, 'account.signedInAs', { username: me?.username ?? '' }),
       preferences,
@@ -28,6 +31,8 @@ export function registerAccountPages(app: FastifyInstance, kit: PortalKit): void
       ],
       languageError: extra.languageError ?? null,
       notice: extra.notice ?? null,
+      twoStepOn: twoStep.method !== null,
+      passwordHref: PASSWORD_CHANGE_PATH,
     });
   }
 

@@ -32,7 +32,7 @@ function taskChoice(value: string): { projectId: number; taskId: number } | null
 function fieldProblem(kit: PortalKit, lang: UiLanguage, field: string, error: FieldError): string {
   if (field === 'task' && error.code === 'not_found') return portalText(lang, 'newTicket.taskUnknown');
   if (field === 'task' && error.code === 'invalid_value') return portalText(lang, 'newTicket.taskClosed');
-  if (field === 'task') return portalText(lang, 'newTicket.chooseTask');
+  if (field === 'task') return portalText(lang, 'newTicket.taskRequired');
   return kit.fieldText(lang, error);
 }
 
@@ -73,7 +73,7 @@ export function registerNewTicket(app: FastifyInstance, kit: PortalKit): void {
     const chosen = taskChoice(values.task);
     const priority = TicketPriority.safeParse(values.priority);
     const errors: Record<string, string> = {};
-    if (!chosen) errors.task = portalText(lang, 'newTicket.chooseTask');
+    if (!chosen) errors.task = portalText(lang, 'newTicket.taskRequired');
     if (!priority.success) errors.priority = portalText(lang, 'error.validation');
     if (!chosen || !priority.success) {
       if (values.title.trim() === '') errors.title = portalText(lang, 'field.required');

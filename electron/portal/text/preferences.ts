@@ -11,6 +11,8 @@ export const preferencesText = portalTexts({
     'account.notifyHint': 'You follow the tickets you created and those on which you are the contact.',
     'account.save': 'Save',
     'account.saved': 'Your settings have been saved.',
+    'account.password': 'Password',
+    'account.passwordIntro': 'Change the password you sign in with.',
   },
   nl: {
     'account.signedInAs': 'Aangemeld als {username}.',
@@ -21,6 +23,8 @@ export const preferencesText = portalTexts({
     'account.notifyHint': 'U volgt de tickets die u heeft aangemaakt en die waarvan u de contactpersoon bent.',
     'account.save': 'Opslaan',
     'account.saved': 'Uw instellingen zijn opgeslagen.',
+    'account.password': 'Wachtwoord',
+    'account.passwordIntro': 'Wijzig het wachtwoord waarmee u zich aanmeldt.',
   },
   de: {
     'account.signedInAs': 'Angemeldet als {username}.',
@@ -31,5 +35,7 @@ export const preferencesText = portalTexts({
     'account.notifyHint': 'Sie folgen den Tickets, die Sie erstellt haben, und denen, bei denen Sie Ansprechpartner sind.',
     'account.save': 'Speichern',
     'account.saved': 'Ihre Einstellungen wurden gespeichert.',
+    'account.password': 'Passwort',
+    'account.passwordIntro': 'Ändern Sie das Passwort, mit dem Sie sich anmelden.',
   },
 });

@@ -46,6 +46,9 @@ export const twoStepText = portalTexts({
     'account.twoStep.turnOff': 'Turn off two-step login',
     'account.twoStep.turnOffRequired': 'Your organisation requires two-step login: after turning it off you set it up again right away (for example with another phone).',
     'account.twoStep.turnedOff': 'Two-step login is off.',
+    'account.twoStep.isOn': 'Two-step login is on.',
+    'account.twoStep.setUp': 'Set up two-step login',
+    'account.twoStep.manage': 'Manage two-step login',
   },
   nl: {
     'twoStep.title': 'Aanmelden in twee stappen',
@@ -91,6 +94,9 @@ export const twoStepText = portalTexts({
     'account.twoStep.turnOff': 'Aanmelden in twee stappen uitschakelen',
     'account.twoStep.turnOffRequired': 'Uw organisatie vereist aanmelden in twee stappen: na het uitschakelen stelt u het meteen opnieuw in (bijvoorbeeld met een andere telefoon).',
     'account.twoStep.turnedOff': 'Aanmelden in twee stappen staat uit.',
+    'account.twoStep.isOn': 'Aanmelden in twee stappen staat aan.',
+    'account.twoStep.setUp': 'Aanmelden in twee stappen instellen',
+    'account.twoStep.manage': 'Aanmelden in twee stappen beheren',
   },
   de: {
     'twoStep.title': 'Zwei-Schritt-Anmeldung',
@@ -136,5 +142,8 @@ export const twoStepText = portalTexts({
     'account.twoStep.turnOff': 'Zwei-Schritt-Anmeldung ausschalten',
     'account.twoStep.turnOffRequired': 'Ihre Organisation verlangt die Zwei-Schritt-Anmeldung: Nach dem Ausschalten richten Sie sie sofort wieder ein (zum Beispiel mit einem anderen Telefon).',
     'account.twoStep.turnedOff': 'Die Zwei-Schritt-Anmeldung ist ausgeschaltet.',
+    'account.twoStep.isOn': 'Die Zwei-Schritt-Anmeldung ist eingeschaltet.',
+    'account.twoStep.setUp': 'Zwei-Schritt-Anmeldung einrichten',
+    'account.twoStep.manage': 'Zwei-Schritt-Anmeldung verwalten',
   },
 });
