@@ -6,10 +6,12 @@ import type { z } from 'zod';
  * public = anyone not signed in and any staff user (sign-in, first set-up); staff = any
  * signed-in staff user; grant = administrators and staff flagged "may grant portal access"
  * (creating accounts, changing their groups, links or active flag); admin = administrators only.
- * A portal account, or staff viewing as a contact, may call none of these: a channel for them
- * declares a level of its own.
+ * A portal account, or staff viewing as a contact, may call none of these.
+ * The portal's channels (shared/portal-api) have levels of their own: portal-public = anyone
+ * not signed in and any signed-in portal account (sign-in, activation, forgot password);
+ * portal = a signed-in portal account. No staff principal may call a portal level.
  */
-export type Access = 'public' | 'staff' | 'grant' | 'admin';
+export type Access = 'public' | 'staff' | 'grant' | 'admin' | 'portal-public' | 'portal';
 
 /** One channel of the contract: who may call it and the shape of its input and output. */
 export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -20,7 +22,7 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   changes?: readonly Domain[];
 }
 
-/** A shell's contract: its channels by name (the back office's, the command line's, later the portal's). */
+/** A shell's contract: its channels by name (the back office's, the command line's, the portal's). */
 export type ChannelMap = Readonly<Record<string, Channel>>;
 
 /** What the caller sends on channel C of contract Api (before defaults and transforms). */

@@ -15,10 +15,11 @@ import { reportCommand } from './commands/report';
 import { settingsCommand } from './commands/settings';
 import { seedDemoCommand } from './commands/seed-demo';
 import { serveCommand } from './commands/serve';
+import { portalCommand } from './commands/portal';
 import { ticketsCommand } from './commands/tickets';
 import { rightsCommand } from './commands/rights';
 
-const COMMANDS: readonly Command[] = [serveCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand, rightsCommand];
+const COMMANDS: readonly Command[] = [serveCommand, portalCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand, rightsCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 

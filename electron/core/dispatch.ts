@@ -47,7 +47,10 @@ export function createDispatcher<Api extends ChannelMap, H extends HandlersOf<Ap
       const parsed: unknown = parseInput(def.input, input);
       const ctx: HandlerContext = { deps, principal, session };
       const handler = handlers[channelName] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
-      const value = await withAuditOrigin(auditOriginOf(principal, session.via ?? 'app'), () => handler(parsed, ctx));
+      // The portal's calls are the customer's own acts: audited as the portal, with the account as actor.
+      const origin = session.portal ? 'portal' : auditOriginOf(principal, session.via ?? 'app');
+      const accountId = principal?.kind === 'portal-account' ? principal.accountId : null;
+      const value = await withAuditOrigin(origin, () => handler(parsed, ctx), accountId);
       // The output schema strips anything the contract does not promise (e.g. a hash that slipped in).
       return { ok: true, value: def.output.parse(value) };
     } catch (error) {

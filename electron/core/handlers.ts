@@ -7,11 +7,14 @@ import { hoursHandlers } from './hours/hours-handlers';
 import { passwordPolicyHandlers } from './password-policy/password-policy-service';
 import { portalAccountHandlers } from './portal-accounts/account-handlers';
 import { preferenceHandlers } from './preferences/preference-handlers';
+// issue 12: the back office's view of portal sessions
+import { portalAccountSessionHandlers } from './portal-sessions/account-session-handlers';
 import { roleGroupHandlers } from './role-groups/role-group-handlers';
 import { organisationHandlers } from './contacts/organisation-handlers';
 import { personHandlers } from './contacts/person-handlers';
 import type { Handlers } from './context';
 import { outboxHandlers } from './outbox/outbox-handlers';
+import { smsGatewayHandlers } from './outbox/sms-gateway-handlers';
 import { mailTemplateHandlers } from './templates/mail-template-handlers';
 import { settingsHandlers } from './settings/settings-service';
 import { sessionSettingsHandlers } from './settings/session-settings';
@@ -39,10 +42,13 @@ export const handlers: Handlers<ChannelName> = {
   ...roleGroupHandlers,
   ...portalAccountHandlers,
   ...preferenceHandlers,
+  // issue 12: the back office's view of portal sessions
+  ...portalAccountSessionHandlers,
   ...passwordPolicyHandlers,
   ...activationSettingsHandlers,
   ...activationHandlers,
   ...outboxHandlers,
+  ...smsGatewayHandlers,
   ...mailTemplateHandlers,
   ...documentHandlers,
   ...sessionSettingsHandlers,

@@ -17,6 +17,9 @@ import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
 import { loadCodeKey } from './activation/code-key';
 import { activationPorts } from './activation/activation-adapters';
 import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
+import { portalContract, type PortalChannelName, type PortalInputOf, type PortalOutputOf } from '../../shared/portal-api';
+import { portalHandlers } from './portal-handlers';
+import { portalPrincipal } from './portal-sessions/portal-principal';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -49,6 +52,13 @@ export interface PortierCore {
    * active administrator (see command-line-principal.ts).
    */
   commandLine(options?: { as?: string }): CommandLine;
+  /**
+   * The customer portal's way in: its own contract and dispatcher, for the portal account
+   * signed in through the slot's session cookie (see portal-sessions/portal-principal.ts).
+   */
+  portal(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Typed portal call that throws the AppError instead of returning it (tests, the portal's pages). */
+  portalCall<C extends PortalChannelName>(session: SessionSlot, channel: C, input: PortalInputOf<C>): Promise<PortalOutputOf<C>>;
   /** Calls the listener after every successful call that changed data, with the domains it changed (the contract's `changes`). */
   onChanged(listener: ChangeListener): () => void;
   close(): Promise<void>;
@@ -65,6 +75,9 @@ export interface CommandLine {
 
 /** The back office's dispatcher: its contract, its handlers, the staff user signed in to the window or tab. */
 const backOfficeDispatch = createDispatcher({ contract, handlers, resolvePrincipal: sessionPrincipal });
+
+/** The portal's dispatcher: the portal's contract, its handlers, the portal account signed in through the session cookie. */
+const portalDispatch = createDispatcher({ contract: portalContract, handlers: portalHandlers, resolvePrincipal: portalPrincipal });
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   ensurePrivateFolder(options.dataDir);
@@ -98,12 +111,15 @@ function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?:
     return result.value as never;
   };
   const invoke = through(backOfficeDispatch, contract);
+  const portal = through(portalDispatch, portalContract);
   return {
     dataDir,
     databaseFile,
     deps,
     invoke,
     call: async (session, channel, input) => unwrap(await invoke(session, channel, input)),
+    portal,
+    portalCall: async (session, channel, input) => unwrap(await portal(session, channel, input)),
     commandLine(options = {}) {
       const dispatch = createDispatcher({ contract: commandLineContract, handlers: commandLineHandlers, resolvePrincipal: commandLinePrincipal(options.as) });
       const run = through(dispatch, commandLineContract);

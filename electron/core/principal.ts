@@ -53,6 +53,7 @@ export interface Refusal {
  * or staff viewing as a contact is refused on every one of them, public ones included.
  */
 export function mayCall(access: Access, principal: Principal | null): Refusal | null {
+  if (access === 'portal-public' || access === 'portal') return mayCallPortal(access, principal);
   if (principal === null) return access === 'public' ? null : { code: 'UNAUTHENTICATED', message: 'Sign in first.' };
   if (principal.kind === 'portal-account') return { code: 'FORBIDDEN', message: 'Only staff may do this.' };
   if (principal.kind === 'staff-viewing-as') return { code: 'FORBIDDEN', message: 'Viewing as a contact is read-only: this is not available there.' };
@@ -60,6 +61,13 @@ export function mayCall(access: Access, principal: Principal | null): Refusal | 
   if (access === 'grant' && principal.role !== 'administrator' && !principal.mayGrantAccess) {
     return { code: 'FORBIDDEN', message: 'Only administrators and staff who may grant portal access may do this.' };
   }
+  return null;
+}
+
+/** The portal's levels: only customers (signed in, or not yet for portal-public); staff never act through the portal. */
+function mayCallPortal(access: 'portal-public' | 'portal', principal: Principal | null): Refusal | null {
+  if (principal === null) return access === 'portal-public' ? null : { code: 'UNAUTHENTICATED', message: 'Sign in first.' };
+  if (principal.kind !== 'portal-account') return { code: 'FORBIDDEN', message: 'Only customers signed in to the portal may do this.' };
   return null;
 }
 

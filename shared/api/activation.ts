@@ -52,10 +52,14 @@ export const activationApi = {
     output: z.strictObject({ expiresAt: Timestamp }),
     changes: ['portal-accounts', 'outbox', 'audit'],
   }),
-  /** Staff type the password (under the policy); the customer gets a "password changed" mail. */
+  /**
+   * Staff type the password (under the policy); the customer gets a "password changed" mail.
+   * mustChangePassword: the customer must choose their own at the next sign-in (Keycloak's
+   * "required action"); without it, an earlier such request is cleared.
+   */
   'portal-accounts:set-password': channel({
     access: 'grant',
-    input: z.strictObject({ id: Id, password: z.string().min(1).max(1024) }),
+    input: z.strictObject({ id: Id, password: z.string().min(1).max(1024), mustChangePassword: z.boolean().default(false) }),
     output: z.null(),
     changes: ['portal-accounts', 'outbox', 'audit'],
   }),

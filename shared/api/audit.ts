@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  'sms-gateway-updated',
   // projects, tickets, time entries
   'archived',
   'unarchived',
@@ -45,6 +46,24 @@ export const AUDIT_ACTIONS = [
   // ticket rights and "view as contact" (issue 11)
   'ticket-rights-changed',
   'tickets-viewed-as',
+  // The customer portal (the account is the actor)
+  'signed-in',
+  'sign-in-failed',
+  'signed-out',
+  'sessions-ended',
+  // a customer's answer to a done ticket in the portal
+  'accepted',
+  'rejected',
+  // passwords in the portal: "forgot password" asked for a link; a password changed in My account
+  'password-reset-requested',
+  'password-changed',
+  // two-step login in the portal (the account is the actor)
+  'two-step-enabled',
+  'two-step-disabled',
+  'recovery-code-used',
+  'recovery-codes-renewed',
+  'two-step-failed',
+  'two-step-locked-out',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -92,6 +111,9 @@ export const AUDIT_FIELDS = [
   'roleGroupIds',
   'passwordSet',
   'passwordChanged',
+  // issue 12: staff ask the customer to choose their own password at the next sign-in; portal sessions ended
+  'mustChangePassword',
+  'sessionsEnded',
   'tokensVoided',
   'activatedAt',
   'expiresAt',
@@ -113,6 +135,8 @@ export const AUDIT_FIELDS = [
   'companyAddress',
   'companyCountry',
   'idleMinutes',
+  'portalIdleMinutes',
+  'portalAbsoluteHours',
   'timeZone',
   'portalUrl',
   'letterheadLogo',
@@ -123,6 +147,14 @@ export const AUDIT_FIELDS = [
   'user',
   'senderAddress',
   'senderName',
+  // SMS gateway
+  'url',
+  'headerName',
+  'bodyTemplate',
+  'secretChanged',
+  // two-step login
+  'requiresTwoStep',
+  'twoStepMethod',
   // password policy
   'minLength',
   'maxLength',
@@ -160,6 +192,9 @@ export const AUDIT_FIELDS = [
   'ticketRights',
   'ticketRightsOnInternalProjects',
   'customerTicketAccessReadOnly',
+  // the customer's reason for rejecting a done ticket; the portal account's status mails
+  'reason',
+  'notifyStatusChanges',
 ] as const;
 export type AuditField = (typeof AUDIT_FIELDS)[number];
 
@@ -185,6 +220,10 @@ export const AuditEntry = z.strictObject({
   at: Timestamp,
   staffId: Id.nullable(),
   staffName: z.string().nullable(),
+  /** The portal account that acted (a customer in the portal), or null. */
+  accountId: Id.nullable(),
+  /** That account's username as it is now; a deleted account's as the entry named it, if it did. */
+  accountName: z.string().nullable(),
   via: AuditVia,
   entity: AuditEntity,
   entityId: z.number().int().nullable(),

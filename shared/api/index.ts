@@ -8,9 +8,12 @@ import { hoursApi } from './hours';
 import { mailTemplatesApi } from './mail-templates';
 import { organisationsApi } from './organisations';
 import { outboxApi } from './outbox';
+import { smsGatewayApi } from './sms-gateway';
 import { passwordPolicyApi } from './password-policy';
 import { personsApi } from './persons';
 import { portalAccountsApi, preferencesApi } from './portal-accounts';
+// issue 12: the back office's view of portal sessions
+import { portalAccountSessionsApi } from './portal-account-sessions';
 import { roleGroupsApi } from './role-groups';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
@@ -44,10 +47,13 @@ export const contract = {
   ...roleGroupsApi,
   ...portalAccountsApi,
   ...preferencesApi,
+  // issue 12: the back office's view of portal sessions
+  ...portalAccountSessionsApi,
   ...passwordPolicyApi,
   ...activationSettingsApi,
   ...activationApi,
   ...outboxApi,
+  ...smsGatewayApi,
   ...mailTemplatesApi,
   ...documentsApi,
   ...accountImportApi,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { channel } from '../contract';
 import { Empty, Timestamp, UiLanguage } from './common';
 
-/** The mails Portier sends from templates, and the activation letter's text (kept in step with the core's MAIL_TEMPLATE_TYPES). */
-export const MailTemplateType = z.enum(['activation', 'set-password', 'password-changed', 'welcome', 'activation-letter']);
+/** The mails Portier sends from templates (ticket-status: a followed ticket's status changed), and the activation letter's text (kept in step with the core's MAIL_TEMPLATE_TYPES). */
+export const MailTemplateType = z.enum(['activation', 'set-password', 'password-changed', 'welcome', 'activation-letter', 'ticket-status']);
 export type MailTemplateType = z.infer<typeof MailTemplateType>;
 
 /** Which template: its type and language. */

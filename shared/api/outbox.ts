@@ -38,6 +38,10 @@ export const SmtpTestResult = z.strictObject({
   responseCode: z.number().int().nullable(),
 });
 
+/** How an outbox row leaves: a mail over SMTP, or a text message through the SMS gateway (two-step codes). */
+export const OutboxChannel = z.enum(['mail', 'sms']);
+export type OutboxChannel = z.infer<typeof OutboxChannel>;
+
 export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 /** Where a mail is in its life: queued -> sending -> sent | failed; cancelled by staff. */
 export const OutboxStatus = z.enum(OUTBOX_STATUSES);
@@ -48,6 +52,8 @@ export const OutboxMail = z.strictObject({
   id: Id,
   messageId: z.string(),
   kind: z.string(),
+  /** Mail or SMS; for an SMS `to` is the phone number and `subject` the text (its code masked). */
+  channel: OutboxChannel,
   to: z.string(),
   subject: z.string(),
   accountId: Id.nullable(),
@@ -55,7 +61,7 @@ export const OutboxMail = z.strictObject({
   attempts: z.number().int(),
   nextAttemptAt: Timestamp,
   lastError: z.string().nullable(),
-  /** Set when the mail was also written as an .eml file because no SMTP server is configured. */
+  /** Set when the mail was also written as an .eml file because no SMTP server is configured (an SMS: as a .sms.txt file, no gateway). */
   emlWrittenAt: Timestamp.nullable(),
   createdAt: Timestamp,
   sentAt: Timestamp.nullable(),
@@ -78,7 +84,13 @@ export const OutboxListQuery = z.strictObject({
 });
 
 /** A page of the outbox, and whether mail can go out at all (the banner when it cannot). */
-export const OutboxPage = z.strictObject({ rows: z.array(OutboxMail), total: z.number().int(), smtpConfigured: z.boolean() });
+export const OutboxPage = z.strictObject({
+  rows: z.array(OutboxMail),
+  total: z.number().int(),
+  smtpConfigured: z.boolean(),
+  /** Whether text messages can go out (an SMS gateway is set); without one they are kept as files. */
+  smsGatewayConfigured: z.boolean(),
+});
 
 export const outboxApi = {
   'smtp:get': channel({ access: 'admin', input: Empty, output: SmtpSettings }),

@@ -34,11 +34,17 @@ export const ACCOUNT_COLUMNS = [
   'activationSentAt',
   'activatedAt',
   'lastSignInAt',
+  'twoStep',
 ] as const;
 export const AccountColumn = z.enum(ACCOUNT_COLUMNS);
 /** The columns a staff user sees before choosing: the nickname is offered, not shown (most accounts have none). */
 export const DEFAULT_ACCOUNT_COLUMNS = ACCOUNT_COLUMNS.filter((c) => c !== 'nickname');
 export type AccountColumn = z.infer<typeof AccountColumn>;
+
+/** How an account signs in with a second step in the portal: an authenticator app (TOTP) or a code by SMS; null: none. */
+export const TWO_STEP_METHODS = ['totp', 'sms'] as const;
+export const TwoStepMethod = z.enum(TWO_STEP_METHODS);
+export type TwoStepMethod = z.infer<typeof TwoStepMethod>;
 
 export const ACCOUNT_SORTS = ['username', 'person', 'organisation', 'status', 'activationSentAt', 'activatedAt', 'lastSignInAt'] as const;
 
@@ -57,7 +63,9 @@ export const PortalAccountRow = z.strictObject({
   activationSentByName: z.string().nullable(),
   activationExpiresAt: Timestamp.nullable(),
   activatedAt: Timestamp.nullable(),
+  /** The last real portal sign-in (password, and the second step if the account has one). */
   lastSignInAt: Timestamp.nullable(),
+  twoStepMethod: TwoStepMethod.nullable(),
 });
 export type PortalAccountRow = z.infer<typeof PortalAccountRow>;
 
@@ -95,6 +103,9 @@ export const PortalAccount = z.strictObject({
   activationExpiresAt: Timestamp.nullable(),
   activatedAt: Timestamp.nullable(),
   lastSignInAt: Timestamp.nullable(),
+  twoStepMethod: TwoStepMethod.nullable(),
+  /** Staff set the password and asked the customer to choose their own at the next sign-in. */
+  mustChangePassword: z.boolean(),
   lockedUntil: Timestamp.nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

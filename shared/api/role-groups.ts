@@ -15,6 +15,8 @@ export const RoleGroup = z.strictObject({
   /** Which built-in group this is, whatever it is called now; null for groups administrators made. */
   builtInKey: z.enum(BUILT_IN_ROLE_GROUP_KEYS).nullable(),
   permissions: z.array(PermissionKeySchema),
+  /** Members must sign in to the portal with two steps (an account without a method sets one up first). */
+  requiresTwoStep: z.boolean(),
   accountCount: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -26,6 +28,8 @@ const RoleGroupFields = {
   description: optionalText(500),
   /** Staff-only permissions are refused (FORBIDDEN with a field error on `permissions`). */
   permissions: z.array(PermissionKeySchema).max(PERMISSION_KEYS.length),
+  /** Left out: off for a new group, unchanged for an existing one. */
+  requiresTwoStep: z.boolean().optional(),
 };
 
 export const roleGroupsApi = {

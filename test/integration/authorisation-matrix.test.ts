@@ -32,6 +32,9 @@ const ALLOWED: Record<Access, readonly Caller[]> = {
   staff: ['staff', 'granter', 'administrator', 'cli', 'cli-granter'],
   grant: ['granter', 'administrator', 'cli', 'cli-granter'],
   admin: ['administrator', 'cli'],
+  // The portal's levels: no back-office channel has them (the portal's own matrix is portal-authorisation-matrix.test.ts).
+  'portal-public': [],
+  portal: [],
 };
 
 /** The callers that come in through the back office (desktop window, browser tab). */
@@ -135,6 +138,7 @@ describe('the authorisation matrix', () => {
       'portal-accounts:create-for-persons',
       'portal-accounts:delete',
       'portal-accounts:delete-matching',
+      'portal-accounts:end-sessions',
       'portal-accounts:import',
       'portal-accounts:preview-activation',
       'portal-accounts:preview-activation-matching',

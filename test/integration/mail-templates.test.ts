@@ -23,10 +23,21 @@ const ACTIVATION_NL = {
 describe('mail templates through the contract', () => {
   it('lists every type in every language, with the placeholders each allows and requires', async () => {
     const list = await t.call('mail-templates:list', {});
-    expect(list).toHaveLength(15);
+    expect(list).toHaveLength(18);
     const activation = list.find((m) => m.type === 'activation' && m.language === 'de');
     expect(activation).toMatchObject({ customised: false, updatedAt: null, required: ['link', 'expires_at'], subject: DEFAULT_TEMPLATES.activation.de.subject });
     expect(list.find((m) => m.type === 'welcome')?.allowed).not.toContain('link');
+  });
+
+  it('lets administrators edit the ticket status mail (migration 0029), previewed with a sample ticket', async () => {
+    const draft = { type: 'ticket-status', language: 'de', subject: '{{ ticket_number }}: {{ new_status }}', html: '<p>{{ ticket_number }} {{ ticket_title }}: {{ old_status }} → {{ new_status }} {{ link }}</p>' } as const;
+    const preview = await t.call('mail-templates:preview', draft);
+    expect(preview.subject).toBe('T-10234: Abgenommen');
+    expect(preview.html).toContain('T-10234 Rechnungen werden nicht gedruckt: Erledigt → Abgenommen https://portal.example.com/tickets/10234');
+    const saved = await t.call('mail-templates:update', draft);
+    expect(saved).toMatchObject({ customised: true, required: ['ticket_number', 'new_status'] });
+    const missing = await errorOf(t.call('mail-templates:update', { ...draft, html: '<p>{{ ticket_title }}</p>' }));
+    expect(missing.fields).toEqual({ html: { code: 'missing_placeholder' } });
   });
 
   it('refuses an activation template without the link, naming it, and stores nothing', async () => {
@@ -81,7 +92,7 @@ describe('mail templates through the contract', () => {
   it('lets staff list and preview but only administrators save or reset', async () => {
     await t.call('staff:create', { name: 'Sam', email: 'sam@example.com', password: 'Quiet-Harbour-79', role: 'staff', mayGrantAccess: true });
     const staff = await signedIn(t.core, 'sam@example.com', 'Quiet-Harbour-79');
-    expect(await t.call('mail-templates:list', {}, staff)).toHaveLength(15);
+    expect(await t.call('mail-templates:list', {}, staff)).toHaveLength(18);
     expect((await t.call('mail-templates:preview', ACTIVATION_NL, staff)).subject).toContain('Portier Demo BV');
     expect((await errorOf(t.call('mail-templates:update', ACTIVATION_NL, staff))).code).toBe('FORBIDDEN');
     expect((await errorOf(t.call('mail-templates:reset', { type: 'activation', language: 'nl' }, staff))).code).toBe('FORBIDDEN');

@@ -44,7 +44,7 @@ describe('staff sessions', () => {
     t = await startTestCore({ clock: () => now });
     await t.call('staff:create', BOB);
     const bob = await signedIn(t.core, BOB.email, BOB.password);
-    expect(await t.call('session-settings:get', {})).toEqual({ idleMinutes: 480 });
+    expect(await t.call('session-settings:get', {})).toEqual({ idleMinutes: 480, portalIdleMinutes: 30, portalAbsoluteHours: 12 });
     // Using the session keeps it alive: 7 h idle, then another 7 h.
     now = new Date(now.getTime() + 7 * 3600_000);
     expect((await t.core.call(bob, 'session:current', {}))?.email).toBe(BOB.email);
@@ -55,7 +55,7 @@ describe('staff sessions', () => {
     expect((await errorOf(t.core.call(bob, 'organisations:list', {}))).code).toBe('UNAUTHENTICATED');
 
     const admin = await signedIn(t.core, ADMIN.email, ADMIN.password);
-    expect(await t.core.call(admin, 'session-settings:update', { idleMinutes: 30 })).toEqual({ idleMinutes: 30 });
+    expect(await t.core.call(admin, 'session-settings:update', { idleMinutes: 30 })).toEqual({ idleMinutes: 30, portalIdleMinutes: 30, portalAbsoluteHours: 12 });
     const again = await signedIn(t.core, BOB.email, BOB.password);
     now = new Date(now.getTime() + 29 * 60_000);
     expect((await t.core.call(again, 'session:current', {}))?.email).toBe(BOB.email);

@@ -120,6 +120,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   // Every account but the sample one, which the samples after this one still use.
   'portal-accounts:delete-matching': { filter: { filter: 'all' }, exceptIds: [ids.account], afterId: 0, limit: 10 },
   'portal-accounts:effective-permissions': { id: ids.account },
+  // issue 12: the back office's view of portal sessions
+  'portal-accounts:sessions': { id: ids.account },
+  'portal-accounts:end-sessions': { id: ids.account },
   'portal-accounts:create-for-persons': { personIds: [ids.person], roleGroupIds: [ids.roleGroup] },
   'portal-accounts:import': {
     rows: [{ line: 2, email: 'imported@example.com', organisation: String(ids.organisation), person: '', groups: '', nickname: '', language: '' }],
@@ -140,7 +143,7 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'portal-accounts:preview-activation-matching': { filter: { search: 'sample', filter: 'all' }, exceptIds: [] },
   'portal-accounts:send-activation': { ids: [ids.account] },
   'portal-accounts:send-set-password-link': { id: ids.account },
-  'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42' },
+  'portal-accounts:set-password': { id: ids.account, password: 'Lantern-Orbit-42', mustChangePassword: true },
   'activation-settings:update': { activationDays: 10, setPasswordHours: 48, companyName: 'Example BV', companyAddress: 'Hoofdstraat 1', portalUrl: 'https://portal.example.com/' },
   'activation-settings:set-logo': { mimeType: 'image/png', dataBase64: pngImage(8, 4).toString('base64') },
   'activation-settings:remove-logo': {},
@@ -148,6 +151,10 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   // Port 9 on loopback: nothing listens, so smtp:test fails at once instead of mailing anyone.
   'smtp:update': { host: '127.0.0.1', port: 9, tls: 'none', user: 'mailer', password: 'smtp-secret', senderAddress: 'portier@example.com', senderName: 'Portier' },
   'smtp:test': { to: 'test@example.com' },
+  // Port 9 on loopback again: an SMS sent there fails at once.
+  'sms-gateway:get': {},
+  'sms-gateway:update': { url: 'http://127.0.0.1:9/sms', headerName: 'Authorization', secret: 'Bearer sms-secret', bodyTemplate: '{"to": "{{to}}", "text": "{{text}}"}' },
+  'sms-gateway:remove': {},
   'outbox:list': { status: 'queued', accountId: ids.account, offset: 0, limit: 10 },
   'outbox:get': { id: 1 },
   'outbox:retry': { id: 1 },

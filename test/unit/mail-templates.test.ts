@@ -15,6 +15,7 @@ const variables = {
   expiresAt: '6 December 2026',
   portalUrl: 'https://portal.example.com/',
   companyName: 'Portier Demo BV',
+  ticket: { number: 'T-10234', title: 'Drucker <b>druckt</b> nicht', oldStatus: 'Erledigt', newStatus: 'Abgelehnt' },
 };
 
 describe('mail templates', () => {
@@ -32,7 +33,7 @@ describe('mail templates', () => {
           expect(mail.html).toContain(variables.link);
           expect(mail.text).toContain(variables.link);
           expect(mail.text.replace(/\s+/g, ' ')).toContain('6 December 2026');
-        } else {
+        } else if (!TEMPLATE_RULES[type].allowed.includes('link')) {
           expect(mail.html).not.toContain(SECRET_MARKER);
         }
       });
@@ -57,5 +58,21 @@ describe('mail templates', () => {
     expect(checkTemplate('password-changed', 'Hi', '<p>{{ link }}</p>').unknown).toEqual(['link']);
     expect(checkTemplate('welcome', 'Hi', '<p>{% if name %}</p>').syntax[0]?.field).toBe('html');
     expect(() => assertTemplate('welcome', 'Hi', '<p>{{ name | nosuchfilter }}</p>')).toThrow(AppError);
+  });
+
+  it('the ticket-status mail names the ticket and both statuses, escaped; only it may use the ticket placeholders', () => {
+    const link = 'https://portal.example.com/tickets/10234';
+    for (const language of UI_LANGUAGES) {
+      const mail = renderMail('ticket-status', language, { ...variables, link });
+      expect(mail.subject).toContain('T-10234');
+      expect(mail.subject).toContain('Abgelehnt');
+      expect(mail.html).toContain('Drucker &lt;b&gt;druckt&lt;/b&gt; nicht');
+      expect(mail.html).toContain('Erledigt');
+      expect(mail.html).toContain(link);
+      expect(mail.text).toContain(link);
+    }
+    expect(checkTemplate('ticket-status', 'Hi', '<p>{{ name }}</p>').missing).toEqual(['ticket_number', 'new_status']);
+    expect(checkTemplate('activation', '{{ ticket_number }}', '<p>{{ link }} {{ expires_at }}</p>').unknown).toEqual(['ticket_number']);
+    expect(checkTemplate('welcome', 'Hi', '<p>{{ old_status }}</p>').unknown).toEqual(['old_status']);
   });
 });

@@ -17,6 +17,7 @@ list  the outbox, newest first: status, attempts, recipient, subject, last error
       (--status: ${OUTBOX_STATUSES.join(', ')}; --json: JSON Lines, one mail per line, never a token).
 send  works the queue now with the configured SMTP server and reports what happened;
       without SMTP settings the mails stay queued and are written as .eml files.
+      Text messages (two-step codes) go through the SMS gateway, or are written as .sms.txt files.
       Only run it while the app is closed, or let the app send.
 
 ${DATA_DIR_HELP}`;
@@ -48,7 +49,10 @@ export const outboxCommand: Command = {
         const report = await worker.runOnce().finally(() => worker.stop());
         if (!report.smtpConfigured) console.log(`No SMTP server is set up: mails stay queued; ${report.emlWritten} written as .eml files in ${path.join(dataDir, 'outbox')}.`);
         else console.log(`Sent ${report.sent}, to retry ${report.retried}, failed ${report.failed}, expired ${report.expired}.`);
-        return report.failed > 0 ? EXIT_FAILURE : EXIT_OK;
+        const { sms } = report;
+        if (!sms.gatewayConfigured) console.log(`No SMS gateway is set up: text messages stay queued; ${sms.filesWritten} written as .sms.txt files in ${path.join(dataDir, 'outbox')}.`);
+        else console.log(`SMS: sent ${sms.sent}, to retry ${sms.retried}, failed ${sms.failed}.`);
+        return report.failed > 0 || report.sms.failed > 0 ? EXIT_FAILURE : EXIT_OK;
       }
       const cli = await commandLineAs(core, values.as);
       let count = 0;

@@ -10,6 +10,7 @@ import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
+import { logInternalError, senderThreadScript, templateThreadScript, untilStopped } from '../serving';
 
 const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR]
 
@@ -28,24 +29,6 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-/**
- * Resolves on the first SIGINT/SIGTERM. Later signals are ignored (Ctrl+C in
- * a terminal reaches both `npm start` and this process, which forwards it), but
- * a close that hangs for 5 s ends the process anyway.
- */
-function untilStopped(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      stopping = true;
-      setTimeout(() => process.exit(1), 5_000).unref();
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -104,22 +87,4 @@ function backOfficeLock(dataDir: string): BackOfficeLock {
     if (error instanceof BackOfficeAlreadyRunning) throw new CliFailure(error.message);
     throw error;
   }
-}
-
-/** The client only sees INTERNAL; the person who started the server sees what broke. */
-function logInternalError(where: string, error: unknown): void {
-  const detail = process.env.PORTIER_DEBUG === '1' && error instanceof Error ? error.stack : String(error instanceof Error ? error.message : error);
-  console.error(`portier: internal error in ${where}: ${detail}`);
-}
-
-/** The template preview thread: built next to the app (npm start), or its source (the core's default) under tsx. */
-function templateThreadScript(): string | undefined {
-  return import.meta.url.endsWith('.ts') ? undefined : path.join(projectRoot(), 'dist', 'main', 'template-thread.cjs');
-}
-
-/** The outbox's SMTP thread: built next to the app (npm start), or its source when this runs under tsx. */
-function senderThreadScript(): string {
-  return import.meta.url.endsWith('.ts')
-    ? path.join(projectRoot(), 'electron', 'core', 'outbox', 'sender-thread.ts')
-    : path.join(projectRoot(), 'dist', 'main', 'sender-thread.cjs');
 }

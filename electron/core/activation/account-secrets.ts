@@ -39,6 +39,17 @@ export function normaliseCode(typed: string): string {
 
 export const formatCode = (code: string): string => normaliseCode(code).replace(/(.{4})(?=.)/g, '$1-');
 
+const CODE_SHAPE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+
+/**
+ * Whether the typed text could be a code at all (12 characters of the alphabet once case,
+ * spaces and dashes are dropped). Anything else is refused before any token is looked at, so a
+ * typo or junk never counts as a wrong code: the shape is public, only the code is secret.
+ */
+export function looksLikeCode(typed: string): boolean {
+  return typed.length <= 200 && CODE_SHAPE.test(normaliseCode(typed));
+}
+
 /**
  * The code's hash: HMAC-SHA256 under a key kept outside the database (the codes are short
  * enough to guess offline from a plain hash), bound to its token so a code only fits its link.

@@ -10,5 +10,5 @@ export const activationHandlers: Handlers<keyof typeof activationApi> = {
   'portal-accounts:preview-activation-matching': async (input, { deps }) => previewActivations(deps, await matchingAccountIds(deps, input, MAX_ACTIVATION_MATCHING)),
   'portal-accounts:send-activation': (input, ctx) => sendActivations(ctx.deps, actorOf(ctx), input.ids),
   'portal-accounts:send-set-password-link': (input, ctx) => sendSetPasswordLink(ctx.deps, actorOf(ctx), input.id),
-  'portal-accounts:set-password': (input, ctx) => setPasswordByStaff(ctx.deps, actorOf(ctx), input.id, input.password).then(() => null),
+  'portal-accounts:set-password': (input, ctx) => setPasswordByStaff(ctx.deps, actorOf(ctx), input.id, input.password, input.mustChangePassword).then(() => null),
 };

@@ -1,3 +1,4 @@
+import type { TicketStatus } from '../../../shared/api/tickets';
 import type { Executor } from '../db/connection';
 import type { AccountContact } from './activation-repository';
 
@@ -21,10 +22,19 @@ export interface MailLink {
   expiresAt: string;
 }
 
-/** A mail to a portal account: the activation and set-password mails carry a link, the others do not. */
+/** A followed ticket's status change, for the status-change mail (the statuses are put in the recipient's language). */
+export interface TicketStatusChange {
+  number: number;
+  title: string;
+  from: TicketStatus;
+  to: TicketStatus;
+}
+
+/** A mail to a portal account: the activation and set-password mails carry a link, the status-change mail its ticket, the others nothing. */
 export type AccountMail =
   | { type: 'activation' | 'set-password'; to: AccountContact; link: MailLink }
-  | { type: 'password-changed' | 'welcome'; to: AccountContact };
+  | { type: 'password-changed' | 'welcome'; to: AccountContact }
+  | { type: 'ticket-status'; to: AccountContact; ticket: TicketStatusChange };
 
 /** Queues mails to portal accounts in one transaction, each from its template in the account's language. */
 export interface AccountMailQueue {

@@ -92,13 +92,29 @@ export async function markInvited(trx: Executor, accountId: number, at: string, 
   await markInvitedRow(trx, at, by, expiresAt, accountId);
 }
 
-/** A new password set by staff or through a link: sign-in failures and lock cleared, the security stamp raised (every session dies). */
-export async function writeAccountPassword(trx: Executor, accountId: number, passwordHash: string, at: string): Promise<void> {
+/**
+ * A new password set by staff or through a link: sign-in failures and lock cleared, the security
+ * stamp raised (every session dies). `mustChangePassword`: staff ask the customer to choose their
+ * own at the next sign-in; any other new password (the customer's own) settles that request.
+ */
+export async function writeAccountPassword(trx: Executor, accountId: number, passwordHash: string, at: string, mustChangePassword = false): Promise<void> {
   await trx
     .updateTable('portal_account')
-    .set((eb) => ({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
+    .set((eb) => ({
+      password_hash: passwordHash,
+      failed_sign_ins: 0,
+      locked_until: null,
+      must_change_password: mustChangePassword ? 1 : 0,
+      security_stamp: eb('security_stamp', '+', 1),
+      updated_at: at,
+    }))
     .where('id', '=', accountId)
     .execute();
+}
+
+/** The customer chose a password of their own: staff's "must change at next sign-in" is done. */
+export async function clearMustChangePassword(trx: Executor, accountId: number): Promise<void> {
+  await trx.updateTable('portal_account').set({ must_change_password: 0 }).where('id', '=', accountId).where('must_change_password', '=', 1).execute();
 }
 
 /** The customer's first password: the account is activated now; sign-in failures cleared, the security stamp raised. */

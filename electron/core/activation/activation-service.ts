@@ -13,7 +13,7 @@ import type { IssuedActivation } from './activation-ports';
 import { findAccountContact, findAccountState, inSavepoint, markActivated, markInvited, type AccountContact } from './activation-repository';
 import { mailAccount } from './mail-account';
 import { recipientOf } from './recipient';
-import { claimToken, findTokenByHash, insertToken, recordWrongCode, voidOpenTokens } from './token-repository';
+import { claimToken, countCodeAttempt, findTokenByHash, forgiveCodeAttempt, insertToken, voidOpenTokens, voidToken } from './token-repository';
 
 export type { IssuedActivation } from './activation-ports';
 
@@ -128,11 +128,13 @@ export interface ActivationInput {
 }
 
 /**
- * The customer's side: link token + letter code + a new password. Checks token, code,
- * expiry and single use, then the password policy; sets the password (argon2id) and the
- * activation time, voids every token and session of the account, audits, and queues the
- * welcome mail in the same transaction. A wrong code counts against the token, which dies
- * after MAX_CODE_ATTEMPTS.
+ * The customer's side: link token + letter code + a new password. Checks token, expiry and
+ * single use, then the password policy (before the code: a weak password never uses up an
+ * attempt, and its answer says nothing about the code), then the code; sets the password
+ * (argon2id) and the activation time, voids every token and session of the account, audits,
+ * and queues the welcome mail in the same transaction. Each code attempt is counted in SQL
+ * before the code is compared, so parallel guesses count like sequential ones; the token dies
+ * at the MAX_CODE_ATTEMPTS-th wrong code.
  */
 export async function activateAccount(deps: CoreDeps, input: ActivationInput): Promise<{ accountId: number }> {
   const now = deps.clock();
@@ -142,21 +144,24 @@ export async function activateAccount(deps: CoreDeps, input: ActivationInput): P
   if (!token || token.kind !== 'activation' || token.used_at !== null || token.voided_at !== null || token.expires_at <= at || token.code_hash === null) {
     throw invalid();
   }
-  if (!sameHash(token.code_hash, hashCode(deps.codeKey, tokenHash, input.code))) {
-    const attempts = token.failed_attempts + 1;
-    await recordWrongCode(deps.db, token.id, attempts, attempts >= MAX_CODE_ATTEMPTS ? at : null);
-    throw invalid();
-  }
   const account = await findAccountState(deps.db, token.account_id);
   if (!account || account.active !== 1) throw invalid();
   await checkAccountPassword(deps.db, account.id, input.password);
+  const attempts = await countCodeAttempt(deps.db, token.id, MAX_CODE_ATTEMPTS);
+  if (attempts === undefined) throw invalid();
+  if (!sameHash(token.code_hash, hashCode(deps.codeKey, tokenHash, input.code))) {
+    if (attempts >= MAX_CODE_ATTEMPTS) await voidToken(deps.db, token.id, at);
+    throw invalid();
+  }
   const passwordHash = await hashPassword(input.password);
   await deps.db.transaction().execute(async (trx) => {
     // Used once: a second request racing this one finds the token used and fails.
     if (!(await claimToken(trx, token.id, at))) throw invalid();
+    await forgiveCodeAttempt(trx, token.id);
     await voidOpenTokens(trx, account.id, at);
     await markActivated(trx, account.id, passwordHash, at);
-    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at }, via: 'portal' });
+    // Nobody is signed in yet: the account itself is the actor.
+    await recordAudit(trx, { at, staffId: null, entity: 'portal-account', entityId: account.id, action: 'activated', after: { activatedAt: at }, via: 'portal', accountId: account.id });
     await mailAccount(deps.accountMails, trx, account.id, { type: 'welcome' }, now);
   });
   return { accountId: account.id };

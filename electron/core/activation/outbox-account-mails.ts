@@ -1,3 +1,5 @@
+import { TICKET_STATUS_LABELS } from '../../../shared/ticket-labels';
+import { formatTicketNumber } from '../../../shared/ticket-number';
 import { SECRET_MARKER } from '../outbox/outbox-port';
 import { outboxQueue } from '../outbox/outbox-queue';
 import type { SecretBox } from '../outbox/secret-box';
@@ -33,6 +35,12 @@ export function outboxAccountMails(box: SecretBox): AccountMails {
             variables.link = `${run.portalUrl}${LINK_PATHS[mail.type]}?token=${SECRET_MARKER}`;
             variables.expiresAt = formatExpiry(mail.link.expiresAt, to.language, run.timeZone);
             secret = { value: mail.link.token, expiresAt: mail.link.expiresAt };
+          }
+          if (mail.type === 'ticket-status') {
+            // No secret in this link: the ticket page asks for a sign-in like any other.
+            variables.link = `${run.portalUrl}tickets/${mail.ticket.number}`;
+            const labels = TICKET_STATUS_LABELS[to.language];
+            variables.ticket = { number: formatTicketNumber(mail.ticket.number), title: mail.ticket.title, oldStatus: labels[mail.ticket.from], newStatus: labels[mail.ticket.to] };
           }
           const rendered = renderMail(mail.type, to.language, variables, await run.template(mail.type, to.language));
           await queueMail(trx, { kind: mail.type, to: to.to, ...rendered, accountId: to.accountId, secret }, now);

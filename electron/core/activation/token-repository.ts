@@ -42,13 +42,37 @@ export async function findTokenByHash(db: Executor, tokenHash: string) {
   return db.selectFrom('portal_account_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-/** A wrong code counts against its token; at the limit the token is voided too. */
-export async function recordWrongCode(db: Executor, tokenId: number, attempts: number, voidedAt: string | null): Promise<void> {
-  await db
+/**
+ * Counts one code attempt against the token BEFORE the code is compared, in SQL: parallel
+ * guesses count one each, and none is compared once the attempts are used up. Returns the new
+ * count, or undefined when the token is used, voided or out of attempts.
+ */
+export async function countCodeAttempt(db: Executor, tokenId: number, maxAttempts: number): Promise<number | undefined> {
+  const row = await db
     .updateTable('portal_account_token')
-    .set({ failed_attempts: attempts, ...(voidedAt !== null ? { voided_at: voidedAt } : {}) })
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
     .where('id', '=', tokenId)
+    .where('failed_attempts', '<', maxAttempts)
+    .where('used_at', 'is', null)
+    .where('voided_at', 'is', null)
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  return row?.failed_attempts;
+}
+
+/** The code was right after all: its attempt was no failure. */
+export async function forgiveCodeAttempt(trx: Executor, tokenId: number): Promise<void> {
+  await trx
+    .updateTable('portal_account_token')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '-', 1) }))
+    .where('id', '=', tokenId)
+    .where('failed_attempts', '>', 0)
     .execute();
+}
+
+/** Voids one token (its last allowed code was wrong). */
+export async function voidToken(db: Executor, tokenId: number, at: string): Promise<void> {
+  await db.updateTable('portal_account_token').set({ voided_at: at }).where('id', '=', tokenId).where('voided_at', 'is', null).execute();
 }
 
 /** Marks the token used, unless it already is or was voided; false when another request got there first. */

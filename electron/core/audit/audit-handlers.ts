@@ -21,6 +21,13 @@ export async function listAuditOfRecords(db: Executor, records: readonly AuditRe
   return { rows: await auditEntries(db, rows), total };
 }
 
+/** The acting portal account's username; a deleted account's from the entry about it, where it is one. */
+function accountNameOf(r: AuditRow): string | null {
+  if (r.account_id === null) return null;
+  if (r.account_username !== null) return r.account_username;
+  return r.entity === 'portal-account' && r.entity_id === r.account_id ? r.label : null;
+}
+
 /** Stored rows as entries: values parsed, whether the record still exists, the names of what they point at. */
 async function auditEntries(db: Executor, rows: readonly AuditRow[]): Promise<AuditEntry[]> {
   const existing = await existingRecords(
@@ -38,6 +45,8 @@ async function auditEntries(db: Executor, rows: readonly AuditRow[]): Promise<Au
       at: r.at,
       staffId: r.staff_id,
       staffName: r.staff_name,
+      accountId: r.account_id,
+      accountName: accountNameOf(r),
       via: r.via,
       entity: r.entity as AuditEntity,
       entityId: r.entity_id,

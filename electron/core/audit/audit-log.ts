@@ -1,6 +1,6 @@
 import { categoryNameKey, referenceKey, type AuditAction, type AuditEntity, type AuditField, type AuditReferenceKind, type AuditVia } from '../../../shared/api/audit';
 import type { Executor } from '../db/connection';
-import { currentAuditOrigin } from './audit-origin';
+import { currentAuditAccount, currentAuditOrigin } from './audit-origin';
 import { currentCategoryNames, currentName, insertAuditRow, insertAuditRows, type AuditRowValues } from './audit-repository';
 
 /** Values of an entry: only field names the renderer has a label for (a new one fails to compile until it gets one). */
@@ -18,6 +18,8 @@ export interface AuditRecord<B, A> {
   label?: string | null;
   /** Only the portal says so itself; other calls take it from the transport (see audit-origin). */
   via?: AuditVia;
+  /** The portal account that acted; by default the one making the current call (see audit-origin). */
+  accountId?: number | null;
 }
 
 /** Appends one audit record; call it inside the transaction that makes the change. */
@@ -39,6 +41,7 @@ export async function recordAudit<B extends object, A extends object>(trx: Execu
     label,
     record.via ?? currentAuditOrigin(),
     Object.keys(names).length > 0 ? JSON.stringify(names) : null,
+    record.accountId ?? currentAuditAccount(),
   );
 }
 
@@ -58,7 +61,7 @@ export async function recordAuditBatch<A extends object>(
     const refs = referencesIn(after);
     Object.assign(seen, await namesAsTheyAre(trx, refs, seen));
     const names = Object.fromEntries(refs.flatMap(keysOf).filter((k) => k in seen).map((k) => [k, seen[k] as string]));
-    await insertAuditRow(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null);
+    await insertAuditRow(trx, record.at, record.staffId, record.entity, record.entityId, record.action, null, after ? JSON.stringify(after) : null, record.label, record.via ?? via, Object.keys(names).length > 0 ? JSON.stringify(names) : null, record.accountId ?? currentAuditAccount());
   }
 }
 
@@ -91,6 +94,7 @@ export async function recordAuditMany<B extends object, A extends object>(
       label: record.label,
       via: record.via ?? via,
       names: Object.keys(names).length > 0 ? JSON.stringify(names) : null,
+      accountId: record.accountId ?? currentAuditAccount(),
     });
   }
   await insertAuditRows(trx, rows);

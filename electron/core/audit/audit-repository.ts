@@ -6,7 +6,7 @@ import type { Executor } from '../db/connection';
 
 export type AuditQuery = ParsedInputOf<'audit:list'>;
 
-/** One page of the audit log, newest first, with the staff user's name; `to` is inclusive, so it compares against the start of the following day. */
+/** One page of the audit log, newest first, with the staff user's name (or the portal account's username); `to` is inclusive, so it compares against the start of the following day. */
 export async function findAuditPage(db: Executor, q: AuditQuery) {
   let filtered = db.selectFrom('audit_log as a').leftJoin('staff as s', 's.id', 'a.staff_id');
   if (q.entity) filtered = filtered.where('a.entity', '=', q.entity);
@@ -20,8 +20,10 @@ export async function findAuditPage(db: Executor, q: AuditQuery) {
   }
   const [rows, count] = await Promise.all([
     filtered
+      // The portal account that acted, by its primary key: only for the page's rows, not the count.
+      .leftJoin('portal_account as pa', 'pa.id', 'a.account_id')
       .selectAll('a')
-      .select('s.name as staff_name')
+      .select(['s.name as staff_name', 'pa.username as account_username'])
       .orderBy('a.at', 'desc')
       .orderBy('a.id', 'desc')
       .limit(q.limit)
@@ -46,8 +48,10 @@ export const insertAuditRow = compiledOnce(
     label: string | null,
     via: string,
     names: string | null,
+    accountId: number | null,
   ) =>
     db.insertInto('audit_log').values({
+      account_id: accountId,
       at,
       staff_id: staffId,
       entity,
@@ -154,7 +158,15 @@ export async function findAuditPageOfRecords(db: Executor, records: readonly Aud
     .leftJoin('staff as s', 's.id', 'a.staff_id')
     .where((eb) => eb.or(wanted.map((r) => eb.and([eb('a.entity', '=', r.entity), eb('a.entity_id', 'in', [...r.ids])]))));
   const [rows, count] = await Promise.all([
-    filtered.selectAll('a').select('s.name as staff_name').orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(limit).offset(offset).execute(),
+    filtered
+      .leftJoin('portal_account as pa', 'pa.id', 'a.account_id')
+      .selectAll('a')
+      .select(['s.name as staff_name', 'pa.username as account_username'])
+      .orderBy('a.at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -188,14 +200,15 @@ export interface AuditRowValues {
   label: string | null;
   via: AuditVia;
   names: string | null;
+  accountId: number | null;
 }
 
 /** Many audit rows in one statement (their values as one JSON parameter): a bulk action's thousands cost one round trip. */
 export async function insertAuditRows(db: Executor, rows: readonly AuditRowValues[]): Promise<void> {
   if (rows.length === 0) return;
-  const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names]));
+  const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names, r.accountId]));
   await sql`
-    INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
+    INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json, account_id)
+    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
     FROM json_each(${json})`.execute(db);
 }

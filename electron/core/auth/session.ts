@@ -14,6 +14,20 @@ export interface SessionSlot {
   lastSeenAt: number | null;
   /** The shell the slot belongs to (default: the desktop app); the command line's calls are audited as such. */
   via?: Via;
+  /** Set by the portal's shell only: the customer's sign-in (see portal-sessions/). */
+  portal?: PortalSlot;
+}
+
+/**
+ * What the portal's shell keeps for one request: the session cookie's value (the core finds the
+ * session by its hash) and where the request came from. Sign-in and sign-out set `token`; the
+ * shell then writes (or clears) the cookie from it.
+ */
+export interface PortalSlot {
+  token: string | null;
+  /** The client's address as the shell trusts it (X-Forwarded-For only with --trust-proxy). */
+  clientAddress: string;
+  userAgent: string;
 }
 
 export const newSessionSlot = (via?: Via): SessionSlot => ({ staffId: null, stamp: null, lastSeenAt: null, ...(via ? { via } : {}) });

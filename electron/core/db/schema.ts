@@ -75,6 +75,8 @@ export interface AuditLogTable {
   label: string | null;
   via: Generated<'app' | 'cli' | 'portal'>;
   names_json: string | null;
+  /** Migration 0026: the portal account that acted (no foreign key: the log outlives the account). */
+  account_id: Generated<number | null>;
 }
 
 export interface SettingTable {
@@ -91,6 +93,8 @@ export interface RoleGroupTable {
   built_in_key: BuiltInRoleGroupKey | null;
   created_at: string;
   updated_at: string;
+  /** Migration 0026: members must sign in to the portal with two steps. */
+  requires_two_step: Generated<number>;
 }
 
 export interface RoleGroupPermissionTable {
@@ -130,6 +134,58 @@ export interface PortalAccountTable {
   search_stage: ColumnType<string, never, never>;
   created_at: string;
   updated_at: string;
+  /** Migration 0026: the portal's required action, status mails, two-step login. */
+  must_change_password: Generated<number>;
+  notify_status_changes: Generated<number>;
+  two_step_method: 'totp' | 'sms' | null;
+  totp_secret: string | null;
+  totp_last_step: number | null;
+  two_step_enabled_at: string | null;
+}
+
+/** A portal sign-in (migration 0026), found by the hash of its cookie value. */
+export interface PortalSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  account_id: number;
+  stage: 'two-step' | 'signed-in';
+  organisation_id: number | null;
+  person_id: number | null;
+  security_stamp: number;
+  two_step_failures: Generated<number>;
+  client_address: Generated<string>;
+  user_agent: Generated<string>;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** An opened activation or set-password link, kept server-side for minutes (migration 0027), found by the hash of its cookie value. */
+export interface PortalLinkStateTable {
+  id: string;
+  kind: 'activation' | 'set-password';
+  token_id: number;
+  /** The link's token, sealed by the secret box. */
+  token_enc: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PortalRecoveryCodeTable {
+  id: Generated<number>;
+  account_id: number;
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface PortalTwoStepCodeTable {
+  id: Generated<number>;
+  session_id: number;
+  code_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface PortalAccountLinkTable {
@@ -188,7 +244,11 @@ export interface OutboxMailTable {
   updated_at: string;
   /** Who holds the lease of a mail in 'sending' (OutboxWorker ownerId), so a restart frees only its own. */
   lease_owner: string | null;
+  /** Migration 0028: how the row leaves, by mail or by SMS (then to_address is the phone number). */
+  channel: Generated<OutboxChannel>;
 }
+
+export type OutboxChannel = 'mail' | 'sms';
 
 /** An administrator's version of a mail template; without a row the shipped default applies. */
 export interface MailTemplateTable {
@@ -360,6 +420,10 @@ export interface Database {
   portal_account_role_group: PortalAccountRoleGroupTable;
   portal_account_tally: PortalAccountTallyTable;
   portal_account_token: PortalAccountTokenTable;
+  portal_session: PortalSessionTable;
+  portal_recovery_code: PortalRecoveryCodeTable;
+  portal_two_step_code: PortalTwoStepCodeTable;
+  portal_link_state: PortalLinkStateTable;
   staff_preference: StaffPreferenceTable;
   outbox_mail: OutboxMailTable;
   mail_template: MailTemplateTable;

@@ -8,6 +8,7 @@ import { SECRET_MARKER } from './outbox-port';
 import * as repo from './outbox-repository';
 import { describeSendError } from './send-failure';
 import { readSmtpConnection, readStoredSmtp, smtpSettingsView, updateSmtpSettings } from './smtp-settings';
+import { readStoredSmsGateway } from './sms-gateway-settings';
 
 async function rowOr404(deps: CoreDeps, id: number): Promise<repo.OutboxRow> {
   const row = await repo.findOutboxRow(deps.db, id);
@@ -67,7 +68,8 @@ export const outboxHandlers: Handlers<keyof typeof outboxApi> = {
   'outbox:list': async (input, { deps }) => {
     const { rows, total } = await repo.listOutbox(deps.db, input);
     const smtpConfigured = (await readStoredSmtp(deps.db)) !== null;
-    return { rows: rows.map(repo.rowToMail), total, smtpConfigured };
+    const smsGatewayConfigured = (await readStoredSmsGateway(deps.db)) !== null;
+    return { rows: rows.map(repo.rowToMail), total, smtpConfigured, smsGatewayConfigured };
   },
   'outbox:get': async (input, { deps }) => detail(await rowOr404(deps, input.id)),
   'outbox:retry': (input, ctx) => auditedMailAction(ctx, input.id, 'retried', () => retryMail(ctx.deps, input.id)),

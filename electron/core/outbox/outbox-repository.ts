@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { OutboxMail, OutboxStatus } from '../../../shared/api/outbox';
+import { SECRET_MASK, type OutboxMail, type OutboxStatus } from '../../../shared/api/outbox';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
-import type { OutboxMailTable } from '../db/schema';
+import type { OutboxChannel, OutboxMailTable } from '../db/schema';
+import { SECRET_MARKER } from './outbox-port';
 
 export type OutboxRow = Selectable<OutboxMailTable>;
 
@@ -11,8 +12,10 @@ export function rowToMail(row: OutboxRow): OutboxMail {
     id: row.id,
     messageId: row.message_id,
     kind: row.kind,
+    channel: row.channel,
     to: row.to_address,
-    subject: row.subject,
+    // An SMS's subject is its text, code and all (masked here as in the preview).
+    subject: row.subject.split(SECRET_MARKER).join(SECRET_MASK),
     accountId: row.account_id,
     status: row.status,
     attempts: row.attempts,
@@ -36,6 +39,8 @@ export interface NewOutboxRow {
   accountId: number | null;
   secretEnc: string | null;
   secretExpiresAt: string | null;
+  /** 'mail' unless said (an SMS: sms-queue.ts). */
+  channel?: OutboxChannel;
 }
 
 // Compiled once: a bulk activation queues thousands of mails.
@@ -52,6 +57,7 @@ const insertQueued = compiledOnce(
     at: string,
     secretEnc: string | null,
     secretExpiresAt: string | null,
+    channel: OutboxChannel,
   ) =>
     db
       .insertInto('outbox_mail')
@@ -72,13 +78,14 @@ const insertQueued = compiledOnce(
         created_at: at,
         sent_at: null,
         updated_at: at,
+        channel,
       })
       .returning('id'),
 );
 
 /** Inserts a queued mail in the caller's transaction; returns its id. */
 export async function insertQueuedMail(trx: Executor, mail: NewOutboxRow, at: string): Promise<number> {
-  const result = await insertQueued(trx, mail.messageId, mail.kind, mail.to, mail.subject, mail.html, mail.text, mail.accountId, at, mail.secretEnc, mail.secretExpiresAt);
+  const result = await insertQueued(trx, mail.messageId, mail.kind, mail.to, mail.subject, mail.html, mail.text, mail.accountId, at, mail.secretEnc, mail.secretExpiresAt, mail.channel ?? 'mail');
   const row = result.rows[0];
   if (!row) throw new Error('The outbox row was not written.');
   return row.id;
@@ -100,6 +107,19 @@ export async function listOutbox(db: Executor, filter: OutboxFilter): Promise<{ 
   return { rows, total };
 }
 
+/** How many rows of this kind and channel were queued for the account since then (SMS throttling across sign-ins). */
+export async function countQueuedSince(db: Executor, accountId: number, channel: OutboxChannel, kind: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('outbox_mail')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('channel', '=', channel)
+    .where('kind', '=', kind)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox_mail').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -109,7 +129,7 @@ export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | und
  * whose time has come, and mails left in 'sending' whose lease ran out (a crashed sender).
  * The lease is the claimed row's next_attempt_at; lease_owner says whose it is.
  */
-export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number, owner: string): Promise<OutboxRow[]> {
+export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number, owner: string, channel: OutboxChannel = 'mail'): Promise<OutboxRow[]> {
   return db
     .updateTable('outbox_mail')
     .set({ status: 'sending', next_attempt_at: leaseUntil, lease_owner: owner, updated_at: now })
@@ -117,6 +137,7 @@ export function claimDue(db: Executor, now: string, leaseUntil: string, limit: n
       eb
         .selectFrom('outbox_mail')
         .select('id')
+        .where('channel', '=', channel)
         .where('status', 'in', ['queued', 'sending'])
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
@@ -194,9 +215,9 @@ export async function scrubExpiredSecrets(db: Executor, now: string): Promise<nu
   return Number(failed.numUpdatedRows);
 }
 
-/** Queued mails not yet written as .eml (no SMTP configured). */
-export function unwrittenQueued(db: Executor, limit: number): Promise<OutboxRow[]> {
-  return db.selectFrom('outbox_mail').selectAll().where('status', '=', 'queued').where('eml_written_at', 'is', null).orderBy('id').limit(limit).execute();
+/** Queued rows of the channel not yet written as a file (.eml without SMTP, .sms.txt without a gateway). */
+export function unwrittenQueued(db: Executor, limit: number, channel: OutboxChannel = 'mail'): Promise<OutboxRow[]> {
+  return db.selectFrom('outbox_mail').selectAll().where('channel', '=', channel).where('status', '=', 'queued').where('eml_written_at', 'is', null).orderBy('id').limit(limit).execute();
 }
 
 export async function markEmlWritten(db: Executor, id: number, now: string): Promise<void> {

@@ -7,6 +7,7 @@ import { pooledSender, type MailSender, type MailSenderFactory } from './mail-se
 import * as repo from './outbox-repository';
 import { DEFAULT_BACKOFF, judgeSendError, retryDelayMs, type Backoff } from './send-failure';
 import { readSmtpConnection, type SmtpConnection } from './smtp-settings';
+import { workSmsQueue, type SmsRunReport } from './sms-outbox';
 
 export interface OutboxWorkerOptions {
   deps: CoreDeps;
@@ -50,6 +51,8 @@ export interface OutboxRunReport {
   /** Mails failed because their secret expired before they could be sent. */
   expired: number;
   emlWritten: number;
+  /** The text messages (two-step codes): sent through the gateway, or kept as files without one. */
+  sms: SmsRunReport;
 }
 
 type Outcome = 'sent' | 'retried' | 'failed';
@@ -137,8 +140,10 @@ export class OutboxWorker {
 
   private async work(): Promise<OutboxRunReport> {
     const { db, secretBox } = this.o.deps;
-    const report: OutboxRunReport = { smtpConfigured: false, sent: 0, retried: 0, failed: 0, expired: 0, emlWritten: 0 };
+    const report: OutboxRunReport = { smtpConfigured: false, sent: 0, retried: 0, failed: 0, expired: 0, emlWritten: 0, sms: { gatewayConfigured: false, sent: 0, retried: 0, failed: 0, filesWritten: 0 } };
     report.expired = await repo.scrubExpiredSecrets(db, this.nowIso());
+    // Text messages first: a two-step code is awaited by someone at a sign-in page, and lives 5 minutes.
+    report.sms = await workSmsQueue(this.o);
     const conn = await readSmtpConnection(db, secretBox);
     if (!conn) {
       report.emlWritten = await this.writeUnsent();

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ParsedInputOf } from '../../../shared/api';
-import { ACCOUNT_TOTAL_CAP, type AccountStatus, type PortalAccountRow } from '../../../shared/api/portal-accounts';
+import { ACCOUNT_TOTAL_CAP, type AccountStatus, type PortalAccountRow, type TwoStepMethod } from '../../../shared/api/portal-accounts';
 import type { Executor } from '../db/connection';
 import { tallyTotal } from './account-tally-repository';
 import { planAccountSearch } from './account-search-repository';
@@ -22,6 +22,7 @@ interface AccountListView {
   activation_expires_at: string | null;
   activated_at: string | null;
   last_sign_in_at: string | null;
+  two_step_method: TwoStepMethod | null;
   person_first_name: string | null;
   person_last_name: string | null;
 }
@@ -41,6 +42,7 @@ function viewToRow(view: AccountListView, organisations: string[], roleGroups: s
     activationExpiresAt: view.activation_expires_at,
     activatedAt: view.activated_at,
     lastSignInAt: view.last_sign_in_at,
+    twoStepMethod: view.two_step_method,
   };
 }
 
@@ -148,7 +150,7 @@ export async function accountRows(db: Executor, ids: readonly number[], now: Dat
     sql<AccountListView>`
       SELECT a.id, a.username, a.nickname, a.active, ${statusExpression(at)} AS status,
              a.activation_sent_at, s.name AS activation_sent_by_name, a.activation_expires_at,
-             a.activated_at, a.last_sign_in_at, p.first_name AS person_first_name, p.last_name AS person_last_name
+             a.activated_at, a.last_sign_in_at, a.two_step_method, p.first_name AS person_first_name, p.last_name AS person_last_name
       FROM portal_account a
       LEFT JOIN staff s ON s.id = a.activation_sent_by
       LEFT JOIN portal_account_link d ON d.account_id = a.id AND d.is_default = 1

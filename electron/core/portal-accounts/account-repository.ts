@@ -53,6 +53,8 @@ export async function findAccount(db: Executor, id: number, now: Date): Promise<
     activationExpiresAt: row.activation_expires_at,
     activatedAt: row.activated_at,
     lastSignInAt: row.last_sign_in_at,
+    twoStepMethod: row.two_step_method,
+    mustChangePassword: row.must_change_password === 1,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

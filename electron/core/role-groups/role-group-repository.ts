@@ -18,6 +18,7 @@ export async function findRoleGroups(db: Executor, ids?: readonly number[]): Pro
       'g.description',
       'g.built_in',
       'g.built_in_key',
+      'g.requires_two_step',
       'g.created_at',
       'g.updated_at',
       eb.selectFrom('portal_account_role_group as m').whereRef('m.role_group_id', '=', 'g.id').select(eb.fn.countAll<number>().as('n')).as('account_count'),
@@ -48,6 +49,7 @@ export async function findRoleGroups(db: Executor, ids?: readonly number[]): Pro
     builtIn: g.built_in === 1,
     builtInKey: g.built_in_key,
     permissions: byGroup.get(g.id) ?? [],
+    requiresTwoStep: g.requires_two_step === 1,
     accountCount: Number(g.account_count ?? 0),
     createdAt: g.created_at,
     updatedAt: g.updated_at,
@@ -75,12 +77,13 @@ export async function findRoleGroupIdByName(db: Executor, name: string, exceptId
 export interface RoleGroupFields {
   name: string;
   description: string | null;
+  requiresTwoStep: boolean;
 }
 
 export async function insertRoleGroup(db: Executor, fields: RoleGroupFields, now: string): Promise<number> {
   const { id } = await db
     .insertInto('role_group')
-    .values({ name: fields.name, name_key: roleGroupNameKey(fields.name), description: fields.description, built_in: 0, created_at: now, updated_at: now })
+    .values({ name: fields.name, name_key: roleGroupNameKey(fields.name), description: fields.description, requires_two_step: fields.requiresTwoStep ? 1 : 0, built_in: 0, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -89,7 +92,7 @@ export async function insertRoleGroup(db: Executor, fields: RoleGroupFields, now
 export async function updateRoleGroupRow(db: Executor, id: number, fields: RoleGroupFields, now: string): Promise<void> {
   await db
     .updateTable('role_group')
-    .set({ name: fields.name, name_key: roleGroupNameKey(fields.name), description: fields.description, updated_at: now })
+    .set({ name: fields.name, name_key: roleGroupNameKey(fields.name), description: fields.description, requires_two_step: fields.requiresTwoStep ? 1 : 0, updated_at: now })
     .where('id', '=', id)
     .execute();
 }

@@ -24,7 +24,7 @@ type Fields = ParsedInputOf<'role-groups:create'>;
 const notFound = (id: number, field = 'id') =>
   new AppError('NOT_FOUND', `Role group ${id} does not exist.`, { fields: { [field]: { code: 'not_found' } } });
 
-const auditView = (g: RoleGroup) => ({ name: g.name, description: g.description, permissions: g.permissions });
+const auditView = (g: RoleGroup) => ({ name: g.name, description: g.description, permissions: g.permissions, requiresTwoStep: g.requiresTwoStep });
 
 /** Staff-only powers never go to a customer group; the catalog marks them. */
 function refuseStaffOnly(permissions: readonly string[]): void {
@@ -54,7 +54,7 @@ export async function createRoleGroup(deps: CoreDeps, actor: Actor, fields: Fiel
   const now = isoNow(deps.clock);
   const id = await deps.db.transaction().execute(async (trx) => {
     await refuseTakenName(trx, fields.name);
-    const id = await insertRoleGroup(trx, fields, now);
+    const id = await insertRoleGroup(trx, { ...fields, requiresTwoStep: fields.requiresTwoStep ?? false }, now);
     await writeRoleGroupPermissions(trx, id, fields.permissions);
     const created = await findRoleGroup(trx, id);
     await recordAudit(trx, { at: now, staffId: actor.id, entity: 'role-group', entityId: id, action: 'created', after: created ? auditView(created) : null });
@@ -70,7 +70,7 @@ export async function updateRoleGroup(deps: CoreDeps, actor: Actor, input: Field
     const before = await findRoleGroup(trx, input.id);
     if (!before) throw notFound(input.id);
     await refuseTakenName(trx, input.name, input.id);
-    await updateRoleGroupRow(trx, input.id, input, now);
+    await updateRoleGroupRow(trx, input.id, { ...input, requiresTwoStep: input.requiresTwoStep ?? before.requiresTwoStep }, now);
     await writeRoleGroupPermissions(trx, input.id, input.permissions);
     const after = await findRoleGroup(trx, input.id);
     if (!after) throw notFound(input.id);

@@ -167,4 +167,40 @@ export const DEFAULT_TEMPLATES: Record<MailTemplateType, Record<UiLanguage, Mail
       ].join('\n'),
     },
   },
+  // A ticket the customer follows changed status (by staff, in bulk, or by another customer's accept/reject).
+  'ticket-status': {
+    en: {
+      subject: '{{ ticket_number }} is now "{{ new_status }}": {{ ticket_title }}',
+      html: [
+        p('Dear {{ name }},'),
+        p('The status of ticket {{ ticket_number }} "{{ ticket_title }}" changed from "{{ old_status }}" to "{{ new_status }}".'),
+        p('You can read the ticket in the customer portal:'),
+        button,
+        p('You receive this mail because you follow this ticket. You can turn these mails off under "My account" in the portal.'),
+        p('Kind regards,<br>{{ company_name }}'),
+      ].join('\n'),
+    },
+    nl: {
+      subject: '{{ ticket_number }} is nu "{{ new_status }}": {{ ticket_title }}',
+      html: [
+        p('Beste {{ name }},'),
+        p('De status van ticket {{ ticket_number }} "{{ ticket_title }}" is gewijzigd van "{{ old_status }}" in "{{ new_status }}".'),
+        p('U kunt het ticket lezen in het klantenportaal:'),
+        button,
+        p('U ontvangt deze e-mail omdat u dit ticket volgt. U kunt deze e-mails uitzetten onder "Mijn account" in het portaal.'),
+        p('Met vriendelijke groet,<br>{{ company_name }}'),
+      ].join('\n'),
+    },
+    de: {
+      subject: '{{ ticket_number }} ist jetzt „{{ new_status }}“: {{ ticket_title }}',
+      html: [
+        p('Guten Tag {{ name }},'),
+        p('der Status des Tickets {{ ticket_number }} „{{ ticket_title }}“ hat sich von „{{ old_status }}“ zu „{{ new_status }}“ geändert.'),
+        p('Sie können das Ticket im Kundenportal lesen:'),
+        button,
+        p('Sie erhalten diese E-Mail, weil Sie diesem Ticket folgen. Unter „Mein Konto“ im Portal können Sie diese E-Mails abschalten.'),
+        p('Mit freundlichen Grüßen<br>{{ company_name }}'),
+      ].join('\n'),
+    },
+  },
 };

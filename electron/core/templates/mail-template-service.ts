@@ -1,5 +1,6 @@
 import { UI_LANGUAGES as LANGUAGES, type UiLanguage } from '../../../shared/api/common';
 import type { MailPreview, MailTemplate, MailTemplateDraft } from '../../../shared/api/mail-templates';
+import { TICKET_STATUS_LABELS } from '../../../shared/ticket-labels';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import type { Actor, CoreDeps } from '../context';
@@ -17,6 +18,8 @@ const SAMPLE_PEOPLE: Record<UiLanguage, { name: string; organisation: string }> 
   nl: { name: 'Sanne de Vries', organisation: 'Voorbeeld Handel BV' },
   de: { name: 'Jürgen Größe', organisation: 'Beispiel Handel GmbH' },
 };
+
+const SAMPLE_TICKET_TITLES: Record<UiLanguage, string> = { en: 'Invoices do not print', nl: 'Facturen worden niet afgedrukt', de: 'Rechnungen werden nicht gedruckt' };
 
 function toMailTemplate(type: MailTemplateType, language: UiLanguage, stored: StoredMailTemplate | undefined): MailTemplate {
   const source = stored ?? DEFAULT_TEMPLATES[type][language];
@@ -54,8 +57,9 @@ async function sampleVariables(deps: CoreDeps, type: MailTemplateType, language:
     ...sample,
     portalUrl,
     companyName: settings.companyName,
-    link: `${portalUrl}${path}?token=sample-token`,
+    link: type === 'ticket-status' ? `${portalUrl}tickets/10234` : `${portalUrl}${path}?token=sample-token`,
     expiresAt: formatExpiry(expiresAt, language, companyTimeZone(settings)),
+    ticket: { number: 'T-10234', title: SAMPLE_TICKET_TITLES[language], oldStatus: TICKET_STATUS_LABELS[language].done, newStatus: TICKET_STATUS_LABELS[language].accepted },
   };
 }
 

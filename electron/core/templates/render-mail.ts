@@ -28,6 +28,7 @@ function scope(v: MailVariables): Record<string, string> {
   const s: Record<string, string> = { username: v.username, name: v.name, organisation: v.organisation ?? '', portal_url: v.portalUrl, company_name: v.companyName };
   if (v.link !== undefined) s.link = v.link;
   if (v.expiresAt !== undefined) s.expires_at = v.expiresAt;
+  if (v.ticket !== undefined) Object.assign(s, { ticket_number: v.ticket.number, ticket_title: v.ticket.title, old_status: v.ticket.oldStatus, new_status: v.ticket.newStatus });
   return s;
 }
 

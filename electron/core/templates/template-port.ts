@@ -1,7 +1,7 @@
 import { MailTemplateType } from '../../../shared/api/mail-templates';
 
 export type { MailTemplateType };
-/** The templates of issue 4, as the contract names them: four mails, and the activation letter's text (edited the same way). */
+/** The templates of issue 4, as the contract names them: the mails, and the activation letter's text (edited the same way). */
 export const MAIL_TEMPLATE_TYPES = MailTemplateType.options;
 
 /** A rendered mail: subject, HTML body and the plain-text part generated from it. */
@@ -26,4 +26,6 @@ export interface MailVariables {
   expiresAt?: string;
   portalUrl: string;
   companyName: string;
+  /** A status-change mail's ticket: its number as shown (T-10234), title, and both statuses in the mail's language. */
+  ticket?: { number: string; title: string; oldStatus: string; newStatus: string };
 }

@@ -3,16 +3,20 @@ import { AppError, type FieldError, type TemplateSyntaxProblem } from '../../../
 import type { MailTemplateType } from './template-port';
 
 /** Placeholder names a mail template may use, and those it must use. */
-export const PLACEHOLDERS = ['username', 'name', 'organisation', 'link', 'expires_at', 'portal_url', 'company_name'] as const;
+export const PLACEHOLDERS = ['username', 'name', 'organisation', 'link', 'expires_at', 'portal_url', 'company_name', 'ticket_number', 'ticket_title', 'old_status', 'new_status'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
+/** What every mail to an account may say of the account and the company. */
+const ACCOUNT_PLACEHOLDERS = ['username', 'name', 'organisation', 'portal_url', 'company_name'] as const;
 
 export const TEMPLATE_RULES: Record<MailTemplateType, { allowed: readonly Placeholder[]; required: readonly Placeholder[] }> = {
-  activation: { allowed: PLACEHOLDERS, required: ['link', 'expires_at'] },
-  'set-password': { allowed: PLACEHOLDERS, required: ['link', 'expires_at'] },
+  activation: { allowed: [...ACCOUNT_PLACEHOLDERS, 'link', 'expires_at'], required: ['link', 'expires_at'] },
+  'set-password': { allowed: [...ACCOUNT_PLACEHOLDERS, 'link', 'expires_at'], required: ['link', 'expires_at'] },
   'password-changed': { allowed: ['username', 'name', 'organisation', 'portal_url', 'company_name'], required: [] },
   welcome: { allowed: ['username', 'name', 'organisation', 'portal_url', 'company_name'], required: [] },
   // No link: the letter and the mail are two separate factors, so the letter never carries the token.
   'activation-letter': { allowed: ['username', 'name', 'organisation', 'expires_at', 'portal_url', 'company_name'], required: [] },
+  // The link opens the ticket in the portal (no secret in it); the statuses are in the mail's language.
+  'ticket-status': { allowed: [...ACCOUNT_PLACEHOLDERS, 'link', 'ticket_number', 'ticket_title', 'old_status', 'new_status'], required: ['ticket_number', 'new_status'] },
 };
 
 /**

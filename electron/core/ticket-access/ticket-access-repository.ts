@@ -88,6 +88,23 @@ export async function readContactRecord(db: Executor, contact: ViewContact, now:
   };
 }
 
+/**
+ * The contact a signed-in portal account acts as: the organisation and person of its session
+ * (its principal, checked against the account's links and umbrella children at every call), so
+ * switching organisation switches what the access function builds. For a link, this is the
+ * record readContactRecord reads for { accountId, organisationId } ("view as contact").
+ */
+export async function readPortalContactRecord(db: Executor, acting: { accountId: number; organisationId: number; personId: number | null }, now: Date): Promise<ContactRecord | null> {
+  const [account] = (await selectAccount(db, acting.accountId)).rows;
+  if (!account) return null;
+  return {
+    contact: { kind: 'account', accountId: account.id, personId: acting.personId },
+    organisationId: acting.organisationId,
+    account: { active: account.active === 1, hasAccess: accountStatus(account, now) === 'active' },
+    holder: acting.personId !== null ? { personId: acting.personId } : { accountId: account.id, organisationId: acting.organisationId },
+  };
+}
+
 /** Names for the view's banner. */
 export async function readContactNames(db: Executor, record: ContactRecord): Promise<{ person: { first: string | null; last: string } | null; username: string | null; organisation: string | null }> {
   const personId = record.contact.personId;
@@ -151,6 +168,31 @@ export async function readTicketFacts(db: Executor, number: number): Promise<(Ti
     projectOrganisationId: row.organisation_id,
     projectInternal: row.organisation_id === null || row.internal === 1,
     taskCreatedAt: row.created_at,
+  };
+}
+
+/**
+ * The facts explain() needs for a ticket that does not exist yet (a new ticket on this task):
+ * null when the task is not one of the project's. Archived flags come along for the caller.
+ */
+export async function readTaskFacts(db: Executor, projectId: number, taskId: number): Promise<(TicketFacts & { projectArchived: boolean; taskArchived: boolean }) | null> {
+  const row = await db
+    .selectFrom('task')
+    .innerJoin('project', 'project.id', 'task.project_id')
+    .leftJoin('organisation', 'organisation.id', 'project.organisation_id')
+    .select(['task.id', 'task.project_id', 'project.organisation_id', 'organisation.internal', 'task.created_at', 'task.archived_at', 'project.archived_at as project_archived_at'])
+    .where('task.id', '=', taskId)
+    .where('task.project_id', '=', projectId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    projectId: row.project_id,
+    taskId: row.id,
+    projectOrganisationId: row.organisation_id,
+    projectInternal: row.organisation_id === null || row.internal === 1,
+    taskCreatedAt: row.created_at,
+    projectArchived: row.project_archived_at !== null,
+    taskArchived: row.archived_at !== null,
   };
 }
 

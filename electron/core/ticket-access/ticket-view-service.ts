@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
-import type { AccessExplanation, ViewAsTicketRow, ViewContact, ViewedContact } from '../../../shared/api/ticket-view';
+import type { AccessExplanation, ContactTicketRow, ViewAsTicketRow, ViewContact, ViewedContact } from '../../../shared/api/ticket-view';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
@@ -8,7 +8,7 @@ import type { Executor } from '../db/connection';
 import { personDisplayName } from '../contacts/person-name';
 import type { PortalAccountPrincipal, StaffViewingAsPrincipal } from '../principal';
 import { buildScope, explain, writableFor, type TicketScope } from './ticket-access';
-import { listContactTickets, readContactNames, readContactRecord, readRightFacts, readTicketFacts, type ContactRecord } from './ticket-access-repository';
+import { listContactTickets, readContactNames, readContactRecord, readPortalContactRecord, readRightFacts, readTicketFacts, type ContactRecord, type ContactTicketQuery } from './ticket-access-repository';
 import { readTicketAccessSettings } from './ticket-access-settings';
 import { toContactTicketRow } from './contact-ticket-fields';
 
@@ -64,6 +64,16 @@ export function contactOf(principal: StaffViewingAsPrincipal | PortalAccountPrin
   return { personId: principal.personId ?? 0 };
 }
 
+/**
+ * The scope of the contact a signed-in portal account acts as (its session's organisation and
+ * person), read in the caller's transaction when it writes; NOT_FOUND when the account is gone.
+ */
+export async function portalScope(db: Executor, principal: PortalAccountPrincipal, now: Date): Promise<{ record: ContactRecord; scope: TicketScope }> {
+  const record = await readPortalContactRecord(db, principal, now);
+  if (!record) throw new AppError('NOT_FOUND', 'There is no such contact.');
+  return loadScope(db, contactOf(principal), now, record);
+}
+
 /** Opens the view: whom it shows (for the banner), audited once per opening. */
 export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrincipal): Promise<ViewedContact> {
   const { record, scope } = await scopeOfViewer(deps, viewer);
@@ -91,11 +101,21 @@ export async function openTicketView(deps: CoreDeps, viewer: StaffViewingAsPrinc
   };
 }
 
+/**
+ * One page of a contact's tickets: THE list of every contact view. "View as contact" and the
+ * portal both call it with the contact's scope, so both show the same tickets in the same order,
+ * each row through the one field whitelist (with the ticket's id beside it, for staff only).
+ */
+export async function contactTicketPage(db: Executor, scope: TicketScope, query: ContactTicketQuery): Promise<{ rows: { id: number; row: ContactTicketRow }[]; total: number }> {
+  const { rows, total } = await listContactTickets(db, scope, query);
+  return { rows: rows.map((view) => ({ id: view.id, row: toContactTicketRow(view, writableFor(scope, view.project_id, view.task_id)) })), total };
+}
+
 export async function listTicketsAs(deps: CoreDeps, viewer: StaffViewingAsPrincipal, query: ParsedInputOf<'ticket-view:list'>): Promise<{ rows: ViewAsTicketRow[]; total: number }> {
   const { scope } = await scopeOfViewer(deps, viewer);
-  const { rows, total } = await listContactTickets(deps.db, scope, query);
+  const { rows, total } = await contactTicketPage(deps.db, scope, query);
   // The view is staff-only: its rows carry the ticket's id for staff's bulk actions; the contact's whitelist does not.
-  return { rows: rows.map((row) => ({ ...toContactTicketRow(row, writableFor(scope, row.project_id, row.task_id)), id: row.id })), total };
+  return { rows: rows.map(({ id, row }) => ({ ...row, id })), total };
 }
 
 /** "Why (not)?" for one ticket by its number. */

@@ -7,6 +7,7 @@ import type { Actor, CoreDeps } from '../context';
 import type { Executor } from '../db/connection';
 import { requireProject } from '../projects/project-service';
 import { requireTaskOfProject } from '../projects/task-service';
+import { queueStatusMails } from '../ticket-notifications/status-notifications';
 import { existingCategoryIds } from '../tickets/category-repository';
 import { insertAssignment } from '../tickets/ticket-part-repository';
 import { projectsAcceptingContact } from '../tickets/ticket-contact-repository';
@@ -80,8 +81,8 @@ async function planChunk(db: Executor, ids: readonly number[], changes: BulkChan
   return { rows, plans };
 }
 
-/** Writes the changed tickets of a step and one audit entry for each, with the fields that differ before and after. */
-async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicketPlan[], now: string): Promise<void> {
+/** Writes the changed tickets of a step and one audit entry for each, with the fields that differ before and after; queues the status-change mails. */
+async function writeChunk(trx: Executor, deps: CoreDeps, actor: Actor, plans: readonly BulkTicketPlan[], now: string): Promise<void> {
   for (const { row, after, addAssignment } of plans) {
     await updateTicketRow(trx, row.ticketId, {
       status: after.status,
@@ -105,6 +106,8 @@ async function writeChunk(trx: Executor, actor: Actor, plans: readonly BulkTicke
       ...changedFields(before, after),
     })),
   );
+  const statusChanges = plans.map(({ row, before, after }) => ({ ticketId: row.ticketId, number: row.number ?? 0, title: row.title ?? '', from: before.status, to: after.status }));
+  await queueStatusMails(trx, deps.accountMails, statusChanges, new Date(now));
 }
 
 /** Called after each step of a bulk update's writes with how many of its tickets are done; a job reports progress, yields, and may stop there. */
@@ -149,7 +152,7 @@ export async function bulkUpdateIn(trx: Executor, deps: CoreDeps, actor: Actor, 
   for (let start = 0; start < ids.length; start += BULK_CHUNK_SIZE) {
     const step = ids.slice(start, start + BULK_CHUNK_SIZE);
     const planned = await planChunk(trx, step, changes);
-    await writeChunk(trx, actor, planned.plans, now);
+    await writeChunk(trx, deps, actor, planned.plans, now);
     rows.push(...planned.rows);
     await onStep?.(start + step.length);
   }

@@ -10,6 +10,7 @@ import type { Executor } from '../db/connection';
 import type { TicketTable } from '../db/schema';
 import { requireProject } from '../projects/project-service';
 import { requireTaskOfProject } from '../projects/task-service';
+import { queueStatusMails } from '../ticket-notifications/status-notifications';
 import { existingCategoryIds } from './category-repository';
 import { checkTicketContact } from './ticket-contact-service';
 import { ticketAssignmentRows, ticketComments, findSameAssignment, insertAssignment } from './ticket-part-repository';
@@ -208,6 +209,7 @@ export async function updateTicket(deps: CoreDeps, actor: Actor, input: UpdateFi
       await updateTicketRow(trx, input.id, { updated_at: now });
       await recordAudit(trx, { at: now, staffId: actor.id, entity: 'ticket', entityId: input.id, action: 'updated', label: ticketLabel(after), ...diff });
     }
+    await queueStatusMails(trx, deps.accountMails, [{ ticketId: input.id, number: after.number, title: after.title, from: before.status, to: after.status }], deps.clock());
   });
   return getTicket(deps, input.id);
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { AppError, isAppError, type FieldError, type FieldErrorCode } from '../../../shared/errors';
 
 /** Field problems the renderer finds itself before sending (the contract has no "confirm password"). */
-export type LocalFieldErrorCode = 'passwords_differ' | 'hours_format' | 'to_before_from';
+export type LocalFieldErrorCode = 'passwords_differ' | 'hours_format' | 'to_before_from' | 'whole_number';
 export type AnyFieldError = FieldError | { code: LocalFieldErrorCode };
 
 /** What may keep a record from being deleted, as the core counts them in IN_USE's params. */

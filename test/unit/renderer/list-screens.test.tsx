@@ -23,6 +23,7 @@ const mail = (id: number, overrides: Partial<OutboxMail> = {}): OutboxMail => ({
   id,
   messageId: `<${id}@portier>`,
   kind: 'activation',
+  channel: 'mail',
   to: `user${id}@example.com`,
   subject: `Activate your account ${id}`,
   accountId: id,
@@ -86,7 +87,7 @@ describe('the list screens', () => {
   it('outbox: rows do not open, the mail opened in the panel beside the list is marked, the pager sits under the list', async () => {
     const user = userEvent.setup();
     renderWithApp(<OutboxScreen me={staffMember()} />, {
-      'outbox:list': () => ({ rows: [mail(1), mail(2, { status: 'failed', lastError: 'Connection refused' })], total: 2, smtpConfigured: true }),
+      'outbox:list': () => ({ rows: [mail(1), mail(2, { status: 'failed', lastError: 'Connection refused' })], total: 2, smtpConfigured: true, smsGatewayConfigured: true }),
       'outbox:get': (input) => ({ ...mail(input.id), html: '<p>Hello</p>', text: 'Hello' }),
     });
     await user.click(await screen.findByRole('button', { name: 'Activate your account 2' }));

@@ -22,6 +22,7 @@ const row = (id: number, username: string, personName: string | null): PortalAcc
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
 });
 
 it("an organisation's page lists the portal accounts linked to it, and its history for administrators", async () => {

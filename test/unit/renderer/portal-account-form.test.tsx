@@ -16,8 +16,8 @@ afterEach(cleanup);
 
 const AT = '2026-11-01T10:00:00.000Z';
 const groups: RoleGroup[] = [
-  { id: 1, name: 'Client', description: 'Reads', builtIn: true, builtInKey: 'client', permissions: ['tickets.read'], accountCount: 0, createdAt: AT, updatedAt: AT },
-  { id: 2, name: 'Partner', description: null, builtIn: true, builtInKey: 'partner', permissions: ['members.view'], accountCount: 0, createdAt: AT, updatedAt: AT },
+  { id: 1, name: 'Client', description: 'Reads', builtIn: true, builtInKey: 'client', permissions: ['tickets.read'], requiresTwoStep: false, accountCount: 0, createdAt: AT, updatedAt: AT },
+  { id: 2, name: 'Partner', description: null, builtIn: true, builtInKey: 'partner', permissions: ['members.view'], requiresTwoStep: false, accountCount: 0, createdAt: AT, updatedAt: AT },
 ];
 const account = (overrides: Partial<PortalAccount> = {}): PortalAccount => ({
   id: 9,
@@ -36,6 +36,8 @@ const account = (overrides: Partial<PortalAccount> = {}): PortalAccount => ({
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
+  mustChangePassword: false,
   lockedUntil: null,
   createdAt: AT,
   updatedAt: AT,
@@ -48,6 +50,7 @@ const common = {
   'role-groups:list': () => groups,
   'password-policy:get': () => DEFAULT_PASSWORD_POLICY,
   'portal-accounts:effective-permissions': () => [{ key: 'tickets.read' as const, grantedBy: [{ id: 1, name: 'Client' }] }],
+  'portal-accounts:sessions': () => [],
 };
 
 describe('the portal account form', () => {

@@ -55,6 +55,7 @@ const row = (id: number, overrides: Partial<PortalAccountRow> = {}): PortalAccou
   activationExpiresAt: null,
   activatedAt: null,
   lastSignInAt: null,
+  twoStepMethod: null,
   ...overrides,
 });
 
@@ -301,5 +302,26 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     await user.click(screen.getByRole('button', { name: 'Columns' }));
     await user.click(screen.getByRole('checkbox', { name: 'Nickname' }));
     await waitFor(() => expect(screen.queryByRole('columnheader', { name: 'Nickname' })).toBeNull());
+  });
+
+  it('shows each account’s two-step login (none, authenticator app, SMS) and its last portal sign-in', async () => {
+    const METHODS = [null, 'totp', 'sms'] as const;
+    renderScreen(staffMember(), {
+      'portal-accounts:list': (input) => {
+        const offset = input.offset ?? 0;
+        const rows = Array.from({ length: Math.max(0, Math.min(100, 3 - offset)) }, (_, i) =>
+          row(i + 1, { twoStepMethod: METHODS[i] ?? null, lastSignInAt: i === 1 ? '2026-12-05T09:00:00.000Z' : null }),
+        );
+        return { rows, total: 3, totalExact: true };
+      },
+    });
+    await screen.findByText('user1@example.com');
+    const header = screen.getByRole('columnheader', { name: 'Two-step' });
+    const column = [...(header.parentElement?.children ?? [])].indexOf(header);
+    const cell = (username: string) => rowOf(username).children[column]?.textContent;
+    expect([cell('user1@example.com'), cell('user2@example.com'), cell('user3@example.com')]).toEqual(['None', 'Authenticator app', 'SMS']);
+    const signIn = [...(header.parentElement?.children ?? [])].indexOf(screen.getByRole('columnheader', { name: /Last sign-in/ }));
+    expect(rowOf('user2@example.com').children[signIn]?.textContent).toContain('2026');
+    expect(rowOf('user1@example.com').children[signIn]?.textContent).toBe('');
   });
 });

@@ -17,6 +17,7 @@ const group = (id: number, name: string, overrides: Partial<RoleGroup>): RoleGro
   builtIn: false,
   builtInKey: null,
   permissions: ['tickets.read'],
+  requiresTwoStep: false,
   accountCount: 0,
   createdAt: AT,
   updatedAt: AT,

@@ -24,6 +24,7 @@ const group = (id: number, name: string, accountCount: number): RoleGroup => ({
   builtIn: false,
   builtInKey: null,
   permissions: ['tickets.read'],
+  requiresTwoStep: false,
   accountCount,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

@@ -50,6 +50,8 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   at: '2025-03-14T09:26:53.000Z',
   staffId: 1,
   staffName: 'Ada Administrator',
+  accountId: null,
+  accountName: null,
   via: 'app',
   entity: 'organisation',
   entityId: 7,
@@ -148,6 +150,27 @@ describe('audit log', () => {
     for (const raw of ['links-changed', 'roleGroupIds', 'password-reset', 'expiresAt', 'letterheadLogo', 'passwordChanged', 'mimeType', '#3', '#8', '{']) {
       expect(text).not.toContain(raw);
     }
+  });
+
+  it('names the portal account that acted by its username, in every language', async () => {
+    const rows: AuditEntry[] = [
+      entry({ id: 20, staffId: null, staffName: null, accountId: 4, accountName: 'erik@example.com', via: 'portal', entity: 'portal-account', entityId: 4, label: 'erik@example.com', action: 'signed-in', before: null, after: null }),
+      entry({ id: 21, staffId: null, staffName: null, accountId: null, accountName: null, via: 'portal', entity: 'portal-account', entityId: 5, label: 'gone@example.com', action: 'password-reset', before: null, after: { passwordChanged: true } }),
+      entry({ id: 22, entity: 'portal-account', entityId: 4, label: 'erik@example.com', action: 'sessions-ended', before: null, after: { sessionsEnded: 2 } }),
+    ];
+    const cellsOf = () => within(screen.getByRole('table')).getAllByRole('row').slice(1).map((r) => r.children[1]?.textContent);
+    for (const [language, expected] of [
+      ['en', ['erik@example.com (portal)', 'Customer (portal)', 'Ada Administrator']],
+      ['nl', ['erik@example.com (portaal)', 'Klant (portaal)', 'Ada Administrator']],
+      ['de', ['erik@example.com (Portal)', 'Kunde (Portal)', 'Ada Administrator']],
+    ] as const) {
+      renderWithApp(<AuditScreen />, { 'audit:list': () => ({ rows, total: rows.length }), 'staff:list': () => ({ rows: [staffMember()], total: 1 }) }, { language });
+      await waitFor(() => expect(cellsOf()).toEqual(expected));
+      cleanup();
+    }
+    renderWithApp(<AuditScreen />, { 'audit:list': () => ({ rows, total: rows.length }), 'staff:list': () => ({ rows: [staffMember()], total: 1 }) });
+    expect(await screen.findByText('Portal sessions ended')).toBeTruthy();
+    expect(screen.getByText('Sessions ended', { selector: 'dt' }).parentElement?.textContent).toContain('2');
   });
 
   it('shows one record\'s history when opened from its page, with a way back to all entries', async () => {

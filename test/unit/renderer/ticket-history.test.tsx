@@ -14,6 +14,8 @@ const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
   at: '2026-03-14T09:26:53.000Z',
   staffId: 1,
   staffName: 'Ada Administrator',
+  accountId: null,
+  accountName: null,
   via: 'app',
   entity: 'ticket',
   entityId: 40,

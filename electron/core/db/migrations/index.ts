@@ -20,6 +20,10 @@ import { migration0019 } from './0019-account-search-document';
 import { migration0020 } from './0020-tickets';
 import { migration0021 } from './0021-ticket-project-covering';
 import { migration0024 } from './0024-account-search-stage';
+import { migration0026 } from './0026-portal-sessions';
+import { migration0027 } from './0027-portal-link-state';
+import { migration0028 } from './0028-outbox-sms';
+import { migration0029 } from './0029-ticket-status-template';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +32,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0024,
+  migration0026,
+  migration0027,
+  migration0028,
+  migration0029,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */

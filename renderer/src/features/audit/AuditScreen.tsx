@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/api/audit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Pager, TableMessage } from '../../components/DataTable';
 import { PAGE_SIZE } from '../../components/list-state';
@@ -7,6 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { Link } from '../../router/Link';
 import type { AuditRecordRef } from '../../router/routes';
 import { AuditChanges } from './AuditChanges';
+import { auditActor } from './audit-actor';
 import { AuditWhat, recordName } from './AuditWhat';
 import { useAuditFilters, type AuditFilters as Filters } from './audit-filter-store';
 import { useAuditLog, type AuditQuery } from './audit-queries';
@@ -25,13 +25,6 @@ function toQuery(f: Filters, record: AuditRecordRef | undefined): AuditQuery {
     offset: f.offset,
     limit: PAGE_SIZE,
   };
-}
-
-/** Who acted: a staff user in the app, the command line (signed in as one), or the customer in the portal. */
-function who(t: ReturnType<typeof useTranslation>['t'], e: AuditEntry): string {
-  if (e.via === 'cli') return e.staffName ? t('auditLog.via.cliAs', { name: e.staffName }) : t('auditLog.via.cli');
-  if (e.via === 'portal') return t('auditLog.via.portal');
-  return e.staffName ?? t('auditLog.via.system');
 }
 
 /** Who changed what and when (administrators only); newest first, as the core returns it. With a record: only its history. */
@@ -76,7 +69,7 @@ export function AuditScreen({ record }: { record?: AuditRecordRef }) {
                 <td className="cell-nowrap">
                   <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 </td>
-                <td>{who(t, e)}</td>
+                <td>{auditActor(t, e)}</td>
                 <td className="cell-nowrap">
                   <AuditWhat entry={e} />
                 </td>

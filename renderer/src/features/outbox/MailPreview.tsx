@@ -8,16 +8,23 @@ import { useOutboxMail } from './outbox-queries';
 export function MailPreview({ id }: { id: number }) {
   const { t } = useTranslation();
   const mail = useOutboxMail(id);
-  const [view, setView] = useState<'html' | 'text'>('html');
+  const [chosen, setView] = useState<'html' | 'text'>('html');
   if (mail.error) return <ErrorAlert error={mail.error} />;
   if (!mail.data) return <p className="muted">{t('app.loading')}</p>;
+  // A text message has no HTML part: only its text (the code masked).
+  const sms = mail.data.channel === 'sms';
+  const view = sms ? 'text' : chosen;
   return (
     <div className="mail-preview">
       <dl className="facts">
         <dt>{t('outbox.columns.to')}</dt>
         <dd>{mail.data.to}</dd>
-        <dt>{t('outbox.columns.subject')}</dt>
-        <dd>{mail.data.subject}</dd>
+        {sms ? null : (
+          <>
+            <dt>{t('outbox.columns.subject')}</dt>
+            <dd>{mail.data.subject}</dd>
+          </>
+        )}
         <dt>Message-ID</dt>
         <dd className="cell-sub">{mail.data.messageId}</dd>
         {mail.data.lastError ? (
@@ -27,14 +34,16 @@ export function MailPreview({ id }: { id: number }) {
           </>
         ) : null}
       </dl>
-      <div className="segmented" role="group" aria-label={t('outbox.previewAs')}>
-        <button type="button" className="segmented__item" aria-pressed={view === 'html'} onClick={() => setView('html')}>
-          HTML
-        </button>
-        <button type="button" className="segmented__item" aria-pressed={view === 'text'} onClick={() => setView('text')}>
-          {t('outbox.text')}
-        </button>
-      </div>
+      {sms ? null : (
+        <div className="segmented" role="group" aria-label={t('outbox.previewAs')}>
+          <button type="button" className="segmented__item" aria-pressed={view === 'html'} onClick={() => setView('html')}>
+            HTML
+          </button>
+          <button type="button" className="segmented__item" aria-pressed={view === 'text'} onClick={() => setView('text')}>
+            {t('outbox.text')}
+          </button>
+        </div>
+      )}
       {view === 'html' ? (
         <MailFrame title={t('outbox.previewTitle', { subject: mail.data.subject })} html={mail.data.html} />
       ) : (

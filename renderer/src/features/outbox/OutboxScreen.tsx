@@ -42,6 +42,12 @@ export function OutboxScreen({ me }: { me: StaffMember }) {
   const columns = [
     column.display({ id: 'created', header: t('outbox.columns.created'), cell: ({ row }) => format.dateTime(row.original.createdAt), meta: { className: 'cell-nowrap' } }),
     column.display({
+      id: 'channel',
+      header: t('outbox.columns.channel'),
+      cell: ({ row: { original: mail } }) => <span className={mail.channel === 'sms' ? 'badge badge--info' : 'badge'}>{t(`outbox.channels.${mail.channel}`)}</span>,
+      meta: { className: 'cell-nowrap' },
+    }),
+    column.display({
       id: 'to',
       header: t('outbox.columns.to'),
       cell: ({ row: { original: mail } }) => (mail.accountId ? <Link to={{ name: 'account', id: mail.accountId }}>{mail.to}</Link> : mail.to),
@@ -64,7 +70,7 @@ export function OutboxScreen({ me }: { me: StaffMember }) {
       cell: ({ row: { original: mail } }) => (
         <>
           <span className={TONE[mail.status]}>{t(`outbox.statuses.${mail.status}`)}</span>
-          {mail.emlWrittenAt ? <span className="cell-sub">{t('outbox.emlWritten')}</span> : null}
+          {mail.emlWrittenAt ? <span className="cell-sub">{t(mail.channel === 'sms' ? 'outbox.smsFileWritten' : 'outbox.emlWritten')}</span> : null}
         </>
       ),
     }),
@@ -100,6 +106,11 @@ export function OutboxScreen({ me }: { me: StaffMember }) {
           {outbox.data && !outbox.data.smtpConfigured ? (
             <p className="notice" role="status">
               {t('outbox.noSmtp')} {me.role === 'administrator' ? <Link to={{ name: 'settings' }}>{t('outbox.configure')}</Link> : null}
+            </p>
+          ) : null}
+          {outbox.data && !outbox.data.smsGatewayConfigured && rows.some((mail) => mail.channel === 'sms') ? (
+            <p className="notice" role="status">
+              {t('outbox.noSmsGateway')} {me.role === 'administrator' ? <Link to={{ name: 'settings' }}>{t('outbox.configureSms')}</Link> : null}
             </p>
           ) : null}
           <div className="toolbar toolbar--wrap">

@@ -7,15 +7,18 @@ import { useFormat } from '../../i18n/format';
 import { AccountStatusBadge } from './AccountStatusBadge';
 import { ActivateDialog } from './ActivateDialog';
 import { ChangeUsernameDialog } from './ChangeUsernameDialog';
+import { SendSetPasswordLinkDialog } from './SendSetPasswordLinkDialog';
+import { SetPasswordDialog } from './SetPasswordDialog';
 import { useSetAccountActive } from './portal-account-queries';
 
-/** Where the account stands, and the deliberate access actions: change username, deactivate or reactivate. */
+/** Where the account stands, and the deliberate access actions: a password (typed, or a link by mail), change username, deactivate or reactivate. */
 export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccount; mayGrant: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const setActive = useSetAccountActive();
   const [renaming, setRenaming] = useState(false);
   const [activating, setActivating] = useState(false);
+  const [passwordAction, setPasswordAction] = useState<'set' | 'link' | null>(null);
   const mayActivate = account.active && ['no_access', 'invited', 'invitation_expired'].includes(account.status);
   const when = (iso: string | null) => (iso ? format.dateTime(iso) : t('common.none'));
 
@@ -37,7 +40,10 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
         <dt>{t('portalAccounts.status')}</dt>
         <dd>
           <AccountStatusBadge status={account.status} /> <span className="muted">{account.hasPassword ? t('portalAccounts.hasPassword') : t('portalAccounts.noPassword')}</span>
+          {account.mustChangePassword ? <span className="muted"> · {t('accountAccess.mustChangePassword')}</span> : null}
         </dd>
+        <dt>{t('accountAccess.twoStepLogin')}</dt>
+        <dd>{t(`portalAccounts.twoStepMethods.${account.twoStepMethod ?? 'none'}`)}</dd>
         <dt>{t('portalAccounts.columns.activationSentAt')}</dt>
         <dd>
           {when(account.activationSentAt)}
@@ -57,6 +63,14 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
               {t('portalAccounts.activation.action')}
             </button>
           ) : null}
+          <button type="button" className="button" onClick={() => setPasswordAction('set')}>
+            {t('accountAccess.setPassword.action')}
+          </button>
+          {account.active ? (
+            <button type="button" className="button" onClick={() => setPasswordAction('link')}>
+              {t('accountAccess.sendLink.action')}
+            </button>
+          ) : null}
           <button type="button" className="button" onClick={() => setRenaming(true)}>
             {t('portalAccounts.changeUsername')}
           </button>
@@ -66,6 +80,8 @@ export function AccountAccessPanel({ account, mayGrant }: { account: PortalAccou
         </div>
       ) : null}
       {renaming ? <ChangeUsernameDialog account={account} onDone={() => setRenaming(false)} /> : null}
+      {passwordAction === 'set' ? <SetPasswordDialog account={account} onDone={() => setPasswordAction(null)} /> : null}
+      {passwordAction === 'link' ? <SendSetPasswordLinkDialog account={account} onDone={() => setPasswordAction(null)} /> : null}
       {activating ? <ActivateDialog accounts={{ ids: [account.id] }} onClose={() => setActivating(false)} /> : null}
     </section>
   );

@@ -31,6 +31,7 @@ export const COLUMN_WIDTH_REM: Record<AccountColumn, number> = {
   activationSentAt: 15,
   activatedAt: 11,
   lastSignInAt: 11,
+  twoStep: 12,
 };
 
 /** What cells need to turn a row into text: passed down once, not looked up per cell. */
@@ -92,5 +93,7 @@ export function accountCell(column: AccountColumn, row: PortalAccountRow, { t, f
       return <td key={column}>{row.activatedAt ? format.dateTime(row.activatedAt) : ''}</td>;
     case 'lastSignInAt':
       return <td key={column}>{row.lastSignInAt ? format.dateTime(row.lastSignInAt) : ''}</td>;
+    case 'twoStep':
+      return <td key={column}>{t(`portalAccounts.twoStepMethods.${row.twoStepMethod ?? 'none'}`)}</td>;
   }
 }

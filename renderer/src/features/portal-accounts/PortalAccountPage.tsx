@@ -6,6 +6,7 @@ import { HistoryLink } from '../audit/HistoryLink';
 import { personName, usePerson } from '../persons/person-queries';
 import { AccountAccessPanel } from './AccountAccessPanel';
 import { AccountForm } from './AccountForm';
+import { AccountSessions } from './AccountSessions';
 import { AccountTicketRights } from '../ticket-rights/ContactTicketRights';
 import { EffectivePermissions } from './EffectivePermissions';
 import { mayGrantAccess, useAccount } from './portal-account-queries';
@@ -17,7 +18,7 @@ interface PortalAccountPageProps {
   me: StaffMember;
 }
 
-/** A new portal account (possibly from a person) or an existing one: details, access, effective permissions. */
+/** A new portal account (possibly from a person) or an existing one: details, access, effective permissions, portal sessions. */
 export function PortalAccountPage({ id, personId, me }: PortalAccountPageProps) {
   const { t } = useTranslation();
   const mayGrant = mayGrantAccess(me);
@@ -62,6 +63,7 @@ export function PortalAccountPage({ id, personId, me }: PortalAccountPageProps) 
           </div>
         </div>
       ) : null}
+      {data ? <AccountSessions account={data} mayGrant={mayGrant} /> : null}
       {data ? <AccountTicketRights account={data} mayGrant={mayGrant} /> : null}
     </section>
   );

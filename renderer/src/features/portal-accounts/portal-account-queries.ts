@@ -19,6 +19,7 @@ export const accountKeys = {
   list: (query: AccountListQuery) => ['portal-accounts', 'list', query] as const,
   detail: (id: number) => ['portal-accounts', 'detail', id] as const,
   permissions: (id: number) => ['portal-accounts', 'effective-permissions', id] as const,
+  sessions: (id: number) => ['portal-accounts', 'sessions', id] as const,
 };
 
 /** Rows per request of the virtualised list. */
@@ -74,6 +75,11 @@ export function useEffectivePermissions(id: number | null) {
   });
 }
 
+/** The account's open portal sessions; they change without the back office (a customer signs in), so a revisit asks again. */
+export function useAccountSessions(id: number) {
+  return useQuery({ queryKey: accountKeys.sessions(id), queryFn: () => call('portal-accounts:sessions', { id }), staleTime: 0 });
+}
+
 export function useAccountColumns() {
   return useQuery({ queryKey: ['preferences', 'account-columns'], queryFn: () => call('preferences:get-account-columns', {}) });
 }
@@ -85,6 +91,9 @@ export const useSetAccountActive = () => useChannelMutation('portal-accounts:set
 export const useChangeUsername = () => useChannelMutation('portal-accounts:change-username');
 export const useDeleteAccount = () => useChannelMutation('portal-accounts:delete');
 export const useCreateAccountsForPersons = () => useChannelMutation('portal-accounts:create-for-persons');
+export const useEndAccountSessions = () => useChannelMutation('portal-accounts:end-sessions');
+export const useSetAccountPassword = () => useChannelMutation('portal-accounts:set-password');
+export const useSendSetPasswordLink = () => useChannelMutation('portal-accounts:send-set-password-link');
 
 /** Administrators and staff with the flag may change portal access; the core enforces it, the UI explains it. */
 export const mayGrantAccess = (me: Pick<StaffMember, 'role' | 'mayGrantAccess'>): boolean => me.role === 'administrator' || me.mayGrantAccess;

@@ -4,7 +4,7 @@ import type { RoleGroup } from '../../../../shared/api/role-groups';
 import type { StaffMember } from '../../../../shared/api/staff';
 import type { PermissionKey } from '../../../../shared/permissions';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { TextField } from '../../components/Field';
+import { CheckboxField, TextField } from '../../components/Field';
 import { notify } from '../../components/notification-store';
 import { recordVersion, useForm } from '../../components/use-form';
 import { Link } from '../../router/Link';
@@ -19,9 +19,15 @@ interface Values {
   name: string;
   description: string;
   permissions: PermissionKey[];
+  requiresTwoStep: boolean;
 }
 
-const toForm = (g: RoleGroup | undefined): Values => ({ name: g?.name ?? '', description: g?.description ?? '', permissions: [...(g?.permissions ?? [])] });
+const toForm = (g: RoleGroup | undefined): Values => ({
+  name: g?.name ?? '',
+  description: g?.description ?? '',
+  permissions: [...(g?.permissions ?? [])],
+  requiresTwoStep: g?.requiresTwoStep ?? false,
+});
 
 function RoleGroupForm({ group, editable }: { group?: RoleGroup; editable: boolean }) {
   const { t } = useTranslation();
@@ -68,6 +74,13 @@ function RoleGroupForm({ group, editable }: { group?: RoleGroup; editable: boole
           error={fieldErrors.description}
           hint={editable && group && isShippedDescription({ builtInKey: group.builtInKey, description: values.description }) ? t('roleGroups.builtInDescriptionHint') : undefined}
           maxLength={500}
+        />
+        <CheckboxField
+          label={t('roleGroups.fields.requiresTwoStep')}
+          hint={t('roleGroups.fields.requiresTwoStepHint')}
+          checked={values.requiresTwoStep}
+          onCheckedChange={(v) => set('requiresTwoStep', v)}
+          error={fieldErrors.requiresTwoStep}
         />
       </fieldset>
       <h2>{t('roleGroups.permissions')}</h2>

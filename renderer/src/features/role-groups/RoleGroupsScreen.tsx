@@ -30,6 +30,7 @@ export function RoleGroupsScreen({ me }: { me: StaffMember }) {
       cell: ({ row: { original: group } }) => (
         <>
           {group.name} {group.builtIn ? <span className="badge">{t('roleGroups.builtIn')}</span> : null}
+          {group.requiresTwoStep ? <span className="badge badge--info">{t('roleGroups.twoStep')}</span> : null}
         </>
       ),
       meta: { className: 'cell-strong' },

@@ -7,6 +7,7 @@ export const roleGroupsText = featureText(
     intro: 'A role group is a named set of permissions. A portal account may do what any of its groups allows.',
     readOnly: 'Only administrators can change role groups.',
     builtIn: 'Built-in',
+    twoStep: 'Two-step login',
     created: 'Role group {{name}} created.',
     saved: 'Role group {{name}} saved.',
     deleted: 'Role group {{name}} deleted.',
@@ -28,6 +29,8 @@ export const roleGroupsText = featureText(
     fields: {
       name: 'Name',
       description: 'Description',
+      requiresTwoStep: 'Members must use two-step login',
+      requiresTwoStepHint: 'In the customer portal, members need a code from an authenticator app or by SMS as well as their password. Members without a method set one up at their next sign-in, before anything else.',
     },
     columns: {
       name: 'Name',
@@ -59,6 +62,7 @@ export const roleGroupsText = featureText(
       intro: 'Een rollengroep is een benoemde set rechten. Een portalaccount mag wat een van zijn groepen toestaat.',
       readOnly: 'Alleen beheerders kunnen rollengroepen wijzigen.',
       builtIn: 'Standaard',
+      twoStep: 'Aanmelden in twee stappen',
       created: 'Rollengroep {{name}} aangemaakt.',
       saved: 'Rollengroep {{name}} opgeslagen.',
       deleted: 'Rollengroep {{name}} verwijderd.',
@@ -80,6 +84,8 @@ export const roleGroupsText = featureText(
       fields: {
         name: 'Naam',
         description: 'Omschrijving',
+        requiresTwoStep: 'Leden moeten in twee stappen aanmelden',
+        requiresTwoStepHint: 'In het klantenportaal hebben leden naast hun wachtwoord een code van een authenticator-app of per sms nodig. Leden zonder methode stellen er een in bij hun volgende aanmelding, vóór al het andere.',
       },
       columns: {
         name: 'Naam',
@@ -110,6 +116,7 @@ export const roleGroupsText = featureText(
       intro: 'Eine Rollengruppe ist eine benannte Menge von Berechtigungen. Ein Portalkonto darf, was eine seiner Gruppen erlaubt.',
       readOnly: 'Nur Administratoren können Rollengruppen ändern.',
       builtIn: 'Vorgegeben',
+      twoStep: 'Zwei-Schritt-Anmeldung',
       created: 'Rollengruppe {{name}} angelegt.',
       saved: 'Rollengruppe {{name}} gespeichert.',
       deleted: 'Rollengruppe {{name}} gelöscht.',
@@ -131,6 +138,8 @@ export const roleGroupsText = featureText(
       fields: {
         name: 'Name',
         description: 'Beschreibung',
+        requiresTwoStep: 'Mitglieder müssen sich in zwei Schritten anmelden',
+        requiresTwoStepHint: 'Im Kundenportal brauchen Mitglieder außer ihrem Passwort einen Code aus einer Authenticator-App oder per SMS. Mitglieder ohne Methode richten bei der nächsten Anmeldung zuerst eine ein.',
       },
       columns: {
         name: 'Name',

@@ -7,6 +7,7 @@ import { uiLanguageOptions } from '../../components/language-options';
 import { notify } from '../../components/notification-store';
 import { useSetMyLanguage } from '../session/session-queries';
 import { MailSettingsSections } from '../mail-settings/MailSettingsSections';
+import { SmsGatewaySection } from '../sms-gateway/SmsGatewaySection';
 import { PasswordPolicySection } from '../password-policy/PasswordPolicyForm';
 import { SessionSettingsSection } from '../session-settings/SessionSettingsForm';
 import { TicketCategoriesSection } from '../ticket-categories/TicketCategoriesSection';
@@ -53,6 +54,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       {me.role === 'administrator' ? <TicketAccessSettingsSection /> : null}
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
+      <SmsGatewaySection me={me} />
     </section>
   );
 }

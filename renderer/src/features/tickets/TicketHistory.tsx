@@ -5,17 +5,11 @@ import { Pager, TableMessage } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
 import { AuditChanges } from '../audit/AuditChanges';
+import { auditActor } from '../audit/audit-actor';
 import { formatDay } from '../hours/hours-format';
 import { useTicketHistory } from './ticket-queries';
 
 const PAGE = 20;
-
-/** Who acted: a staff user, the command line, or the customer in the portal (as the audit log says it). */
-function who(t: ReturnType<typeof useTranslation>['t'], e: AuditEntry): string {
-  if (e.via === 'cli') return e.staffName ? t('auditLog.via.cliAs', { name: e.staffName }) : t('auditLog.via.cli');
-  if (e.via === 'portal') return t('auditLog.via.portal');
-  return e.staffName ?? t('auditLog.via.system');
-}
 
 const TIME_ENTRY_ACTIONS = new Set(['created', 'updated', 'deleted', 'locked']);
 /** A time entry's audit label ends in its day ("T-10234 2026-03-02", see time-entry-service). */
@@ -64,7 +58,7 @@ export function TicketHistory({ ticketId }: { ticketId: number }) {
                 <td className="cell-nowrap">
                   <time dateTime={e.at}>{format.dateTime(e.at)}</time>
                 </td>
-                <td>{who(t, e)}</td>
+                <td>{auditActor(t, e)}</td>
                 <td>{whatWasDone(t, i18n.language, e)}</td>
                 <td>
                   <AuditChanges entry={e} hide={HIDE_ON_TICKET_PAGE} />

@@ -12,7 +12,9 @@ import { mailSettingsText } from '../../features/mail-settings/mail-settings.tex
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { smsGatewayText } from '../../features/sms-gateway/sms-gateway.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
+import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -120,6 +122,7 @@ export const de: Messages = {
     image_too_large: 'Das Bild darf höchstens {{max}} Pixel breit und hoch sein.',
     passwords_differ: 'Die Passwörter stimmen nicht überein.',
     hours_format: 'Geben Sie die Stunden als Zahl ein, z. B. 12,5.',
+    whole_number: 'Geben Sie eine ganze Zahl ein, etwa 30.',
     to_before_from: 'Das Enddatum darf nicht vor dem Anfangsdatum liegen.',
     control_character: 'Entfernen Sie die Steuerzeichen (wie Tabulatoren oder Zeilenumbrüche) aus diesem Text.',
     image_too_many_pixels: 'Das Bild darf höchstens {{max}} Megapixel haben.',
@@ -294,9 +297,11 @@ export const de: Messages = {
   roleGroups: roleGroupsText.de,
   passwordPolicy: passwordPolicyText.de,
   outbox: outboxText.de,
+  smsGateway: smsGatewayText.de,
   documents: documentsText.de,
   mailSettings: mailSettingsText.de,
   accountImport: accountImportText.de,
+  accountAccess: accountAccessText.de,
   sessionSettings: sessionSettingsText.de,
   auditLog: auditLogText.de,
   hours: hoursText.de,

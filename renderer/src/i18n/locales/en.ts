@@ -12,7 +12,9 @@ import { mailSettingsText } from '../../features/mail-settings/mail-settings.tex
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { smsGatewayText } from '../../features/sms-gateway/sms-gateway.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
+import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Widen } from '../feature-text';
@@ -119,6 +121,7 @@ export const en = {
     image_too_large: 'The image may be at most {{max}} pixels wide and high.',
     passwords_differ: 'The passwords do not match.',
     hours_format: 'Enter the hours as a number, like 12.5.',
+    whole_number: 'Enter a whole number, like 30.',
     to_before_from: 'The end date must not be before the start date.',
     control_character: 'Remove the control characters (such as tabs or line breaks) from this text.',
     image_too_many_pixels: 'The image may have at most {{max}} megapixels.',
@@ -293,9 +296,11 @@ export const en = {
   roleGroups: roleGroupsText.en,
   passwordPolicy: passwordPolicyText.en,
   outbox: outboxText.en,
+  smsGateway: smsGatewayText.en,
   documents: documentsText.en,
   mailSettings: mailSettingsText.en,
   accountImport: accountImportText.en,
+  accountAccess: accountAccessText.en,
   sessionSettings: sessionSettingsText.en,
   auditLog: auditLogText.en,
   hours: hoursText.en,

@@ -12,7 +12,9 @@ import { mailSettingsText } from '../../features/mail-settings/mail-settings.tex
 import { passwordPolicyText } from '../../features/password-policy/password-policy.text';
 import { sessionSettingsText } from '../../features/session-settings/session-settings.text';
 import { outboxText } from '../../features/outbox/outbox.text';
+import { smsGatewayText } from '../../features/sms-gateway/sms-gateway.text';
 import { accountImportText } from '../../features/portal-accounts/account-import.text';
+import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Messages } from './en';
@@ -120,6 +122,7 @@ export const nl: Messages = {
     image_too_large: 'De afbeelding mag maximaal {{max}} pixels breed en hoog zijn.',
     passwords_differ: 'De wachtwoorden komen niet overeen.',
     hours_format: 'Vul de uren in als getal, bijvoorbeeld 12,5.',
+    whole_number: 'Vul een geheel getal in, zoals 30.',
     to_before_from: 'De einddatum mag niet vóór de begindatum liggen.',
     control_character: 'Verwijder de stuurtekens (zoals tabs of regeleinden) uit deze tekst.',
     image_too_many_pixels: 'De afbeelding mag maximaal {{max}} megapixels hebben.',
@@ -294,9 +297,11 @@ export const nl: Messages = {
   roleGroups: roleGroupsText.nl,
   passwordPolicy: passwordPolicyText.nl,
   outbox: outboxText.nl,
+  smsGateway: smsGatewayText.nl,
   documents: documentsText.nl,
   mailSettings: mailSettingsText.nl,
   accountImport: accountImportText.nl,
+  accountAccess: accountAccessText.nl,
   sessionSettings: sessionSettingsText.nl,
   auditLog: auditLogText.nl,
   hours: hoursText.nl,

@@ -80,6 +80,8 @@ export function portalAccount(overrides: Partial<PortalAccount> = {}): PortalAcc
     activationExpiresAt: null,
     activatedAt: null,
     lastSignInAt: null,
+    twoStepMethod: null,
+    mustChangePassword: false,
     lockedUntil: null,
     createdAt: AT,
     updatedAt: AT,

@@ -1,0 +1,20 @@
+import type { HandlersOf } from './context';
+import type { PortalContract } from '../../shared/portal-api';
+import { portalBrandingHandlers } from './portal-branding/portal-branding-handlers';
+import { portalPasswordHandlers } from './portal-passwords/portal-password-handlers';
+import { portalSessionHandlers } from './portal-sessions/portal-session-handlers';
+import { portalTicketHandlers } from './portal-tickets/portal-ticket-handlers';
+import { portalHoursHandlers } from './portal-hours/portal-hours-handlers';
+import { portalPreferencesHandlers } from './portal-preferences/portal-preferences-handlers';
+import { portalTwoStepHandlers } from './portal-sessions/two-step-handlers';
+
+/** Every portal channel's handler, one per channel (the portal's dispatcher checks the set against its contract). */
+export const portalHandlers: HandlersOf<PortalContract> = {
+  ...portalSessionHandlers,
+  ...portalBrandingHandlers,
+  ...portalTicketHandlers,
+  ...portalHoursHandlers,
+  ...portalPreferencesHandlers,
+  ...portalPasswordHandlers,
+  ...portalTwoStepHandlers,
+};
