@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit-log';
 import { isoNow } from '../clock';
 import { actorOf, type CoreDeps, type HandlerContext } from '../context';
 import type { Executor } from '../db/connection';
+import { readThrough } from '../db/read-cache';
 import { personDisplayName } from '../contacts/person-name';
 import type { PortalAccountPrincipal, StaffViewingAsPrincipal } from '../principal';
 import { buildScope, explain, writableFor, type TicketScope } from './ticket-access';
@@ -33,7 +34,8 @@ export async function viewingAs(ctx: HandlerContext, contact: ViewContact): Prom
   actorOf(ctx);
   const staff = ctx.principal;
   if (staff?.kind !== 'staff') throw new AppError('FORBIDDEN', 'Only staff may do this.');
-  const record = await readContactRecord(ctx.deps.db, contact, ctx.deps.clock());
+  // Each page of the view asks again: answered again until the database changes (read-cache.ts).
+  const record = await readThrough(ctx.deps, `contact-record:${JSON.stringify(contact)}`, () => readContactRecord(ctx.deps.db, contact, ctx.deps.clock()));
   if (!record) throw new AppError('NOT_FOUND', 'There is no such contact.', { fields: { contact: { code: 'not_found' } } });
   const viewer: StaffViewingAsPrincipal = {
     kind: 'staff-viewing-as',
@@ -54,7 +56,8 @@ const recordOfViewer = new WeakMap<StaffViewingAsPrincipal, ContactRecord>();
 
 /** The scope of the contact the viewer looks through, from the record viewingAs read for this call. */
 function scopeOfViewer(deps: CoreDeps, viewer: StaffViewingAsPrincipal): Promise<{ record: ContactRecord; scope: TicketScope }> {
-  return loadScope(deps.db, contactOf(viewer), deps.clock(), recordOfViewer.get(viewer));
+  const contact = contactOf(viewer);
+  return readThrough(deps, `contact-scope:${JSON.stringify(contact)}`, () => loadScope(deps.db, contact, deps.clock(), recordOfViewer.get(viewer)));
 }
 
 /** The contact a portal account (the portal, next issue) or staff viewing as a contact looks through: loadScope's input. */
