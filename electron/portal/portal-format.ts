@@ -18,3 +18,14 @@ export function formatWhen(iso: string, language: UiLanguage, timeZone: string, 
 export function formatHours(minutes: number, language: UiLanguage): string {
   return new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minutes / 60);
 }
+
+/**
+ * An hours report interval as the customer reads it, from its first and last day: a month by name
+ * ("Januar 2026"), a day as a date, a week or a custom period as its first and last day.
+ */
+export function formatInterval(kind: 'day' | 'week' | 'month' | 'custom', from: string, to: string, language: UiLanguage): string {
+  const day = (iso: string, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  if (kind === 'month') return day(from, { month: 'long', year: 'numeric' });
+  if (kind === 'day' || from === to) return day(from, { dateStyle: 'medium' });
+  return `${day(from, { dateStyle: 'medium' })} – ${day(to, { dateStyle: 'medium' })}`;
+}

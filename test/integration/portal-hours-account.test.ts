@@ -46,8 +46,8 @@ describe('the hours report page', () => {
     expect(page.body).toContain('href="/hours" aria-current="page"');
     const rows = [...page.body.matchAll(/<tr>\s*<th scope="row"[^>]*>([^<]+)<\/th>((?:\s*<td[^>]*>[^<]*<\/td>)+)/g)].map((m) => [m[1], ...[...(m[2] ?? '').matchAll(/>([^<]*)<\/td>/g)].map((c) => c[1])]);
     expect(rows).toEqual([
-      ['2026-01', '0.00 h', '10.00 h', '1.58 h', '8.42 h', '8.42 h', '0.00 h'],
-      ['2026-02', '8.42 h', '0.00 h', '0.00 h', '8.42 h', '8.42 h', '0.00 h'],
+      ['January 2026', '0.00 h', '10.00 h', '1.58 h', '8.42 h', '8.42 h', '0.00 h'],
+      ['February 2026', '8.42 h', '0.00 h', '0.00 h', '8.42 h', '8.42 h', '0.00 h'],
     ]);
     expect(page.body).not.toContain(TIME_NOTE);
     expect(page.body).not.toContain('Logo too small');
@@ -71,6 +71,7 @@ describe('My account', () => {
     const dutch = await browser.get('/hours?interval=month&from=2026-01-01&to=2026-01-31');
     expect(dutch.body).toContain('<html lang="nl">');
     expect(dutch.body).toContain('10,00 u');
+    expect(dutch.body).toContain('januari 2026');
     const account = await browser.get('/account');
     expect(account.body).toMatch(/<option value="nl" selected>Nederlands<\/option>/);
     expect(account.body).toMatch(/type="checkbox" checked/);

@@ -3,7 +3,7 @@ import { IntervalKind } from '../../../shared/api/hours';
 import { AppError, type FieldError } from '../../../shared/errors';
 import type { UiLanguage } from '../../../shared/api/common';
 import { queryText } from '../form-fields';
-import { formatHours } from '../portal-format';
+import { formatHours, formatInterval } from '../portal-format';
 import type { PortalKit } from '../portal-kit';
 import { portalText } from '../text';
 import { notFoundPage } from './ticket-page-kit';
@@ -54,7 +54,7 @@ export function registerHoursPages(app: FastifyInstance, kit: PortalKit): void {
       intervals: IntervalKind.options.map((value) => ({ value, label: portalText(lang, `hours.interval.${value}`) })),
       organisation: me.organisation.name,
       rows: (report?.rows ?? []).map((r) => ({
-        label: r.label,
+        label: formatInterval(values.interval, r.from, r.to, lang),
         before: hours(r.beforeMinutes),
         bought: hours(r.boughtMinutes),
         used: hours(r.usedMinutes),

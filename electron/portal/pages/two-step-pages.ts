@@ -90,7 +90,7 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
   const accountPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    extra: { codeError?: CodeError | null; passwordError?: { form: string; text: string } | null; notice?: string | null; error?: string | null; status?: number } = {},
+    extra: { codeError?: CodeError | null; passwordError?: { form: string; text: string } | null; notice?: string | null; recoveryNotice?: boolean; error?: string | null; status?: number } = {},
   ) => {
     const status: TwoStepStatus = await kit.call(request, 'portal-two-step:status', {});
     const lang = await kit.language(request);
@@ -102,6 +102,7 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
       codeError: extra.codeError ?? null,
       passwordError: extra.passwordError ?? null,
       notice: extra.notice ?? null,
+      recoveryNotice: extra.recoveryNotice ?? false,
       error: extra.error ?? null,
     });
   };
@@ -113,7 +114,8 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
     let text: string | null = null;
     if (notice === 'off') text = portalText(lang, 'account.twoStep.turnedOff');
     if (notice === 'recovery-used') text = portalText(lang, 'twoStep.recoveryUsed', { left: (await kit.call(request, 'portal-two-step:status', {})).recoveryCodesLeft });
-    return accountPage(request, reply, { notice: text });
+    // The notice after a recovery-code sign-in already says how many codes are left.
+    return accountPage(request, reply, { notice: text, recoveryNotice: notice === 'recovery-used' });
   });
 
   app.post('/account/two-step/totp', async (request, reply) => {
