@@ -19,7 +19,10 @@ export function openSqlite(file: string, options: OpenOptions = {}): SQLite.Data
     ...(options.readonly ? { readonly: true } : {}),
   });
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Several processes may write one file (the back office, the portal, the CLI): a writer waits
+  // its turn this long. SQLite's waiting is not fair, so on a loaded machine a writer that meets
+  // a busy neighbour can wait seconds; 5 s proved too short on CI (an import beside serve).
+  sqlite.pragma('busy_timeout = 20000');
   if (!options.readonly) {
     sqlite.pragma('journal_mode = WAL');
     // FULL: rows written before an outside effect (tokens, outbox) must survive a power cut.
