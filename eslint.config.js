@@ -54,6 +54,53 @@ const sqlOnlyInRepositories = {
   },
 };
 
+/** What only SQLite understands, in a string or template literal: each found is reported once per literal. */
+const SQLITE_ONLY = [
+  { pattern: /\bPRAGMA\b/i, what: 'PRAGMA' },
+  // FTS5's full-text operator; upper case and spaced, so that "a match" in a message is not taken for it.
+  { pattern: / MATCH /, what: 'MATCH (FTS5)' },
+  { pattern: /\browid\b/i, what: 'rowid' },
+  { pattern: /\bSQLITE_[A-Z_]*/, what: 'a SQLite error code (SQLITE_...)' },
+];
+
+/** Where SQLite-only SQL belongs: the SQLite dialect and the (SQLite) migrations. */
+const SQLITE_HOME = /(^|\/)electron\/core\/db\/(dialect\/sqlite[^/]*|migrations\/.*)$/;
+
+/**
+ * Issue 13: the core runs on SQLite and PostgreSQL, so what only SQLite understands lives in
+ * the SQLite dialect (electron/core/db/dialect/sqlite*) and the migrations. The rule knows those
+ * paths itself, so that turning it on anywhere (config, --rule, a test) spares them.
+ * @type {import('eslint').Rule.RuleModule}
+ */
+const sqliteOnlyInDialect = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'PRAGMA, MATCH, rowid and SQLITE_ error codes only in the SQLite dialect and the migrations' },
+    schema: [],
+    messages: {
+      sqliteOnly: '{{what}} is SQLite-only: move it behind the dialect interface (electron/core/db/dialect/), with a PostgreSQL twin.',
+    },
+  },
+  create(context) {
+    if (SQLITE_HOME.test(context.filename.replaceAll('\\', '/'))) return {};
+    /** @param {import('estree').Node} node @param {string} text */
+    const check = (node, text) => {
+      for (const { pattern, what } of SQLITE_ONLY) if (pattern.test(text)) context.report({ node, messageId: 'sqliteOnly', data: { what } });
+    };
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateElement(node) {
+        check(node, node.value.cooked ?? node.value.raw);
+      },
+    };
+  },
+};
+
+/** The project's own rules. */
+const portierPlugin = { rules: { 'sql-only-in-repositories': sqlOnlyInRepositories, 'sqlite-only-in-dialect': sqliteOnlyInDialect } };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'native/**'] },
   js.configs.recommended,
@@ -117,8 +164,15 @@ export default tseslint.config(
       'test/**',
       'bench/**',
     ],
-    plugins: { portier: { rules: { 'sql-only-in-repositories': sqlOnlyInRepositories } } },
+    plugins: { portier: portierPlugin },
     rules: { 'portier/sql-only-in-repositories': 'error' },
+  },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    plugins: { portier: portierPlugin },
+    // Off until the work list is done (issue 13's next slices): existing code still holds SQLite-only
+    // SQL outside the dialect. See it with: npx eslint --rule '{"portier/sqlite-only-in-dialect":"warn"}' electron shared
+    rules: { 'portier/sqlite-only-in-dialect': 'off' },
   },
   {
     files: ['test/**/*.{ts,tsx}'],

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // pdfkit reads its font metrics from its own folder at run time, so it is loaded from node_modules too.
 // esbuild (a native binary) bundles the portal's browser scripts when the portal starts: loaded from node_modules too.
-const external = ['electron', 'better-sqlite3', '@node-rs/argon2', 'pdfkit', 'esbuild'];
+// pg-native is node-postgres's optional native driver, which Portier does not use (pg requires it only when asked for it).
+const external = ['electron', 'better-sqlite3', '@node-rs/argon2', 'pdfkit', 'esbuild', 'pg-native'];
 const common = {
   absWorkingDir: root,
   bundle: true,

@@ -13,12 +13,21 @@ export interface Command {
 /** Options every command takes. */
 export const COMMON_OPTIONS = {
   'data-dir': { type: 'string' },
+  database: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const DATA_DIR_HELP =
   '  --data-dir DIR  the folder holding portier.sqlite (default: $PORTIER_DATA_DIR, else the desktop app\'s per-user folder)\n' +
+  '  --database URL  a shared office\'s PostgreSQL database, postgres://user@host:5432/db (default: $PORTIER_DATABASE_URL,\n' +
+  '                  else portier.sqlite in the data folder); PostgreSQL support is being built\n' +
   '  -h, --help      show this help';
+
+/** The core's database option from --database, else PORTIER_DATABASE_URL; neither: SQLite in the data folder. */
+export function databaseOption(values: { database?: string | undefined }): { databaseUrl?: string } {
+  const url = values.database ?? process.env.PORTIER_DATABASE_URL;
+  return url === undefined || url === '' ? {} : { databaseUrl: url };
+}
 
 /**
  * node:util parseArgs in strict mode, with its errors turned into a UsageError

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../../shared/errors';
+import { DatabaseConnectionError, PostgresSchemaMissingError } from '../core/db/dialect/postgres';
 import { DatabaseTooNewError } from '../core/db/migration';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli-errors';
 import type { Command } from './command';
@@ -26,7 +27,8 @@ const HELP = `Usage: npm run portier -- <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Every command takes --data-dir DIR (or PORTIER_DATA_DIR) and --help.
+Every command takes --data-dir DIR (or PORTIER_DATA_DIR), --database URL (or
+PORTIER_DATABASE_URL: a PostgreSQL database, support being built) and --help.
 --json, where a command offers it, prints JSON Lines (https://jsonlines.org): one JSON
 object per line, UTF-8, for jq or a script to read line by line.
 Exit codes: 0 ok, 1 failure, 2 bad arguments. Output piped into a reader that stops
@@ -51,7 +53,7 @@ function report(error: unknown): number {
     console.error(`portier: ${error.message}\nSee: ${help}`);
     return EXIT_USAGE;
   }
-  if (error instanceof CliFailure || error instanceof AppError || error instanceof DatabaseTooNewError) {
+  if (error instanceof CliFailure || error instanceof AppError || error instanceof DatabaseTooNewError || error instanceof DatabaseConnectionError || error instanceof PostgresSchemaMissingError) {
     console.error(`portier: ${error.message}`);
     return EXIT_FAILURE;
   }

@@ -2,6 +2,7 @@ import { isChannelOf, type ChannelMap } from '../../shared/contract';
 import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
 import type { Result } from '../../shared/result';
 import { withAuditOrigin } from './audit/audit-origin';
+import { mapDriverError } from './db/dialect/of-database';
 import type { SessionSlot } from './auth/session';
 import type { CoreDeps, HandlerContext, HandlersOf } from './context';
 import { auditOriginOf, mayCall, type Principal } from './principal';
@@ -59,28 +60,12 @@ export function createDispatcher<Api extends ChannelMap, H extends HandlersOf<Ap
   };
 }
 
-/** SQLite's "database or disk is full" (also its max_page_count), or the file system's. */
-const DISK_FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC']);
-
-/** Whether the error, or one it was caused by, says the disk is full. */
-function isDiskFull(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (DISK_FULL_CODES.has(String((e as { code?: unknown }).code))) return true;
-  }
-  return false;
-}
-
 /** The error as data for the caller; exported for the test of a real full disk (/dev/full). */
 export function toErrorPayload(channelName: unknown, error: unknown, onError?: ErrorSink): ErrorPayload {
   if (isAppError(error)) return error.toPayload();
-  // Every change runs in a transaction, so a full disk rolls it back whole: say so, not "something went wrong".
-  if (isDiskFull(error)) return { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free some disk space and try again.' };
-  const sqliteCode = (error as { code?: unknown } | null)?.code;
-  // ON DELETE RESTRICT reports itself as a trigger constraint, with the foreign-key message.
-  const restricted = sqliteCode === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(String((error as { message?: unknown }).message));
-  if (sqliteCode === 'SQLITE_CONSTRAINT_FOREIGNKEY' || restricted) {
-    return { code: 'IN_USE', message: 'Other records still refer to this one.' };
-  }
+  // A driver's refusal (full disk, foreign key, unique key, concurrent change) in Portier's words, whichever the database.
+  const mapped = mapDriverError(error);
+  if (mapped) return mapped;
   onError?.(String(channelName), error);
   return { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' };
 }

@@ -10,7 +10,9 @@ import { systemClock, type Clock } from './clock';
 import { commandLineHandlers } from './command-line/command-line-handlers';
 import { commandLinePrincipal } from './command-line/command-line-principal';
 import type { CoreDeps } from './context';
-import { openDatabase } from './db/connection';
+import { openDatabase, type Db } from './db/connection';
+import { chooseDatabase, redactDatabaseUrl } from './db/dialect/database-url';
+import { openPostgresForCore } from './db/dialect/postgres';
 import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
 import { handlers } from './handlers';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
@@ -35,11 +37,14 @@ export interface CoreOptions {
   secretBox?: SecretBox;
   /** The template preview thread's script: the built template-thread.cjs. Default: its source, run under tsx. */
   templateThread?: string;
+  /** A shared office's PostgreSQL database (postgres://user@host:5432/db); without it, portier.sqlite in dataDir as always. */
+  databaseUrl?: string;
 }
 
 /** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through its dispatcher. */
 export interface PortierCore {
   readonly dataDir: string;
+  /** portier.sqlite's path; on PostgreSQL the database's URL without its password. */
   readonly databaseFile: string;
   readonly deps: CoreDeps;
   /** The back office's way in (desktop IPC, browser mode): the back-office contract, for the staff user signed in to the slot. */
@@ -81,11 +86,18 @@ const portalDispatch = createDispatcher({ contract: portalContract, handlers: po
 
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   ensurePrivateFolder(options.dataDir);
+  const { db, databaseFile } = await openChosenDatabase(options);
+  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
+}
+
+async function openChosenDatabase(options: CoreOptions): Promise<{ db: Db; databaseFile: string }> {
+  const choice = chooseDatabase(options.databaseUrl);
+  if (choice.kind === 'postgres') return { db: await openPostgresForCore(choice.url), databaseFile: redactDatabaseUrl(choice.url) };
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   ensurePrivateFile(databaseFile);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
+  return { db, databaseFile };
 }
 
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {

@@ -9,7 +9,7 @@ import { sendActivation } from '../accounts/send-activation';
 import { projectRoot } from '../project-root';
 import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 
 const HELP = `Usage:
   npm run portier -- accounts list [--status S] [--filter F] [--search TEXT] [--json]
@@ -147,7 +147,7 @@ export const accountsCommand: Command = {
       throw new UsageError(action ? `Unknown action "${action}"; use list, create or send-activation.` : 'Missing action: list, create or send-activation.', 'accounts');
     }
     if (action !== 'send-activation' && extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".`, 'accounts');
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       if (action === 'send-activation') {
         return await sendActivation(await commandLineAs(core, values.as), { emails: extra, neverInvited: values['never-invited'] === true, expired: values.expired === true, json: values.json === true });

@@ -2,7 +2,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { readPasswordFromStdin } from '../read-stdin';
 
 const HELP = `Usage: npm run portier -- activate --token TOKEN --code CODE [--data-dir DIR] < password.txt
@@ -33,7 +33,7 @@ export const activateCommand: Command = {
     const password = await readPasswordFromStdin();
     if (password === '') throw new UsageError('Give the new password on standard input.', 'activate');
     const dataDir = resolveDataDir(values['data-dir']);
-    const core = await openPortierCore({ dataDir });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir });
     try {
       // The portal's activation, through the command line's dispatcher: the same service, the same welcome mail.
       const account = await (await commandLineAs(core)).call('portal-accounts:complete-activation', { token: values.token, code: values.code, password });

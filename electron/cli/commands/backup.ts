@@ -8,7 +8,7 @@ import { ensurePrivateFile } from '../../core/private-files';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { safeBackupTarget } from '../backup-target';
 import { CliFailure, EXIT_OK } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 
 const HELP = `Usage: npm run portier -- backup FILE [--force] [--data-dir DIR]
 
@@ -36,6 +36,7 @@ export const backupCommand: Command = {
       return EXIT_OK;
     }
     expectPositionals('backup', positionals, ['FILE']);
+    if (databaseOption(values).databaseUrl !== undefined) throw new CliFailure('backup works on SQLite only for now: on PostgreSQL use pg_dump (Portier will call it in a later version).');
     const dataDir = resolveDataDir(values['data-dir']);
     const source = path.join(dataDir, DATABASE_FILE_NAME);
     if (!fs.existsSync(source)) throw new CliFailure(`There is no Portier database at ${source}.`);

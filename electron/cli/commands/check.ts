@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSqlite } from '../../core/db/connection';
+import { chooseDatabase, redactDatabaseUrl } from '../../core/db/dialect/database-url';
+import { describePostgres } from '../../core/db/dialect/postgres';
 import { DatabaseTooNewError } from '../../core/db/migration';
 import { LATEST_SCHEMA_VERSION } from '../../core/db/migrations';
 import { DATABASE_FILE_NAME } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_FAILURE, EXIT_OK } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 
-const HELP = `Usage: npm run portier -- check [--data-dir DIR]
+const HELP = `Usage: npm run portier -- check [--data-dir DIR | --database URL]
 
 Checks the database read-only: PRAGMA integrity_check and foreign_key_check.
 Prints "ok" (exit code 0) or each problem found (exit code 1). A database
-written by a newer Portier is refused and left untouched.
+written by a newer Portier is refused and left untouched. With --database
+(PostgreSQL, being built): connects and prints the server's version and
+whether Portier's schema is there yet.
 
 ${DATA_DIR_HELP}`;
 
@@ -43,6 +47,17 @@ export function checkDatabase(file: string): string[] {
   }
 }
 
+/** The connection and the server's version; the schema's state (there is none to check on PostgreSQL yet). */
+async function checkPostgres(url: string): Promise<number> {
+  const choice = chooseDatabase(url);
+  if (choice.kind !== 'postgres') return EXIT_FAILURE;
+  const { server, schemaVersion } = await describePostgres(choice.url);
+  console.log(`connected: ${redactDatabaseUrl(choice.url)}`);
+  console.log(`server: ${server}`);
+  console.log(schemaVersion === null ? 'schema: not there yet (PostgreSQL support is being built)' : `schema: version ${schemaVersion}`);
+  return EXIT_OK;
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'check the database (integrity and foreign keys); prints ok',
@@ -54,6 +69,8 @@ export const checkCommand: Command = {
       return EXIT_OK;
     }
     expectPositionals('check', positionals, []);
+    const { databaseUrl } = databaseOption(values);
+    if (databaseUrl !== undefined) return checkPostgres(databaseUrl);
     const file = path.join(resolveDataDir(values['data-dir']), DATABASE_FILE_NAME);
     if (!fs.existsSync(file)) throw new CliFailure(`There is no Portier database at ${file}.`);
     const problems = checkDatabase(file);

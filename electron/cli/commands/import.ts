@@ -7,7 +7,7 @@ import { IMPORT_COLUMNS, ImportFileError, importAccounts, reasonText } from '../
 import { DEFAULT_GROUP } from '../accounts/resolve';
 import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 
 const HELP = `Usage: npm run portier -- import accounts FILE.csv [--dry-run] [--as EMAIL]
 
@@ -73,7 +73,7 @@ export const importCommand: Command = {
       console.error(`${file}: not UTF-8 from line ${decoded.firstNonUtf8Line}; read as Windows-1252 (as Excel saves "CSV" on Dutch and German Windows).`);
     }
     const text = decoded.text;
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']) });
     try {
       const cli = await commandLineAs(core, values.as);
       const dryRun = values['dry-run'] === true;

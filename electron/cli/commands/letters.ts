@@ -4,7 +4,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
 
 const HELP = `Usage: npm run portier -- letters --pending --out FILE.pdf [--force]
@@ -32,7 +32,7 @@ export const lettersCommand: Command = {
     if (!values.out) throw new UsageError('--out FILE.pdf is required.', 'letters');
     const out = path.resolve(values.out);
     if (fs.existsSync(out) && !values.force) throw new CliFailure(`${out} exists; use --force to overwrite it.`);
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       const cli = await commandLineAs(core, values.as);
       const { ids } = await cli.call('documents:pending-letters', {});

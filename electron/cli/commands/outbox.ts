@@ -6,7 +6,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
 
 const HELP = `Usage:
@@ -41,7 +41,7 @@ export const outboxCommand: Command = {
       throw new UsageError(`--status must be one of ${OUTBOX_STATUSES.join(', ')}.`, 'outbox');
     }
     const dataDir = resolveDataDir(values['data-dir']);
-    const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources') });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir, resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       if (action === 'send') {
         const worker = new OutboxWorker({ deps: core.deps, dataDir });

@@ -6,7 +6,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { startPortalServer } from '../../portal/portal-server';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
 import { logInternalError, senderThreadScript, templateThreadScript, untilStopped } from '../serving';
 
@@ -69,7 +69,7 @@ export const portalCommand: Command = {
     const publicUrl = parsePublicUrl(values['public-url']);
     const dataDir = resolveDataDir(values['data-dir']);
     const resourcesDir = path.join(projectRoot(), 'resources');
-    const core = await openPortierCore({ dataDir, resourcesDir, templateThread: templateThreadScript(), onError: logInternalError });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir, resourcesDir, templateThread: templateThreadScript(), onError: logInternalError });
     // Leases are per process: the back office's worker and this one never send the same mail.
     const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), ownerId: PORTAL_OUTBOX_OWNER, onError: (error) => logInternalError('outbox', error) });
     wakeOnOutboxChanges(core, outbox);

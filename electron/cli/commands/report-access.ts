@@ -7,7 +7,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs } from '../command';
 import { idOption } from '../contact-args';
 import { projectRoot } from '../project-root';
 
@@ -55,7 +55,7 @@ export async function runReportAccess(argv: string[]): Promise<number> {
   const language = UiLanguage.safeParse(values.language ?? 'en');
   if (!language.success) throw new UsageError('--language must be en, nl or de.', 'report');
   const query = { ...(values.organisation !== undefined ? { organisationId: idOption(values.organisation, 'organisation', 'report') } : {}), language: language.data };
-  const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
+  const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
   try {
     const cli = await commandLineAs(core, values.as);
     console.log(table(await cli.call('reports:access', { ...(query.organisationId !== undefined ? { organisationId: query.organisationId } : {}) })));

@@ -6,7 +6,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, databaseOption, parseCommandArgs, type Command } from '../command';
 import { REPORT_ACCESS_HELP, runReportAccess } from './report-access';
 
 const HELP = `Usage: npm run portier -- report hours --organisation ID --from YYYY-MM-DD --to YYYY-MM-DD
@@ -81,7 +81,7 @@ export const reportCommand: Command = {
     const language = UiLanguage.safeParse(values.language ?? 'en');
     if (!language.success) throw new UsageError('--language must be en, nl or de.', 'report');
     const query = { organisationId, from: values.from, to: values.to, interval: interval.data, projectIds: (values.project ?? []).map((p) => positiveId(p, 'project')) };
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']) });
     try {
       const cli = await commandLineAs(core, values.as);
       if (values.csv) {

@@ -4,7 +4,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 import { idOption, rightHolderOf } from '../contact-args';
 
 const HELP = `Usage:
@@ -65,7 +65,7 @@ export const rightsCommand: Command = {
       if ((scope.data === 'one_task') !== (values.task !== undefined)) throw new UsageError('--task goes with --scope one_task, and one_task needs it.', 'rights');
     }
     if (action === 'revoke' && values.right === undefined) throw new UsageError('revoke needs --right ID.', 'rights');
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']) });
     try {
       const cli = await commandLineAs(core, values.as);
       if (action === 'revoke') {

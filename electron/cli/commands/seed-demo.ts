@@ -2,7 +2,7 @@ import { syncAtCheckpointsOnly } from '../../core/db/bulk-load';
 import { openPortierCore, type CommandLine } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { seedTickets, type DemoContact, type DemoTicketCounts } from '../demo-tickets';
 import { DEMO_ACTIVATION, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_STAFF, demoEmailLocalPart, demoMobile } from '../demo-data';
 
@@ -146,7 +146,7 @@ export const seedDemoCommand: Command = {
     }
     expectPositionals('seed-demo', positionals, []);
     const dataDir = resolveDataDir(values['data-dir']);
-    const core = await openPortierCore({ dataDir });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir });
     try {
       const admin = core.commandLine();
       const status = await admin.call('setup:status', {});

@@ -8,7 +8,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { startBrowserServer } from '../../server/browser-server';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, expectPositionals, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
 import { logInternalError, senderThreadScript, templateThreadScript, untilStopped } from '../serving';
 
@@ -53,7 +53,7 @@ export const serveCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const lock = backOfficeLock(dataDir);
     try {
-      const core = await openPortierCore({ dataDir, resourcesDir: path.join(projectRoot(), 'resources'), templateThread: templateThreadScript(), onError: logInternalError });
+      const core = await openPortierCore({ ...databaseOption(values), dataDir, resourcesDir: path.join(projectRoot(), 'resources'), templateThread: templateThreadScript(), onError: logInternalError });
       // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
       const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
       wakeOnOutboxChanges(core, outbox);

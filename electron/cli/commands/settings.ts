@@ -5,7 +5,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 import { readPasswordFromStdin } from '../read-stdin';
 
 const HELP = `Usage: npm run portier -- settings smtp --host HOST --port PORT [--tls starttls|tls|none]
@@ -59,7 +59,7 @@ export const settingsCommand: Command = {
       if (!values.url) throw new UsageError('--url is required, e.g. --url https://portal.example.com/', 'settings');
       if (!PortalUrl.safeParse(values.url).success) throw new UsageError('--url must be an http or https address without ? or #, e.g. https://portal.example.com/', 'settings');
       if (values['time-zone'] !== undefined && !TimeZone.safeParse(values['time-zone']).success) throw new UsageError('--time-zone must be an IANA time zone such as Europe/Amsterdam.', 'settings');
-      const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+      const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']) });
       try {
         await setPortal(core, values.as, values.url, values['time-zone']);
       } finally {
@@ -74,7 +74,7 @@ export const settingsCommand: Command = {
     const tls = SmtpTls.safeParse(values.tls ?? 'starttls');
     if (!tls.success) throw new UsageError('--tls must be starttls, tls or none.', 'settings');
     const password = values.user ? await readPasswordFromStdin() : '';
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']) });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']) });
     try {
       const cli = await commandLineAs(core, values.as);
       const saved = await cli.call('smtp:update', {

@@ -5,7 +5,7 @@ import { openPortierCore } from '../../core/portier-core';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { commandLineAs } from '../cli-session';
 import { EXIT_OK, UsageError } from '../cli-errors';
-import { COMMON_OPTIONS, DATA_DIR_HELP, parseCommandArgs, type Command } from '../command';
+import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, parseCommandArgs, type Command } from '../command';
 import { projectRoot } from '../project-root';
 import { explainTicketAs, listTicketsAs, ticketNumber, viewContactOf } from './tickets-as';
 
@@ -70,7 +70,7 @@ export const ticketsCommand: Command = {
     const number = action === 'explain' ? ticketNumber(values.ticket) : 0;
     const status = parseStatuses(values.status);
     const projectId = parseProject(values.project);
-    const core = await openPortierCore({ dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
+    const core = await openPortierCore({ ...databaseOption(values), dataDir: resolveDataDir(values['data-dir']), resourcesDir: path.join(projectRoot(), 'resources') });
     try {
       const cli = await commandLineAs(core);
       if (values.as !== undefined) {

@@ -1,6 +1,6 @@
-import { CompiledQuery } from 'kysely';
 import type { Clock } from '../clock';
 import type { Db } from './connection';
+import { dialectOf } from './dialect/of-database';
 
 /*
  * Answers that may be given again while the database has not changed: the portal's every page
@@ -24,17 +24,6 @@ interface Entry {
 const cachesOf = new WeakMap<Db, Map<string, Entry>>();
 
 /**
- * SQLite's change marker: data_version changes when another connection commits, and
- * total_changes() counts this connection's own row changes. (PostgreSQL needs its own marker.)
- */
-const CHANGE_MARKER = CompiledQuery.raw('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c', []);
-
-async function changeMarker(db: Db): Promise<string> {
-  const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
-  return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
-}
-
-/**
  * The answer of `read` for this key, read again only when the database changed or the answer is
  * MAX_AGE_MS old by the core's clock (so a test that moves the clock sees time pass).
  */
@@ -46,7 +35,7 @@ export async function readThrough<T>(deps: { db: Db; clock: Clock }, key: string
     cache = new Map();
     cachesOf.set(db, cache);
   }
-  const version = await changeMarker(db);
+  const version = await dialectOf(db).changeMarker(db);
   const now = deps.clock().getTime();
   const known = cache.get(key);
   if (known && known.version === version && now - known.at < MAX_AGE_MS) return known.value as Promise<T>;

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { ErrorPayload } from '../../../../shared/errors';
+import type { Migration } from '../migration';
+
+/** The databases Portier runs on: SQLite in the user data folder (one desk), PostgreSQL (a shared office). */
+export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * What differs between SQLite and PostgreSQL, in one place, so that the rest of the core runs
+ * unchanged on either (issue 13). This slice holds the schema version, driver errors and the
+ * read cache's change marker; text search, collations, booleans and timestamps follow.
+ */
+export interface DatabaseDialect {
+  readonly name: DialectName;
+  /** The schema version the database has; 0 for an empty one. */
+  readSchemaVersion(db: Kysely<unknown>): Promise<number>;
+  /**
+   * Brings the schema up to the newest of `migrations`, all pending steps in one transaction,
+   * and records the version; refuses (DatabaseTooNewError) a database from a newer Portier.
+   */
+  migrate(db: Kysely<unknown>, migrations: readonly Migration[]): Promise<{ from: number; to: number }>;
+  /** The driver's error as one of Portier's error codes, or null when it is none this dialect knows. */
+  mapError(error: unknown): ErrorPayload | null;
+  /**
+   * A value that changes whenever data may have changed (by this process or another): the read
+   * cache keeps an answer only while it stays the same.
+   */
+  changeMarker<DB>(db: Kysely<DB>): Promise<string>;
+}
+
+/** Every change runs in a transaction, so a full disk rolls it back whole: say so, not "something went wrong". */
+export const DISK_FULL: ErrorPayload = { code: 'DISK_FULL', message: 'The disk is full: nothing was saved. Free some disk space and try again.' };
+
+/** A foreign key refused the change: a delete of a row others still refer to (RESTRICT). */
+export const IN_USE: ErrorPayload = { code: 'IN_USE', message: 'Other records still refer to this one.' };
+
+/** A unique key refused the change: another writer got there first (the services check before they write). */
+export const ALREADY_EXISTS: ErrorPayload = { code: 'CONFLICT', message: 'Another record already has this value; nothing was saved.' };
+
+/** Two writers' transactions could not both be serialised (PostgreSQL: serialization failure, deadlock). */
+export const CONCURRENT_CHANGE: ErrorPayload = { code: 'CONFLICT', message: 'Someone else changed the same records at the same moment; nothing was saved. Try again.' };

@@ -1,0 +1,151 @@
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Pool } from 'pg';
+import type { ErrorPayload } from '../../../../shared/errors';
+import { DatabaseTooNewError, type Migration } from '../migration';
+import type { Database } from '../schema';
+import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
+import { redactDatabaseUrl, withoutSecret } from './database-url';
+
+/** The table that says which schema version a PostgreSQL database has (PostgreSQL has no user_version). */
+export const SCHEMA_VERSION_TABLE = 'portier_schema_version';
+
+/**
+ * The advisory lock every Portier process takes before it reads or changes the schema version:
+ * two desktops (or the portal) starting at once migrate one after the other, never both.
+ * Any 64-bit number no other program on the server uses; this one spells "portier" in hex-ish.
+ */
+const MIGRATION_LOCK = 0x506f72746965n;
+
+/** PostgreSQL's SQLSTATE codes (appendix A of its manual) as Portier's error codes. */
+const SQLSTATE: Readonly<Record<string, ErrorPayload>> = {
+  '23505': ALREADY_EXISTS, // unique_violation
+  '23503': IN_USE, // foreign_key_violation (also ON DELETE RESTRICT)
+  '40001': CONCURRENT_CHANGE, // serialization_failure
+  '40P01': CONCURRENT_CHANGE, // deadlock_detected
+  '53100': DISK_FULL, // disk_full
+};
+
+function mapPostgresError(error: unknown): ErrorPayload | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  // node-postgres puts the SQLSTATE on DatabaseError.code; only five-character codes are SQLSTATEs.
+  if (typeof code !== 'string' || code.length !== 5) return null;
+  return SQLSTATE[code] ?? null;
+}
+
+async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
+  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
+  if (rows[0]?.present !== true) return 0;
+  const version = await sql<{ version: number }>`SELECT version FROM portier_schema_version WHERE id = 1`.execute(db);
+  return version.rows[0]?.version ?? 0;
+}
+
+/**
+ * One transaction under the migration lock: create the version table if it is missing, read the
+ * version, run the pending steps, write the new version. PostgreSQL's DDL is transactional, so a
+ * failing step leaves the database as it was; a second process waits for the lock and then
+ * finds nothing left to do.
+ */
+async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): Promise<{ from: number; to: number }> {
+  const latest = migrations.at(-1)?.version ?? 0;
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK.toString()}::bigint)`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS portier_schema_version (id smallint PRIMARY KEY CHECK (id = 1), version integer NOT NULL)`.execute(trx);
+    await sql`INSERT INTO portier_schema_version (id, version) VALUES (1, 0) ON CONFLICT (id) DO NOTHING`.execute(trx);
+    const from = await readSchemaVersion(trx);
+    if (from > latest) throw new DatabaseTooNewError(from, latest);
+    if (from === latest) return { from, to: latest };
+    for (const step of migrations) if (step.version > from) await step.up(trx);
+    await sql`UPDATE portier_schema_version SET version = ${latest} WHERE id = 1`.execute(trx);
+    return { from, to: latest };
+  });
+}
+
+let markerCount = 0;
+
+/** A shared office on PostgreSQL. */
+export const postgresDialect: DatabaseDialect = {
+  name: 'postgres',
+  readSchemaVersion,
+  migrate,
+  mapError: mapPostgresError,
+  /**
+   * No marker yet: every call gives a fresh value, so the read cache never answers from memory
+   * on PostgreSQL (correct, if slower). Other processes write to the same database and
+   * PostgreSQL has no cheap counter of commits; LISTEN/NOTIFY will drive it in a later slice.
+   */
+  changeMarker() {
+    markerCount += 1;
+    return Promise.resolve(`pg:${process.pid}:${markerCount}`);
+  },
+};
+
+/** Thrown when a PostgreSQL database cannot be reached; its message never holds the password. */
+export class DatabaseConnectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseConnectionError';
+  }
+}
+
+/** A pool on the database at `url`, tried once; errors name the server without the password. */
+export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Database>; pool: Pool }> {
+  const shown = redactDatabaseUrl(url);
+  // Loaded only when asked for: a desk on SQLite never loads the PostgreSQL driver.
+  const { default: pg } = await import('pg');
+  let pool: Pool;
+  try {
+    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  } catch (error) {
+    throw new DatabaseConnectionError(`The database address ${shown} is not valid: ${withoutSecret(error, url)}`);
+  }
+  // An idle connection the server closed (a restart) is dropped by the pool; the next query opens another.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseConnectionError(`Could not connect to the database at ${shown}: ${withoutSecret(error, url)}`);
+  }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+}
+
+/** The PostgreSQL schema's migrations: none yet (the tables come in the next slice of issue 13). */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [];
+
+/** Thrown while Portier cannot create its tables on PostgreSQL yet; nothing was changed. */
+export class PostgresSchemaMissingError extends Error {
+  constructor(shownUrl: string) {
+    super(`PostgreSQL support is being built: the schema for PostgreSQL is not there yet (database ${shownUrl}; nothing was changed).`);
+    this.name = 'PostgresSchemaMissingError';
+  }
+}
+
+/**
+ * The database at `url` for the core: refused, untouched, unless it already has a version table
+ * (a database prepared by a later slice, or by the tests); otherwise migrated like SQLite.
+ */
+export async function openPostgresForCore(url: string): Promise<Kysely<Database>> {
+  const { db } = await openPostgresDatabase(url);
+  try {
+    const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
+    if (rows[0]?.present !== true) throw new PostgresSchemaMissingError(redactDatabaseUrl(url));
+    await migrate(db as unknown as Kysely<unknown>, POSTGRES_MIGRATIONS);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+/** What `check --database URL` reports: the server and whether Portier's schema is there. */
+export async function describePostgres(url: string): Promise<{ server: string; schemaVersion: number | null }> {
+  const { db } = await openPostgresDatabase(url);
+  try {
+    const { rows } = await sql<{ server: string }>`SELECT version() AS server`.execute(db);
+    const present = (await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db)).rows[0]?.present === true;
+    return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readSchemaVersion(db as unknown as Kysely<unknown>) : null };
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,37 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { ErrorPayload } from '../../../../shared/errors';
+import { migrate, readSchemaVersion } from '../migration';
+import { ALREADY_EXISTS, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
+
+export { openDatabase as openSqliteDatabase } from '../connection';
+
+/**
+ * SQLite's change marker: data_version changes when another connection commits, and
+ * total_changes() counts this connection's own row changes.
+ */
+const CHANGE_MARKER = CompiledQuery.raw('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c', []);
+
+/** better-sqlite3's extended result codes, as Portier's error codes. */
+function mapSqliteError(error: unknown): ErrorPayload | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  // "database or disk is full" (also its max_page_count).
+  if (code === 'SQLITE_FULL') return DISK_FULL;
+  // ON DELETE RESTRICT reports itself as a trigger constraint, with the foreign-key message.
+  const restricted = code === 'SQLITE_CONSTRAINT_TRIGGER' && /FOREIGN KEY/.test(String((error as { message?: unknown }).message));
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || restricted) return IN_USE;
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return ALREADY_EXISTS;
+  return null;
+}
+
+/** The embedded default: one file in the user data folder, schema version in PRAGMA user_version. */
+export const sqliteDialect: DatabaseDialect = {
+  name: 'sqlite',
+  readSchemaVersion,
+  migrate,
+  mapError: mapSqliteError,
+  async changeMarker<DB>(db: Kysely<DB>) {
+    const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
+    return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
+  },
+};
