@@ -183,3 +183,8 @@ export async function findSessionsOfAccount(db: Executor, accountId: number, now
   if (idleSince !== undefined) query = query.where('s.last_seen_at', '>=', idleSince);
   return query.orderBy('s.last_seen_at', 'desc').execute();
 }
+
+/** What decides whether the account owes an action before its work (a new password, two-step set-up). */
+export async function findRequiredActionFacts(db: Executor, accountId: number) {
+  return db.selectFrom('portal_account').select(['must_change_password as mustChangePassword', 'two_step_method as twoStepMethod']).where('id', '=', accountId).executeTakeFirst();
+}
