@@ -6,6 +6,11 @@ export interface Migration {
   name: string;
   up(db: Kysely<unknown>): Promise<void>;
   /**
+   * The same step on PostgreSQL (issue 13), written next to `up` where the DDL differs. The
+   * PostgreSQL dialect runs this instead of `up` and refuses a database while any step lacks it.
+   */
+  upPostgres?(db: Kysely<unknown>): Promise<void>;
+  /**
    * The step rebuilds tables that others reference (SQLite cannot ALTER a primary key or
    * a CHECK in place). Foreign keys are then off while the steps run, because dropping the
    * old table would otherwise fire ON DELETE actions on its children; they are checked as

@@ -1,0 +1,185 @@
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
+import { openPostgresDatabase, postgresDialect, stepsWithoutPostgres } from '../../electron/core/db/dialect/postgres';
+import { migrate } from '../../electron/core/db/migration';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { BUILT_IN_GROUPS_0005 } from '../../electron/core/db/migrations/0005-role-groups';
+import { tempDataDir } from '../support/core';
+import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+
+/**
+ * Issue 13, second slice: one list of migrations, each with its PostgreSQL variant next to the
+ * SQLite DDL. The steps that have one are migrated on a throwaway PostgreSQL database and on a
+ * SQLite file side by side: the same tables, columns, foreign keys (with the same ON DELETE),
+ * indexes and triggers; then the constraints are tried on PostgreSQL itself.
+ */
+const pgUp = await postgresAnswers();
+const skip = pgUp ? '' : NO_POSTGRES;
+
+/** The steps with a PostgreSQL variant: always the first ones, in order (variants are written in order). */
+const withVariant = MIGRATIONS.filter((m) => m.upPostgres !== undefined);
+const reached = withVariant.at(-1)?.version ?? 0;
+
+let database: ThrowawayDatabase;
+let pgDb: Kysely<unknown>;
+let c: pg.Client;
+let data: ReturnType<typeof tempDataDir>;
+let sqliteDb: Kysely<unknown>;
+beforeAll(async () => {
+  data = tempDataDir('portier-pg-schema-');
+  sqliteDb = kyselyFor(openSqlite(path.join(data.dir, 'portier.sqlite'))) as unknown as Kysely<unknown>;
+  await migrate(sqliteDb, withVariant);
+  if (!pgUp) return;
+  database = await throwawayDatabase();
+  pgDb = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
+  await postgresDialect.migrate(pgDb, withVariant);
+  c = new pg.Client({ connectionString: database.url });
+  await c.connect();
+});
+afterAll(async () => {
+  await sqliteDb.destroy();
+  data.remove();
+  if (!pgUp) return;
+  await c.end();
+  await pgDb.destroy();
+  await database.drop();
+});
+
+/** The driver's error of a statement that must fail. */
+async function failureOf(run: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await run;
+  } catch (error) {
+    return error as { code: string; message: string };
+  }
+  throw new Error('expected the statement to fail');
+}
+
+const now = '2026-01-01T00:00:00.000Z';
+
+/** What the PostgreSQL variant does differently on purpose; everything else must match SQLite. */
+const SQLITE_ONLY_TABLES = new Set<string>();
+
+async function sqliteTables(): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(sqliteDb);
+  return rows.map((r) => r.name).filter((name) => !SQLITE_ONLY_TABLES.has(name)).sort();
+}
+
+async function pgTables(): Promise<string[]> {
+  const { rows } = await c.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'portier_schema_version' ORDER BY table_name");
+  return rows.map((r) => r.name).sort();
+}
+
+describe('the migrations with a PostgreSQL variant', () => {
+  it('are the first steps of the one list, in order, with none missing in between', () => {
+    expect(withVariant.length).toBeGreaterThan(0);
+    expect(MIGRATIONS.slice(0, withVariant.length)).toEqual(withVariant);
+    // Until every step has one, the core refuses PostgreSQL (postgres-dialect.test.ts checks it).
+    expect(stepsWithoutPostgres(MIGRATIONS).length).toBe(MIGRATIONS.length - withVariant.length);
+  });
+
+  it.skipIf(!pgUp)(`migrate a fresh PostgreSQL database to the last of them, once${skip}`, async () => {
+    expect(await postgresDialect.readSchemaVersion(pgDb)).toBe(reached);
+    expect(await postgresDialect.migrate(pgDb, withVariant)).toEqual({ from: reached, to: reached });
+  });
+
+  it.skipIf(!pgUp)(`give the same tables and columns (in order) as SQLite${skip}`, async () => {
+    const tables = await sqliteTables();
+    expect(await pgTables()).toEqual(tables);
+    for (const table of tables) {
+      const lite = await sql<{ name: string }>`SELECT name FROM pragma_table_xinfo(${table}) ORDER BY cid`.execute(sqliteDb);
+      const pgColumns = await c.query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', ['public', table]);
+      expect({ table, columns: pgColumns.rows.map((r) => r.name) }).toEqual({ table, columns: lite.rows.map((r) => r.name) });
+    }
+  });
+
+  it.skipIf(!pgUp)(`give the same foreign keys with the same ON DELETE as SQLite${skip}`, async () => {
+    const lite: string[] = [];
+    for (const table of await sqliteTables()) {
+      const { rows } = await sql<{ from: string; table: string; on_delete: string }>`SELECT "from", "table", on_delete FROM pragma_foreign_key_list(${table})`.execute(sqliteDb);
+      for (const fk of rows) lite.push(`${table}.${fk.from} -> ${fk.table} ON DELETE ${fk.on_delete}`);
+    }
+    const { rows } = await c.query<{ key: string }>(`
+      SELECT c.conrelid::regclass::text || '.' || a.attname || ' -> ' || c.confrelid::regclass::text || ' ON DELETE ' ||
+             CASE c.confdeltype WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE' WHEN 'n' THEN 'SET NULL' WHEN 'd' THEN 'SET DEFAULT' ELSE 'NO ACTION' END AS key
+      FROM pg_constraint c
+      JOIN LATERAL unnest(c.conkey) AS k(col) ON true
+      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.col
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
+    expect(rows.map((r) => r.key).sort()).toEqual(lite.sort());
+    expect(lite.length).toBeGreaterThan(0);
+  });
+
+  it.skipIf(!pgUp)(`give the same named indexes and triggers as SQLite${skip}`, async () => {
+    const liteIndexes = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`.execute(sqliteDb);
+    const pgIndexes = await c.query<{ name: string }>(`
+      SELECT i.indexrelid::regclass::text AS name FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+      ORDER BY 1`);
+    expect(pgIndexes.rows.map((r) => r.name).sort()).toEqual(liteIndexes.rows.map((r) => r.name).sort());
+    const liteTriggers = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name`.execute(sqliteDb);
+    const pgTriggers = await c.query<{ name: string }>("SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgrelid::regclass::text NOT LIKE 'pg_%' ORDER BY 1");
+    expect(pgTriggers.rows.map((r) => r.name).sort()).toEqual(liteTriggers.rows.map((r) => r.name).sort());
+  });
+});
+
+describe('0001 staff on PostgreSQL', () => {
+  it.skipIf(!pgUp)(`keeps email_key unique, checks role and the 0/1 flags (booleans stay INTEGER for now)${skip}`, async () => {
+    const insert = (email: string, key: string, role = 'staff', active = 1) =>
+      c.query('INSERT INTO staff (name, email, email_key, password_hash, role, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id, may_grant_access, active', ['A', email, key, 'h', role, active, now]);
+    const first = await insert('A@x.nl', 'a@x.nl');
+    // The driver gives numbers, as SQLite's does: the code reads ids and flags as numbers.
+    expect(first.rows[0]).toEqual({ id: expect.any(Number) as number, may_grant_access: 0, active: 1 });
+    expect((await failureOf(insert('a@X.nl', 'a@x.nl'))).code).toBe('23505');
+    expect((await failureOf(insert('c@x.nl', 'c@x.nl', 'root'))).code).toBe('23514');
+    expect((await failureOf(insert('d@x.nl', 'd@x.nl', 'staff', 2))).code).toBe('23514');
+    const types = await c.query<{ column_name: string; data_type: string }>(
+      "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'staff' AND column_name IN ('id', 'active', 'created_at') ORDER BY column_name",
+    );
+    expect(types.rows).toEqual([
+      { column_name: 'active', data_type: 'integer' },
+      { column_name: 'created_at', data_type: 'text' },
+      { column_name: 'id', data_type: 'integer' },
+    ]);
+  });
+});
+
+describe('0002 contacts on PostgreSQL', () => {
+  it.skipIf(!pgUp)(`restricts deleting an organisation with persons or children, refuses its own parent, indexes names case-insensitively${skip}`, async () => {
+    const org = await c.query<{ id: number }>("INSERT INTO organisation (name, created_at, updated_at) VALUES ('Acme', $1, $1) RETURNING id", [now]);
+    const id = org.rows[0]?.id;
+    await c.query("INSERT INTO person (organisation_id, last_name, created_at, updated_at) VALUES ($1, 'Jansen', $2, $2)", [id, now]);
+    expect((await failureOf(c.query('DELETE FROM organisation WHERE id = $1', [id]))).code).toBe('23503');
+    expect((await failureOf(c.query('UPDATE organisation SET parent_id = id WHERE id = $1', [id]))).code).toBe('23514');
+    expect((await failureOf(c.query("INSERT INTO organisation (name, country, created_at, updated_at) VALUES ('B', 'NLD', $1, $1)", [now]))).code).toBe('23514');
+    const index = await c.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'organisation_name'");
+    expect(index.rows[0]?.indexdef).toContain('lower(name)');
+  });
+});
+
+describe('0003 audit log on PostgreSQL', () => {
+  it.skipIf(!pgUp)(`is append-only: updates and deletes raise, inserts work${skip}`, async () => {
+    await c.query("INSERT INTO audit_log (at, entity, action) VALUES ($1, 'setting', 'update')", [now]);
+    expect((await failureOf(c.query("UPDATE audit_log SET action = 'x'"))).message).toContain('audit_log is append-only');
+    expect((await failureOf(c.query('DELETE FROM audit_log'))).message).toContain('audit_log is append-only');
+    expect((await c.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')).rows).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('0005 role groups on PostgreSQL', () => {
+  it.skipIf(!pgUp)(`has the four built-in groups with their permissions; deleting a group deletes its permissions${skip}`, async () => {
+    const { rows } = await c.query<{ name: string; built_in: number; permissions: string[] }>(
+      'SELECT g.name, g.built_in, array_agg(p.permission_key ORDER BY p.permission_key) AS permissions FROM role_group g JOIN role_group_permission p ON p.role_group_id = g.id GROUP BY g.id ORDER BY g.id',
+    );
+    expect(rows).toEqual(BUILT_IN_GROUPS_0005.map((g) => ({ name: g.name, built_in: 1, permissions: [...g.permissions].sort() })));
+    expect((await failureOf(c.query("INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('STANDARD', 'standard', $1, $1)", [now]))).code).toBe('23505');
+    const custom = await c.query<{ id: number }>("INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('Custom', 'custom', $1, $1) RETURNING id", [now]);
+    const id = custom.rows[0]?.id;
+    await c.query("INSERT INTO role_group_permission (role_group_id, permission_key) VALUES ($1, 'dashboard')", [id]);
+    await c.query('DELETE FROM role_group WHERE id = $1', [id]);
+    expect((await c.query<{ n: number }>('SELECT count(*)::int AS n FROM role_group_permission WHERE role_group_id = $1', [id])).rows).toEqual([{ n: 0 }]);
+  });
+});
