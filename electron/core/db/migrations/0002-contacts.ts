@@ -61,7 +61,7 @@ export const migration0002: Migration = {
         updated_at text NOT NULL,
         CHECK (parent_id IS NULL OR parent_id <> id)
       )`.execute(db);
-    await sql`CREATE INDEX organisation_name ON organisation (lower(name))`.execute(db);
+    await sql`CREATE INDEX organisation_name ON organisation (lower(name) COLLATE "C")`.execute(db);
     await sql`CREATE INDEX organisation_parent ON organisation (parent_id)`.execute(db);
     await sql`
       CREATE TABLE person (
@@ -77,7 +77,7 @@ export const migration0002: Migration = {
         updated_at text NOT NULL
       )`.execute(db);
     await sql`CREATE INDEX person_organisation ON person (organisation_id)`.execute(db);
-    await sql`CREATE INDEX person_last_name ON person (lower(last_name))`.execute(db);
-    await sql`CREATE INDEX person_email ON person (lower(email))`.execute(db);
+    await sql`CREATE INDEX person_last_name ON person (lower(last_name) COLLATE "C")`.execute(db);
+    await sql`CREATE INDEX person_email ON person (lower(email) COLLATE "C")`.execute(db);
   },
 };
