@@ -68,7 +68,7 @@ describe('connecting to PostgreSQL', () => {
   it.skipIf(!pgUp)(`refuses to open the core on a database without Portier's schema, and changes nothing${skip}`, async () => {
     const fresh = await throwawayDatabase();
     try {
-      await expect(openPortierCore({ dataDir, databaseUrl: fresh.url })).rejects.toThrow('PostgreSQL support is being built: the schema for PostgreSQL is not there yet');
+      await expect(openPortierCore({ dataDir, databaseUrl: fresh.url })).rejects.toThrow("PostgreSQL support is being built: Portier's features do not run on PostgreSQL yet");
       const c = new pg.Client({ connectionString: fresh.url });
       await c.connect();
       const tables = await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
@@ -214,7 +214,7 @@ describe('the schema version on PostgreSQL', () => {
     }
   });
 
-  it.skipIf(!pgUp)(`refuses the core while a migration has no PostgreSQL variant, even with the version table there; opens once every step has one (the URL's password never shown)${skip}`, async () => {
+  it.skipIf(!pgUp)(`refuses the core while the repositories are not ported or a migration has no PostgreSQL variant, even with the version table there; opens once both are ready (the URL's password never shown)${skip}`, async () => {
     const prepared = await throwawayDatabase();
     try {
       const { db } = await openPostgresDatabase(prepared.url);
@@ -223,12 +223,15 @@ describe('the schema version on PostgreSQL', () => {
       const withPw = prepared.url.replace('postgres@', 'postgres:pw-in-url@');
       const refusal = await failureOf(openPortierCore({ dataDir, databaseUrl: withPw }));
       expect(refusal).toBeInstanceOf(PostgresSchemaMissingError);
-      expect(String(refusal)).toContain('the schema for PostgreSQL is not there yet');
+      expect(String(refusal)).toContain("Portier's features do not run on PostgreSQL yet");
       expect(String(refusal)).toContain(prepared.url.replace('postgres@', 'postgres:***@'));
       expect(String(refusal)).not.toContain('pw-in-url');
+      const sqliteOnly: Migration = { version: 1, name: 'probe', up: probeStep.up };
+      const noVariant = await failureOf(openPostgresForCore(withPw, [sqliteOnly], true));
+      expect(String(noVariant)).toContain('the schema for PostgreSQL is not there yet (1 migration(s) have no PostgreSQL variant, from 0001-probe)');
       expect(await describePostgres(prepared.url)).toMatchObject({ schemaVersion: 0 });
       // A list in which every step has its PostgreSQL variant: migrated and opened.
-      const opened = await openPostgresForCore(withPw, [probeStep]);
+      const opened = await openPostgresForCore(withPw, [probeStep], true);
       try {
         expect(dialectOf(opened).name).toBe('postgres');
         expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM migration_probe`.execute(opened)).rows).toEqual([{ n: 0 }]);
