@@ -8,6 +8,9 @@ export interface Migration {
   /**
    * The same step on PostgreSQL (issue 13), written next to `up` where the DDL differs. The
    * PostgreSQL dialect runs this instead of `up` and refuses a database while any step lacks it.
+   * The variants of 0001-0029 create the schema only: PostgreSQL opens only once all exist, so
+   * they run on an empty database (data comes with copy-to) and skip SQLite's backfills of old rows.
+   * A later step runs on databases with data and must do both, as its `up` does.
    */
   upPostgres?(db: Kysely<unknown>): Promise<void>;
   /**
