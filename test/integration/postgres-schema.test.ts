@@ -101,6 +101,25 @@ describe('the migrations with a PostgreSQL variant', () => {
     }
   });
 
+  it.skipIf(!pgUp)(`give the same NOT NULLs, primary keys and number of CHECKs per table as SQLite${skip}`, async () => {
+    for (const table of await sqliteTables()) {
+      const lite = await sql<{ name: string; notnull: number; pk: number }>`SELECT name, "notnull", pk FROM pragma_table_xinfo(${table}) ORDER BY cid`.execute(sqliteDb);
+      const create = await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ${table}`.execute(sqliteDb);
+      // SQLite's INTEGER PRIMARY KEY may hold NULL by the letter (it becomes the rowid); PostgreSQL's is NOT NULL.
+      const liteColumns = lite.rows.map((r) => `${r.name}${r.notnull === 1 || r.pk > 0 ? ' NOT NULL' : ''}${r.pk > 0 ? ' PK' : ''}`);
+      const pgColumns = await c.query<{ col: string }>(
+        `SELECT a.attname || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END ||
+                CASE WHEN EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = a.attrelid AND p.contype = 'p' AND a.attnum = ANY (p.conkey)) THEN ' PK' ELSE '' END AS col
+         FROM pg_attribute a WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+        [table],
+      );
+      expect({ table, columns: pgColumns.rows.map((r) => r.col) }).toEqual({ table, columns: liteColumns });
+      const liteChecks = (create.rows[0]?.sql.match(/\bCHECK\s*\(/g) ?? []).length;
+      const pgChecks = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'", [table]);
+      expect({ table, checks: pgChecks.rows[0]?.n }).toEqual({ table, checks: liteChecks });
+    }
+  });
+
   it.skipIf(!pgUp)(`give the same foreign keys with the same ON DELETE as SQLite${skip}`, async () => {
     const lite: string[] = [];
     for (const table of await sqliteTables()) {
