@@ -120,6 +120,35 @@ describe('the migrations with a PostgreSQL variant', () => {
     }
   });
 
+  it.skipIf(!pgUp)(`give the same unique keys (columns, expressions as *, partial or not) and column defaults as SQLite${skip}`, async () => {
+    const lite: string[] = [];
+    const liteDefaults: string[] = [];
+    for (const table of await sqliteTables()) {
+      const { rows: indexes } = await sql<{ name: string; partial: number }>`SELECT name, partial FROM pragma_index_list(${table}) WHERE "unique" = 1 AND origin <> 'pk'`.execute(sqliteDb);
+      for (const index of indexes) {
+        const { rows: columns } = await sql<{ name: string | null }>`SELECT name FROM pragma_index_info(${index.name}) ORDER BY seqno`.execute(sqliteDb);
+        lite.push(`${table}(${columns.map((col) => col.name ?? '*').join(', ')})${index.partial === 1 ? ' WHERE' : ''}`);
+      }
+      const { rows: defaults } = await sql<{ name: string; dflt_value: string | null }>`SELECT name, dflt_value FROM pragma_table_xinfo(${table}) WHERE dflt_value IS NOT NULL`.execute(sqliteDb);
+      for (const d of defaults) liteDefaults.push(`${table}.${d.name} = ${d.dflt_value}`);
+    }
+    const { rows } = await c.query<{ key: string }>(`
+      SELECT t.relname || '(' || (SELECT string_agg(CASE WHEN k.col = 0 THEN '*' ELSE a.attname END, ', ' ORDER BY k.n)
+                                  FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(col, n)
+                                  LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.col) || ')' ||
+             CASE WHEN i.indpred IS NOT NULL THEN ' WHERE' ELSE '' END AS key
+      FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+      WHERE t.relnamespace = 'public'::regnamespace AND i.indisunique AND NOT i.indisprimary AND t.relname <> 'portier_schema_version'`);
+    expect(rows.map((r) => r.key).sort()).toEqual(lite.sort());
+    expect(lite.length).toBeGreaterThan(5);
+    // PostgreSQL spells a default with its type ('en'::text); identity ids have none (SQLite's neither).
+    const pgDefaults = await c.query<{ key: string }>(`
+      SELECT table_name || '.' || column_name || ' = ' || regexp_replace(column_default, '::(text|integer)$', '') AS key
+      FROM information_schema.columns WHERE table_schema = 'public' AND column_default IS NOT NULL AND table_name <> 'portier_schema_version'`);
+    expect(pgDefaults.rows.map((r) => r.key).sort()).toEqual(liteDefaults.sort());
+    expect(liteDefaults).toContain("portal_account.notify_status_changes = 1");
+  });
+
   it.skipIf(!pgUp)(`give the same foreign keys with the same ON DELETE as SQLite${skip}`, async () => {
     const lite: string[] = [];
     for (const table of await sqliteTables()) {
