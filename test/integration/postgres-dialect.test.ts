@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactDatabaseUrl } from '../../electron/core/db/dialect/database-url';
 import { dialectOf, mapDriverError } from '../../electron/core/db/dialect/of-database';
-import { describePostgres, openPostgresDatabase, postgresDialect, SCHEMA_VERSION_TABLE } from '../../electron/core/db/dialect/postgres';
+import { describePostgres, openPostgresDatabase, openPostgresForCore, PostgresSchemaMissingError, postgresDialect, SCHEMA_VERSION_TABLE } from '../../electron/core/db/dialect/postgres';
 import { sqliteDialect } from '../../electron/core/db/dialect/sqlite';
 import { openDatabase } from '../../electron/core/db/connection';
 import type { Migration } from '../../electron/core/db/migration';
@@ -68,7 +68,7 @@ describe('connecting to PostgreSQL', () => {
   it.skipIf(!pgUp)(`refuses to open the core on a database without Portier's schema, and changes nothing${skip}`, async () => {
     const fresh = await throwawayDatabase();
     try {
-      await expect(openPortierCore({ dataDir, databaseUrl: fresh.url })).rejects.toThrow('PostgreSQL support is being built: the schema for PostgreSQL is not there yet');
+      await expect(openPortierCore({ dataDir, databaseUrl: fresh.url })).rejects.toThrow("PostgreSQL support is being built: Portier's features do not run on PostgreSQL yet");
       const c = new pg.Client({ connectionString: fresh.url });
       await c.connect();
       const tables = await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
@@ -185,6 +185,9 @@ describe('the schema version on PostgreSQL', () => {
     up: async (db) => {
       await sql`CREATE TABLE migration_probe (id int PRIMARY KEY)`.execute(db);
     },
+    upPostgres: async (db) => {
+      await sql`CREATE TABLE migration_probe (id int PRIMARY KEY)`.execute(db);
+    },
   };
 
   it.skipIf(!pgUp)(`two processes migrating at once: the lock lets one do the work, the version ends right, neither fails${skip}`, async () => {
@@ -211,22 +214,33 @@ describe('the schema version on PostgreSQL', () => {
     }
   });
 
-  it.skipIf(!pgUp)(`opens the core once the version table is there (with the URL's password never shown)${skip}`, async () => {
+  it.skipIf(!pgUp)(`refuses the core while the repositories are not ported or a migration has no PostgreSQL variant, even with the version table there; opens once both are ready (the URL's password never shown)${skip}`, async () => {
     const prepared = await throwawayDatabase();
     try {
       const { db } = await openPostgresDatabase(prepared.url);
       await postgresDialect.migrate(db as unknown as Kysely<unknown>, []);
       await db.destroy();
-      const core = await openPortierCore({ dataDir, databaseUrl: prepared.url.replace('postgres@', 'postgres:pw-in-url@') });
-      try {
-        expect(core.databaseFile).toBe(prepared.url.replace('postgres@', 'postgres:***@'));
-        expect(dialectOf(core.deps.db).name).toBe('postgres');
-        // No change marker yet on PostgreSQL: two calls never match, so the read cache always reads.
-        expect(await postgresDialect.changeMarker(core.deps.db)).not.toBe(await postgresDialect.changeMarker(core.deps.db));
-      } finally {
-        await core.close();
-      }
+      const withPw = prepared.url.replace('postgres@', 'postgres:pw-in-url@');
+      const refusal = await failureOf(openPortierCore({ dataDir, databaseUrl: withPw }));
+      expect(refusal).toBeInstanceOf(PostgresSchemaMissingError);
+      expect(String(refusal)).toContain("Portier's features do not run on PostgreSQL yet");
+      expect(String(refusal)).toContain(prepared.url.replace('postgres@', 'postgres:***@'));
+      expect(String(refusal)).not.toContain('pw-in-url');
+      const sqliteOnly: Migration = { version: 1, name: 'probe', up: probeStep.up };
+      const noVariant = await failureOf(openPostgresForCore(withPw, [sqliteOnly], true));
+      expect(String(noVariant)).toContain('the schema for PostgreSQL is not there yet (1 migration(s) have no PostgreSQL variant, from 0001-probe)');
       expect(await describePostgres(prepared.url)).toMatchObject({ schemaVersion: 0 });
+      // A list in which every step has its PostgreSQL variant: migrated and opened.
+      const opened = await openPostgresForCore(withPw, [probeStep], true);
+      try {
+        expect(dialectOf(opened).name).toBe('postgres');
+        expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM migration_probe`.execute(opened)).rows).toEqual([{ n: 0 }]);
+        // No change marker yet on PostgreSQL: two calls never match, so the read cache always reads.
+        expect(await postgresDialect.changeMarker(opened)).not.toBe(await postgresDialect.changeMarker(opened));
+      } finally {
+        await opened.destroy();
+      }
+      expect(await describePostgres(prepared.url)).toMatchObject({ schemaVersion: 1 });
     } finally {
       await prepared.drop();
     }

@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Pool } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { DatabaseTooNewError, type Migration } from '../migration';
+import { MIGRATIONS } from '../migrations';
 import type { Database } from '../schema';
 import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
 import { redactDatabaseUrl, withoutSecret } from './database-url';
@@ -54,7 +55,11 @@ async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): P
     const from = await readSchemaVersion(trx);
     if (from > latest) throw new DatabaseTooNewError(from, latest);
     if (from === latest) return { from, to: latest };
-    for (const step of migrations) if (step.version > from) await step.up(trx);
+    for (const step of migrations) {
+      if (step.version <= from) continue;
+      if (!step.upPostgres) throw new Error(`Migration ${step.name} has no PostgreSQL variant yet; nothing was changed.`);
+      await step.upPostgres(trx);
+    }
     await sql`UPDATE portier_schema_version SET version = ${latest} WHERE id = 1`.execute(trx);
     return { from, to: latest };
   });
@@ -110,27 +115,41 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 
-/** The PostgreSQL schema's migrations: none yet (the tables come in the next slice of issue 13). */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [];
+/** The steps of `migrations` that have no PostgreSQL variant (every migration needs one). */
+export function stepsWithoutPostgres(migrations: readonly Migration[]): Migration[] {
+  return migrations.filter((step) => step.upPostgres === undefined);
+}
 
-/** Thrown while Portier cannot create its tables on PostgreSQL yet; nothing was changed. */
+/**
+ * Whether the core's repositories run on PostgreSQL: not yet. Every migration has its PostgreSQL
+ * variant, but the repositories still read booleans and counts as SQLite gives them and search
+ * through FTS5; until a later slice of issue 13 ports them, the core refuses PostgreSQL.
+ */
+export const REPOSITORIES_ON_POSTGRES = false;
+
+/** Thrown while Portier cannot run on PostgreSQL yet; nothing was changed. */
 export class PostgresSchemaMissingError extends Error {
-  constructor(shownUrl: string) {
-    super(`PostgreSQL support is being built: the schema for PostgreSQL is not there yet (database ${shownUrl}; nothing was changed).`);
+  constructor(shownUrl: string, missing: readonly Migration[]) {
+    const first = missing[0];
+    const what = first
+      ? `the schema for PostgreSQL is not there yet (${missing.length} migration(s) have no PostgreSQL variant, from ${String(first.version).padStart(4, '0')}-${first.name})`
+      : "Portier's features do not run on PostgreSQL yet";
+    super(`PostgreSQL support is being built: ${what} (database ${shownUrl}; nothing was changed).`);
     this.name = 'PostgresSchemaMissingError';
   }
 }
 
 /**
- * The database at `url` for the core: refused, untouched, unless it already has a version table
- * (a database prepared by a later slice, or by the tests); otherwise migrated like SQLite.
+ * The database at `url` for the core, migrated like SQLite (one list of migrations, each step's
+ * `upPostgres`); refused, untouched, while any step of `migrations` has no PostgreSQL variant or
+ * the repositories do not run on PostgreSQL.
  */
-export async function openPostgresForCore(url: string): Promise<Kysely<Database>> {
+export async function openPostgresForCore(url: string, migrations: readonly Migration[] = MIGRATIONS, repositoriesReady = REPOSITORIES_ON_POSTGRES): Promise<Kysely<Database>> {
   const { db } = await openPostgresDatabase(url);
   try {
-    const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
-    if (rows[0]?.present !== true) throw new PostgresSchemaMissingError(redactDatabaseUrl(url));
-    await migrate(db as unknown as Kysely<unknown>, POSTGRES_MIGRATIONS);
+    const missing = stepsWithoutPostgres(migrations);
+    if (missing.length > 0 || !repositoriesReady) throw new PostgresSchemaMissingError(redactDatabaseUrl(url), missing);
+    await migrate(db as unknown as Kysely<unknown>, migrations);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -8,4 +8,7 @@ export const migration0004: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`CREATE TABLE setting (key TEXT PRIMARY KEY, value_json TEXT NOT NULL) STRICT`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`CREATE TABLE setting (key text PRIMARY KEY, value_json text NOT NULL)`.execute(db);
+  },
 };

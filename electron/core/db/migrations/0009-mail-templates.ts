@@ -21,4 +21,16 @@ export const migration0009: Migration = {
         PRIMARY KEY (type, language)
       ) STRICT`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE mail_template (
+        type text NOT NULL CHECK (type IN ('activation', 'set-password', 'password-changed', 'welcome')),
+        language text NOT NULL CHECK (language IN ('en', 'nl', 'de')),
+        subject text NOT NULL,
+        html text NOT NULL,
+        updated_at text NOT NULL,
+        updated_by integer REFERENCES staff (id) ON DELETE SET NULL,
+        PRIMARY KEY (type, language)
+      )`.execute(db);
+  },
 };

@@ -25,4 +25,10 @@ export const migration0011: Migration = {
     await sql`DROP TABLE mail_template`.execute(db);
     await sql`ALTER TABLE mail_template_new RENAME TO mail_template`.execute(db);
   },
+  /** PostgreSQL changes a CHECK in place. */
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE mail_template DROP CONSTRAINT mail_template_type_check,
+        ADD CONSTRAINT mail_template_type_check CHECK (type IN ('activation', 'set-password', 'password-changed', 'welcome', 'activation-letter'))`.execute(db);
+  },
 };

@@ -13,4 +13,8 @@ export const migration0012: Migration = {
     await sql`ALTER TABLE staff ADD COLUMN security_stamp INTEGER NOT NULL DEFAULT 0`.execute(db);
     await sql`CREATE INDEX sign_in_failure_last_failure_at ON sign_in_failure (last_failure_at)`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE staff ADD COLUMN security_stamp integer NOT NULL DEFAULT 0`.execute(db);
+    await sql`CREATE INDEX sign_in_failure_last_failure_at ON sign_in_failure (last_failure_at)`.execute(db);
+  },
 };

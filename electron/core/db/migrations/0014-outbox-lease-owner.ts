@@ -14,4 +14,7 @@ export const migration0014: Migration = {
     await sql`ALTER TABLE outbox_mail ADD COLUMN lease_owner TEXT`.execute(db);
     await sql`UPDATE outbox_mail SET lease_owner = 'back-office' WHERE status = 'sending'`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE outbox_mail ADD COLUMN lease_owner text`.execute(db);
+  },
 };

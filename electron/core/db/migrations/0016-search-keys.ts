@@ -68,4 +68,13 @@ export const migration0016: Migration = {
          WHERE l.account_id = a.id))
       FROM portal_account a`.execute(db);
   },
+  /** PostgreSQL: the key columns and their indexes (the keys sort bytewise, COLLATE "C", as SQLite's BINARY does). */
+  async upPostgres(db: Kysely<unknown>) {
+    for (const table of ['organisation', 'person']) {
+      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN name_key text COLLATE "C" NOT NULL DEFAULT ''`.execute(db);
+      await sql`ALTER TABLE ${sql.table(table)} ADD COLUMN search_key text COLLATE "C" NOT NULL DEFAULT ''`.execute(db);
+    }
+    await sql`CREATE INDEX organisation_name_key ON organisation (name_key, id)`.execute(db);
+    await sql`CREATE INDEX person_name_key ON person (name_key, id)`.execute(db);
+  },
 };

@@ -56,4 +56,18 @@ export const migration0017: Migration = {
         WHERE id = (SELECT id FROM role_group WHERE built_in = 1 AND built_in_key IS NULL AND (name = ${name} OR description = ${description}) ORDER BY name = ${name} DESC, id LIMIT 1)`.execute(db);
     }
   },
+  /**
+   * PostgreSQL: the columns, the CHECK and the built-in groups' keys (the groups 0005 inserted);
+   * the audit log is empty here, so the append-only trigger stays as it is.
+   */
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE audit_log ADD COLUMN label text`.execute(db);
+    await sql`ALTER TABLE audit_log ADD COLUMN via text NOT NULL DEFAULT 'app' CHECK (via IN ('app', 'cli', 'portal'))`.execute(db);
+    await sql`ALTER TABLE audit_log ADD COLUMN names_json text`.execute(db);
+    await sql`ALTER TABLE role_group ADD COLUMN built_in_key text CHECK (built_in_key IN ('standard', 'client', 'client-participant', 'partner'))`.execute(db);
+    await sql`CREATE UNIQUE INDEX role_group_built_in_key ON role_group (built_in_key) WHERE built_in_key IS NOT NULL`.execute(db);
+    for (const [key, name] of BUILT_IN_0005) {
+      await sql`UPDATE role_group SET built_in_key = ${key} WHERE built_in = 1 AND built_in_key IS NULL AND name = ${name}`.execute(db);
+    }
+  },
 };

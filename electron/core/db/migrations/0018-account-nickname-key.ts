@@ -24,4 +24,7 @@ export const migration0018: Migration = {
          WHERE l.account_id = a.id))
       FROM portal_account a WHERE a.nickname IS NOT NULL`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE portal_account ADD COLUMN nickname_key text COLLATE "C"`.execute(db);
+  },
 };

@@ -18,4 +18,16 @@ export const migration0019: Migration = {
          FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
          WHERE l.account_id = a.id))`.execute(db);
   },
+  /**
+   * PostgreSQL: the document on the row is what is searched, through a pg_trgm GIN index (any
+   * part of three or more characters, as FTS5's trigrams). No unaccent(): the document holds
+   * search keys, already folded in JavaScript (case, accents, ø, ł, ß...) exactly as SQLite's
+   * are, and the search term is folded the same way; unaccent's own table would fold some
+   * letters differently and give other results than SQLite.
+   */
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+    await sql`ALTER TABLE portal_account ADD COLUMN search_document text COLLATE "C" NOT NULL DEFAULT ''`.execute(db);
+    await sql`CREATE INDEX portal_account_search_document ON portal_account USING gin (search_document gin_trgm_ops)`.execute(db);
+  },
 };

@@ -18,4 +18,8 @@ export const migration0021: Migration = {
     await sql`DROP INDEX ticket_project`.execute(db);
     await sql`CREATE INDEX ticket_project_covering ON ticket (project_id, task_id, status, priority, updated_at, number, title_key)`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`DROP INDEX ticket_project`.execute(db);
+    await sql`CREATE INDEX ticket_project_covering ON ticket (project_id, task_id, status, priority, updated_at, number, title_key)`.execute(db);
+  },
 };

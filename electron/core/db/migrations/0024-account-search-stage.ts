@@ -52,4 +52,22 @@ export const migration0024: Migration = {
         INSERT INTO portal_account_search (rowid, document, stage) VALUES (new.id, new.search_document, new.search_stage);
       END`.execute(db);
   },
+  /**
+   * PostgreSQL: search_stage is STORED and spells access_stage out (a generated column may not
+   * read another); no FTS5 table to refill and no trigger to rewrite its row: the pg_trgm index
+   * on the document (0019) and this index serve a quick filter with a search. The first sweep
+   * has nothing to do on an empty database.
+   */
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE portal_account ADD COLUMN lapsed_expiry text`.execute(db);
+    await sql`
+      ALTER TABLE portal_account ADD COLUMN search_stage text COLLATE "C" GENERATED ALWAYS AS (
+        CASE WHEN activated_at IS NOT NULL OR password_hash IS NOT NULL THEN 'act'
+             WHEN activation_sent_at IS NOT NULL THEN
+               CASE WHEN lapsed_expiry = activation_expires_at THEN 'exp' ELSE 'inv' END
+             ELSE 'new' END) STORED`.execute(db);
+    await sql`
+      CREATE INDEX portal_account_search_stage_expires ON portal_account (search_stage, activation_expires_at)
+      WHERE access_stage = 1`.execute(db);
+  },
 };

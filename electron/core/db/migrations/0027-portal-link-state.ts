@@ -26,4 +26,17 @@ export const migration0027: Migration = {
     await sql`CREATE INDEX portal_link_state_expires ON portal_link_state (expires_at)`.execute(db);
     await sql`CREATE INDEX portal_link_state_token ON portal_link_state (token_id)`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`
+      CREATE TABLE portal_link_state (
+        id text PRIMARY KEY CHECK (length(id) = 64),
+        kind text NOT NULL CHECK (kind IN ('activation', 'set-password')),
+        token_id integer NOT NULL REFERENCES portal_account_token (id) ON DELETE CASCADE,
+        token_enc text NOT NULL,
+        created_at text NOT NULL,
+        expires_at text NOT NULL
+      )`.execute(db);
+    await sql`CREATE INDEX portal_link_state_expires ON portal_link_state (expires_at)`.execute(db);
+    await sql`CREATE INDEX portal_link_state_token ON portal_link_state (token_id)`.execute(db);
+  },
 };

@@ -16,4 +16,9 @@ export const migration0028: Migration = {
     // The worker asks per channel which rows are due (mails without SMTP wait while SMS go, and the reverse).
     await sql`CREATE INDEX outbox_mail_channel_due ON outbox_mail (channel, status, next_attempt_at)`.execute(db);
   },
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`ALTER TABLE outbox_mail ADD COLUMN channel text NOT NULL DEFAULT 'mail' CHECK (channel IN ('mail', 'sms'))`.execute(db);
+    // The worker asks per channel which rows are due (mails without SMTP wait while SMS go, and the reverse).
+    await sql`CREATE INDEX outbox_mail_channel_due ON outbox_mail (channel, status, next_attempt_at)`.execute(db);
+  },
 };

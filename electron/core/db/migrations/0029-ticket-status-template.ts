@@ -26,4 +26,10 @@ export const migration0029: Migration = {
     await sql`DROP TABLE mail_template`.execute(db);
     await sql`ALTER TABLE mail_template_new RENAME TO mail_template`.execute(db);
   },
+  /** PostgreSQL changes the CHECK in place (as in 0011). */
+  async upPostgres(db: Kysely<unknown>) {
+    await sql`
+      ALTER TABLE mail_template DROP CONSTRAINT mail_template_type_check,
+        ADD CONSTRAINT mail_template_type_check CHECK (type IN ('activation', 'set-password', 'password-changed', 'welcome', 'activation-letter', 'ticket-status'))`.execute(db);
+  },
 };
