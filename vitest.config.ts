@@ -1,14 +1,40 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests about the SQLite file itself (its migrations step by step, PRAGMAs, the template copy,
+ * a full disk) and the PostgreSQL tests that make their own databases: they run once, in the
+ * project "sqlite". Every other integration test runs on both databases.
+ */
+const SQLITE_ONLY = [
+  'test/integration/migration-*.test.ts',
+  'test/integration/migrations.test.ts',
+  'test/integration/template-database.test.ts',
+  'test/integration/postgres-*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'],
-    // Two cores here: parallel, but modest.
+    // Two cores here: parallel, but modest (for both projects together).
     maxWorkers: 2,
     testTimeout: 20_000,
     environment: 'node',
     // One migrated database for the run, copied by each test core; a cheap password hash cost.
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/vitest-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/unit/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/integration/**/*.test.{ts,tsx}'],
+          exclude: SQLITE_ONLY,
+          env: { PORTIER_TEST_DATABASE: 'postgres' },
+        },
+      },
+    ],
   },
 });

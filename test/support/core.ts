@@ -13,6 +13,7 @@ import { writeSetting } from '../../electron/core/settings/setting-repository';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
 import { databaseFingerprintText } from './database-fingerprint';
 import { copyTemplateDatabase } from './template-database';
+import { onPostgres, postgresTestDatabase } from './test-database';
 
 /** The portal address every test core starts with: activations are refused without one. */
 export const TEST_PORTAL_URL = 'https://portal.example.com/';
@@ -49,10 +50,24 @@ export function migratedDataDir(prefix = 'portier-test-'): { dir: string; remove
   return data;
 }
 
-/** A real core on a real SQLite file, with the first administrator created and signed in. */
+/**
+ * The database a test core opens: none to choose on SQLite (portier.sqlite in the data folder,
+ * copied from the template), a throwaway copy of the run's template database on PostgreSQL
+ * (project "postgres" of vitest.config.ts). `drop` removes it after the core is closed.
+ */
+export async function testDatabaseOptions(): Promise<{ databaseUrl?: string; drop: () => Promise<void> }> {
+  if (!onPostgres) return { drop: () => Promise.resolve() };
+  const database = await postgresTestDatabase(process.env.VITEST === 'true' ? inject('postgresTemplate') : undefined);
+  return { databaseUrl: database.url, drop: database.drop };
+}
+
+/** A real core on a real database (a SQLite file, or PostgreSQL in project "postgres"), with the first administrator created and signed in. */
 export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string } = {}): Promise<TestCore> {
   const data = migratedDataDir();
-  const core = await openPortierCore({ dataDir: data.dir, ...(options.clock ? { clock: options.clock } : {}) });
+  const { drop, ...database } = await testDatabaseOptions();
+  // PORTIER_TEST_SHOW_ERRORS=1 prints what lies behind an INTERNAL answer (while porting, debugging).
+  const onError = process.env.PORTIER_TEST_SHOW_ERRORS === '1' ? (channel: string, error: unknown) => console.error(channel, error) : undefined;
+  const core = await openPortierCore({ dataDir: data.dir, ...database, ...(onError ? { onError } : {}), ...(options.clock ? { clock: options.clock } : {}) });
   if (options.portalUrl !== '') await setTestPortalUrl(core, options.portalUrl);
   const admin = newSessionSlot();
   if (options.withAdmin !== false) await core.call(admin, 'setup:create-administrator', { ...ADMIN });
@@ -67,6 +82,7 @@ export async function startTestCore(options: { clock?: Clock; withAdmin?: boolea
     },
     async close() {
       await core.close();
+      await drop();
       data.remove();
     },
   };
@@ -80,8 +96,8 @@ export async function signedIn(core: PortierCore, email: string, password: strin
 }
 
 /**
- * The schema and every row of every table (read from sqlite_master, so a new table is never
- * missed), to prove a refused call changed nothing.
+ * The schema and every row of every table (read from the database's catalogue, so a new table
+ * is never missed), to prove a refused call changed nothing.
  */
 export function databaseFingerprint(core: PortierCore): Promise<string> {
   return databaseFingerprintText(core.deps.db as unknown as Kysely<unknown>);

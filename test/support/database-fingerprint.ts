@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../../electron/core/db/dialect/of-database';
 
 interface SchemaRow {
   type: string;
@@ -48,6 +49,7 @@ async function tableRows(db: Kysely<unknown>, table: FingerprintedTable): Promis
  * rows of every table, as one string per table: equal strings mean nothing changed.
  */
 export async function databaseFingerprintOf(db: Kysely<unknown>): Promise<Record<string, string>> {
+  if (dialectOf(db).name === 'postgres') return postgresFingerprintOf(db);
   const schema = await sql<SchemaRow>`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex_%' ORDER BY type, name`.execute(db);
   const version = await sql<{ user_version: number }>`PRAGMA user_version`.execute(db);
   const parts: Record<string, string> = {
@@ -64,4 +66,35 @@ export async function databaseFingerprintText(db: Kysely<unknown>): Promise<stri
   return Object.entries(parts)
     .map(([name, content]) => `${name}:\n${content}`)
     .join('\n');
+}
+
+/**
+ * The same on PostgreSQL: the schema from its catalogue (columns, indexes, triggers of schema
+ * public), the schema version, and the rows of every table; sequences too, since a refused
+ * insert must not use up an id either (SQLite's AUTOINCREMENT counter is in sqlite_sequence).
+ */
+async function postgresFingerprintOf(db: Kysely<unknown>): Promise<Record<string, string>> {
+  const columns = await sql<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>`
+    SELECT table_name, column_name, data_type, column_default FROM information_schema.columns
+    WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`.execute(db);
+  const indexes = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`.execute(db);
+  const triggers = await sql<{ name: string }>`
+    SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY t.tgname`.execute(db);
+  const sequences = await sql<{ name: string; last_value: string | null }>`
+    SELECT sequencename AS name, last_value::text AS last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`.execute(db);
+  const parts: Record<string, string> = {
+    '(schema)': [
+      ...columns.rows.map((c) => `column ${c.table_name}.${c.column_name} ${c.data_type} ${c.column_default ?? ''}`),
+      ...indexes.rows.map((i) => `index ${i.indexdef}`),
+      ...triggers.rows.map((t) => `trigger ${t.name}`),
+    ].join('\n'),
+    '(sequences)': sequences.rows.map((q) => `${q.name} ${q.last_value ?? 'unused'}`).join('\n'),
+  };
+  const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(db);
+  for (const { tablename } of tables.rows) {
+    const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.raw(quoted(tablename))}`.execute(db);
+    parts[tablename] = rows.map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, cell(value)]))).sort().join('\n');
+  }
+  return parts;
 }

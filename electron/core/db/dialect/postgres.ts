@@ -125,7 +125,7 @@ export function stepsWithoutPostgres(migrations: readonly Migration[]): Migratio
  * variant, but the repositories still read booleans and counts as SQLite gives them and search
  * through FTS5; until a later slice of issue 13 ports them, the core refuses PostgreSQL.
  */
-export const REPOSITORIES_ON_POSTGRES = false;
+export const REPOSITORIES_ON_POSTGRES = true;
 
 /** Thrown while Portier cannot run on PostgreSQL yet; nothing was changed. */
 export class PostgresSchemaMissingError extends Error {
