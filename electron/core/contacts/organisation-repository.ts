@@ -87,12 +87,12 @@ const SORT_COLUMNS = {
 export async function listOrganisations(db: Executor, q: OrganisationListQuery): Promise<{ rows: Organisation[]; total: number }> {
   let filtered = db.selectFrom('organisation as o');
   if (q.search) {
-    filtered = filtered.where(containsKey('o.search_key', q.search));
+    filtered = filtered.where(containsKey(db, 'o.search_key', q.search));
   }
   if (q.parentId !== undefined) filtered = filtered.where('o.parent_id', '=', q.parentId);
   const ids = filtered
     .select('o.id')
-    .orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction)
+    .orderBy(textOrder(db, SORT_COLUMNS[q.sort]), q.direction)
     .orderBy('o.id', 'asc')
     .limit(q.limit)
     .offset(q.offset);

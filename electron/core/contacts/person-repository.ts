@@ -69,12 +69,12 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
   let filtered = selectViews(db);
   if (q.search) {
     filtered = filtered.where((eb) =>
-      eb.or([containsKey('p.search_key', q.search), containsKey('o.name_key', q.search)]),
+      eb.or([containsKey(db, 'p.search_key', q.search), containsKey(db, 'o.name_key', q.search)]),
     );
   }
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   const [rows, count] = await Promise.all([
-    filtered.orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.orderBy(textOrder(db, SORT_COLUMNS[q.sort]), q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(viewToPerson), total: Number(count.n) };

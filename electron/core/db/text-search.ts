@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sqlFor, type OnDatabase } from './dialect/of-database';
 import { searchKey } from '../../../shared/text-key';
 
 /** LIKE patterns are built from user text: its wildcards must match themselves. */
@@ -14,13 +15,13 @@ export function contains(column: string, search: string): RawBuilder<SqlBool> {
 
 /**
  * A stored key column (shared/text-key.ts) contains the key of `search`: case and accents
- * folded for all of Unicode. instr, not LIKE: the user's % and _ are plain characters.
+ * folded for all of Unicode. instr/strpos, not LIKE: the user's % and _ are plain characters.
  */
-export function containsKey(keyColumn: string, search: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`instr(${sql.ref(keyColumn)}, ${searchKey(search)}) > 0`;
+export function containsKey(db: OnDatabase, keyColumn: string, search: string): RawBuilder<SqlBool> {
+  return sqlFor(db).includes(sql.ref(keyColumn), searchKey(search));
 }
 
 /** Sort key for text columns: case-insensitive, as people expect a list of names to be sorted. */
-export function textOrder(column: string): RawBuilder<string> {
-  return sql<string>`${sql.ref(column)} COLLATE NOCASE`;
+export function textOrder(db: OnDatabase, column: string): RawBuilder<string> {
+  return sqlFor(db).caseless(column);
 }

@@ -60,7 +60,7 @@ const SORT_COLUMNS = { name: 'p.name_key', organisation: 'o.name_key', updatedAt
 /** One page in SQL; project_organisation (organisation_id, name_key) serves an organisation's page. */
 export async function listProjects(db: Executor, q: ProjectListQuery): Promise<{ rows: Project[]; total: number }> {
   let filtered = db.selectFrom('project as p').leftJoin('organisation as o', 'o.id', 'p.organisation_id');
-  if (q.search) filtered = filtered.where(containsKey('p.name_key', q.search));
+  if (q.search) filtered = filtered.where(containsKey(db, 'p.name_key', q.search));
   if (!q.includeArchived) filtered = filtered.where('p.archived_at', 'is', null);
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   if (q.internal !== undefined) {
@@ -68,7 +68,7 @@ export async function listProjects(db: Executor, q: ProjectListQuery): Promise<{
     filtered = filtered.where(q.internal ? internal : sql<boolean>`NOT ${internal}`);
   }
   const [pageIds, count] = await Promise.all([
-    filtered.select('p.id').orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.select('p.id').orderBy(textOrder(db, SORT_COLUMNS[q.sort]), q.direction).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const order = new Map(pageIds.map((r, i) => [r.id, i]));

@@ -49,12 +49,12 @@ export interface TaskListQuery {
 /** One page in SQL; task_project (project_id, name_key) serves a project's tasks by name. */
 export async function listTasks(db: Executor, q: TaskListQuery): Promise<{ rows: Task[]; total: number }> {
   let filtered = selectViews(db);
-  if (q.search) filtered = filtered.where(containsKey('t.name_key', q.search));
+  if (q.search) filtered = filtered.where(containsKey(db, 't.name_key', q.search));
   if (!q.includeArchived) filtered = filtered.where('t.archived_at', 'is', null);
   if (q.projectId !== undefined) filtered = filtered.where('t.project_id', '=', q.projectId);
   const [rows, count] = await Promise.all([
     filtered
-      .orderBy(q.sort === 'name' ? textOrder('t.name_key') : 't.updated_at', q.direction)
+      .orderBy(q.sort === 'name' ? textOrder(db, 't.name_key') : 't.updated_at', q.direction)
       .orderBy('t.id', 'asc')
       .limit(q.limit)
       .offset(q.offset)

@@ -65,7 +65,7 @@ export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy(textOrder(SORT_COLUMNS[q.sort]), q.direction)
+      .orderBy(textOrder(db, SORT_COLUMNS[q.sort]), q.direction)
       .orderBy('id', 'asc')
       .limit(q.limit)
       .offset(q.offset)

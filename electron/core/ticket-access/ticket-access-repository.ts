@@ -276,7 +276,7 @@ function contactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery)
   if (q.search !== '') {
     const digits = /^\s*(?:T-?)?(\d{1,15})\s*$/i.exec(q.search)?.[1];
     const search = q.search;
-    base = base.where((eb) => eb.or([containsKey('ticket.title_key', search), ...(digits ? [eb('ticket.number', '=', Number(digits))] : [])]));
+    base = base.where((eb) => eb.or([containsKey(db, 'ticket.title_key', search), ...(digits ? [eb('ticket.number', '=', Number(digits))] : [])]));
   }
   return base;
 }

@@ -40,12 +40,12 @@ export interface ContactCandidateRow {
 export async function findContactCandidates(db: Executor, q: ContactCandidateQuery): Promise<{ rows: ContactCandidateRow[]; total: number }> {
   let filtered = db.selectFrom('person as p').innerJoin('organisation as o', 'o.id', 'p.organisation_id');
   if (q.onlyTree && q.organisationId !== null) filtered = filtered.where('p.organisation_id', 'in', organisationTree(q.organisationId));
-  if (q.search) filtered = filtered.where((eb) => eb.or([containsKey('p.search_key', q.search), containsKey('o.name_key', q.search)]));
+  if (q.search) filtered = filtered.where((eb) => eb.or([containsKey(db, 'p.search_key', q.search), containsKey(db, 'o.name_key', q.search)]));
   let page = filtered.select(['p.id', personNameSql('p').as('name'), 'p.organisation_id', 'o.name as organisation_name']);
   if (q.organisationId !== null) page = page.orderBy(sql`CASE WHEN p.organisation_id = ${q.organisationId} THEN 0 ELSE 1 END`);
   const [rows, count] = await Promise.all([
     page
-      .orderBy(textOrder('p.name_key'))
+      .orderBy(textOrder(db, 'p.name_key'))
       .orderBy('p.id')
       .limit(q.limit)
       .execute(),

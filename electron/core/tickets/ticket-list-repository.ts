@@ -41,7 +41,7 @@ function filteredTickets(db: Executor, q: Omit<TicketListQuery, 'offset' | 'limi
   if (q.search) {
     // Title by its folded key (accents ignored); a number typed as 10234 or T-10234 finds the ticket too.
     const digits = ticketNumberDigits(q.search);
-    const title = containsKey('t.title_key', q.search);
+    const title = containsKey(db, 't.title_key', q.search);
     filtered = filtered.where(digits === null ? title : sql<SqlBool>`(${title} OR instr(CAST(t.number AS TEXT), ${digits}) > 0)`);
   }
   return filtered;

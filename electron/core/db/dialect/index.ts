@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Migration } from '../migration';
+import type { SqlFragments } from './fragments';
 
 /** The databases Portier runs on: SQLite in the user data folder (one desk), PostgreSQL (a shared office). */
 export type DialectName = 'sqlite' | 'postgres';
 
 /**
  * What differs between SQLite and PostgreSQL, in one place, so that the rest of the core runs
- * unchanged on either (issue 13). This slice holds the schema version, driver errors and the
- * read cache's change marker; text search, collations, booleans and timestamps follow.
+ * unchanged on either (issue 13): the schema version, driver errors, the read cache's change
+ * marker, and the pieces of SQL the two spell differently.
  */
 export interface DatabaseDialect {
   readonly name: DialectName;
@@ -26,6 +27,8 @@ export interface DatabaseDialect {
    * cache keeps an answer only while it stays the same.
    */
   changeMarker<DB>(db: Kysely<DB>): Promise<string>;
+  /** The pieces of SQL this database spells its own way. */
+  readonly sql: SqlFragments;
 }
 
 /** Every change runs in a transaction, so a full disk rolls it back whole: say so, not "something went wrong". */

@@ -1,12 +1,21 @@
 import { PostgresAdapter, type Kysely } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { DISK_FULL, type DatabaseDialect } from './index';
+import type { SqlFragments } from './fragments';
 import { postgresDialect } from './postgres';
 import { sqliteDialect } from './sqlite';
 
+/** A Kysely instance or a transaction on one, of any schema: all that tells the dialect. */
+export type OnDatabase = Pick<Kysely<never>, 'getExecutor'>;
+
 /** The dialect of a Kysely instance (or a transaction on one), from the adapter it was built with. */
-export function dialectOf<DB>(db: Kysely<DB>): DatabaseDialect {
+export function dialectOf(db: OnDatabase): DatabaseDialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgresDialect : sqliteDialect;
+}
+
+/** The pieces of SQL for the database `db` runs on (a Kysely instance or a transaction on one). */
+export function sqlFor(db: OnDatabase): SqlFragments {
+  return dialectOf(db).sql;
 }
 
 /** The file system's "no space left on device" (a letter, an .eml file, SQLite's own file). */

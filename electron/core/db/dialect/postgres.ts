@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import type { Pool } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { DatabaseTooNewError, type Migration } from '../migration';
@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../migrations';
 import type { Database } from '../schema';
 import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
 import { redactDatabaseUrl, withoutSecret } from './database-url';
+import type { SqlFragments } from './fragments';
 
 /** The table that says which schema version a PostgreSQL database has (PostgreSQL has no user_version). */
 export const SCHEMA_VERSION_TABLE = 'portier_schema_version';
@@ -65,6 +66,22 @@ async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): P
   });
 }
 
+/**
+ * PostgreSQL's spelling: lists travel as one array parameter (node-postgres sends a JS array as
+ * an array literal); NOCASE is lower() COLLATE "C", as the indexes of the schema are made.
+ */
+const postgresFragments: SqlFragments = {
+  caseless: (column) => sql<string>`lower(${sql.ref(column)}) COLLATE "C"`,
+  caselessOf: (expression) => sql<string>`lower(${expression}) COLLATE "C"`,
+  includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
+  integers: (values) => sql<number>`SELECT unnest(${values}::bigint[])`,
+  texts: (values) => sql<string>`SELECT unnest(${values}::text[])`,
+  idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY(${values}::bigint[])`,
+  joined: (expression, separator) => sql<string>`string_agg(${expression}, ${separator})`,
+  jsonText: (column, field) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${field})`,
+  integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
+};
+
 let markerCount = 0;
 
 /** A shared office on PostgreSQL. */
@@ -82,6 +99,7 @@ export const postgresDialect: DatabaseDialect = {
     markerCount += 1;
     return Promise.resolve(`pg:${process.pid}:${markerCount}`);
   },
+  sql: postgresFragments,
 };
 
 /** Thrown when a PostgreSQL database cannot be reached; its message never holds the password. */
@@ -92,6 +110,20 @@ export class DatabaseConnectionError extends Error {
   }
 }
 
+/** The OIDs of bigint (count(*), sums of integers) and numeric (sums, averages). */
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * Counts and sums come back as numbers, as on SQLite: node-postgres gives bigint and numeric as
+ * strings (they may exceed 2^53), but Portier's counts and ids stay far below that.
+ */
+function numbersAsNumbers(types: typeof import('pg').types): { getTypeParser: typeof types.getTypeParser } {
+  const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof types.getTypeParser;
+  return { getTypeParser };
+}
+
 /** A pool on the database at `url`, tried once; errors name the server without the password. */
 export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Database>; pool: Pool }> {
   const shown = redactDatabaseUrl(url);
@@ -99,7 +131,7 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
   const { default: pg } = await import('pg');
   let pool: Pool;
   try {
-    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, types: numbersAsNumbers(pg.types) });
   } catch (error) {
     throw new DatabaseConnectionError(`The database address ${shown} is not valid: ${withoutSecret(error, url)}`);
   }

@@ -1,7 +1,8 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { migrate, readSchemaVersion } from '../migration';
 import { ALREADY_EXISTS, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
+import type { SqlFragments } from './fragments';
 
 export { openDatabase as openSqliteDatabase } from '../connection';
 
@@ -24,6 +25,19 @@ function mapSqliteError(error: unknown): ErrorPayload | null {
   return null;
 }
 
+/** SQLite's spelling: lists travel as one JSON parameter through json_each. */
+const sqliteFragments: SqlFragments = {
+  caseless: (column) => sql<string>`${sql.ref(column)} COLLATE NOCASE`,
+  caselessOf: (expression) => sql<string>`${expression} COLLATE NOCASE`,
+  includes: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
+  integers: (values) => sql<number>`SELECT value FROM json_each(${JSON.stringify(values)})`,
+  texts: (values) => sql<string>`SELECT value FROM json_each(${JSON.stringify(values)})`,
+  idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
+  joined: (expression, separator) => sql<string>`group_concat(${expression}, ${separator})`,
+  jsonText: (column, field) => sql<string | null>`CAST(json_extract(${sql.ref(column)}, ${`$.${field}`}) AS TEXT)`,
+  integerText: (expression: RawBuilder<unknown>) => sql<string>`CAST(${expression} AS TEXT)`,
+};
+
 /** The embedded default: one file in the user data folder, schema version in PRAGMA user_version. */
 export const sqliteDialect: DatabaseDialect = {
   name: 'sqlite',
@@ -34,4 +48,5 @@ export const sqliteDialect: DatabaseDialect = {
     const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
     return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
   },
+  sql: sqliteFragments,
 };

@@ -1,0 +1,30 @@
+import type { RawBuilder, SqlBool } from 'kysely';
+
+/**
+ * The pieces of SQL that SQLite and PostgreSQL spell differently, for repositories to build
+ * queries that run on either: `sqlFor(db)` (of-database.ts) gives the set of the database a
+ * query runs on. Everything else Portier writes is SQL both understand.
+ */
+export interface SqlFragments {
+  /**
+   * Case-insensitive order of a text column, as people expect a list of names to be sorted and
+   * as the indexes are made: COLLATE NOCASE on SQLite, lower(...) COLLATE "C" on PostgreSQL.
+   */
+  caseless(column: string): RawBuilder<string>;
+  /** The same for any expression (a CASE, a function call). */
+  caselessOf(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /** `haystack` holds `needle` as plain characters (no wildcards): instr on SQLite, strpos on PostgreSQL. */
+  includes(haystack: RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
+  /** A one-column subquery over the integers, for `x IN (...)`: one parameter however long the list. */
+  integers(values: readonly number[]): RawBuilder<number>;
+  /** The same over texts. */
+  texts(values: readonly string[]): RawBuilder<string>;
+  /** `column IN (values)` for a list of ids, as one parameter. */
+  idsIn(column: string, values: readonly number[]): RawBuilder<SqlBool>;
+  /** The texts of a group joined by `separator` (an aggregate): group_concat / string_agg. */
+  joined(expression: RawBuilder<unknown>, separator: string): RawBuilder<string>;
+  /** A top-level field of a JSON object stored as text, as text (numbers as their digits). */
+  jsonText(column: string, field: string): RawBuilder<string | null>;
+  /** An integer expression as text (for searching a number's digits). */
+  integerText(expression: RawBuilder<unknown>): RawBuilder<string>;
+}
