@@ -1,5 +1,5 @@
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
-import type { Pool } from 'pg';
+import type { Pool, types as PgTypes } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { DatabaseTooNewError, type Migration } from '../migration';
 import { MIGRATIONS } from '../migrations';
@@ -118,9 +118,9 @@ const NUMERIC = 1700;
  * Counts and sums come back as numbers, as on SQLite: node-postgres gives bigint and numeric as
  * strings (they may exceed 2^53), but Portier's counts and ids stay far below that.
  */
-function numbersAsNumbers(types: typeof import('pg').types): { getTypeParser: typeof types.getTypeParser } {
+function numbersAsNumbers(types: typeof PgTypes): { getTypeParser: typeof PgTypes.getTypeParser } {
   const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof types.getTypeParser;
+    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof PgTypes.getTypeParser;
   return { getTypeParser };
 }
 
