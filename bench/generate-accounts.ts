@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
-import { SEARCH_DOCUMENT_SQL, nicknameKey } from '../electron/core/account-index/account-index-repository';
+import { nicknameKey, searchDocument } from '../electron/core/account-index/account-index-repository';
+import { kyselyFor } from '../electron/core/db/connection';
 
 /**
  * Fills a migrated Portier database with `accounts` portal accounts and what they
@@ -185,7 +186,7 @@ export function generateAccounts(sqlite: SQLite.Database, accounts: number, now:
 
   for (const index of indexes) sqlite.exec(index.sql);
   // The search documents, as refreshAccountIndex writes them one account at a time.
-  sqlite.exec(`UPDATE portal_account AS a SET search_document = ${SEARCH_DOCUMENT_SQL}`);
+  sqlite.exec(`UPDATE portal_account AS a SET search_document = ${searchDocument(kyselyFor(sqlite)).compile(kyselyFor(sqlite)).sql}`);
   sqlite.exec(`INSERT INTO portal_account_search (rowid, document, stage) SELECT id, search_document, search_stage FROM portal_account`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

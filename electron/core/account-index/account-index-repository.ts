@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { searchKey } from '../../../shared/text-key';
 import type { Executor } from '../db/connection';
+import { dialectOf, sqlFor } from '../db/dialect/of-database';
 
 /**
  * What the account list searches and sorts on, copied from the accounts' links:
@@ -18,8 +19,8 @@ import type { Executor } from '../db/connection';
  */
 
 /** The search document of account `a`: username, nickname, every linked organisation's name and person's name and email. */
-export const SEARCH_DOCUMENT_SQL = `concat_ws(' ', a.username_key, a.nickname_key,
-  (SELECT group_concat(concat_ws(' ', o.name_key, p.search_key), ' ')
+export const searchDocument = (db: Executor) => sql<string>`concat_ws(' ', a.username_key, a.nickname_key,
+  (SELECT ${sqlFor(db).joined(sql`concat_ws(' ', o.name_key, p.search_key)`, ' ')}
    FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id LEFT JOIN person p ON p.id = l.person_id
    WHERE l.account_id = a.id))`;
 
@@ -29,16 +30,16 @@ export const nicknameKey = (nickname: string | null): string | null => (nickname
 /** Which accounts to refresh: one account, or every account linked to an organisation or a person. */
 export type AccountIndexScope = { accountId: number } | { accountIds: readonly number[] } | { organisationId: number } | { personId: number };
 
-function accountIds(scope: AccountIndexScope): RawBuilder<unknown> {
-  if ('accountId' in scope) return sql`SELECT ${scope.accountId}`;
-  // One bound JSON array, whatever the number of accounts (an import's chunk).
-  if ('accountIds' in scope) return sql`SELECT value FROM json_each(${JSON.stringify(scope.accountIds)})`;
+function accountIds(db: Executor, scope: AccountIndexScope): RawBuilder<unknown> {
+  // One bound list, whatever the number of accounts (an import's chunk).
+  if ('accountId' in scope) return sqlFor(db).integers([scope.accountId]);
+  if ('accountIds' in scope) return sqlFor(db).integers(scope.accountIds);
   if ('organisationId' in scope) return sql`SELECT account_id FROM portal_account_link WHERE organisation_id = ${scope.organisationId}`;
   return sql`SELECT account_id FROM portal_account_link WHERE person_id = ${scope.personId}`;
 }
 
 export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScope): Promise<void> {
-  const ids = accountIds(scope);
+  const ids = accountIds(trx, scope);
   await sql`
     UPDATE portal_account AS a SET
       person_sort = (SELECT p.name_key FROM portal_account_link l JOIN person p ON p.id = l.person_id
@@ -47,11 +48,8 @@ export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScop
                            WHERE l.account_id = a.id AND l.is_default = 1)
     WHERE a.id IN (${ids})`.execute(trx);
   // The row keeps its document (a frequent term is tested against it row by row), the trigram index a copy.
-  await sql`UPDATE portal_account AS a SET search_document = ${sql.raw(SEARCH_DOCUMENT_SQL)} WHERE a.id IN (${ids})`.execute(trx);
-  await sql`DELETE FROM portal_account_search WHERE rowid IN (${ids})`.execute(trx);
-  await sql`
-    INSERT INTO portal_account_search (rowid, document, stage)
-    SELECT a.id, a.search_document, a.search_stage FROM portal_account a WHERE a.id IN (${ids})`.execute(trx);
+  await sql`UPDATE portal_account AS a SET search_document = ${searchDocument(trx)} WHERE a.id IN (${ids})`.execute(trx);
+  await dialectOf(trx).refreshAccountSearch(trx, ids);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { AuditEntity, AuditReferenceKind, AuditVia } from '../../../shared/api/audit';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 
 export type AuditQuery = ParsedInputOf<'audit:list'>;
 
@@ -183,7 +184,7 @@ export async function deletedRecordIds(db: Executor, entity: AuditEntity, field:
     .select('entity_id')
     .where('entity', '=', entity)
     .where('action', '=', 'deleted')
-    .where(sql`json_extract(before_json, ${`$.${field}`})`, '=', value)
+    .where(sqlFor(db).jsonText('before_json', field), '=', String(value))
     .execute();
   return rows.flatMap((r) => (r.entity_id !== null ? [r.entity_id] : []));
 }
@@ -209,6 +210,7 @@ export async function insertAuditRows(db: Executor, rows: readonly AuditRowValue
   const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names, r.accountId]));
   await sql`
     INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json, account_id)
-    SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9, value ->> 10
-    FROM json_each(${json})`.execute(db);
+    SELECT value ->> 0, CAST(value ->> 1 AS integer), value ->> 2, CAST(value ->> 3 AS integer), value ->> 4, value ->> 5, value ->> 6,
+      value ->> 7, value ->> 8, value ->> 9, CAST(value ->> 10 AS integer)
+    FROM ${sqlFor(db).jsonElements(json)}`.execute(db);
 }

@@ -2,6 +2,7 @@ import { nicknameKey } from '../account-index/account-index-repository';
 import { sql } from 'kysely';
 import type { Executor } from '../db/connection';
 import { usernameKey } from './account-repository';
+import { sqlFor } from '../db/dialect/of-database';
 
 /**
  * The bulk reads and writes of an account import: one query per kind of thing for a
@@ -22,7 +23,7 @@ export async function organisationsNamed(db: Executor, ids: readonly number[], n
   return db
     .selectFrom('organisation')
     .select(['id', 'name', 'name_key'])
-    .where(sql<boolean>`id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) OR name_key IN (SELECT value FROM json_each(${JSON.stringify(nameKeys)}))`)
+    .where(sql<boolean>`id IN (${sqlFor(db).integers(ids)}) OR name_key IN (${sqlFor(db).texts(nameKeys)})`)
     .execute();
 }
 
@@ -35,17 +36,17 @@ export async function personsByIds(db: Executor, ids: readonly number[]) {
     .selectFrom('person as p')
     .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
     .select(['p.id', 'p.organisation_id', 'o.name as organisation_name'])
-    .where(sql<boolean>`p.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .where(sqlFor(db).idsIn('p.id', ids))
     .execute();
 }
 
-/** Persons whose email is one of these (any case; the person_email index is NOCASE). */
+/** Persons whose email is one of these (any case, as the person_email index compares). */
 export async function personsByEmails(db: Executor, emails: readonly string[]) {
   if (emails.length === 0) return [];
   return db
     .selectFrom('person')
     .select(['id', 'organisation_id', 'email'])
-    .where(sql<boolean>`email COLLATE NOCASE IN (SELECT value FROM json_each(${JSON.stringify(emails)}))`)
+    .where(sqlFor(db).caselessIn('email', emails))
     .execute();
 }
 
@@ -56,7 +57,7 @@ export async function takenUsernameKeys(db: Executor, usernames: readonly string
   const rows = await db
     .selectFrom('portal_account')
     .select('username_key')
-    .where(sql<boolean>`username_key IN (SELECT value FROM json_each(${JSON.stringify(keys)}))`)
+    .where(sql<boolean>`username_key IN (${sqlFor(db).texts(keys)})`)
     .execute();
   return new Set(rows.map((r) => r.username_key));
 }

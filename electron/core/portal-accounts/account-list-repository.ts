@@ -6,6 +6,7 @@ import { tallyTotal } from './account-tally-repository';
 import { planAccountSearch } from './account-search-repository';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-status-repository';
 import { personDisplayName } from '../contacts/person-name';
+import { sqlFor } from '../db/dialect/of-database';
 
 /** What the account list asks for (the contract's input after defaults). */
 export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;
@@ -47,14 +48,14 @@ function viewToRow(view: AccountListView, organisations: string[], roleGroups: s
 }
 
 /** Sort keys; each has an index (migration 0006) except status, which depends on the clock. */
-function sortKey(sort: AccountListQuery['sort'], now: string): RawBuilder<unknown> {
+function sortKey(db: Executor, sort: AccountListQuery['sort'], now: string): RawBuilder<unknown> {
   switch (sort) {
     case 'username':
       return sql`a.username_key`;
     case 'person':
-      return sql`a.person_sort COLLATE NOCASE`;
+      return sqlFor(db).caseless('a.person_sort');
     case 'organisation':
-      return sql`a.organisation_sort COLLATE NOCASE`;
+      return sqlFor(db).caseless('a.organisation_sort');
     case 'activationSentAt':
       return sql`a.activation_sent_at`;
     case 'activatedAt':
@@ -109,7 +110,7 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a ${where}
-    ORDER BY ${sortKey(q.sort, at)} ${direction}${tieBreak(q.sort, direction)}
+    ORDER BY ${sortKey(db, q.sort, at)} ${direction}${tieBreak(q.sort, direction)}
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   // A page that is not full is the last one: it says how many there are without counting.
@@ -137,7 +138,7 @@ async function totalOf(db: Executor, q: AccountListQuery, at: string, where: Raw
     const n = (await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a ${where}`.execute(db)).rows[0]?.n ?? 0;
     return { total: Number(n), totalExact: true };
   }
-  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1})`.execute(db);
+  const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1}) AS capped`.execute(db);
   return capped(Number(counted.rows[0]?.n ?? 0));
 }
 
@@ -158,10 +159,10 @@ export async function accountRows(db: Executor, ids: readonly number[], now: Dat
       WHERE a.id IN (${idList})`.execute(db),
     sql<{ account_id: number; name: string }>`
       SELECT l.account_id, o.name FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
-      WHERE l.account_id IN (${idList}) ORDER BY l.account_id, l.is_default DESC, o.name COLLATE NOCASE`.execute(db),
+      WHERE l.account_id IN (${idList}) ORDER BY l.account_id, l.is_default DESC, ${sqlFor(db).caseless('o.name')}`.execute(db),
     sql<{ account_id: number; name: string }>`
       SELECT m.account_id, g.name FROM portal_account_role_group m JOIN role_group g ON g.id = m.role_group_id
-      WHERE m.account_id IN (${idList}) ORDER BY m.account_id, g.name COLLATE NOCASE`.execute(db),
+      WHERE m.account_id IN (${idList}) ORDER BY m.account_id, ${sqlFor(db).caseless('g.name')}`.execute(db),
   ]);
   const byAccount = (rows: { account_id: number; name: string }[]) => {
     const map = new Map<number, string[]>();

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { Executor } from '../db/connection';
 import { conditions, type AccountListQuery } from './account-list-repository';
 import { FREQUENT_TERM_HITS, planAccountSearch } from './account-search-repository';
+import { sqlFor } from '../db/dialect/of-database';
 
 /** Every account the list shows for a filter, bar some: the parsed `{ filter, exceptIds }` of a bulk channel. */
 export type AccountsMatchingQuery = Pick<ParsedInputOf<'portal-accounts:delete-matching'>, 'filter' | 'exceptIds'>;
@@ -25,8 +26,8 @@ async function matchingConditions(db: Executor, { filter, exceptIds }: AccountsM
     const quick = { filter: asListed.filter, now: now.toISOString() };
     where.push((await planAccountSearch(db, filter.search, { sortIndexed: true, cap: FREQUENT_TERM_HITS, alone: where.length === 0, quick })).condition);
   }
-  // One JSON parameter, not thousands of literals or bound variables.
-  if (exceptIds.length > 0) where.push(sql<SqlBool>`a.id NOT IN (SELECT value FROM json_each(${JSON.stringify(exceptIds)}))`);
+  // One parameter, not thousands of literals or bound variables.
+  if (exceptIds.length > 0) where.push(sql<SqlBool>`a.id NOT IN (${sqlFor(db).integers(exceptIds)})`);
   return where;
 }
 

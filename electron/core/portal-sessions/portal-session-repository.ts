@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 
 /** What sign-in needs of an account, found by its username key. */
 export async function findAccountForSignIn(db: Executor, usernameKey: string) {
@@ -40,10 +41,10 @@ export async function findChildOrganisations(db: Executor, parentIds: readonly n
   if (parentIds.length === 0) return [];
   const rows = await sql<{ id: number; name: string }>`
     WITH RECURSIVE below (id) AS (
-      SELECT id FROM organisation WHERE parent_id IN (SELECT value FROM json_each(${JSON.stringify(parentIds)}))
+      SELECT id FROM organisation WHERE parent_id IN (${sqlFor(db).integers(parentIds)})
       UNION SELECT o.id FROM organisation o JOIN below b ON o.parent_id = b.id
     )
-    SELECT o.id, o.name FROM organisation o JOIN below b ON b.id = o.id ORDER BY o.name`.execute(db);
+    SELECT o.id, o.name FROM organisation o JOIN below b ON b.id = o.id ORDER BY ${sqlFor(db).caseless('o.name')}, o.id`.execute(db);
   return rows.rows;
 }
 

@@ -7,6 +7,7 @@ import type { Executor } from '../db/connection';
 import type { Database, TicketPriorityValue, TicketStatusValue } from '../db/schema';
 import { accountStatus } from '../portal-accounts/account-status';
 import { liveRights, type ContactRef, type RightFact, type TicketFacts, type TicketScope } from './ticket-access';
+import { sqlFor } from '../db/dialect/of-database';
 
 /** compiledOnce for a query over a list of ids (never empty): one compiled query per length of the list. */
 function compiledForIds<R>(build: (db: Executor, ids: number[]) => Compilable<R>): (db: Executor, ids: readonly number[]) => Promise<QueryResult<R>> {
@@ -384,7 +385,7 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
  */
 export async function contactTicketIds(db: Executor, scope: TicketScope, q: Omit<ContactTicketQuery, 'offset' | 'limit'>, except: readonly number[], limit: number): Promise<number[]> {
   let filtered = contactTickets(db, scope, { ...q, offset: 0, limit });
-  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`${sql.ref('ticket.id')} NOT IN (SELECT value FROM json_each(${JSON.stringify(except)}))`);
+  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`${sql.ref('ticket.id')} NOT IN (${sqlFor(db).integers(except)})`);
   const rows = await filtered.select('ticket.id').orderBy(SORT_COLUMNS[q.sort], q.direction).orderBy('ticket.number', q.direction).limit(limit).execute();
   return rows.map((r) => r.id);
 }

@@ -1,8 +1,7 @@
-import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/connection';
 import type { TicketPriorityValue, TicketStatusValue } from '../db/schema';
+import { sqlFor } from '../db/dialect/of-database';
 
-const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** What a bulk update reads of one ticket: the fields it may change, as they are now. */
 export interface BulkTicketState {
@@ -31,13 +30,13 @@ export async function readBulkTicketStates(db: Executor, ids: readonly number[])
   const tickets = await db
     .selectFrom('ticket as t')
     .select(['t.id', 't.number', 't.title', 't.project_id', 't.status', 't.priority', 't.assignee_staff_id', 't.contact_person_id'])
-    .where(idsIn('t.id', ids))
+    .where(sqlFor(db).idsIn('t.id', ids))
     .execute();
-  const links = await db.selectFrom('ticket_category_link as l').select(['l.ticket_id', 'l.category_id']).where(idsIn('l.ticket_id', ids)).orderBy('l.category_id').execute();
+  const links = await db.selectFrom('ticket_category_link as l').select(['l.ticket_id', 'l.category_id']).where(sqlFor(db).idsIn('l.ticket_id', ids)).orderBy('l.category_id').execute();
   const assignments = await db
     .selectFrom('ticket_assignment as a')
     .select(['a.ticket_id', 'a.project_id', 'a.task_id'])
-    .where(idsIn('a.ticket_id', ids))
+    .where(sqlFor(db).idsIn('a.ticket_id', ids))
     .orderBy('a.id')
     .execute();
   const states = new Map<number, BulkTicketState>(

@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/connection';
 import { personNameSql } from '../tickets/ticket-repository';
+import { sqlFor } from '../db/dialect/of-database';
 
 /*
  * The SQL of moving tickets to another primary project. A move is one chunk of up to 10,000
@@ -8,7 +9,6 @@ import { personNameSql } from '../tickets/ticket-repository';
  * through json_each), so a chunk costs a handful of statements, not a few per ticket.
  */
 
-const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 export interface ProjectRow {
   id: number;
@@ -71,7 +71,7 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
     .innerJoin('task as k', 'k.id', 't.task_id')
     .leftJoin('person as c', 'c.id', 't.contact_person_id')
     .leftJoin('organisation as co', 'co.id', 'c.organisation_id')
-    .where(idsIn('t.id', ids))
+    .where(sqlFor(db).idsIn('t.id', ids))
     .select([
       't.contact_person_id',
       personNameSql('c').as('contact_name'),
@@ -93,7 +93,7 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
               .whereRef('a.project_id', '=', 't.project_id')
               // Written as ticket_assignment_unique's expression, so that index answers it: on
               // ticket_assignment_project SQLite walked every assignment of the project.
-              .where(sql<SqlBool>`ifnull(a.task_id, 0) = t.task_id`),
+              .where(sql<SqlBool>`${sqlFor(db).ifNull(sql.ref('a.task_id'), sql.lit(0))} = t.task_id`),
           )
           .as('primary_also_secondary'),
     ])
@@ -102,14 +102,14 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
   const times = await db
     .selectFrom('time_entry as e')
     .innerJoin('ticket as t', (join) => join.onRef('t.id', '=', 'e.ticket_id').onRef('t.project_id', '=', 'e.project_id'))
-    .where(idsIn('e.ticket_id', ids))
+    .where(sqlFor(db).idsIn('e.ticket_id', ids))
     .groupBy('e.ticket_id')
     .select([
       'e.ticket_id',
       sql<number>`sum(e.locked_at IS NULL)`.as('unlocked_entries'),
-      sql<number>`total(CASE WHEN e.locked_at IS NULL THEN e.minutes END)`.as('unlocked_minutes'),
+      sql<number>`coalesce(sum(CASE WHEN e.locked_at IS NULL THEN e.minutes END), 0)`.as('unlocked_minutes'),
       sql<number>`sum(e.locked_at IS NOT NULL)`.as('locked_entries'),
-      sql<number>`total(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END)`.as('locked_minutes'),
+      sql<number>`coalesce(sum(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END), 0)`.as('locked_minutes'),
     ])
     .execute();
   const timeOf = new Map(times.map((r) => [r.ticket_id, r]));
@@ -142,7 +142,7 @@ export async function rebookUnlockedEntries(trx: Executor, ticketIds: readonly n
   const result = await trx
     .updateTable('time_entry')
     .set({ project_id: projectId, task_id: taskId, updated_at: now })
-    .where(idsIn('ticket_id', ticketIds))
+    .where(sqlFor(trx).idsIn('ticket_id', ticketIds))
     .where('locked_at', 'is', null)
     .where((eb) => eb('project_id', '=', eb.selectFrom('ticket').select('ticket.project_id').whereRef('ticket.id', '=', 'time_entry.ticket_id')))
     .executeTakeFirst();
@@ -161,18 +161,19 @@ export async function addKeptAssignments(trx: Executor, assignments: readonly Ke
   const json = JSON.stringify(assignments.map((a) => [a.ticketId, a.projectId, a.taskId]));
   await sql`
     INSERT INTO ticket_assignment (ticket_id, project_id, task_id, origin, created_at)
-    SELECT value ->> 0, value ->> 1, value ->> 2, 'kept_on_move', ${now} FROM json_each(${json}) WHERE true
+    SELECT CAST(value ->> 0 AS integer), CAST(value ->> 1 AS integer), CAST(value ->> 2 AS integer), 'kept_on_move', ${now}
+    FROM ${sqlFor(trx).jsonElements(json)} WHERE true
     ON CONFLICT DO NOTHING`.execute(trx);
 }
 
 /** Takes the contact person off the tickets. */
 export async function removeContacts(trx: Executor, ticketIds: readonly number[], now: string): Promise<void> {
   if (ticketIds.length === 0) return;
-  await trx.updateTable('ticket').set({ contact_person_id: null, updated_at: now }).where(idsIn('id', ticketIds)).execute();
+  await trx.updateTable('ticket').set({ contact_person_id: null, updated_at: now }).where(sqlFor(trx).idsIn('id', ticketIds)).execute();
 }
 
 /** Sets the primary project and task of the tickets. */
 export async function setPrimaryProject(trx: Executor, ticketIds: readonly number[], projectId: number, taskId: number, now: string): Promise<void> {
   if (ticketIds.length === 0) return;
-  await trx.updateTable('ticket').set({ project_id: projectId, task_id: taskId, updated_at: now }).where(idsIn('id', ticketIds)).execute();
+  await trx.updateTable('ticket').set({ project_id: projectId, task_id: taskId, updated_at: now }).where(sqlFor(trx).idsIn('id', ticketIds)).execute();
 }

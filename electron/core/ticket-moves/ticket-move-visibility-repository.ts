@@ -1,14 +1,13 @@
-import { sql, type SqlBool } from 'kysely';
 import type { RightHolder } from '../../../shared/api/ticket-rights';
 import type { Executor } from '../db/connection';
 import type { TicketFacts } from '../ticket-access/ticket-access';
+import { sqlFor } from '../db/dialect/of-database';
 
 /*
  * What the move's visibility report reads: the explain facts of the tickets as they are and of
  * the project and task they go to, and who holds live rights on those projects.
  */
 
-const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /** Each ticket's explain facts as they are now (the ticket_project side of explain), by id. */
 export async function ticketFactsByIds(db: Executor, ids: readonly number[]): Promise<Map<number, TicketFacts>> {
@@ -19,7 +18,7 @@ export async function ticketFactsByIds(db: Executor, ids: readonly number[]): Pr
     .leftJoin('organisation', 'organisation.id', 'project.organisation_id')
     .innerJoin('task', 'task.id', 'ticket.task_id')
     .select(['ticket.id', 'ticket.project_id', 'ticket.task_id', 'project.organisation_id', 'organisation.internal', 'task.created_at'])
-    .where(idsIn('ticket.id', ids))
+    .where(sqlFor(db).idsIn('ticket.id', ids))
     .execute();
   return new Map(
     rows.map((r) => [
@@ -49,7 +48,7 @@ export async function liveRightHoldersOn(db: Executor, projectIds: readonly numb
     .selectFrom('ticket_right')
     .select(['person_id', 'account_id', 'account_organisation_id'])
     .distinct()
-    .where(idsIn('project_id', projectIds))
+    .where(sqlFor(db).idsIn('project_id', projectIds))
     .where('revoked_at', 'is', null)
     .orderBy('person_id')
     .orderBy('account_id')

@@ -1,7 +1,6 @@
-import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 
-const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**
  * Who follows these tickets and wants their status mails: the portal accounts that created a
@@ -15,7 +14,7 @@ export async function statusFollowers(db: Executor, ticketIds: readonly number[]
     .selectFrom('ticket as t')
     .innerJoin('portal_account as a', 'a.id', 't.created_by_account_id')
     .select(['t.id as ticketId', 'a.id as accountId'])
-    .where(idsIn('t.id', ticketIds))
+    .where(sqlFor(db).idsIn('t.id', ticketIds))
     .where('a.notify_status_changes', '=', 1)
     .where('a.active', '=', 1)
     .execute();
@@ -24,7 +23,7 @@ export async function statusFollowers(db: Executor, ticketIds: readonly number[]
     .innerJoin('portal_account_link as l', 'l.person_id', 't.contact_person_id')
     .innerJoin('portal_account as a', 'a.id', 'l.account_id')
     .select(['t.id as ticketId', 'a.id as accountId'])
-    .where(idsIn('t.id', ticketIds))
+    .where(sqlFor(db).idsIn('t.id', ticketIds))
     .where('a.notify_status_changes', '=', 1)
     .where('a.active', '=', 1)
     .execute();

@@ -1,7 +1,8 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../db/connection';
 import { containsKey, textOrder } from '../db/text-search';
 import { personNameSql } from './ticket-repository';
+import { sqlFor } from '../db/dialect/of-database';
 
 /**
  * The organisation and every organisation under it (umbrella → subsidiaries → …), as a
@@ -54,7 +55,6 @@ export async function findContactCandidates(db: Executor, q: ContactCandidateQue
   return { rows, total: Number(count.n) };
 }
 
-const idsIn = (column: string, ids: readonly number[]) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 
 /**
  * Of these projects, those on which the person may be a ticket's contact (checkTicketContact's
@@ -69,7 +69,7 @@ export async function projectsAcceptingContact(db: Executor, personId: number, p
     .selectFrom('project as p')
     .leftJoin('organisation as o', 'o.id', 'p.organisation_id')
     .select('p.id')
-    .where(idsIn('p.id', projectIds))
+    .where(sqlFor(db).idsIn('p.id', projectIds))
     .where((eb) => eb.or([eb('p.organisation_id', 'is', null), eb('o.internal', '=', 1), eb('p.organisation_id', 'in', above)]))
     .execute();
   return new Set(rows.map((r) => r.id));
@@ -78,6 +78,6 @@ export async function projectsAcceptingContact(db: Executor, personId: number, p
 /** Of these persons, those of the organisation or of an organisation under it (one statement for a move's chunk). */
 export async function personsInOrganisationTree(db: Executor, personIds: readonly number[], organisationId: number): Promise<Set<number>> {
   if (personIds.length === 0) return new Set();
-  const rows = await db.selectFrom('person').select('id').where(idsIn('id', personIds)).where('organisation_id', 'in', organisationTree(organisationId)).execute();
+  const rows = await db.selectFrom('person').select('id').where(sqlFor(db).idsIn('id', personIds)).where('organisation_id', 'in', organisationTree(organisationId)).execute();
   return new Set(rows.map((r) => r.id));
 }

@@ -5,6 +5,7 @@ import { ticketNumberDigits } from '../../../shared/ticket-number';
 import type { Executor } from '../db/connection';
 import { containsKey } from '../db/text-search';
 import { ticketRowsByIds } from './ticket-repository';
+import { sqlFor } from '../db/dialect/of-database';
 
 /** A CASE that ranks the values in the order given (workflow order for status, urgency for priority). */
 const rankOf = (column: string, values: readonly string[]) =>
@@ -42,7 +43,7 @@ function filteredTickets(db: Executor, q: Omit<TicketListQuery, 'offset' | 'limi
     // Title by its folded key (accents ignored); a number typed as 10234 or T-10234 finds the ticket too.
     const digits = ticketNumberDigits(q.search);
     const title = containsKey(db, 't.title_key', q.search);
-    filtered = filtered.where(digits === null ? title : sql<SqlBool>`(${title} OR instr(CAST(t.number AS TEXT), ${digits}) > 0)`);
+    filtered = filtered.where(digits === null ? title : sql<SqlBool>`(${title} OR ${sqlFor(db).includes(sqlFor(db).integerText(sql.ref('t.number')), digits)})`);
   }
   return filtered;
 }
@@ -64,7 +65,7 @@ export async function listTickets(db: Executor, q: TicketListQuery): Promise<{ r
  */
 export async function ticketIdsMatching(db: Executor, q: Omit<TicketListQuery, 'offset' | 'limit'>, except: readonly number[], limit: number): Promise<number[]> {
   let filtered = filteredTickets(db, q);
-  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`t.id NOT IN (SELECT value FROM json_each(${JSON.stringify(except)}))`);
+  if (except.length > 0) filtered = filtered.where(sql<SqlBool>`t.id NOT IN (${sqlFor(db).integers(except)})`);
   const rows = await filtered.select('t.id').orderBy(SORTS[q.sort], q.direction).orderBy('t.number', q.direction).limit(limit).execute();
   return rows.map((r) => r.id);
 }

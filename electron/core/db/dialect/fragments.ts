@@ -13,6 +13,8 @@ export interface SqlFragments {
   caseless(column: string): RawBuilder<string>;
   /** The same for any expression (a CASE, a function call). */
   caselessOf(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /** `column` equals one of `values`, ignoring case as the caseless indexes do. */
+  caselessIn(column: string, values: readonly string[]): RawBuilder<SqlBool>;
   /** `haystack` holds `needle` as plain characters (no wildcards): instr on SQLite, strpos on PostgreSQL. */
   includes(haystack: RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
   /** A one-column subquery over the integers, for `x IN (...)`: one parameter however long the list. */
@@ -25,6 +27,21 @@ export interface SqlFragments {
   joined(expression: RawBuilder<unknown>, separator: string): RawBuilder<string>;
   /** A top-level field of a JSON object stored as text, as text (numbers as their digits). */
   jsonText(column: string, field: string): RawBuilder<string | null>;
+  /**
+   * `expression` or `fallback` where it is null, spelt as the expression indexes of the schema
+   * are (ifnull on SQLite, coalesce on PostgreSQL), so the index answers.
+   */
+  ifNull(expression: RawBuilder<unknown>, fallback: RawBuilder<unknown>): RawBuilder<unknown>;
+  /**
+   * The elements of a JSON array (one text parameter) as rows with a column `value`, for
+   * `SELECT value ->> 0, ... FROM <this>`: many rows in one statement. Cast what is not text.
+   */
+  jsonElements(json: string): RawBuilder<unknown>;
+  /**
+   * After a table in FROM: the index SQLite must use where its planner would pick a worse one
+   * (INDEXED BY); nothing on PostgreSQL, whose planner keeps statistics.
+   */
+  indexedBy(index: string): RawBuilder<unknown>;
   /** An integer expression as text (for searching a number's digits). */
   integerText(expression: RawBuilder<unknown>): RawBuilder<string>;
 }

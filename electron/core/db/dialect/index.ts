@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import type { Migration } from '../migration';
 import type { SqlFragments } from './fragments';
+import type { AccountSearch, SearchScope } from './account-search';
+import type { Executor } from '../connection';
+import type { RawBuilder } from 'kysely';
 
 /** The databases Portier runs on: SQLite in the user data folder (one desk), PostgreSQL (a shared office). */
 export type DialectName = 'sqlite' | 'postgres';
@@ -29,6 +32,10 @@ export interface DatabaseDialect {
   changeMarker<DB>(db: Kysely<DB>): Promise<string>;
   /** The pieces of SQL this database spells its own way. */
   readonly sql: SqlFragments;
+  /** The account list's text search (FTS5 trigram on SQLite, pg_trgm on PostgreSQL): same accounts for the same data. */
+  planAccountSearch(db: Executor, search: string, scope: SearchScope): Promise<AccountSearch>;
+  /** Brings the search index of the accounts `ids` (a subquery) up to their documents, where the database keeps one apart. */
+  refreshAccountSearch(trx: Executor, ids: RawBuilder<unknown>): Promise<void>;
 }
 
 /** Every change runs in a transaction, so a full disk rolls it back whole: say so, not "something went wrong". */

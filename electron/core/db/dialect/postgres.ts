@@ -7,6 +7,7 @@ import type { Database } from '../schema';
 import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
 import { redactDatabaseUrl, withoutSecret } from './database-url';
 import type { SqlFragments } from './fragments';
+import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 
 /** The table that says which schema version a PostgreSQL database has (PostgreSQL has no user_version). */
 export const SCHEMA_VERSION_TABLE = 'portier_schema_version';
@@ -73,12 +74,16 @@ async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): P
 const postgresFragments: SqlFragments = {
   caseless: (column) => sql<string>`lower(${sql.ref(column)}) COLLATE "C"`,
   caselessOf: (expression) => sql<string>`lower(${expression}) COLLATE "C"`,
+  caselessIn: (column, values) => sql<SqlBool>`lower(${sql.ref(column)}) COLLATE "C" IN (SELECT lower(v) COLLATE "C" FROM unnest(${values}::text[]) AS v)`,
   includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT unnest(${values}::bigint[])`,
   texts: (values) => sql<string>`SELECT unnest(${values}::text[])`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY(${values}::bigint[])`,
-  joined: (expression, separator) => sql<string>`string_agg(${expression}, ${separator})`,
+  joined: (expression, separator) => sql<string>`string_agg(${expression}, ${sql.lit(separator)})`,
   jsonText: (column, field) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${field})`,
+  ifNull: (expression, fallback) => sql`coalesce(${expression}, ${fallback})`,
+  jsonElements: (json) => sql`json_array_elements(${json}::json) AS json_each(value)`,
+  indexedBy: () => sql``,
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
 };
 
@@ -100,6 +105,8 @@ export const postgresDialect: DatabaseDialect = {
     return Promise.resolve(`pg:${process.pid}:${markerCount}`);
   },
   sql: postgresFragments,
+  planAccountSearch: planPostgresAccountSearch,
+  refreshAccountSearch: refreshPostgresAccountSearch,
 };
 
 /** Thrown when a PostgreSQL database cannot be reached; its message never holds the password. */

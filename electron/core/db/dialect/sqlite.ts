@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../../../../shared/errors';
 import { migrate, readSchemaVersion } from '../migration';
 import { ALREADY_EXISTS, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
 import type { SqlFragments } from './fragments';
+import { planSqliteAccountSearch, refreshSqliteAccountSearch } from './sqlite-account-search';
 
 export { openDatabase as openSqliteDatabase } from '../connection';
 
@@ -29,12 +30,16 @@ function mapSqliteError(error: unknown): ErrorPayload | null {
 const sqliteFragments: SqlFragments = {
   caseless: (column) => sql<string>`${sql.ref(column)} COLLATE NOCASE`,
   caselessOf: (expression) => sql<string>`${expression} COLLATE NOCASE`,
+  caselessIn: (column, values) => sql<SqlBool>`${sql.ref(column)} COLLATE NOCASE IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   includes: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT value FROM json_each(${JSON.stringify(values)})`,
   texts: (values) => sql<string>`SELECT value FROM json_each(${JSON.stringify(values)})`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
-  joined: (expression, separator) => sql<string>`group_concat(${expression}, ${separator})`,
+  joined: (expression, separator) => sql<string>`group_concat(${expression}, ${sql.lit(separator)})`,
   jsonText: (column, field) => sql<string | null>`CAST(json_extract(${sql.ref(column)}, ${`$.${field}`}) AS TEXT)`,
+  ifNull: (expression, fallback) => sql`ifnull(${expression}, ${fallback})`,
+  jsonElements: (json) => sql`json_each(${json})`,
+  indexedBy: (index) => sql`INDEXED BY ${sql.id(index)}`,
   integerText: (expression: RawBuilder<unknown>) => sql<string>`CAST(${expression} AS TEXT)`,
 };
 
@@ -49,4 +54,6 @@ export const sqliteDialect: DatabaseDialect = {
     return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
   },
   sql: sqliteFragments,
+  planAccountSearch: planSqliteAccountSearch,
+  refreshAccountSearch: refreshSqliteAccountSearch,
 };
