@@ -127,13 +127,13 @@ type TicketQueryBuilder = ExpressionBuilder<Database, 'ticket'>;
 export function ticketVisibleTo(scope: TicketScope): (eb: TicketQueryBuilder) => Expression<SqlBool> {
   return (eb) => {
     const rights = liveRights(scope);
-    if (rights.length === 0 || scope.organisationId === null) return sql<SqlBool>`0`;
+    if (rights.length === 0 || scope.organisationId === null) return sql<SqlBool>`1 = 0`;
     const covered = rights.map((r) => {
       const project = eb('ticket.project_id', '=', r.projectId);
       if (r.scope === 'all_tasks') return project;
       if (r.scope === 'one_task') return eb.and([project, eb('ticket.task_id', '=', r.taskId ?? 0)]);
       // A right not saved yet (the rights editor's preview: negative id) carries its tasks with it.
-      if (r.id < 0) return r.taskIds.length === 0 ? sql<SqlBool>`0` : eb.and([project, eb('ticket.task_id', 'in', [...r.taskIds])]);
+      if (r.id < 0) return r.taskIds.length === 0 ? sql<SqlBool>`1 = 0` : eb.and([project, eb('ticket.task_id', 'in', [...r.taskIds])]);
       return eb.and([project, eb('ticket.task_id', 'in', eb.selectFrom('ticket_right_task').select('ticket_right_task.task_id').where('ticket_right_task.right_id', '=', r.id))]);
     });
     const org = scope.organisationId;
