@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
 import type { Client } from 'pg';
 import type { Domain } from '../../../../shared/contract';
@@ -68,8 +68,11 @@ export interface ListenOptions {
 
 /** One database's changes as one Portier core sees them (see the top of this file). */
 export class DatabaseChanges {
-  /** Names this core in its notices; its own come back to it and tell its listeners nothing new. */
-  readonly instance = `${process.pid}:${randomUUID()}`;
+  /**
+   * Names this core in its notices (its own come back to it and tell its listeners nothing new)
+   * and its LISTEN connection's application_name (PostgreSQL keeps 63 characters of it).
+   */
+  readonly instance = `${process.pid}:${randomBytes(6).toString('hex')}`;
   #counter = 0;
   #listening: Listening | null = null;
   readonly #hearers = new Set<(domains: readonly Domain[]) => void>();
