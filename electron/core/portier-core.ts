@@ -13,6 +13,7 @@ import type { CoreDeps } from './context';
 import { openDatabase, type Db } from './db/connection';
 import { chooseDatabase, redactDatabaseUrl } from './db/dialect/database-url';
 import { openPostgresForCore } from './db/dialect/postgres';
+import { changesOf, whileChanging } from './db/dialect/postgres-changes';
 import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
 import { handlers } from './handlers';
 import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
@@ -93,29 +94,41 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
 
 async function openChosenDatabase(options: CoreOptions): Promise<{ db: Db; databaseFile: string }> {
   const choice = chooseDatabase(options.databaseUrl);
-  if (choice.kind === 'postgres') return { db: await openPostgresForCore(choice.url), databaseFile: redactDatabaseUrl(choice.url) };
+  if (choice.kind === 'postgres') {
+    const db = await openPostgresForCore(choice.url);
+    // Other processes on the database announce their changes: listen (closed with the database).
+    await changesOf(db)?.listen(choice.url, { everyDomain: EVERY_DOMAIN, ...(options.onError ? { onError: options.onError } : {}) });
+    return { db, databaseFile: redactDatabaseUrl(choice.url) };
+  }
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   ensurePrivateFile(databaseFile);
   const { db } = await openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   return { db, databaseFile };
 }
 
+/** Every domain a channel may change: what may have changed while a core could not hear the others. */
+const EVERY_DOMAIN: readonly Domain[] = [...new Set([contract, portalContract, commandLineContract].flatMap((api: ChannelMap) => Object.values(api).flatMap((c) => c.changes ?? [])))];
+
 function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?: ErrorSink): PortierCore {
   const { db } = deps;
   const listeners = new Set<ChangeListener>();
-  /** Runs a call through a dispatcher, then tells the listeners which domains a successful change touched. */
-  const through = (dispatch: Dispatch, api: ChannelMap) => async (session: SessionSlot, channel: unknown, input: unknown) => {
-    const result = await dispatch(deps, session, channel, input, onError);
-    const changes = result.ok && isChannelOf(api, channel) ? api[channel]?.changes : undefined;
-    if (changes && changes.length > 0) {
-      for (const listener of listeners) {
-        try {
-          listener(changes);
-        } catch (error) {
-          onError?.(channel as string, error);
-        }
+  const tell = (domains: readonly Domain[], source: string) => {
+    for (const listener of listeners) {
+      try {
+        listener(domains);
+      } catch (error) {
+        onError?.(source, error);
       }
     }
+  };
+  // On PostgreSQL, what other processes changed reaches the listeners too (postgres-changes.ts).
+  changesOf(db)?.onRemoteChange((domains) => tell(domains, 'changes of another process'));
+  /** Runs a call through a dispatcher, then tells the listeners which domains a successful change touched. */
+  const through = (dispatch: Dispatch, api: ChannelMap) => async (session: SessionSlot, channel: unknown, input: unknown) => {
+    const declared = isChannelOf(api, channel) ? (api[channel]?.changes ?? []) : [];
+    // The call's writes announce its domains to the other processes on PostgreSQL.
+    const result = await whileChanging(declared, () => dispatch(deps, session, channel, input, onError));
+    if (result.ok && declared.length > 0) tell(declared, channel as string);
     return result;
   };
   const unwrap = (result: Result<unknown>): never => {

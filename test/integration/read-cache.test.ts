@@ -2,9 +2,11 @@ import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../electron/core/db/schema';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openPostgresDatabase } from '../../electron/core/db/dialect/postgres';
 import { readThrough } from '../../electron/core/db/read-cache';
 import { startTestCore, type TestCore } from '../support/core';
 import { customerWithPassword, signedInCustomer } from '../support/portal';
+import { onPostgres } from '../support/test-database';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -33,12 +35,24 @@ describe('answers read again only after a change', () => {
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('reads again after a commit by another connection to the same file (another process)', async () => {
+  it('reads again after a commit by another connection to the same database (another process)', async () => {
     const read = vi.fn(() => countOrganisations());
     await readThrough(t.core.deps, 'k', read);
+    const insert = "INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Øst AS', 'ost as', 'ost as', 'default', 0, '2026-01-01', '2026-01-01')";
+    if (onPostgres) {
+      // Another Portier process on the database: its commit is announced (NOTIFY), heard within moments, well before answers age out (5 s).
+      const other = await openPostgresDatabase(t.core.databaseFile);
+      try {
+        await sql.raw(insert).execute(other.db);
+      } finally {
+        await other.db.destroy();
+      }
+      await vi.waitFor(async () => expect(await readThrough(t.core.deps, 'k', read)).toBe(1), { timeout: 2_000, interval: 20 });
+      return;
+    }
     const other = new SQLite(t.core.databaseFile);
     try {
-      other.prepare("INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Øst AS', 'ost as', 'ost as', 'default', 0, '2026-01-01', '2026-01-01')").run();
+      other.prepare(insert).run();
     } finally {
       other.close();
     }

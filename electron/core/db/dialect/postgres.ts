@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
+import { Kysely, sql, type SqlBool } from 'kysely';
 import type { Pool, types as PgTypes } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { DatabaseTooNewError, type Migration } from '../migration';
@@ -8,6 +8,8 @@ import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDial
 import { redactDatabaseUrl, withoutSecret } from './database-url';
 import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
+import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
+import { changesOf, DatabaseChanges, freshMarker, registerChanges } from './postgres-changes';
 
 /** The table that says which schema version a PostgreSQL database has (PostgreSQL has no user_version). */
 export const SCHEMA_VERSION_TABLE = 'portier_schema_version';
@@ -87,8 +89,6 @@ const postgresFragments: SqlFragments = {
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
 };
 
-let markerCount = 0;
-
 /** A shared office on PostgreSQL. */
 export const postgresDialect: DatabaseDialect = {
   name: 'postgres',
@@ -96,13 +96,13 @@ export const postgresDialect: DatabaseDialect = {
   migrate,
   mapError: mapPostgresError,
   /**
-   * No marker yet: every call gives a fresh value, so the read cache never answers from memory
-   * on PostgreSQL (correct, if slower). Other processes write to the same database and
-   * PostgreSQL has no cheap counter of commits; LISTEN/NOTIFY will drive it in a later slice.
+   * PostgreSQL has no cheap counter of commits: the marker is the core's count of changes it
+   * heard of through LISTEN/NOTIFY and made itself (postgres-changes.ts). A database that does
+   * not listen (the CLI's check, a core whose LISTEN connection is down) gets a fresh value on
+   * every call, so the read cache reads again each time.
    */
-  changeMarker() {
-    markerCount += 1;
-    return Promise.resolve(`pg:${process.pid}:${markerCount}`);
+  changeMarker(db) {
+    return Promise.resolve(changesOf(db)?.marker() ?? freshMarker());
   },
   sql: postgresFragments,
   planAccountSearch: planPostgresAccountSearch,
@@ -151,7 +151,11 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
     await pool.end().catch(() => undefined);
     throw new DatabaseConnectionError(`Could not connect to the database at ${shown}: ${withoutSecret(error, url)}`);
   }
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool };
+  // Every committed write is announced to the other processes on the database (postgres-changes.ts).
+  const changes = new DatabaseChanges();
+  const db = new Kysely<Database>({ dialect: new ChangeAnnouncingPostgresDialect({ pool }, changes) });
+  registerChanges(db, changes);
+  return { db, pool };
 }
 
 /** The steps of `migrations` that have no PostgreSQL variant (every migration needs one). */
