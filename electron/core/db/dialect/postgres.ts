@@ -1,3 +1,4 @@
+import { sharedDatabaseLeaseOwner } from './lease-owner';
 import { Kysely, PostgresDialect, sql, type SqlBool } from 'kysely';
 import type { Pool, types as PgTypes } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -75,6 +76,7 @@ const postgresFragments: SqlFragments = {
   caselessOf: (expression) => sql<string>`lower(${expression}) COLLATE "C"`,
   includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT unnest(${values}::bigint[])`,
+  skipLocked: () => sql`FOR UPDATE SKIP LOCKED`,
   texts: (values) => sql<string>`SELECT unnest(${values}::text[])`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY(${values}::bigint[])`,
   joined: (expression, separator) => sql<string>`string_agg(${expression}, ${separator})`,
@@ -90,6 +92,7 @@ export const postgresDialect: DatabaseDialect = {
   readSchemaVersion,
   migrate,
   mapError: mapPostgresError,
+  leaseOwner: sharedDatabaseLeaseOwner,
   /**
    * No marker yet: every call gives a fresh value, so the read cache never answers from memory
    * on PostgreSQL (correct, if slower). Other processes write to the same database and

@@ -1,3 +1,4 @@
+import { ownDataFolderLeaseOwner } from './lease-owner';
 import { CompiledQuery, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { migrate, readSchemaVersion } from '../migration';
@@ -31,6 +32,7 @@ const sqliteFragments: SqlFragments = {
   caselessOf: (expression) => sql<string>`${expression} COLLATE NOCASE`,
   includes: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT value FROM json_each(${JSON.stringify(values)})`,
+  skipLocked: () => sql``,
   texts: (values) => sql<string>`SELECT value FROM json_each(${JSON.stringify(values)})`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   joined: (expression, separator) => sql<string>`group_concat(${expression}, ${separator})`,
@@ -44,6 +46,7 @@ export const sqliteDialect: DatabaseDialect = {
   readSchemaVersion,
   migrate,
   mapError: mapSqliteError,
+  leaseOwner: ownDataFolderLeaseOwner,
   async changeMarker<DB>(db: Kysely<DB>) {
     const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
     return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
