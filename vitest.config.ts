@@ -10,6 +10,9 @@ const SQLITE_ONLY = [
   'test/integration/migrations.test.ts',
   'test/integration/template-database.test.ts',
   'test/integration/postgres-*.test.ts',
+  'test/integration/outbox-two-workers.test.ts',
+  // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
+  'test/integration/outbox-crash.test.ts',
 ];
 
 export default defineConfig({

@@ -7,10 +7,12 @@ import { pooledSender, type MailSenderFactory } from '../../electron/core/outbox
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestCore, type TestCore } from '../support/core';
+import { onPostgres } from '../support/test-database';
 
 /**
- * Two senders on one SQLite database, each with its own connection, as the back office and the
- * customer portal will be: every mail reaches the real SMTP server exactly once.
+ * Two senders on one database (SQLite, or PostgreSQL in project "postgres"), each with its own
+ * connection, as the back office and the customer portal are: every mail reaches the real SMTP
+ * server exactly once.
  */
 const PORTAL = 'portal';
 let t: TestCore;
@@ -43,8 +45,8 @@ const slowSender =
 /** A process that claimed its mails and then died: its sends never end. */
 const deadSender: MailSenderFactory = () => ({ send: () => new Promise(() => undefined), close: () => undefined });
 
-function worker(core: PortierCore, ownerId: string, sender: MailSenderFactory, batchSize = 20): OutboxWorker {
-  const w = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, ownerId, sender, batchSize, intervalMs: 50 });
+function worker(core: PortierCore, ownerId: string, sender: MailSenderFactory, batchSize = 20, leaseMs?: number): OutboxWorker {
+  const w = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, ownerId, sender, batchSize, intervalMs: 50, ...(leaseMs ? { leaseMs } : {}) });
   workers.push(w);
   return w;
 }
@@ -66,7 +68,7 @@ beforeEach(async () => {
   t = await startTestCore();
   sink = await startSmtpSink();
   await t.call('smtp:update', { host: '127.0.0.1', port: sink.port, tls: 'none', senderAddress: 'portier@example.com', senderName: 'Portier' });
-  portal = await openPortierCore({ dataDir: t.core.dataDir });
+  portal = await openPortierCore({ dataDir: t.core.dataDir, ...(t.databaseUrl ? { databaseUrl: t.databaseUrl } : {}) });
 });
 afterEach(async () => {
   // The dead sender's worker never finishes its run: stopping it would wait forever.
@@ -81,14 +83,15 @@ describe('outbox leases carry an owner', () => {
     await queue(120);
     const backOffice = worker(t.core, BACK_OFFICE_OUTBOX_OWNER, slowSender(200));
     const backOfficeRun = backOffice.runOnce();
-    // The portal claims a batch and dies holding it.
-    void worker(portal, PORTAL, deadSender, 10).runOnce();
+    // The portal claims a batch and dies holding it. On SQLite its restart frees them at once; on
+    // PostgreSQL the restarted portal is a new owner and takes them over when this lease runs out.
+    void worker(portal, PORTAL, deadSender, 10, 3_000).runOnce();
     await until(() => sink.mails.length >= 10);
     // The portal restarts while the back office has mails in flight: it frees only its own, and
     // claims every due mail at once (a batch of 200), so a freed back-office mail would be sent again.
     const restarted = worker(portal, PORTAL, slowSender(5), 200);
     // The back office has mails in flight (claimed, not yet recorded as sent).
-    expect(await t.core.deps.db.selectFrom('outbox_mail').select('id').where('status', '=', 'sending').where('lease_owner', '=', BACK_OFFICE_OUTBOX_OWNER).execute()).not.toEqual([]);
+    expect(await t.core.deps.db.selectFrom('outbox_mail').select('id').where('status', '=', 'sending').where('lease_owner', '=', backOffice.leaseOwner).execute()).not.toEqual([]);
     await restarted.start();
     await backOfficeRun;
     await until(async () => (await statuses()).every((s) => s === 'sent'));
@@ -101,11 +104,14 @@ describe('outbox leases carry an owner', () => {
     const { db } = t.core.deps;
     const now = new Date();
     const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    // On SQLite the back office's owner is its role, the same after a restart; on PostgreSQL it
+    // is this process's own (a new process is a new owner: outbox-two-workers.test.ts).
+    const restarted = worker(t.core, BACK_OFFICE_OUTBOX_OWNER, pooledSender);
+    expect(restarted.leaseOwner).toEqual(onPostgres ? expect.stringMatching(/^back-office@/) : BACK_OFFICE_OUTBOX_OWNER);
     // Two mails each: the back office's (from before its crash), the portal's live lease, the portal's expired lease.
-    await claimDue(db, now.toISOString(), iso(600_000), 2, BACK_OFFICE_OUTBOX_OWNER);
+    await claimDue(db, now.toISOString(), iso(600_000), 2, restarted.leaseOwner);
     const live = await claimDue(db, now.toISOString(), iso(600_000), 2, PORTAL);
     await claimDue(db, now.toISOString(), iso(-1), 2, PORTAL);
-    const restarted = worker(t.core, BACK_OFFICE_OUTBOX_OWNER, pooledSender);
     await restarted.start();
     await until(() => sink.mails.length >= 4);
     await restarted.stop();

@@ -8,6 +8,7 @@ import { OutboxWorker } from '../../electron/core/outbox/outbox-worker';
 import { SECRET_KEY_FILE, keyFileSecretBox } from '../../electron/core/outbox/secret-box';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { startTestCore, type TestCore } from '../support/core';
+import { onPostgres } from '../support/test-database';
 
 /** Secrets at rest: the SMTP password and a queued mail's token are never in the database in the clear. */
 let t: TestCore;
@@ -37,7 +38,10 @@ const smtp = (password?: string) => ({
 /** Every text value of every table, to search a "dump" of the database. */
 async function everyText(): Promise<string[]> {
   const db = t.core.deps.db;
-  const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db);
+  const tables = await (onPostgres
+    ? sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+    : sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`
+  ).execute(db);
   const values: string[] = [];
   for (const { name } of tables.rows) {
     const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(name)}`.execute(db);

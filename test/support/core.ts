@@ -37,6 +37,8 @@ export interface TestCore {
   admin: SessionSlot;
   call<C extends ChannelName>(channel: C, input: InputOf<C>, session?: SessionSlot): Promise<OutputOf<C>>;
   close(): Promise<void>;
+  /** The PostgreSQL database's URL (project "postgres"), for a second core on the same database; none on SQLite (the data folder says it). */
+  databaseUrl?: string;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function startTestCore(options: { clock?: Clock; withAdmin?: boolea
   return {
     core,
     admin,
+    ...database,
     call: (channel, input, session = admin) => {
       // The test's administrator counts as active at each t.call: tests that move the clock by
       // days are about the data, not idle sessions (staff-sessions.test.ts tests the idle timeout).

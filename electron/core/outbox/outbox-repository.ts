@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { SECRET_MASK, type OutboxMail, type OutboxStatus } from '../../../shared/api/outbox';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 import type { OutboxChannel, OutboxMailTable } from '../db/schema';
 import { SECRET_MARKER } from './outbox-port';
 
@@ -127,10 +128,12 @@ export function findOutboxRow(db: Executor, id: number): Promise<OutboxRow | und
 /**
  * Claims due mails in one statement, so two workers never claim the same row: queued mails
  * whose time has come, and mails left in 'sending' whose lease ran out (a crashed sender).
- * The lease is the claimed row's next_attempt_at; lease_owner says whose it is.
+ * The lease is the claimed row's next_attempt_at; lease_owner says whose it is. On PostgreSQL
+ * the due rows are locked as they are chosen, skipping rows another process is claiming
+ * (sqlFor(db).skipLocked): several processes claim at once without waiting or overlapping.
  */
-export function claimDue(db: Executor, now: string, leaseUntil: string, limit: number, owner: string, channel: OutboxChannel = 'mail'): Promise<OutboxRow[]> {
-  return db
+export async function claimDue(db: Executor, now: string, leaseUntil: string, limit: number, owner: string, channel: OutboxChannel = 'mail'): Promise<OutboxRow[]> {
+  const rows = await db
     .updateTable('outbox_mail')
     .set({ status: 'sending', next_attempt_at: leaseUntil, lease_owner: owner, updated_at: now })
     .where('id', 'in', (eb) =>
@@ -142,10 +145,13 @@ export function claimDue(db: Executor, now: string, leaseUntil: string, limit: n
         .where('next_attempt_at', '<=', now)
         .orderBy('next_attempt_at')
         .orderBy('id')
-        .limit(limit),
+        .limit(limit)
+        .modifyEnd(sqlFor(db).skipLocked()),
     )
     .returningAll()
     .execute();
+  // RETURNING promises no order: send in the order the mails were queued.
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PortierCore } from '../portier-core';
 import type Mail from 'nodemailer/lib/mailer';
 import { SECRET_MASK } from '../../../shared/api/outbox';
 import type { CoreDeps } from '../context';
+import { dialectOf } from '../db/dialect/of-database';
 import { carriesMarker, composeMail, sender, writeEml } from './mail-transport';
 import { pooledSender, type MailSender, type MailSenderFactory } from './mail-sender';
 import * as repo from './outbox-repository';
@@ -32,9 +33,11 @@ export interface OutboxWorkerOptions {
   /** Errors of a background run (the database, the key): the shell logs them. */
   onError?: (error: unknown) => void;
   /**
-   * Whose leases this worker takes and, at start, frees. Stable across restarts, so a restarted
-   * sender frees its own mails at once; unique per sending role, which the role's lock ensures
-   * (one back office per data folder). Default: the back office.
+   * The sending role whose leases this worker takes and, at start, frees. Default: the back
+   * office. The lease owner is made from it by the database's dialect (leaseOwner): on SQLite
+   * the role itself, stable across restarts, so a restarted sender frees its own mails at once,
+   * and unique, which the role's lock ensures (one back office per data folder); on PostgreSQL
+   * the role and this process, since several desktops and portals share the database.
    */
   ownerId?: string;
 }
@@ -80,7 +83,13 @@ export class OutboxWorker {
   private recording: Promise<void> | null = null;
 
   constructor(options: OutboxWorkerOptions) {
-    this.o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ownerId: BACK_OFFICE_OUTBOX_OWNER, ...options };
+    const o = { intervalMs: 5_000, batchSize: IN_FLIGHT, leaseMs: 5 * 60_000, maxAttempts: 10, backoff: DEFAULT_BACKOFF, random: Math.random, sender: pooledSender, ownerId: BACK_OFFICE_OUTBOX_OWNER, ...options };
+    this.o = { ...o, ownerId: dialectOf(o.deps.db).leaseOwner(o.ownerId) };
+  }
+
+  /** Whose leases this worker holds (lease_owner of the mails it claims). */
+  get leaseOwner(): string {
+    return this.o.ownerId;
   }
 
   /** Starts the loop. Mails a crash of this owner left in 'sending' are due again at once; other owners' wait for their lease. */

@@ -19,6 +19,12 @@ export interface SqlFragments {
   includes(haystack: RawBuilder<unknown>, needle: string): RawBuilder<SqlBool>;
   /** A one-column subquery over the integers, for `x IN (...)`: one parameter however long the list. */
   integers(values: readonly number[]): RawBuilder<number>;
+  /**
+   * Ends the SELECT of rows a statement is about to claim (the outbox's due mails): FOR UPDATE
+   * SKIP LOCKED on PostgreSQL, so processes claiming at once neither wait for each other nor
+   * take the same row; nothing on SQLite, where one writer at a time holds the whole database.
+   */
+  skipLocked(): RawBuilder<unknown>;
   /** The same over texts. */
   texts(values: readonly string[]): RawBuilder<string>;
   /** `column IN (values)` for a list of ids, as one parameter. */

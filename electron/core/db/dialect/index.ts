@@ -26,6 +26,12 @@ export interface DatabaseDialect {
   /** The driver's error as one of Portier's error codes, or null when it is none this dialect knows. */
   mapError(error: unknown): ErrorPayload | null;
   /**
+   * Whose a lease is when a process in `role` (the back office, the portal) claims rows to work
+   * on (the outbox's lease_owner): on SQLite the role, on PostgreSQL the role and the process
+   * (lease-owner.ts says why).
+   */
+  leaseOwner(role: string): string;
+  /**
    * A value that changes whenever data may have changed (by this process or another): the read
    * cache keeps an answer only while it stays the same.
    */

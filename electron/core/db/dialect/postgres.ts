@@ -1,3 +1,4 @@
+import { sharedDatabaseLeaseOwner } from './lease-owner';
 import { Kysely, sql, type SqlBool } from 'kysely';
 import type { Pool, types as PgTypes } from 'pg';
 import type { ErrorPayload } from '../../../../shared/errors';
@@ -79,6 +80,7 @@ const postgresFragments: SqlFragments = {
   caselessIn: (column, values) => sql<SqlBool>`lower(${sql.ref(column)}) COLLATE "C" IN (SELECT lower(v) COLLATE "C" FROM unnest(${values}::text[]) AS v)`,
   includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT unnest(${values}::bigint[])`,
+  skipLocked: () => sql`FOR UPDATE SKIP LOCKED`,
   texts: (values) => sql<string>`SELECT unnest(${values}::text[])`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} = ANY(${values}::bigint[])`,
   joined: (expression, separator) => sql<string>`string_agg(${expression}, ${sql.lit(separator)})`,
@@ -95,6 +97,7 @@ export const postgresDialect: DatabaseDialect = {
   readSchemaVersion,
   migrate,
   mapError: mapPostgresError,
+  leaseOwner: sharedDatabaseLeaseOwner,
   /**
    * PostgreSQL has no cheap counter of commits: the marker is the core's count of changes it
    * heard of through LISTEN/NOTIFY and made itself (postgres-changes.ts). A database that does

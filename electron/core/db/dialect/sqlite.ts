@@ -1,3 +1,4 @@
+import { ownDataFolderLeaseOwner } from './lease-owner';
 import { CompiledQuery, sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ErrorPayload } from '../../../../shared/errors';
 import { migrate, readSchemaVersion } from '../migration';
@@ -33,6 +34,7 @@ const sqliteFragments: SqlFragments = {
   caselessIn: (column, values) => sql<SqlBool>`${sql.ref(column)} COLLATE NOCASE IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   includes: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
   integers: (values) => sql<number>`SELECT value FROM json_each(${JSON.stringify(values)})`,
+  skipLocked: () => sql``,
   texts: (values) => sql<string>`SELECT value FROM json_each(${JSON.stringify(values)})`,
   idsIn: (column, values) => sql<SqlBool>`${sql.ref(column)} IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   joined: (expression, separator) => sql<string>`group_concat(${expression}, ${sql.lit(separator)})`,
@@ -49,6 +51,7 @@ export const sqliteDialect: DatabaseDialect = {
   readSchemaVersion,
   migrate,
   mapError: mapSqliteError,
+  leaseOwner: ownDataFolderLeaseOwner,
   async changeMarker<DB>(db: Kysely<DB>) {
     const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
     return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
