@@ -10,6 +10,7 @@ const SQLITE_ONLY = [
   'test/integration/migrations.test.ts',
   'test/integration/template-database.test.ts',
   'test/integration/postgres-*.test.ts',
+  'test/integration/cli-backup-postgres.test.ts',
 ];
 
 export default defineConfig({

@@ -76,7 +76,7 @@ export function requirePgDump(): string {
 function failureOf(stderr: string, exit: string): CliFailure {
   const lines = stderr.trim();
   if (/server version mismatch/i.test(lines)) {
-    const versions = /server version: ([^;\s]+); pg_dump version: (\S+)/i.exec(lines);
+    const versions = /server version: ([^;\s]+)[^;]*; pg_dump version: (\S+)/i.exec(lines);
     const server = versions?.[1];
     const major = server?.split('.')[0];
     return new CliFailure(
