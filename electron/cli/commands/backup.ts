@@ -76,9 +76,6 @@ async function replaceWhole(target: string, write: (temp: string) => Promise<str
     // The copy holds what the database holds (password hashes, encrypted secrets): owner-only, like the original.
     ensurePrivateFile(temp);
     const what = await write(temp);
-    // A stale -wal beside the old FILE would be replayed into the new copy on its next open.
-    // Removed only now, with the new copy complete: until here a failure leaves the old FILE as it was.
-    for (const sidecar of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(sidecar, { force: true });
     fs.renameSync(temp, target);
     console.log(`Backup written to ${target} (${what}).`);
   } finally {
@@ -88,7 +85,13 @@ async function replaceWhole(target: string, write: (temp: string) => Promise<str
 }
 
 function backupSqlite(source: string, target: string): Promise<number> {
-  return replaceWhole(target, (temp) => Promise.resolve(`${snapshot(source, temp)} pages`));
+  return replaceWhole(target, (temp) => {
+    const pages = snapshot(source, temp);
+    // A stale -wal beside the old FILE would be replayed into the new copy on its next open.
+    // Removed only now, with the new copy complete: until here a failure leaves the old FILE as it was.
+    for (const sidecar of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(sidecar, { force: true });
+    return Promise.resolve(`${pages} pages`);
+  });
 }
 
 /**
