@@ -13,6 +13,7 @@ const SQLITE_ONLY = [
   'test/integration/outbox-two-workers.test.ts',
   // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
   'test/integration/outbox-crash.test.ts',
+  'test/integration/cli-backup-postgres.test.ts',
 ];
 
 export default defineConfig({
