@@ -25,3 +25,12 @@ export function containsKey(db: OnDatabase, keyColumn: string, search: string): 
 export function textOrder(db: OnDatabase, column: string): RawBuilder<string> {
   return sqlFor(db).caseless(column);
 }
+
+/**
+ * A list's ORDER BY item for a text column that may be empty: case-insensitive, and empty
+ * values (null) first ascending, last descending, on either database.
+ */
+export function textSort(db: OnDatabase, column: string, direction: 'asc' | 'desc'): RawBuilder<unknown> {
+  const fragments = sqlFor(db);
+  return sql`${fragments.caseless(column)} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')} ${fragments.nullsLow(direction)}`;
+}

@@ -47,6 +47,9 @@ function viewToRow(view: AccountListView, organisations: string[], roleGroups: s
   };
 }
 
+/** Sorts on columns that may be empty: empty ones first ascending, on either database. */
+const NULLABLE_SORTS: ReadonlySet<AccountListQuery['sort']> = new Set(['person', 'organisation', 'activationSentAt', 'activatedAt', 'lastSignInAt']);
+
 /** Sort keys; each has an index (migration 0006) except status, which depends on the clock. */
 function sortKey(db: Executor, sort: AccountListQuery['sort'], now: string): RawBuilder<unknown> {
   switch (sort) {
@@ -110,7 +113,7 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a ${where}
-    ORDER BY ${sortKey(db, q.sort, at)} ${direction}${tieBreak(q.sort, direction)}
+    ORDER BY ${sortKey(db, q.sort, at)} ${direction} ${NULLABLE_SORTS.has(q.sort) ? sqlFor(db).nullsLow(q.direction) : sql``}${tieBreak(q.sort, direction)}
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   // A page that is not full is the last one: it says how many there are without counting.

@@ -106,9 +106,9 @@ export async function ticketsToMove(db: Executor, ids: readonly number[]): Promi
     .groupBy('e.ticket_id')
     .select([
       'e.ticket_id',
-      sql<number>`sum(e.locked_at IS NULL)`.as('unlocked_entries'),
+      sql<number>`count(*) FILTER (WHERE e.locked_at IS NULL)`.as('unlocked_entries'),
       sql<number>`coalesce(sum(CASE WHEN e.locked_at IS NULL THEN e.minutes END), 0)`.as('unlocked_minutes'),
-      sql<number>`sum(e.locked_at IS NOT NULL)`.as('locked_entries'),
+      sql<number>`count(*) FILTER (WHERE e.locked_at IS NOT NULL)`.as('locked_entries'),
       sql<number>`coalesce(sum(CASE WHEN e.locked_at IS NOT NULL THEN e.minutes END), 0)`.as('locked_minutes'),
     ])
     .execute();

@@ -13,6 +13,13 @@ export interface SqlFragments {
   caseless(column: string): RawBuilder<string>;
   /** The same for any expression (a CASE, a function call). */
   caselessOf(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * After ASC/DESC in ORDER BY: nulls sort as the lowest value, as SQLite sorts them (first
+   * ascending, last descending); PostgreSQL sorts them highest unless told (NULLS FIRST/LAST).
+   * Only for columns that may be null: on a NOT NULL column it would keep PostgreSQL from
+   * walking an index in order.
+   */
+  nullsLow(direction: 'asc' | 'desc'): RawBuilder<unknown>;
   /** `column` equals one of `values`, ignoring case as the caseless indexes do. */
   caselessIn(column: string, values: readonly string[]): RawBuilder<SqlBool>;
   /** `haystack` holds `needle` as plain characters (no wildcards): instr on SQLite, strpos on PostgreSQL. */
