@@ -10,6 +10,8 @@ const SQLITE_ONLY = [
   'test/integration/migrations.test.ts',
   'test/integration/template-database.test.ts',
   'test/integration/postgres-*.test.ts',
+  'test/integration/cli-copy-to.test.ts',
+  'test/integration/cli-migrate.test.ts',
 ];
 
 export default defineConfig({
