@@ -96,8 +96,13 @@ beforeAll(async () => {
   // What a desk collects over the years, beyond the demo: the test's own changes, made in SQL.
   const sqlite = new SQLite(path.join(desk, 'portier.sqlite'));
   try {
-    // A chain of umbrellas against the id order: a's parent is b, b's is c, with a < c < b, so
-    // key order alone would insert a child before its parent.
+    // More organisations than one INSERT takes, and a chain of umbrellas against the id order:
+    // a's parent is b, b's is c, with a < c < b and a and b in different batches, so key order
+    // alone would insert a child before its parent.
+    const addOrganisation = sqlite.prepare("INSERT INTO organisation (name, created_at, updated_at) VALUES (?, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')");
+    sqlite.transaction(() => {
+      for (let i = 0; i < 1_200; i++) addOrganisation.run(`Branch ${i}`);
+    })();
     const roots = (sqlite.prepare('SELECT id FROM organisation WHERE parent_id IS NULL ORDER BY id').all() as { id: number }[]).map((r) => r.id);
     const [a, c, b] = [roots[0], roots[roots.length - 2], roots[roots.length - 1]];
     sqlite.prepare('UPDATE organisation SET parent_id = ? WHERE id = ?').run(c, b);
