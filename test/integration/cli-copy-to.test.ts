@@ -215,14 +215,14 @@ describe('copy-to: the office database back into a new data folder', () => {
 describe('copy-to: ids', () => {
   it.skipIf(!pgUp)(`hands out no id the desk used, on PostgreSQL and after the copy back${skip}`, async () => {
     const personSeq = sequences(desk).person as number;
-    const [{ top: maxPerson }] = await pgQuery<{ top: number }>(office.url, 'SELECT max(id) AS top FROM person');
+    const maxPerson = (await pgQuery<{ top: number }>(office.url, 'SELECT max(id) AS top FROM person'))[0]?.top ?? 0;
     expect(personSeq).toBe(maxPerson + 50);
     const [organisation] = await pgQuery<{ id: number }>(office.url, 'SELECT min(id) AS id FROM organisation');
     const now = '2031-01-01T00:00:00.000Z';
     const [added] = await pgQuery<{ id: number }>(office.url, 'INSERT INTO person (organisation_id, last_name, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id', [organisation?.id, 'Neu', now]);
     expect(added?.id).toBe(personSeq + 1);
     // audit_log has no AUTOINCREMENT on SQLite: above the highest copied id all the same.
-    const [{ top: maxAudit }] = await pgQuery<{ top: number }>(office.url, 'SELECT max(id) AS top FROM audit_log');
+    const maxAudit = (await pgQuery<{ top: number }>(office.url, 'SELECT max(id) AS top FROM audit_log'))[0]?.top ?? 0;
     const [audit] = await pgQuery<{ id: number }>(office.url, "INSERT INTO audit_log (at, entity, action) VALUES ($1, 'test', 'probe') RETURNING id", [now]);
     expect(audit?.id).toBe(maxAudit + 1);
 

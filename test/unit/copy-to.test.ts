@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { progressPrinter } from '../../electron/cli/copy-progress';
-import type { TableShape } from '../../electron/core/db/copy/catalogue';
+import type { TableShape } from '../../electron/core/db/dialect/catalogue';
 import { insertionOrder, parentsFirst, selfReferences } from '../../electron/core/db/copy/insertion-order';
 import { canonicalRow, canonicalValue, TableChecksum } from '../../electron/core/db/copy/row-checksum';
 

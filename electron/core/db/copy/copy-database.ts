@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '../dialect/of-database';
 import { postgresCatalogue } from '../dialect/postgres-catalogue';
 import { sqliteCatalogue } from '../dialect/sqlite-catalogue';
-import type { AnyDb, CopyCatalogue, TableShape } from './catalogue';
+import type { AnyDb, CopyCatalogue, TableShape } from '../dialect/catalogue';
 import { freshRowCounts, rowCounts } from './fresh-database';
 import { insertionOrder, parentsFirst, selfReferences } from './insertion-order';
 import { TableChecksum } from './row-checksum';

@@ -3,7 +3,7 @@ import { kyselyFor, openSqlite } from '../connection';
 import { migrate, type Migration } from '../migration';
 import { MIGRATIONS } from '../migrations';
 import { sqliteCatalogue } from '../dialect/sqlite-catalogue';
-import type { AnyDb, TableShape } from './catalogue';
+import type { AnyDb, TableShape } from '../dialect/catalogue';
 
 /** The number of rows of each table. */
 export async function rowCounts(db: AnyDb, tables: readonly TableShape[]): Promise<Map<string, number>> {

@@ -1,4 +1,4 @@
-import type { ForeignKeyShape, TableShape } from './catalogue';
+import type { ForeignKeyShape, TableShape } from '../dialect/catalogue';
 
 /**
  * The tables in an order in which every foreign key refers to a table that came before (parents

@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { AnyDb, CopyCatalogue, ForeignKeyShape, TableShape } from '../copy/catalogue';
+import type { AnyDb, CopyCatalogue, ForeignKeyShape, TableShape } from './catalogue';
 import { SCHEMA_VERSION_TABLE } from './postgres';
 
 /*
- * copy-to's view of a PostgreSQL database (see ../copy/catalogue.ts): the tables of the current
+ * copy-to's view of a PostgreSQL database (see catalogue.ts): the tables of the current
  * schema from pg_tables, columns from information_schema (is_generated), keys and foreign keys
  * from pg_constraint, identity columns' sequences through pg_get_serial_sequence.
  */

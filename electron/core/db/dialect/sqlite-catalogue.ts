@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AnyDb, ColumnShape, CopyCatalogue, TableShape } from '../copy/catalogue';
+import type { AnyDb, ColumnShape, CopyCatalogue, TableShape } from './catalogue';
 
 /*
- * copy-to's view of a SQLite database (see ../copy/catalogue.ts): the tables from PRAGMA
+ * copy-to's view of a SQLite database (see catalogue.ts): the tables from PRAGMA
  * table_list (its type tells real tables from an FTS index's shadow tables), their columns from
  * table_xinfo (hidden 2 and 3 are generated columns), keys and foreign keys from the PRAGMAs of
  * the same names, and AUTOINCREMENT's counters from sqlite_sequence.
