@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -11,7 +12,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrat
 import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 import { databaseFingerprintOf, fingerprintedTables } from '../support/database-fingerprint';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { NO_POSTGRES, POSTGRES_ADMIN_URL, postgresAnswers, throwawayDatabase, urlOf, type ThrowawayDatabase } from '../support/postgres';
 
 /**
  * Issue 13: `copy-to` moves a desk's SQLite data into an empty PostgreSQL database and back.
@@ -34,6 +35,18 @@ const databases: ThrowawayDatabase[] = [];
 
 async function newDatabase(): Promise<ThrowawayDatabase> {
   const database = await throwawayDatabase();
+  databases.push(database);
+  return database;
+}
+
+/**
+ * A database whose text order is a language's (ICU en-US: _ a B é Z), not bytes' (B Z _ a é) as
+ * SQLite's: rows must still be read in the same order on both sides.
+ */
+async function languageOrderedDatabase(): Promise<ThrowawayDatabase> {
+  const name = `portier_test_${randomBytes(6).toString('hex')}`;
+  await pgQuery(POSTGRES_ADMIN_URL, `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`);
+  const database = { name, url: urlOf(name), drop: () => pgQuery(POSTGRES_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined) };
   databases.push(database);
   return database;
 }
@@ -113,6 +126,8 @@ beforeAll(async () => {
     // A large table with text keys (mixed case, accents: byte order differs from a language's order), for batches and progress.
     const insert = sqlite.prepare('INSERT INTO sign_in_failure (email_key, failures, locked_until, last_failure_at) VALUES (?, ?, ?, ?)');
     const prefixes = ['a', 'B', 'é', 'Z', 'ß', '_', 'ø'];
+    // Settings' keys have the database's own collation on PostgreSQL (sign_in_failure's are "C").
+    for (const key of ['a.copy-probe', 'B.copy-probe', 'é.copy-probe', '_copy-probe']) sqlite.prepare("INSERT INTO setting (key, value_json) VALUES (?, 'null')").run(key);
     sqlite.transaction(() => {
       for (let i = 0; i < FAILED_LOGINS; i++) insert.run(`${prefixes[i % prefixes.length]}user${i}@example.com`, (i % 9) + 1, i % 3 === 0 ? null : '2031-01-01T00:00:00.000Z', '2030-12-31T23:59:00.000Z');
     })();
@@ -168,6 +183,15 @@ describe('copy-to: a desk into an empty PostgreSQL database', () => {
     expect(tally).toEqual(recount);
     expect(recount.length).toBeGreaterThan(1);
   });
+
+  it.skipIf(!pgUp)(`reads rows in byte order also where the database sorts text by a language's rules${skip}`, async () => {
+    const target = await languageOrderedDatabase();
+    const ordered = await pgQuery<{ x: string }>(target.url, "SELECT x FROM (VALUES ('a'), ('B')) v(x) ORDER BY x");
+    expect(ordered.map((r) => r.x)).toEqual(['a', 'B']);
+    const run = await portier(['copy-to', '--to', target.url, '--data-dir', desk]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^setting\s+6\s+[0-9a-f]{16}\s+yes$/m);
+  }, 60_000);
 
   it.skipIf(!pgUp)(`refuses a target with rows, and changes nothing in it${skip}`, async () => {
     const before = await onPostgres(office.url, databaseFingerprintOf);
