@@ -31,8 +31,9 @@ table is then read back and compared with the source, by row count and by a
 checksum over every row; the table of results is printed, and any difference
 is an error (exit code 1) that leaves the target empty. No id the source handed
 out is handed out again by the target. Progress of large tables goes to stderr.
-Secrets in the data are encrypted with the data folder's key files (${KEY_FILES.join(', ')}):
-every desktop and portal on the office database needs copies of them.
+Secrets in the data are encrypted with the data folder's key files
+(${KEY_FILES.join(', ')}): every desktop and portal on the office
+database needs copies of them.
 
 ${DATA_DIR_HELP}`;
 
