@@ -14,6 +14,8 @@ const SQLITE_ONLY = [
   // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
   'test/integration/outbox-crash.test.ts',
   'test/integration/cli-backup-postgres.test.ts',
+  'test/integration/cli-copy-to.test.ts',
+  'test/integration/cli-migrate.test.ts',
 ];
 
 export default defineConfig({

@@ -9,8 +9,10 @@ import { accountsCommand } from './commands/accounts';
 import { activateCommand } from './commands/activate';
 import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
+import { copyToCommand } from './commands/copy-to';
 import { importCommand } from './commands/import';
 import { lettersCommand } from './commands/letters';
+import { migrateCommand } from './commands/migrate';
 import { outboxCommand } from './commands/outbox';
 import { reportCommand } from './commands/report';
 import { settingsCommand } from './commands/settings';
@@ -20,7 +22,7 @@ import { portalCommand } from './commands/portal';
 import { ticketsCommand } from './commands/tickets';
 import { rightsCommand } from './commands/rights';
 
-const COMMANDS: readonly Command[] = [serveCommand, portalCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand, rightsCommand];
+const COMMANDS: readonly Command[] = [serveCommand, portalCommand, seedDemoCommand, backupCommand, checkCommand, accountsCommand, importCommand, activateCommand, outboxCommand, settingsCommand, lettersCommand, reportCommand, ticketsCommand, rightsCommand, migrateCommand, copyToCommand];
 
 const HELP = `Usage: npm run portier -- <command> [options]
 
