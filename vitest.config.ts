@@ -14,6 +14,11 @@ const SQLITE_ONLY = [
   // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
   'test/integration/outbox-crash.test.ts',
   'test/integration/cli-backup-postgres.test.ts',
+  // SQLite's own machinery: temporary triggers that see every row written (what a channel writes
+  // does not depend on the database), max_page_count for a full disk, the fingerprint of sqlite_master.
+  'test/integration/channel-writes.test.ts',
+  'test/integration/disk-full.test.ts',
+  'test/integration/database-fingerprint.test.ts',
   'test/integration/cli-copy-to.test.ts',
   'test/integration/cli-migrate.test.ts',
 ];

@@ -6,6 +6,7 @@ import { InvitationSweep } from '../../electron/core/account-index/invitation-sw
 import { letterOf } from '../../electron/core/documents/letter-document';
 import { quickFilterCondition } from '../../electron/core/portal-accounts/account-status-repository';
 import { startTestCore, type TestCore } from '../support/core';
+import { sqlFor } from '../../electron/core/db/dialect/of-database';
 
 /*
  * A quick filter and a search are one query of the search index, which holds each account's
@@ -44,7 +45,7 @@ const stageInIndex = async (name: string) =>
 async function expected(filter: QuickFilter, term: string): Promise<string[]> {
   const condition = quickFilterCondition(filter, now.toISOString()) ?? sql`1`;
   const rows = await sql<{ id: number }>`
-    SELECT a.id FROM portal_account a WHERE ${condition} AND instr(a.search_document, ${term}) > 0 ORDER BY a.username_key`.execute(db());
+    SELECT a.id FROM portal_account a WHERE ${condition} AND ${sqlFor(db()).includes(sql.ref('a.search_document'), term)} ORDER BY a.username_key`.execute(db());
   return rows.rows.map((r) => nameOf(r.id) ?? '?');
 }
 

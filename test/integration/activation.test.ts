@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { formatCode, hashToken, normaliseCode } from '../../electron/core/activation/account-secrets';
 import { MAX_CODE_ATTEMPTS, activateAccount, sendActivations, type IssuedActivation } from '../../electron/core/activation/activation-service';
 import type { Actor } from '../../electron/core/context';
 import { errorOf, startWithAccount, type TestCore } from '../support/core';
 import { recordingIssued } from '../support/recording-ports';
+import { fingerprintedTables } from '../support/database-fingerprint';
 
 let t: TestCore;
 let now: Date;
@@ -103,9 +104,9 @@ describe('activation', () => {
 
   it('keeps no raw token or code anywhere in the database, only the token’s hash', async () => {
     await send();
-    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portal_account_search%'`.execute(t.core.deps.db);
+    const tables = await fingerprintedTables(t.core.deps.db as unknown as Kysely<unknown>);
     let dump = '';
-    for (const { name } of tables.rows) dump += JSON.stringify((await sql`SELECT * FROM ${sql.table(name)}`.execute(t.core.deps.db)).rows);
+    for (const { name } of tables) dump += JSON.stringify((await sql`SELECT * FROM ${sql.table(name)}`.execute(t.core.deps.db)).rows);
     expect(dump).toContain(hashToken(last().token));
     expect(dump).not.toContain(last().token);
     expect(dump).not.toContain(normaliseCode(last().code));

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPortier as portier } from '../support/cli';
-import { startTestCore, type TestCore } from '../support/core';
+import { cliDatabaseArgs, startTestCore, type TestCore } from '../support/core';
 
 let t: TestCore;
 let dataDir: string;
 let webshop = 0;
-const data = () => ['--data-dir', dataDir];
+const data = () => cliDatabaseArgs(t);
 
 beforeAll(async () => {
   t = await startTestCore();

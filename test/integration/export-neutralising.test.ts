@@ -15,12 +15,18 @@ const BIDI_OR_CONTROL = /(?![\t\n\f\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;
 
 const files = tempDataDir('portier-exports-');
 let dataDir = '';
+/** The test core's database: its data folder, and on PostgreSQL its URL (dropped after the file). */
+let databaseUrl: string | undefined;
+let dropDatabase: () => Promise<void> = () => Promise.resolve();
 let letterId = 0;
 let organisationId = 0;
 
 beforeAll(async () => {
   const t = await startTestCore({ clock: () => new Date('2026-11-01T10:00:00.000Z') });
   dataDir = t.core.dataDir;
+  databaseUrl = t.databaseUrl;
+  // The core closes below; the database stays for the CLI and callOnce, dropped by t.close() after the file.
+  dropDatabase = () => t.close();
   const org = await t.call('organisations:create', { name: ORGANISATION, postalCode: '3511 AA', city: 'Utrecht', country: 'NL' });
   organisationId = org.id;
   const person = await t.call('persons:create', { organisationId: org.id, firstName: '+Jan', lastName: FAMILY_NAME, email: 'jan@example.nl' });
@@ -31,14 +37,17 @@ beforeAll(async () => {
   // The data folder stays for the CLI; only the core closes.
   await t.core.close();
 }, 30_000);
-afterAll(() => {
+afterAll(async () => {
+  await dropDatabase().catch(() => undefined);
   fs.rmSync(dataDir, { recursive: true, force: true });
   files.remove();
 });
 
+const cliArgs = () => ['--data-dir', dataDir, ...(databaseUrl ? ['--database', databaseUrl] : [])];
+
 /** One call as the administrator on the data folder, the core closed again so the CLI has it to itself. */
 async function callOnce<C extends ChannelName>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-  const core = await openPortierCore({ dataDir });
+  const core = await openPortierCore({ dataDir, ...(databaseUrl ? { databaseUrl } : {}) });
   try {
     return await core.call(await signedIn(core, ADMIN.email, ADMIN.password), channel, input);
   } finally {
@@ -72,7 +81,7 @@ describe('text that could run or mislead, in every export', () => {
   });
 
   it('shows in the CLI account table with formulas quoted and no bidi or control characters; JSON keeps the value, escaped', async () => {
-    const [table, json] = await Promise.all([runPortier(['accounts', 'list', '--data-dir', dataDir]), runPortier(['accounts', 'list', '--json', '--data-dir', dataDir])]);
+    const [table, json] = await Promise.all([runPortier(['accounts', 'list', ...cliArgs()]), runPortier(['accounts', 'list', '--json', ...cliArgs()])]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain(`'=HYPERLINK("https://evil.example")fdp.exe[2J`);
     expect(table.stdout).toContain(`'+Jan @Smith`);

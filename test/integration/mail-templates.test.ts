@@ -102,7 +102,7 @@ describe('mail templates through the contract', () => {
     const db = t.core.deps.db;
     const row = { type: 'welcome', language: 'en', subject: 's', html: 'h', updated_at: '2026-11-01T10:00:00.000Z', updated_by: null };
     await db.insertInto('mail_template').values(row).execute();
-    await expect(db.insertInto('mail_template').values(row).execute()).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(db.insertInto('mail_template').values(row).execute()).rejects.toThrow(/UNIQUE|PRIMARY|duplicate key/);
     await expect(db.insertInto('mail_template').values({ ...row, type: 'newsletter' }).execute()).rejects.toThrow(/CHECK/);
     await expect(db.insertInto('mail_template').values({ ...row, language: 'fr' }).execute()).rejects.toThrow(/CHECK/);
   });

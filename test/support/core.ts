@@ -91,6 +91,11 @@ export async function startTestCore(options: { clock?: Clock; withAdmin?: boolea
   };
 }
 
+/** The command line's options for the test core's database: its data folder, and on PostgreSQL its URL. */
+export function cliDatabaseArgs(t: TestCore): string[] {
+  return ['--data-dir', t.core.dataDir, ...(t.databaseUrl ? ['--database', t.databaseUrl] : [])];
+}
+
 /** Signs in a new session slot. */
 export async function signedIn(core: PortierCore, email: string, password: string): Promise<SessionSlot> {
   const slot = newSessionSlot();

@@ -25,6 +25,10 @@ export interface FingerprintedTable {
  * is compared by its rowids.
  */
 export async function fingerprintedTables(db: Kysely<unknown>): Promise<FingerprintedTable[]> {
+  if (dialectOf(db).name === 'postgres') {
+    const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(db);
+    return tables.rows.map((r) => ({ name: r.tablename, fullText: false }));
+  }
   const { rows } = await sql<SchemaRow>`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name`.execute(db);
   const fullText = rows.filter((r) => /^CREATE VIRTUAL TABLE .* USING fts\d/is.test(r.sql ?? '')).map((r) => r.name);
   const shadow = new Set(fullText.flatMap((name) => FTS_SHADOW_SUFFIXES.map((suffix) => `${name}${suffix}`)));
@@ -70,8 +74,8 @@ export async function databaseFingerprintText(db: Kysely<unknown>): Promise<stri
 
 /**
  * The same on PostgreSQL: the schema from its catalogue (columns, indexes, triggers of schema
- * public), the schema version, and the rows of every table; sequences too, since a refused
- * insert must not use up an id either (SQLite's AUTOINCREMENT counter is in sqlite_sequence).
+ * public) and the rows of every table. Not the identity sequences: PostgreSQL never gives back
+ * a number a rolled-back insert took (a gap, never a reuse), so they are no part of "nothing changed".
  */
 async function postgresFingerprintOf(db: Kysely<unknown>): Promise<Record<string, string>> {
   const columns = await sql<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>`
@@ -81,15 +85,12 @@ async function postgresFingerprintOf(db: Kysely<unknown>): Promise<Record<string
   const triggers = await sql<{ name: string }>`
     SELECT t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY t.tgname`.execute(db);
-  const sequences = await sql<{ name: string; last_value: string | null }>`
-    SELECT sequencename AS name, last_value::text AS last_value FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename`.execute(db);
   const parts: Record<string, string> = {
     '(schema)': [
       ...columns.rows.map((c) => `column ${c.table_name}.${c.column_name} ${c.data_type} ${c.column_default ?? ''}`),
       ...indexes.rows.map((i) => `index ${i.indexdef}`),
       ...triggers.rows.map((t) => `trigger ${t.name}`),
     ].join('\n'),
-    '(sequences)': sequences.rows.map((q) => `${q.name} ${q.last_value ?? 'unused'}`).join('\n'),
   };
   const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(db);
   for (const { tablename } of tables.rows) {

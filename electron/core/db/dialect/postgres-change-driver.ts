@@ -69,7 +69,8 @@ class ChangeAnnouncingDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const c = watched(connection);
-    await this.inner.beginTransaction(c.inner, settings);
+    // SERIALIZABLE unless asked otherwise: see postgres-serializable.ts.
+    await this.inner.beginTransaction(c.inner, { ...settings, isolationLevel: settings.isolationLevel ?? 'serializable' });
     c.inTransaction = true;
     c.wrote = false;
   }

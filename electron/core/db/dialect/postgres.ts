@@ -10,6 +10,7 @@ import { redactDatabaseUrl, withoutSecret } from './database-url';
 import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
+import { retryingSerializationFailures } from './postgres-serializable';
 import { changesOf, DatabaseChanges, freshMarker, registerChanges } from './postgres-changes';
 
 /** The table that says which schema version a PostgreSQL database has (PostgreSQL has no user_version). */
@@ -157,7 +158,7 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
   }
   // Every committed write is announced to the other processes on the database (postgres-changes.ts).
   const changes = new DatabaseChanges();
-  const db = new Kysely<Database>({ dialect: new ChangeAnnouncingPostgresDialect({ pool }, changes) });
+  const db = retryingSerializationFailures(new Kysely<Database>({ dialect: new ChangeAnnouncingPostgresDialect({ pool }, changes) }));
   registerChanges(db, changes);
   return { db, pool };
 }

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+
+/*
+ * On SQLite one writer at a time: a transaction that reads, decides and writes (is this ticket
+ * still "done"? is this time entry still open?) never meets another's write in between. On
+ * PostgreSQL writers run side by side, so Portier's transactions run SERIALIZABLE there: the
+ * server refuses (40001) whichever of two overlapping transactions would have seen the other's
+ * change, and the transaction is run again from the start, where it sees that change and
+ * decides again as it would have on SQLite. A deadlock (40P01) is retried the same way.
+ */
+
+/** SQLSTATEs after which running the whole transaction again is safe and may succeed. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** How often a transaction is tried before the conflict is reported (CONFLICT: "try again"). */
+export const TRANSACTION_ATTEMPTS = 8;
+
+/** The driver error says the transaction lost a serialization race (or a deadlock). */
+export function isSerializationFailure(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE.has(code)) return true;
+  }
+  return false;
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+
+/**
+ * Makes db.transaction().execute(fn) run `fn` again (a new transaction) after a serialization
+ * failure, up to TRANSACTION_ATTEMPTS times, with a growing random pause so the rivals do not
+ * meet again. `fn` must not depend on effects outside the database made by a failed attempt;
+ * Portier's transactions only read and write the database (files are written after commit).
+ */
+export function retryingSerializationFailures<DB>(db: Kysely<DB>): Kysely<DB> {
+  const transaction = db.transaction.bind(db);
+  db.transaction = () => {
+    const builder = transaction();
+    const execute = builder.execute.bind(builder);
+    builder.execute = async <T>(fn: Parameters<typeof execute<T>>[0]): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await execute<T>(fn);
+        } catch (error) {
+          if (attempt >= TRANSACTION_ATTEMPTS || !isSerializationFailure(error)) throw error;
+          await pause(attempt);
+        }
+      }
+    };
+    return builder;
+  };
+  return db;
+}
