@@ -148,3 +148,16 @@ describe('who may test a connection', () => {
     expect(await invokeOn(back, staff, 'office-database:use', base)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('the remembered password' + skipPrivate, () => {
+  it.skipIf(!!skipPrivate)('is used again for the same connection only: never sent to another encryption unless typed again', async () => {
+    const desk = newSessionSlot('app');
+    expect(await invokeOn(back, desk, 'office-database:use', office())).toMatchObject({ ok: true, value: { chosenBy: 'remembered', remembered: { passwordSet: true } } });
+    const text = fs.readFileSync(path.join(data.dir, 'office-database.json'), 'utf8');
+    expect(text).not.toContain((privateServer as PasswordPostgres).password);
+    // Portier's schema is there now, and the sealed password opens it without being typed.
+    expect(await test(office({ password: undefined }), desk)).toMatchObject({ ok: true, value: { schema: 'current', encrypted: true } });
+    expect(fieldErrorOf(await test(office({ password: undefined, sslmode: 'require', caFile: null }), desk))).toEqual({ password: 'required' });
+    expect(await invokeOn(back, desk, 'office-database:forget', {})).toMatchObject({ ok: true, value: { current: { kind: 'sqlite' } } });
+  });
+});

@@ -17,7 +17,9 @@ export function openTestBackOffice(dataDir: string, commandLineUrl?: string): Pr
     secretBox: keyFileSecretBox(dataDir),
     commandLineUrl,
     open: async (database) => {
-      const core = await openPortierCore({ dataDir, ...database });
+      // PORTIER_TEST_SHOW_ERRORS=1 prints what lies behind an INTERNAL answer, as for startTestCore.
+      const onError = process.env.PORTIER_TEST_SHOW_ERRORS === '1' ? (channel: string, error: unknown) => console.error(channel, error) : undefined;
+      const core = await openPortierCore({ dataDir, ...database, ...(onError ? { onError } : {}) });
       return { core, stop: () => core.close() };
     },
   });
