@@ -26,12 +26,13 @@ export interface PasswordPostgres {
 }
 
 /** Appended to the name of a test skipped for want of PostgreSQL's binaries. */
-export const NO_PASSWORD_POSTGRES = ' (skipped: no PostgreSQL binaries (initdb, pg_ctl) to start a server with passwords and TLS)';
+export const NO_PASSWORD_POSTGRES = ' (skipped: no PostgreSQL binaries (initdb, pg_ctl) or openssl to start a server with passwords and TLS)';
 
-/** The newest installed PostgreSQL's bin folder (Debian keeps them under /usr/lib/postgresql/N/bin), or null. */
+/** The newest installed PostgreSQL's bin folder (Debian keeps them under /usr/lib/postgresql/N/bin), or null; null too without openssl, which makes the certificates. */
 export function postgresBinDir(): string | null {
   const root = '/usr/lib/postgresql';
-  if (!fs.existsSync(root)) return null;
+  const hasOpenssl = (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, 'openssl')));
+  if (!fs.existsSync(root) || !hasOpenssl) return null;
   const versions = fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
   for (const version of versions) {
     const bin = path.join(root, version, 'bin');

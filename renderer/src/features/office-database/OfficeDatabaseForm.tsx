@@ -121,7 +121,7 @@ export function OfficeDatabaseForm({ status }: { status: OfficeDatabaseStatus })
         ) : null}
         <div className="field-row">
           <TextField label={t('officeDatabase.host')} value={values.host} onValueChange={(v) => set('host', v)} error={fieldErrors.host} maxLength={253} autoComplete="off" spellCheck={false} />
-          <TextField label={t('officeDatabase.port')} inputMode="numeric" value={values.port} onValueChange={(v) => set('port', v)} error={fieldErrors.port} maxLength={5} className="field--narrow" />
+          <TextField label={t('officeDatabase.port')} inputMode="numeric" value={values.port} onValueChange={(v) => set('port', v)} error={fieldErrors.port} className="field--narrow" />
         </div>
         <div className="field-row">
           <TextField label={t('officeDatabase.database')} value={values.database} onValueChange={(v) => set('database', v)} error={fieldErrors.database} maxLength={63} autoComplete="off" spellCheck={false} />
