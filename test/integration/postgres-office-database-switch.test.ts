@@ -3,7 +3,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
-import type { SwitchingCore } from '../../electron/core/office-database/switching-core';
+import { keyFileSecretBox } from '../../electron/core/outbox/secret-box';
+import { rememberedFileOf, writeRememberedChoice } from '../../electron/core/office-database/remembered-database';
+import { RememberedDatabaseUnavailable, type SwitchingCore } from '../../electron/core/office-database/switching-core';
 import type { InputOf } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { ADMIN, migratedDataDir } from '../support/core';
@@ -136,5 +138,34 @@ describe('what is refused' + skip, () => {
     expect(await invokeOn(back, desk, 'office-database:forget', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'command-line' } } });
     expect(await invokeOn(back, desk, 'office-database:use', address({ database: other.name }))).toMatchObject({ ok: false, error: { code: 'CONFLICT', params: { reason: 'command-line' } } });
     expect(fs.existsSync(rememberedFile())).toBe(false);
+  });
+});
+
+describe('a remembered office database that cannot be opened at start', () => {
+  it('stops the start with a message that says how to go on, never the password: unreachable, or a damaged file', async () => {
+    const { dir, remove } = migratedDataDir();
+    try {
+      const box = keyFileSecretBox(dir);
+      writeRememberedChoice(rememberedFileOf(dir), { host: '127.0.0.1', port: 9, database: 'portier', user: 'portier', password: PASSWORD, sslmode: 'disable', caFile: null }, box, new Date());
+      const unreachable = await openTestBackOffice(dir).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(unreachable).toBeInstanceOf(RememberedDatabaseUnavailable);
+      expect((unreachable as Error).message).toMatch(/127\.0\.0\.1:9.*cannot be opened/s);
+      expect((unreachable as Error).message).toContain(`delete ${rememberedFileOf(dir)}`);
+      expectNoPassword((unreachable as Error).message);
+
+      fs.writeFileSync(rememberedFileOf(dir), '{"version": 1, "host": ');
+      await expect(openTestBackOffice(dir)).rejects.toThrow(/damaged/);
+      // --database wins: the damaged file is not even read.
+      if (pgUp) {
+        const back = await openTestBackOffice(dir, office.url);
+        expect(back.current.deps.officeDatabase?.chosenBy).toBe('command-line');
+        await back.close();
+      }
+    } finally {
+      remove();
+    }
   });
 });
