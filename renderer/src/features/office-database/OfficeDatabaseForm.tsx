@@ -15,13 +15,18 @@ export function OfficeDatabaseForm({ status }: { status: OfficeDatabaseStatus })
   const { t } = useTranslation();
   const shown = status.remembered ?? (status.current.kind === 'postgres' ? status.current.address : null);
   const form = useForm(formOf(shown));
-  const { values, set, fieldErrors } = form;
+  const { values, fieldErrors } = form;
   const test = useTestOfficeDatabase();
   const use = useUseOfficeDatabase();
   const forget = useForgetOfficeDatabase();
   const [result, setResult] = useState<OfficeDatabaseTestResult | null>(null);
   const [confirm, setConfirm] = useState<'use' | 'forget' | null>(null);
   const [urlUnreadable, setUrlUnreadable] = useState(false);
+  // A test's answer is about what was tested: it goes as soon as a field changes.
+  const set: typeof form.set = (key, value) => {
+    form.set(key, value);
+    setResult(null);
+  };
   const busy = test.isPending || use.isPending || forget.isPending;
   const remembered = status.remembered ?? (status.chosenBy === 'command-line' && status.current.kind === 'postgres' ? status.current.address : null);
   const keepsPassword = usesRememberedPassword(remembered, values);
