@@ -19,7 +19,12 @@ import { OutboxWorker, wakeOnOutboxChanges } from './core/outbox/outbox-worker';
 import { InvitationSweep } from './core/account-index/invitation-sweep';
 import { threadedSender } from './core/outbox/threaded-sender';
 import { safeStorageSecretBox } from './shell/safe-storage-box';
-import { openPortierCore, type PortierCore } from './core/portier-core';
+import { openPortierCore, type CoreOptions } from './core/portier-core';
+import type { SecretBox } from './core/outbox/secret-box';
+import { RememberedDatabaseUnavailable, openSwitchingCore, type RunningCore, type SwitchingCore } from './core/office-database/switching-core';
+import { forgetRememberedChoice, rememberedFileOf } from './core/office-database/remembered-database';
+import { databaseArgument } from './shell/database-argument';
+import { officeDatabaseDialogText } from './shell/office-database-dialog-text';
 import { registerIpc, registerSaveFile } from './ipc';
 import { saveFile } from './shell/save-file';
 import { contentTypeFor, lookupStaticFile } from './server/static-files';
@@ -181,11 +186,11 @@ function describeStartupError(error: unknown): string {
 }
 
 /**
- * Opens the core on better-sqlite3 built for Electron: from native/electron if present, else node_modules.
+ * Opens the back office with better-sqlite3 built for Electron: from native/electron if present, else node_modules.
  * First the data folder's back-office lock: a second back office (another desktop, or serve, on the
  * same folder) would send the outbox twice, so it refuses to start, naming the one that runs.
  */
-async function openCore(): Promise<{ core: PortierCore; lock: BackOfficeLock }> {
+async function openCore(): Promise<{ back: SwitchingCore; lock: BackOfficeLock }> {
   const dataDir = app.getPath('userData');
   const nativeBinding = findElectronSqliteBinding({ appPath: appRoot, resourcesPath: process.resourcesPath });
   if (nativeBinding) {
@@ -201,14 +206,75 @@ async function openCore(): Promise<{ core: PortierCore; lock: BackOfficeLock }> 
   return openBackOffice(dataDir, {});
 }
 
-async function openBackOffice(dataDir: string, binding: { nativeBinding?: string }): Promise<{ core: PortierCore; lock: BackOfficeLock }> {
+/**
+ * The database: --database (or PORTIER_DATABASE_URL) when given, else the office database
+ * chosen on the connect screen (remembered in the data folder), else this desk's SQLite.
+ * Choosing on the screen re-opens the core in this process; the window stays, everyone signs in again.
+ */
+async function openBackOffice(dataDir: string, binding: { nativeBinding?: string }): Promise<{ back: SwitchingCore; lock: BackOfficeLock }> {
   const lock = takeBackOfficeLock(dataDir, 'desktop', binding);
   try {
-    const core = await openPortierCore({ dataDir, ...binding, resourcesDir: path.join(appRoot, 'resources'), templateThread, secretBox: safeStorageSecretBox(safeStorage, dataDir), onError: logError });
-    return { core, lock };
+    const secretBox = safeStorageSecretBox(safeStorage, dataDir);
+    const back = await openSwitchingCore({
+      dataDir,
+      secretBox,
+      commandLineUrl: databaseArgument(process.argv, process.env),
+      onError: (error) => logError('close', error),
+      open: (database) => openRunningCore(dataDir, binding, secretBox, database),
+    });
+    return { back, lock };
   } catch (error) {
     lock.release();
     throw error;
+  }
+}
+
+/** A core on one database, with the outbox worker and the invitation sweep beside it. */
+async function openRunningCore(dataDir: string, binding: { nativeBinding?: string }, secretBox: SecretBox, database: Pick<CoreOptions, 'databaseUrl' | 'officeDatabase'>): Promise<RunningCore> {
+  const core = await openPortierCore({ dataDir, ...binding, ...database, resourcesDir: path.join(appRoot, 'resources'), templateThread, secretBox, onError: logError });
+  // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
+  // Mails are built and sent from a thread of their own; a thread cannot load a script from inside the asar archive.
+  const senderThread = path.join(__dirname, 'sender-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThread), onError: (error) => logError('outbox', error) });
+  wakeOnOutboxChanges(core, outbox);
+  void outbox.start().catch((error: unknown) => logError('outbox', error));
+  // Keeps the search index's invitation stages in step with the clock (the list is exact without it, and faster with it).
+  const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logError('invitation-sweep', error) });
+  invitationSweep.start();
+  return {
+    core,
+    stop: async () => {
+      await outbox.stop();
+      await invitationSweep.stop();
+      await core.close();
+    },
+  };
+}
+
+/**
+ * Opens the back office; when the remembered office database cannot be opened, asks: try
+ * again, go back to this desk's own database (forgetting the choice), or quit (null).
+ */
+async function openCoreAsking(): Promise<{ back: SwitchingCore; lock: BackOfficeLock } | null> {
+  for (;;) {
+    try {
+      return await openCore();
+    } catch (error) {
+      if (!(error instanceof RememberedDatabaseUnavailable)) throw error;
+      const text = officeDatabaseDialogText(app.getLocale());
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: text.title,
+        message: text.message,
+        detail: error.message,
+        buttons: [text.retry, text.useOwn, text.quit],
+        defaultId: 0,
+        cancelId: 2,
+        noLink: true,
+      });
+      if (response === 2) return null;
+      if (response === 1) forgetRememberedChoice(rememberedFileOf(app.getPath('userData')));
+    }
   }
 }
 
@@ -230,16 +296,20 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer();
 
-  let core: PortierCore;
-  let lock: BackOfficeLock;
+  let opened: { back: SwitchingCore; lock: BackOfficeLock } | null;
   try {
-    ({ core, lock } = await openCore());
+    opened = await openCoreAsking();
   } catch (error) {
     dialog.showErrorBox('Portier cannot start', describeStartupError(error));
     app.exit(1);
     return;
   }
-  const unregisterIpc = registerIpc({ core, isAppUrl, onError: logError });
+  if (!opened) {
+    app.exit(1);
+    return;
+  }
+  const { back, lock } = opened;
+  const unregisterIpc = registerIpc({ core: back, isAppUrl, onError: logError });
   const unregisterSaveFile = registerSaveFile({
     isAppUrl,
     save: (sender, input) =>
@@ -252,15 +322,6 @@ async function start(): Promise<void> {
         documentsDir: app.getPath('documents'),
       }),
   });
-  // This process owns the outbox: it sends queued mails (and resends what a crash left half-sent).
-  // Mails are built and sent from a thread of their own; a thread cannot load a script from inside the asar archive.
-  const senderThread = path.join(__dirname, 'sender-thread.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThread), onError: (error) => logError('outbox', error) });
-  wakeOnOutboxChanges(core, outbox);
-  void outbox.start().catch((error: unknown) => logError('outbox', error));
-  // Keeps the search index's invitation stages in step with the clock (the list is exact without it, and faster with it).
-  const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logError('invitation-sweep', error) });
-  invitationSweep.start();
   mainWindow = createWindow();
 
   app.on('activate', () => {
@@ -274,10 +335,8 @@ async function start(): Promise<void> {
     closed = true;
     unregisterIpc();
     unregisterSaveFile();
-    outbox
-      .stop()
-      .then(() => invitationSweep.stop())
-      .then(() => core.close())
+    back
+      .close()
       .catch((error: unknown) => logError('close', error))
       .finally(() => {
         lock.release();

@@ -5,13 +5,16 @@ import type { z } from 'zod';
  * calling principal before the input is even parsed:
  * public = anyone not signed in and any staff user (sign-in, first set-up); staff = any
  * signed-in staff user; grant = administrators and staff flagged "may grant portal access"
- * (creating accounts, changing their groups, links or active flag); admin = administrators only.
+ * (creating accounts, changing their groups, links or active flag); admin = administrators only;
+ * admin-or-desktop = administrators, and before anyone signs in the desktop window itself (the
+ * person at their own desk, who owns the data folder: choosing the office database), never an
+ * anonymous browser-mode tab.
  * A portal account, or staff viewing as a contact, may call none of these.
  * The portal's channels (shared/portal-api) have levels of their own: portal-public = anyone
  * not signed in and any signed-in portal account (sign-in, activation, forgot password);
  * portal = a signed-in portal account. No staff principal may call a portal level.
  */
-export type Access = 'public' | 'staff' | 'grant' | 'admin' | 'portal-public' | 'portal';
+export type Access = 'public' | 'staff' | 'grant' | 'admin' | 'admin-or-desktop' | 'portal-public' | 'portal';
 
 /** One channel of the contract: who may call it and the shape of its input and output. */
 export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {

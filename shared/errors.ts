@@ -72,7 +72,30 @@ export type FieldErrorCode =
   /** An archived task takes no new tickets or time. */
   | 'task_archived'
   /** A ticket right for an account link that names a person: the person holds the rights. */
-  | 'link_names_person';
+  | 'link_names_person'
+  // issue 13: why a connection to the office database failed, next to the field it concerns
+  /** The server refused the password. */
+  | 'wrong_password'
+  /** The server refused the user (no such role, or not allowed from this computer). */
+  | 'access_refused'
+  /** The server has no database of this name. */
+  | 'database_missing'
+  /** No computer of this name was found. */
+  | 'host_unknown'
+  /** No database server answers at this address and port (in time). */
+  | 'host_unreachable'
+  /** The server offers no encrypted connections, and the mode asks for one. */
+  | 'tls_unsupported'
+  /** The server's certificate could not be verified (unknown CA, expired, another name). */
+  | 'certificate_rejected'
+  /** Any other failure to connect; the screen shows the server's own words (without the password) from params.detail. */
+  | 'connection_failed'
+  /** A file that cannot be read (missing, no permission). */
+  | 'file_unreadable'
+  /** A file that holds no PEM certificate. */
+  | 'not_a_certificate'
+  /** A database a newer Portier has already changed: this one may not use it. */
+  | 'schema_too_new';
 
 /** A field's problem with the numbers the message needs (e.g. max length). */
 export interface FieldError {

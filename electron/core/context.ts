@@ -6,6 +6,7 @@ import type { SessionSlot } from './auth/session';
 import type { Clock } from './clock';
 import type { Db } from './db/connection';
 import type { SecretBox } from './outbox/secret-box';
+import type { OfficeDatabasePort } from './office-database/office-database-port';
 import type { Principal, StaffPrincipal } from './principal';
 
 /** What every service needs: the database and the time, and the ports its use cases reach the outside through. */
@@ -24,6 +25,8 @@ export interface CoreDeps {
   accountMails: AccountMails;
   /** Stores an issued activation's letter; as a document in every shell. */
   activationLetters: ActivationLetters;
+  /** Which database this core runs on, and how the connect screen chooses another (issue 13). */
+  officeDatabase?: OfficeDatabasePort;
 }
 
 /** The staff user a call is made for, as services see it (who did it, for the audit log and "sent by"). */

@@ -43,7 +43,7 @@ export function createDispatcher<Api extends ChannelMap, H extends HandlersOf<Ap
       }
       const def = contract[channelName] as Api[keyof Api];
       const principal = await resolvePrincipal(deps, session);
-      const refusal = mayCall(def.access, principal);
+      const refusal = mayCall(def.access, principal, session.via);
       if (refusal) throw new AppError(refusal.code, refusal.message);
       const parsed: unknown = parseInput(def.input, input);
       const ctx: HandlerContext = { deps, principal, session };

@@ -30,6 +30,8 @@ import { ticketBulkHandlers } from './ticket-bulk/ticket-bulk-handlers';
 import { ticketJobHandlers } from './ticket-jobs/ticket-job-handlers';
 // issue 11: access review report
 import { accessReviewHandlers } from './access-review/access-review-handlers';
+// issue 13: the connect screen (which database this desk works on)
+import { officeDatabaseHandlers } from './office-database/office-database-handlers';
 
 /** Every channel's handler; typed so that a channel without a handler does not compile. */
 export const handlers: Handlers<ChannelName> = {
@@ -64,4 +66,6 @@ export const handlers: Handlers<ChannelName> = {
   ...ticketJobHandlers,
   // issue 11: access review report
   ...accessReviewHandlers,
+  // issue 13: the connect screen (which database this desk works on)
+  ...officeDatabaseHandlers,
 };

@@ -23,6 +23,7 @@ import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
 import { portalContract, type PortalChannelName, type PortalInputOf, type PortalOutputOf } from '../../shared/portal-api';
 import { portalHandlers } from './portal-handlers';
 import { portalPrincipal } from './portal-sessions/portal-principal';
+import type { OfficeDatabaseOptions, OfficeDatabasePort } from './office-database/office-database-port';
 
 export const DATABASE_FILE_NAME = 'portier.sqlite';
 
@@ -40,6 +41,8 @@ export interface CoreOptions {
   templateThread?: string;
   /** A shared office's PostgreSQL database (postgres://user@host:5432/db); without it, portier.sqlite in dataDir as always. */
   databaseUrl?: string;
+  /** Who chose databaseUrl, and how to switch to another while running (the shells that can: desktop, browser mode). */
+  officeDatabase?: OfficeDatabaseOptions;
 }
 
 /** Portier's core: plain Node, no Electron. Every shell (desktop, browser mode, CLI, tests) drives it through its dispatcher. */
@@ -89,7 +92,20 @@ export async function openPortierCore(options: CoreOptions): Promise<PortierCore
   ensurePrivateFolder(options.dataDir);
   const { db, databaseFile } = await openChosenDatabase(options);
   const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}) }, options.dataDir, databaseFile, options.onError);
+  const officeDatabase = officeDatabasePortOf(options);
+  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}), officeDatabase }, options.dataDir, databaseFile, options.onError);
+}
+
+/** What the connect screen's channels know: the database opened, who chose it, how to switch (issue 13). */
+function officeDatabasePortOf(options: CoreOptions): OfficeDatabasePort {
+  const choice = chooseDatabase(options.databaseUrl);
+  const switchTo = options.officeDatabase?.switchTo;
+  return {
+    dataDir: options.dataDir,
+    currentUrl: choice.kind === 'postgres' ? choice.url : null,
+    chosenBy: choice.kind === 'postgres' ? (options.officeDatabase?.chosenBy ?? 'command-line') : 'default',
+    ...(switchTo ? { switchTo } : {}),
+  };
 }
 
 async function openChosenDatabase(options: CoreOptions): Promise<{ db: Db; databaseFile: string }> {

@@ -51,13 +51,15 @@ export interface Refusal {
  * Whether this principal (null: nobody signed in) may call a channel of this access level;
  * null when it may, else the refusal. The back-office levels are for staff: a portal account
  * or staff viewing as a contact is refused on every one of them, public ones included.
+ * `shell` is the way in of a caller nobody signed in: only a slot the desktop window's IPC made
+ * ('app', said explicitly) may call admin-or-desktop channels so; a slot that names no shell may not.
  */
-export function mayCall(access: Access, principal: Principal | null): Refusal | null {
+export function mayCall(access: Access, principal: Principal | null, shell?: Via): Refusal | null {
   if (access === 'portal-public' || access === 'portal') return mayCallPortal(access, principal);
-  if (principal === null) return access === 'public' ? null : { code: 'UNAUTHENTICATED', message: 'Sign in first.' };
+  if (principal === null) return access === 'public' || (access === 'admin-or-desktop' && shell === 'app') ? null : { code: 'UNAUTHENTICATED', message: 'Sign in first.' };
   if (principal.kind === 'portal-account') return { code: 'FORBIDDEN', message: 'Only staff may do this.' };
   if (principal.kind === 'staff-viewing-as') return { code: 'FORBIDDEN', message: 'Viewing as a contact is read-only: this is not available there.' };
-  if (access === 'admin' && principal.role !== 'administrator') return { code: 'FORBIDDEN', message: 'Only administrators may do this.' };
+  if ((access === 'admin' || access === 'admin-or-desktop') && principal.role !== 'administrator') return { code: 'FORBIDDEN', message: 'Only administrators may do this.' };
   if (access === 'grant' && principal.role !== 'administrator' && !principal.mayGrantAccess) {
     return { code: 'FORBIDDEN', message: 'Only administrators and staff who may grant portal access may do this.' };
   }

@@ -6,9 +6,12 @@ import { AppShell } from './features/shell/AppShell';
 import { LanguageSync, useEffectiveLanguage } from './features/session/LanguageSync';
 import { useCurrentStaff, useSetupStatus } from './features/session/session-queries';
 import { SignInScreen } from './features/session/SignInScreen';
+import { useRoute } from './router/use-route';
 
 // Shown once per installation, and it checks the password against the blocklist: loaded only then.
 const SetupScreen = lazy(() => import('./features/session/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+// Before sign-in only when asked for (a link on the sign-in and set-up screens).
+const OfficeDatabaseScreen = lazy(() => import('./features/office-database/OfficeDatabaseScreen').then((m) => ({ default: m.OfficeDatabaseScreen })));
 
 /** session:current decides: the app for a signed-in user, else first set-up or sign-in. */
 function Gate() {
@@ -16,6 +19,7 @@ function Gate() {
   const current = useCurrentStaff();
   const status = useSetupStatus();
   const language = useEffectiveLanguage();
+  const route = useRoute();
   const [started, setStarted] = useState(false);
   // At start only, wait the one render until LanguageSync has switched, so the first screen does not
   // flash in English. Later switches re-render in place (unmounting would lose what the user typed).
@@ -37,6 +41,13 @@ function Gate() {
   }
   if (!started || current.isPending || !status.data) return <p className="loading">{t('app.loading')}</p>;
   const loading = <p className="loading">{t('app.loading')}</p>;
+  if (route.name === 'office-database') {
+    return (
+      <Suspense fallback={loading}>
+        <OfficeDatabaseScreen place="before-sign-in" />
+      </Suspense>
+    );
+  }
   return status.data.needsAdministrator ? (
     <Suspense fallback={loading}>
       <SetupScreen />

@@ -31,6 +31,8 @@ import { ticketBulkApi } from './ticket-bulk';
 import { ticketJobsApi } from './ticket-jobs';
 // issue 11: access review report
 import { accessReviewApi } from './access-review';
+// issue 13: the connect screen (which database this desk works on)
+import { officeDatabaseApi } from './office-database';
 
 /**
  * The back office's contract: every channel between the renderer (over IPC or the HTTP bridge)
@@ -73,6 +75,8 @@ export const contract = {
   ...ticketJobsApi,
   // issue 11: access review report
   ...accessReviewApi,
+  // issue 13: the connect screen (which database this desk works on)
+  ...officeDatabaseApi,
 } as const;
 
 export type Contract = typeof contract;

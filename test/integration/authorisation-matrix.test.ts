@@ -32,6 +32,9 @@ const ALLOWED: Record<Access, readonly Caller[]> = {
   staff: ['staff', 'granter', 'administrator', 'cli', 'cli-granter'],
   grant: ['granter', 'administrator', 'cli', 'cli-granter'],
   admin: ['administrator', 'cli'],
+  // The desktop window before sign-in may too (office-database:*), but not this matrix's anonymous slot, which names no shell:
+  // postgres-office-database.test.ts calls them from the desktop's slot ('app') and from a browser tab's.
+  'admin-or-desktop': ['administrator', 'cli'],
   // The portal's levels: no back-office channel has them (the portal's own matrix is portal-authorisation-matrix.test.ts).
   'portal-public': [],
   portal: [],

@@ -256,4 +256,9 @@ export const channelSamples = (ids: SampleIds): Record<ChannelName, Record<strin
   'reports:access-csv': { organisationId: ids.organisation, language: 'nl' },
   'reports:access-xlsx': { language: 'de' },
   'reports:access-pdf': { organisationId: ids.organisation, language: 'en' },
+  // issue 13: the connect screen. Port 9 on this machine answers nothing (refused at once), so an allowed call changes nothing either.
+  'office-database:get': {},
+  'office-database:test': { host: '127.0.0.1', port: 9, database: 'portier', user: 'portier', sslmode: 'disable', caFile: null },
+  'office-database:use': { host: '127.0.0.1', port: 9, database: 'portier', user: 'portier', password: 'sample-password', sslmode: 'disable', caFile: null },
+  'office-database:forget': {},
 });

@@ -42,6 +42,24 @@ describe('mayCall: who may call a back-office channel', () => {
   });
 });
 
+describe('mayCall: admin-or-desktop (issue 13: choosing the office database)', () => {
+  it('lets nobody signed in call it only from a slot the desktop window made, never a browser tab, the command line or a slot that names no shell', () => {
+    expect(mayCall('admin-or-desktop', null, 'app')).toBeNull();
+    expect(mayCall('admin-or-desktop', null, 'browser')?.code).toBe('UNAUTHENTICATED');
+    expect(mayCall('admin-or-desktop', null, 'cli')?.code).toBe('UNAUTHENTICATED');
+    expect(mayCall('admin-or-desktop', null)?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets signed-in administrators call it from every shell, and refuses other staff, portal accounts and viewing-as even at the desktop', () => {
+    for (const via of ['app', 'browser', 'cli'] as const) {
+      expect(mayCall('admin-or-desktop', staff('administrator', false, via), via)).toBeNull();
+      expect(mayCall('admin-or-desktop', staff('staff', true, via), via)?.code).toBe('FORBIDDEN');
+    }
+    expect(mayCall('admin-or-desktop', portalAccount, 'app')?.code).toBe('FORBIDDEN');
+    expect(mayCall('admin-or-desktop', viewingAs, 'app')?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('auditOriginOf', () => {
   it('records the command line as such, the desktop and browser mode as the app, and a portal account as the portal', () => {
     expect(auditOriginOf(staff('staff', true, 'cli'), 'app')).toBe('cli');

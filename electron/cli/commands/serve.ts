@@ -5,6 +5,8 @@ import { OutboxWorker, wakeOnOutboxChanges } from '../../core/outbox/outbox-work
 import { InvitationSweep } from '../../core/account-index/invitation-sweep';
 import { threadedSender } from '../../core/outbox/threaded-sender';
 import { openPortierCore } from '../../core/portier-core';
+import { keyFileSecretBox } from '../../core/outbox/secret-box';
+import { RememberedDatabaseUnavailable, openSwitchingCore, type SwitchingCore } from '../../core/office-database/switching-core';
 import { startBrowserServer } from '../../server/browser-server';
 import { resolveDataDir } from '../../shell/user-data-dir';
 import { CliFailure, EXIT_OK, UsageError } from '../cli-errors';
@@ -12,12 +14,18 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parse
 import { projectRoot } from '../project-root';
 import { logInternalError, senderThreadScript, templateThreadScript, untilStopped } from '../serving';
 
-const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR]
+const HELP = `Usage: npm run portier -- serve [--port N] [--data-dir DIR] [--database URL]
 
 Serves the built renderer and Portier's contract on 127.0.0.1 (browser mode)
 and prints the address to open, which carries a per-launch key. Runs until
 Ctrl+C (SIGINT) or SIGTERM. One back office (serve or the desktop app) runs per
 data folder: a second one refuses to start and names the running one.
+
+The database: --database (or PORTIER_DATABASE_URL) if given, else the office
+database an administrator chose on the "Connect to an office database" screen
+(remembered in the data folder), else this desk's own SQLite database. A choice
+made on that screen re-opens the database in this process, at the same address;
+everyone signs in again.
 
   --port N        port on 127.0.0.1 (default 0: a free port)
 ${DATA_DIR_HELP}`;
@@ -53,24 +61,17 @@ export const serveCommand: Command = {
     const dataDir = resolveDataDir(values['data-dir']);
     const lock = backOfficeLock(dataDir);
     try {
-      const core = await openPortierCore({ ...databaseOption(values), dataDir, resourcesDir: path.join(projectRoot(), 'resources'), templateThread: templateThreadScript(), onError: logInternalError });
-      // The outbox is worked by the process that serves the app; without SMTP settings mails wait (and are written as .eml).
-      const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
-      wakeOnOutboxChanges(core, outbox);
-      // Keeps the search index's invitation stages in step with the clock (the list is exact without it, and faster with it).
-      const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logInternalError('invitation-sweep', error) });
+      // The remembered office database (the connect screen's choice) unless --database says otherwise;
+      // switching from the screen re-opens the core in this process, behind the same address.
+      const back = await openBackOffice(dataDir, databaseOption(values).databaseUrl);
       try {
-        await outbox.start();
-        invitationSweep.start();
-        const server = await startBrowserServer({ core, rendererDir, port, onError: (error) => logInternalError('http', error) });
+        const server = await startBrowserServer({ core: back, rendererDir, port, onError: (error) => logInternalError('http', error) });
         lock.setAddress(server.url);
         console.log(`Portier is running at ${server.url}`);
         await untilStopped();
         await server.close();
       } finally {
-        await outbox.stop();
-        await invitationSweep.stop();
-        await core.close();
+        await back.close();
       }
     } finally {
       lock.release();
@@ -78,6 +79,49 @@ export const serveCommand: Command = {
     return EXIT_OK;
   },
 };
+
+/**
+ * The core on the chosen database, with the outbox worker (mails are sent by the process that
+ * serves the app; without SMTP settings they wait, and are written as .eml) and the invitation
+ * sweep beside it; both follow the core when the connect screen switches databases.
+ */
+async function openBackOffice(dataDir: string, commandLineUrl: string | undefined): Promise<SwitchingCore> {
+  const secretBox = keyFileSecretBox(dataDir);
+  try {
+    return await openSwitchingCore({
+      dataDir,
+      secretBox,
+      commandLineUrl,
+      onError: (error) => logInternalError('close', error),
+      open: async (database) => {
+        const core = await openPortierCore({ ...database, dataDir, secretBox, resourcesDir: path.join(projectRoot(), 'resources'), templateThread: templateThreadScript(), onError: logInternalError });
+        const outbox = new OutboxWorker({ deps: core.deps, dataDir: core.dataDir, sender: threadedSender(senderThreadScript()), onError: (error) => logInternalError('outbox', error) });
+        wakeOnOutboxChanges(core, outbox);
+        // Keeps the search index's invitation stages in step with the clock (the list is exact without it, and faster with it).
+        const invitationSweep = new InvitationSweep({ deps: core.deps, onError: (error) => logInternalError('invitation-sweep', error) });
+        try {
+          await outbox.start();
+          invitationSweep.start();
+        } catch (error) {
+          await outbox.stop().catch(() => undefined);
+          await core.close();
+          throw error;
+        }
+        return {
+          core,
+          stop: async () => {
+            await outbox.stop();
+            await invitationSweep.stop();
+            await core.close();
+          },
+        };
+      },
+    });
+  } catch (error) {
+    if (error instanceof RememberedDatabaseUnavailable) throw new CliFailure(error.message);
+    throw error;
+  }
+}
 
 /** One back office per data folder: a second serve (or the desktop app) would send the outbox twice. */
 function backOfficeLock(dataDir: string): BackOfficeLock {

@@ -34,7 +34,9 @@ export type Route =
   /** "View tickets as this contact": a person, or a portal account through one of its organisation links. */
   | { name: 'view-as'; contact: ViewContact }
   /** The administrators' access review of every portal account (issue 11, point 9). */
-  | { name: 'access-review' };
+  | { name: 'access-review' }
+  /** "Connect to an office database" (issue 13): in the app for administrators, and before sign-in. */
+  | { name: 'office-database' };
 
 const HOME: Route = { name: 'organisations' };
 
@@ -93,6 +95,8 @@ export function parseHash(hash: string): Route {
         return viewAsRoute(params);
       case 'access-review':
         return { name: 'access-review' };
+      case 'office-database':
+        return { name: 'office-database' };
       default:
         return HOME;
     }
@@ -172,5 +176,7 @@ export function hrefOf(route: Route): string {
         : `#/view-as?account=${route.contact.accountId}${route.contact.organisationId ? `&organisation=${route.contact.organisationId}` : ''}`;
     case 'access-review':
       return '#/access-review';
+    case 'office-database':
+      return '#/office-database';
   }
 }

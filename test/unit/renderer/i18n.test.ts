@@ -18,6 +18,9 @@ const FIELD_CODES: Record<FieldErrorCode, true> = {
   control_character: true, image_too_many_pixels: true, template_too_slow: true, unknown_country: true, too_few: true, too_many: true,
   other_customer_project: true, internal_not_allowed: true, link_names_person: true,
   contact_of_other_customer: true, project_archived: true, task_archived: true,
+  // issue 13: the connect screen
+  wrong_password: true, access_refused: true, database_missing: true, host_unknown: true, host_unreachable: true, tls_unsupported: true,
+  certificate_rejected: true, connection_failed: true, file_unreadable: true, not_a_certificate: true, schema_too_new: true,
 };
 
 describe('translations', () => {

@@ -21,6 +21,7 @@ describe('hash routes', () => {
     { name: 'view-as', contact: { accountId: 4, organisationId: 12 } },
     { name: 'view-as', contact: { accountId: 4 } },
     { name: 'access-review' },
+    { name: 'office-database' },
   ];
 
   it.each(routes)('reads back what it writes: %o', (route) => {

@@ -38,3 +38,19 @@ export function withoutSecret(error: unknown, url: string): string {
   }
   return message;
 }
+
+/** The sslmode a postgres:// URL asks for (lower case), or null when it names none or is no URL. */
+export function sslModeOf(url: string): string | null {
+  try {
+    return new URL(url).searchParams.get('sslmode')?.toLowerCase() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same URL with another sslmode (e.g. "prefer" falling back to "disable"). */
+export function withSslMode(url: string, mode: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set('sslmode', mode);
+  return parsed.toString();
+}

@@ -6,7 +6,7 @@ import { DatabaseTooNewError, type Migration } from '../migration';
 import { MIGRATIONS } from '../migrations';
 import type { Database } from '../schema';
 import { ALREADY_EXISTS, CONCURRENT_CHANGE, DISK_FULL, IN_USE, type DatabaseDialect } from './index';
-import { redactDatabaseUrl, withoutSecret } from './database-url';
+import { redactDatabaseUrl, sslModeOf, withSslMode, withoutSecret } from './database-url';
 import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
@@ -136,6 +136,11 @@ function numbersAsNumbers(types: typeof PgTypes): { getTypeParser: typeof PgType
   return { getTypeParser };
 }
 
+/** The server answered the TLS request with "no": it offers no encrypted connections. */
+export function isTlsUnsupported(error: unknown): boolean {
+  return error instanceof Error && /does not support SSL/i.test(error.message);
+}
+
 /** A pool on the database at `url`, tried once; errors name the server without the password. */
 export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Database>; pool: Pool }> {
   const shown = redactDatabaseUrl(url);
@@ -154,6 +159,8 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
     client.release();
   } catch (error) {
     await pool.end().catch(() => undefined);
+    // libpq's "prefer": encrypted when the server offers it, else plain (node-postgres has no such fallback itself).
+    if (sslModeOf(url) === 'prefer' && isTlsUnsupported(error)) return openPostgresDatabase(withSslMode(url, 'disable'));
     throw new DatabaseConnectionError(`Could not connect to the database at ${shown}: ${withoutSecret(error, url)}`);
   }
   // Every committed write is announced to the other processes on the database (postgres-changes.ts).

@@ -7,6 +7,7 @@ import { notify } from '../../components/notification-store';
 import { PasswordFeedback } from '../../components/PasswordFeedback';
 import { useForm } from '../../components/use-form';
 import { isUiLanguage } from '../../i18n/i18n';
+import { Link } from '../../router/Link';
 import { AuthLayout } from './AuthLayout';
 import { useCreateAdministrator } from './session-queries';
 
@@ -71,6 +72,9 @@ export function SetupScreen() {
           {t('setup.submit')}
         </button>
       </form>
+      <p className="auth-card__footer">
+        <Link to={{ name: 'office-database' }}>{t('officeDatabase.link')}</Link>
+      </p>
     </AuthLayout>
   );
 }

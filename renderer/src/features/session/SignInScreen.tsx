@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/Field';
 import { useForm } from '../../components/use-form';
+import { Link } from '../../router/Link';
 import { AuthLayout } from './AuthLayout';
 import { useSignIn } from './session-queries';
 
@@ -42,6 +43,9 @@ export function SignInScreen() {
           {t('signIn.submit')}
         </button>
       </form>
+      <p className="auth-card__footer">
+        <Link to={{ name: 'office-database' }}>{t('officeDatabase.link')}</Link>
+      </p>
     </AuthLayout>
   );
 }

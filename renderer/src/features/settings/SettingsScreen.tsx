@@ -13,6 +13,7 @@ import { SessionSettingsSection } from '../session-settings/SessionSettingsForm'
 import { TicketCategoriesSection } from '../ticket-categories/TicketCategoriesSection';
 import { DefaultLanguageForm } from './DefaultLanguageForm';
 import { TicketAccessSettingsSection } from '../ticket-rights/TicketAccessSettingsSection';
+import { OfficeDatabaseSection } from '../office-database/OfficeDatabaseSection';
 
 /**
  * The user's own language applies as soon as it is picked (it is a personal display
@@ -55,6 +56,7 @@ export function SettingsScreen({ me }: { me: StaffMember }) {
       <PasswordPolicySection me={me} />
       <MailSettingsSections me={me} />
       <SmsGatewaySection me={me} />
+      <OfficeDatabaseSection me={me} />
     </section>
   );
 }

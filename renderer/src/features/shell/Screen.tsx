@@ -27,6 +27,7 @@ const SettingsScreen = lazy(() => import('../settings/SettingsScreen').then((m) 
 const PortalAccountPage = lazy(() => import('../portal-accounts/PortalAccountPage').then((m) => ({ default: m.PortalAccountPage })));
 const ViewAsScreen = lazy(() => import('../view-as/ViewAsScreen').then((m) => ({ default: m.ViewAsScreen })));
 const AccessReviewScreen = lazy(() => import('../access-review/AccessReviewScreen').then((m) => ({ default: m.AccessReviewScreen })));
+const OfficeDatabaseScreen = lazy(() => import('../office-database/OfficeDatabaseScreen').then((m) => ({ default: m.OfficeDatabaseScreen })));
 const StaffMemberPage = lazy(() => import('../staff/StaffMemberPage').then((m) => ({ default: m.StaffMemberPage })));
 
 /** Picks the screen for a route; administrators-only routes fall back to the home screen for staff (the core refuses them anyway). */
@@ -76,5 +77,7 @@ export function Screen({ route, me }: { route: Route; me: StaffMember }) {
     case 'access-review':
       // Shown to staff too: the core's refusal is the answer they get (the nav item is for administrators only).
       return <AccessReviewScreen />;
+    case 'office-database':
+      return isAdmin ? <OfficeDatabaseScreen place="app" /> : <OrganisationsScreen />;
   }
 }

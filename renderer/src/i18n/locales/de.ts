@@ -17,6 +17,8 @@ import { accountImportText } from '../../features/portal-accounts/account-import
 import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
+// issue 13: the connect screen
+import { officeDatabaseText } from '../../features/office-database/office-database.text';
 import type { Messages } from './en';
 
 /** German. */
@@ -141,6 +143,18 @@ export const de: Messages = {
     template_unknown_filter: 'Zeile {{line}}: unbekannter Filter ‚{{name}}‘.',
     template_not_closed: 'Zeile {{line}}: {{name}} wird nicht geschlossen.',
     template_syntax: 'Zeile {{line}}: Dies ist als Vorlage nicht lesbar.',
+    // issue 13: the connect screen (why a connection to the office database failed)
+    wrong_password: 'Der Server hat dieses Passwort abgelehnt.',
+    access_refused: 'Der Server lehnt diesen Benutzer ab: Er existiert dort nicht oder darf sich von diesem Rechner aus nicht verbinden.',
+    database_missing: 'Der Server hat keine Datenbank dieses Namens.',
+    host_unknown: 'Es wurde kein Rechner dieses Namens gefunden. Prüfen Sie die Schreibweise oder verwenden Sie die IP-Adresse.',
+    host_unreachable: 'Unter dieser Adresse und diesem Port antwortet kein Datenbankserver.',
+    tls_unsupported: 'Der Server bietet keine verschlüsselten Verbindungen an. Wählen Sie eine andere Verschlüsselung oder richten Sie TLS auf dem Server ein.',
+    certificate_rejected: 'Das Zertifikat des Servers konnte nicht geprüft werden (unbekannter Aussteller, abgelaufen oder auf einen anderen Namen ausgestellt).',
+    connection_failed: 'Die Verbindung ist fehlgeschlagen; siehe die Antwort des Servers unten.',
+    file_unreadable: 'Diese Datei kann nicht gelesen werden. Geben Sie den vollständigen Pfad einer Datei an, die dieser Benutzer lesen darf.',
+    not_a_certificate: 'Diese Datei enthält kein Zertifikat (PEM, beginnend mit -----BEGIN CERTIFICATE-----).',
+    schema_too_new: 'Eine neuere Version von Portier verwendet diese Datenbank bereits. Aktualisieren Sie Portier zuerst.',
   },
   errors: {
     VALIDATION: 'Einige Angaben müssen korrigiert werden. Bitte die markierten Felder prüfen.',
@@ -312,4 +326,6 @@ export const de: Messages = {
   ticketRights: ticketRightsText.de,
   viewAs: viewAsText.de,
   accessReview: accessReviewText.de,
+  // issue 13: the connect screen
+  officeDatabase: officeDatabaseText.de,
 };

@@ -18,6 +18,8 @@ import { accountAccessText } from '../../features/portal-accounts/account-access
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
 import type { Widen } from '../feature-text';
+// issue 13: the connect screen
+import { officeDatabaseText } from '../../features/office-database/office-database.text';
 /** English: the reference every other language must match key for key (checked by the type below and a test). */
 export const en = {
   app: {
@@ -140,6 +142,18 @@ export const en = {
     template_unknown_filter: 'Line {{line}}: unknown filter ‘{{name}}’.',
     template_not_closed: 'Line {{line}}: {{name}} is not closed.',
     template_syntax: 'Line {{line}}: this cannot be read as a template.',
+    // issue 13: the connect screen (why a connection to the office database failed)
+    wrong_password: 'The server refused this password.',
+    access_refused: 'The server refuses this user: it does not exist there, or may not connect from this computer.',
+    database_missing: 'The server has no database of this name.',
+    host_unknown: 'No computer of this name was found. Check the spelling, or use its IP address.',
+    host_unreachable: 'No database server answers at this address and port.',
+    tls_unsupported: 'The server offers no encrypted connections. Choose another encryption, or set up TLS on the server.',
+    certificate_rejected: 'The server’s certificate could not be verified (unknown issuer, expired, or made out to another name).',
+    connection_failed: 'The connection failed; see the server’s answer below.',
+    file_unreadable: 'This file cannot be read. Give the full path of a file this user may read.',
+    not_a_certificate: 'This file holds no certificate (PEM, starting with -----BEGIN CERTIFICATE-----).',
+    schema_too_new: 'A newer version of Portier already uses this database. Update Portier first.',
   },
   errors: {
     VALIDATION: 'Some fields need your attention. Please check the marked fields.',
@@ -311,6 +325,8 @@ export const en = {
   ticketRights: ticketRightsText.en,
   viewAs: viewAsText.en,
   accessReview: accessReviewText.en,
+  // issue 13: the connect screen
+  officeDatabase: officeDatabaseText.en,
 } as const;
 
 /** The shape every translation must have: the same keys as English, any text. */

@@ -17,6 +17,8 @@ import { accountImportText } from '../../features/portal-accounts/account-import
 import { accountAccessText } from '../../features/portal-accounts/account-access.text';
 import { portalAccountsText } from '../../features/portal-accounts/portal-accounts.text';
 import { roleGroupsText } from '../../features/role-groups/role-groups.text';
+// issue 13: the connect screen
+import { officeDatabaseText } from '../../features/office-database/office-database.text';
 import type { Messages } from './en';
 
 /** Dutch. */
@@ -141,6 +143,18 @@ export const nl: Messages = {
     template_unknown_filter: 'Regel {{line}}: onbekend filter ‘{{name}}’.',
     template_not_closed: 'Regel {{line}}: {{name}} wordt niet afgesloten.',
     template_syntax: 'Regel {{line}}: dit is niet als sjabloon te lezen.',
+    // issue 13: the connect screen (why a connection to the office database failed)
+    wrong_password: 'De server weigerde dit wachtwoord.',
+    access_refused: 'De server weigert deze gebruiker: die bestaat daar niet, of mag niet verbinden vanaf deze computer.',
+    database_missing: 'De server heeft geen database met deze naam.',
+    host_unknown: 'Er is geen computer met deze naam gevonden. Controleer de spelling, of gebruik het IP-adres.',
+    host_unreachable: 'Op dit adres en deze poort antwoordt geen databaseserver.',
+    tls_unsupported: 'De server biedt geen versleutelde verbindingen. Kies een andere versleuteling, of stel TLS in op de server.',
+    certificate_rejected: 'Het certificaat van de server kon niet worden gecontroleerd (onbekende uitgever, verlopen, of op een andere naam).',
+    connection_failed: 'De verbinding is mislukt; zie het antwoord van de server hieronder.',
+    file_unreadable: 'Dit bestand kan niet worden gelezen. Geef het volledige pad van een bestand dat deze gebruiker mag lezen.',
+    not_a_certificate: 'Dit bestand bevat geen certificaat (PEM, beginnend met -----BEGIN CERTIFICATE-----).',
+    schema_too_new: 'Een nieuwere versie van Portier gebruikt deze database al. Werk Portier eerst bij.',
   },
   errors: {
     VALIDATION: 'Niet alle velden zijn goed ingevuld. Controleer de gemarkeerde velden.',
@@ -312,4 +326,6 @@ export const nl: Messages = {
   ticketRights: ticketRightsText.nl,
   viewAs: viewAsText.nl,
   accessReview: accessReviewText.nl,
+  // issue 13: the connect screen
+  officeDatabase: officeDatabaseText.nl,
 };
