@@ -60,9 +60,30 @@ export function validationError(error: z.ZodError, input: unknown): AppError {
   return new AppError('VALIDATION', `Invalid input: ${Object.keys(fields).join(', ')}`, { fields });
 }
 
+/**
+ * The paths of the strings in `value` that hold a NUL character. Nobody types one, and
+ * PostgreSQL's text cannot hold it (SQLite's can): refused on both databases alike, next to
+ * the field, rather than stored on one and failing on the other.
+ */
+function nulPaths(value: unknown, path: string[] = [], found: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path.join('.') || '_');
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => nulPaths(item, [...path, String(i)], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulPaths(item, [...path, key], found);
+  }
+  return found;
+}
+
 /** Parses with a schema or throws a VALIDATION AppError with field errors. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(result.error, input);
+  const withNul = nulPaths(result.data);
+  if (withNul.length > 0) {
+    const fields = Object.fromEntries(withNul.map((path): [string, FieldError] => [path, { code: 'control_character' }]));
+    throw new AppError('VALIDATION', `Invalid input: ${withNul.join(', ')}`, { fields });
+  }
   return result.data;
 }

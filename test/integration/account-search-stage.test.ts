@@ -43,7 +43,7 @@ const stageInIndex = async (name: string) =>
 
 /** What the list must show: the quick filter's own condition at the clock's now, and the term in the stored document. */
 async function expected(filter: QuickFilter, term: string): Promise<string[]> {
-  const condition = quickFilterCondition(filter, now.toISOString()) ?? sql`1`;
+  const condition = quickFilterCondition(filter, now.toISOString()) ?? sql`1 = 1`;
   const rows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a WHERE ${condition} AND ${sqlFor(db()).includes(sql.ref('a.search_document'), term)} ORDER BY a.username_key`.execute(db());
   return rows.rows.map((r) => nameOf(r.id) ?? '?');

@@ -70,7 +70,7 @@ describe('account status', () => {
           expect(picked.rows[0]?.n, status).toBe(expected.filter((s) => s === status).length);
         }
         for (const filter of QUICK_FILTERS) {
-          const condition = quickFilterCondition(filter, nowIso) ?? sql`1`;
+          const condition = quickFilterCondition(filter, nowIso) ?? sql`1 = 1`;
           const picked = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a WHERE ${condition}`.execute(db);
           const expectedCount = accounts.filter((a) => QUICK[filter](a, nowIso)).length;
           expect(picked.rows[0]?.n, filter).toBe(expectedCount);

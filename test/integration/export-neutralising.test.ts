@@ -7,8 +7,9 @@ import type { ChannelName, InputOf, OutputOf } from '../../shared/api';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { ADMIN, signedIn, startTestCore, tempDataDir } from '../support/core';
 
-// Typed by staff (or pasted from a customer's mail): a formula, a bidi override that reverses "exe.pdf", a NUL and an ESC sequence.
-const ORGANISATION = '=HYPERLINK("https://evil.example")\u202Efdp.exe\u0000\u001b[2J';
+// Typed by staff (or pasted from a customer's mail): a formula, a bidi override that reverses "exe.pdf", a bell and an ESC sequence.
+// (A NUL is refused at the door, on both databases: PostgreSQL's text cannot hold it; validation.test.ts.)
+const ORGANISATION = '=HYPERLINK("https://evil.example")\u202Efdp.exe\u0007\u001b[2J';
 const FAMILY_NAME = '@Smith\u2066\u2069';
 // Tab, line and page breaks (pdftotext ends each page with a form feed) are layout, not typed text.
 const BIDI_OR_CONTROL = /(?![\t\n\f\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;

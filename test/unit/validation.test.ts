@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { lockSeconds, FREE_ATTEMPTS } from '../../electron/core/auth/sign-in-throttle';
-import { toFieldErrors } from '../../electron/core/validation';
+import { parseInput, toFieldErrors } from '../../electron/core/validation';
+import { AppError } from '../../shared/errors';
 import { Email, requiredText } from '../../shared/api/common';
 
 const schema = z.strictObject({ name: requiredText(5), email: Email, age: z.number().int().max(130), tags: z.array(z.string().max(3)) });
@@ -42,5 +43,25 @@ describe('sign-in lockout', () => {
     expect(lockSeconds(FREE_ATTEMPTS + 1)).toBe(60);
     expect(lockSeconds(FREE_ATTEMPTS + 3)).toBe(240);
     expect(lockSeconds(FREE_ATTEMPTS + 40)).toBe(3600);
+  });
+});
+
+describe('a NUL character in any text', () => {
+  const input = z.strictObject({ name: z.string(), links: z.array(z.strictObject({ note: z.string() })) });
+
+  it('is refused next to its field, on either database (PostgreSQL text cannot hold it)', () => {
+    let thrown: unknown;
+    try {
+      parseInput(input, { name: 'Brouwerij\u0000De Ster', links: [{ note: 'ok' }, { note: 'a\u0000' }] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(AppError);
+    expect((thrown as AppError).code).toBe('VALIDATION');
+    expect((thrown as AppError).fields).toEqual({ name: { code: 'control_character' }, 'links.1.note': { code: 'control_character' } });
+  });
+
+  it('lets other control characters and accents through as typed', () => {
+    expect(parseInput(input, { name: 'Ørsted\u0007 ß Ș', links: [] }).name).toBe('Ørsted\u0007 ß Ș');
   });
 });
