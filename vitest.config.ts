@@ -14,6 +14,8 @@ const SQLITE_ONLY = [
   // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
   'test/integration/outbox-crash.test.ts',
   'test/integration/cli-backup-postgres.test.ts',
+  // Its own SQLite data folder and its own PostgreSQL database (two cores on it).
+  'test/integration/browser-change-stream.test.ts',
 ];
 
 export default defineConfig({
