@@ -25,9 +25,11 @@ export function eventStreamParser(): (chunk: string) => StreamEvent[] {
   return (chunk) => {
     buffer += chunk;
     const events: StreamEvent[] = [];
-    const lines = buffer.split(/\r\n|\r|\n/);
+    // A CR at the end may be the first half of a CRLF: it waits for the next chunk.
+    const held = buffer.endsWith('\r') ? '\r' : '';
+    const lines = buffer.slice(0, buffer.length - held.length).split(/\r\n|\r|\n/);
     // The last piece may be half a line: keep it for the next chunk.
-    buffer = lines.pop() ?? '';
+    buffer = (lines.pop() ?? '') + held;
     for (const line of lines) {
       if (line === '') {
         if (data.length > 0) events.push({ event: event || 'message', data: data.join('\n') });
