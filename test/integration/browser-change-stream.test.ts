@@ -103,7 +103,7 @@ function openStream(server: BrowserServer, headers: Record<string, string>, meth
         stream.heartbeats += chunk.split(': heartbeat\n\n').length - 1;
         for (const event of parse(chunk)) if (event.event === CHANGED_EVENT) stream.events.push(JSON.parse(event.data) as string[]);
       });
-      cleanups.push(() => req.destroy());
+      cleanups.push(() => void req.destroy());
       resolve(stream);
     });
     req.on('error', reject);
