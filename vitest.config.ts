@@ -21,6 +21,8 @@ const SQLITE_ONLY = [
   'test/integration/database-fingerprint.test.ts',
   'test/integration/cli-copy-to.test.ts',
   'test/integration/cli-migrate.test.ts',
+  // Its own SQLite data folder and its own PostgreSQL database (two cores on it).
+  'test/integration/browser-change-stream.test.ts',
 ];
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { ipcMain, type WebContents } from 'electron';
 import { CHANNEL_NAMES, type ChannelName } from '../shared/api';
 import { SAVE_FILE_CHANNEL, type SaveFileOutcome } from '../shared/bridge';
+import { DATA_CHANGED_CHANNEL } from '../shared/data-changes';
 import type { Result } from '../shared/result';
 import { newSessionSlot, type SessionSlot } from './core/auth/session';
 import type { PortierCore } from './core/portier-core';
@@ -16,7 +17,7 @@ const FOREIGN_SENDER: Result<never> = {
 };
 
 export interface IpcOptions {
-  core: Pick<PortierCore, 'invoke'>;
+  core: Pick<PortierCore, 'invoke' | 'onChanged'>;
   /** True for URLs of our own renderer (app://portier/...). */
   isAppUrl(url: string): boolean;
   onError?(channel: string, error: unknown): void;
@@ -27,20 +28,30 @@ export interface IpcOptions {
  * window (webContents) has its own sign-in, forgotten when it is destroyed; the
  * core ends it earlier after the idle timeout or when the user's security stamp
  * changes (password, role, active flag), as for browser tabs.
+ * Each signed-in window of our own is told which domains changed (DATA_CHANGED_CHANNEL):
+ * its own calls, other windows', and on PostgreSQL other processes', so open screens refresh.
  * Returns a function that removes the handlers again.
  */
 export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void {
-  const slots = new Map<number, SessionSlot>();
+  const slots = new Map<number, { contents: WebContents; slot: SessionSlot }>();
 
   const slotFor = (contents: WebContents): SessionSlot => {
     const existing = slots.get(contents.id);
-    if (existing) return existing;
+    if (existing) return existing.slot;
     const slot = newSessionSlot('app');
-    slots.set(contents.id, slot);
+    slots.set(contents.id, { contents, slot });
     const id = contents.id;
     contents.once('destroyed', () => slots.delete(id));
     return slot;
   };
+
+  const stopTelling = core.onChanged((domains) => {
+    for (const { contents, slot } of slots.values()) {
+      // Signed out, closing, or navigated off our renderer: nothing to refresh, nothing to tell.
+      if (slot.staffId === null || contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
+      contents.send(DATA_CHANGED_CHANNEL, [...domains]);
+    }
+  });
 
   const handle = (name: ChannelName) =>
     ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
@@ -57,6 +68,7 @@ export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void
 
   for (const name of CHANNEL_NAMES) handle(name);
   return () => {
+    stopTelling();
     for (const name of CHANNEL_NAMES) ipcMain.removeHandler(name);
     slots.clear();
   };

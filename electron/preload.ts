@@ -2,11 +2,13 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName } from '../shared/api';
 import { SAVE_FILE_CHANNEL, type PortierBridge, type SaveFileOutcome } from '../shared/bridge';
 import type { Result } from '../shared/result';
+import { subscribeToDataChanges } from './shell/data-changed-subscription';
 
 /**
- * The whole surface the renderer gets: invoke() for contract channels. No
- * ipcRenderer, no Node, no generic send; a name outside the contract never
- * reaches the main process.
+ * The whole surface the renderer gets: invoke() for contract channels, the native
+ * "Save as", and onDataChanged() for the domains changed elsewhere. No ipcRenderer,
+ * no Node, no generic send or listen; a name outside the contract never reaches the
+ * main process.
  */
 const bridge: PortierBridge = {
   invoke(channel: string, input: unknown): Promise<Result<unknown>> {
@@ -20,6 +22,9 @@ const bridge: PortierBridge = {
   },
   saveFile(file) {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, file) as Promise<Result<SaveFileOutcome>>;
+  },
+  onDataChanged(callback) {
+    return subscribeToDataChanges(ipcRenderer, callback);
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Domain } from './contract';
 import type { Result } from './result';
 
 /** What the Electron preload exposes as `window.portier` (and nothing more). */
@@ -6,6 +7,8 @@ export interface PortierBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   /** Desktop only: "Save as" with the native dialog; the renderer never names a path. Absent in browser mode. */
   saveFile?(file: SaveFileRequest): Promise<Result<SaveFileOutcome>>;
+  /** Desktop only: calls back with the domains changed elsewhere while this window is signed in (shared/data-changes.ts); returns the unsubscribe. */
+  onDataChanged?(callback: (domains: Domain[]) => void): () => void;
 }
 
 /** The one IPC channel outside the contract: it needs the window, which the core knows nothing of. */

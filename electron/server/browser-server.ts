@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER } from '../../shared/bridge';
+import { CHANGES_PATH } from '../../shared/data-changes';
 import type { Result } from '../../shared/result';
 import { newSessionSlot, type SessionSlot } from '../core/auth/session';
 import type { PortierCore } from '../core/portier-core';
 import { SECURITY_HEADERS } from '../shell/content-security-policy';
+import { ChangeStreams } from './change-streams';
 import { BodyTooLargeError, readBody, sendError, sendResult, sendText } from './http-io';
 import { SessionSlots, isValidSessionId } from './session-slots';
 import { contentTypeFor, lookupStaticFile } from './static-files';
@@ -15,13 +17,17 @@ import { contentTypeFor, lookupStaticFile } from './static-files';
 const HOST = '127.0.0.1';
 
 export interface BrowserServerOptions {
-  core: Pick<PortierCore, 'invoke'>;
+  core: Pick<PortierCore, 'invoke' | 'onChanged'>;
   /** The built renderer (dist/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
   maxBodyBytes?: number;
   maxSessions?: number;
+  /** Change streams (GET CHANGES_PATH) one signed-in tab's session may hold open at once. */
+  maxStreamsPerSession?: number;
+  /** How often an open change stream gets a heartbeat comment. */
+  heartbeatMs?: number;
   /** Hears failures the client only sees as INTERNAL (for a log). */
   onError?: (error: unknown) => void;
 }
@@ -42,13 +48,21 @@ export interface BrowserServer {
  * where Electron cannot start. Defences, in order: Host header (DNS
  * rebinding), per-launch secret (any other local program or web page),
  * Origin, body size, JSON shape; then the core validates and authorises as it
- * does for IPC.
+ * does for IPC. A signed-in tab may also hold a change stream (GET CHANGES_PATH,
+ * Server-Sent Events) that names the domains changed elsewhere, behind the same key,
+ * Host and Origin checks and its session.
  */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const secret = randomBytes(32).toString('base64url');
   const secretDigest = digest(secret);
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const sessions = new SessionSlots(options.maxSessions ?? 1000);
+  const streams = new ChangeStreams({
+    maxPerSession: options.maxStreamsPerSession ?? 4,
+    heartbeatMs: options.heartbeatMs ?? 25_000,
+    isSignedIn: (id) => (sessions.peek(id)?.staffId ?? null) !== null,
+  });
+  const stopTelling = options.core.onChanged((domains) => streams.tell(domains));
   let port = 0;
   const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
@@ -65,6 +79,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return sendError(res, 403, 'FORBIDDEN', 'Requests from other sites are refused.');
     }
+    if (pathname === CHANGES_PATH) return openChangeStream(req, res);
     if (pathname !== INVOKE_PATH) return sendError(res, 404, 'NOT_FOUND', 'There is no such address.');
     if (req.method !== 'POST') return sendError(res, 405, 'VALIDATION', 'Use POST.', { Allow: 'POST' });
 
@@ -112,6 +127,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   }
 
   /**
+   * A signed-in tab's change stream. The session is checked by the core (session:current: the
+   * staff user still active, same security stamp, not idle too long), as for every call; an
+   * absent, made-up, forgotten or signed-out session gets 401 like a call would.
+   */
+  async function openChangeStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET') return sendError(res, 405, 'VALIDATION', 'Use GET.', { Allow: 'GET' });
+    const sessionId = req.headers[SESSION_HEADER];
+    if (sessionId !== undefined && (typeof sessionId !== 'string' || !isValidSessionId(sessionId))) {
+      return sendError(res, 400, 'VALIDATION', `The ${SESSION_HEADER} header is malformed.`);
+    }
+    const refused = () =>
+      sendResult(res, 401, {
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'Sign in to hear of changes.', params: { transport: 'session' } },
+      });
+    const slot = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (sessionId === undefined || !slot || slot.staffId === null) return refused();
+    const current = await options.core.invoke(slot, 'session:current', {});
+    // The check may have ended the session (idle, password or role changed), or the tab signed out meanwhile.
+    if (slot.staffId === null) forget(sessionId);
+    if (!current.ok || current.value === null || sessions.peek(sessionId) !== slot) return refused();
+    if (res.destroyed) return;
+    streams.open(sessionId, res);
+  }
+
+  /**
    * What the tab is told to send from now on: a new id when this call signed it in
    * (never the one it came with, so an id known before sign-in is worth nothing), the
    * same id while signed in, an empty value when the session ended (sign-out, idle,
@@ -119,15 +160,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
    */
   function sessionHeader(sessionId: string | undefined, slot: SessionSlot, signedInAs: number | null): Record<string, string> {
     if (slot.staffId !== null && (sessionId === undefined || slot.staffId !== signedInAs)) {
-      if (sessionId !== undefined) sessions.delete(sessionId);
+      if (sessionId !== undefined) forget(sessionId);
       return { [SESSION_HEADER]: sessions.issue(slot) };
     }
     if (sessionId === undefined) return {};
     if (slot.staffId === null) {
-      sessions.delete(sessionId);
+      forget(sessionId);
       return { [SESSION_HEADER]: '' };
     }
     return { [SESSION_HEADER]: sessionId };
+  }
+
+  /** A session id the tab is to send no more: its change streams end with it. */
+  function forget(sessionId: string): void {
+    sessions.delete(sessionId);
+    streams.endSession(sessionId);
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
@@ -190,6 +237,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     secret,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        stopTelling();
+        streams.endAll();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would otherwise hold close() open until they time out.
         server.closeAllConnections();

@@ -31,6 +31,11 @@ export class SessionSlots {
     return existing;
   }
 
+  /** The slot under this id, without counting as a use (the least recently used goes first all the same). */
+  peek(id: string): SessionSlot | undefined {
+    return this.slots.get(id);
+  }
+
   /** Keeps a slot that has just signed in; returns the new id the tab is to send from now on. */
   issue(slot: SessionSlot): string {
     const id = newSessionId();

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { setTransport } from './api/client';
+import { pickChangeSource, setChangeSource } from './api/data-changes';
 import { createQueryClient } from './api/query-client';
 import { pickTransport } from './api/transport';
 import { App } from './App';
@@ -9,6 +10,8 @@ import './styles/global.css';
 
 // Before anything renders: the HTTP transport takes the key out of the address bar first.
 setTransport(pickTransport());
+// Changes made elsewhere refresh the open screens (desktop: the preload; browser mode: the tab's stream).
+setChangeSource(pickChangeSource());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -42,12 +42,12 @@ test(skipReason ? `${title} (skipped: ${skipReason})` : title, async () => {
     await expect(page.getByRole('heading', { name: 'Create the first administrator' })).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/portier\/index\.html/);
 
-    // The page gets invoke() and the native save dialog, and nothing of Node.
+    // The page gets invoke(), the native save dialog and the data-changed subscription, and nothing of Node.
     const surface = await page.evaluate(() => {
       const scope = globalThis as unknown as Record<string, unknown>;
       return { bridge: Object.keys(scope.portier as object), require: typeof scope.require, process: typeof scope.process };
     });
-    expect(surface).toEqual({ bridge: ['invoke', 'saveFile'], require: 'undefined', process: 'undefined' });
+    expect(surface).toEqual({ bridge: ['invoke', 'saveFile', 'onDataChanged'], require: 'undefined', process: 'undefined' });
     const answers = await page.evaluate(async () => {
       const { portier } = globalThis as unknown as { portier: PortierBridge };
       return [await portier.invoke('setup:status', {}), await portier.invoke('nope:never', {})];

@@ -14,10 +14,11 @@ export interface PortierServer {
   dataDir: string;
 }
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts `serve` on a data folder; `extraArgs` for more options (--database URL). */
+export async function startServer(dataDir: string, extraArgs: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const args = fs.existsSync(BUILT_CLI)
-    ? [BUILT_CLI, 'serve', '--port', '0', '--data-dir', dataDir]
-    : ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), 'serve', '--port', '0', '--data-dir', dataDir];
+    ? [BUILT_CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs]
+    : ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -2,7 +2,7 @@ import type { Result } from '../../../shared/result';
 import { endSession, type SessionSlot } from '../auth/session';
 import { chooseDatabase, redactDatabaseUrl } from '../db/dialect/database-url';
 import type { SecretBox } from '../outbox/secret-box';
-import type { CoreOptions, PortierCore } from '../portier-core';
+import type { ChangeListener, CoreOptions, PortierCore } from '../portier-core';
 import { urlOfChoice } from './office-database-url';
 import { RememberedDatabaseError, readRememberedChoice, rememberedFileOf } from './remembered-database';
 
@@ -22,6 +22,8 @@ export type OpenRunningCore = (options: Pick<CoreOptions, 'databaseUrl' | 'offic
  */
 export interface SwitchingCore {
   invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Hears the changes of the core now in use (a switch moves the listener to the new one). */
+  onChanged(listener: ChangeListener): () => void;
   /** The core now in use. */
   readonly current: PortierCore;
   close(): Promise<void>;
@@ -61,12 +63,17 @@ export async function openSwitchingCore(options: SwitchingCoreOptions): Promise<
   const calls = new Map<RunningCore, number>();
   const retired = new Set<RunningCore>();
   let switching: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<ChangeListener>();
+  const tell: ChangeListener = (domains) => listeners.forEach((listener) => listener(domains));
+  let unsubscribe: () => void = () => undefined;
 
   const switchTo = (databaseUrl: string | null): Promise<void> => {
     const step = switching.then(async () => {
       const next = await open(databaseUrl === null ? { officeDatabase: { switchTo } } : { databaseUrl, officeDatabase: { chosenBy: 'remembered', switchTo } });
       const previous = running;
       running = next;
+      unsubscribe();
+      unsubscribe = next.core.onChanged(tell);
       generation += 1;
       retire(previous);
     });
@@ -86,10 +93,15 @@ export async function openSwitchingCore(options: SwitchingCoreOptions): Promise<
   };
 
   let running = await openFirst(options, switchTo);
+  unsubscribe = running.core.onChanged(tell);
 
   return {
     get current() {
       return running.core;
+    },
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async invoke(session, channel, input) {
       const seen = generationOf.get(session);
@@ -109,6 +121,7 @@ export async function openSwitchingCore(options: SwitchingCoreOptions): Promise<
     },
     async close() {
       await switching;
+      unsubscribe();
       for (const old of [...retired]) stopNow(old);
       await running.stop();
     },

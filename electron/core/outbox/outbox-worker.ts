@@ -1,8 +1,10 @@
 import type { PortierCore } from '../portier-core';
 import type Mail from 'nodemailer/lib/mailer';
 import { SECRET_MASK } from '../../../shared/api/outbox';
+import type { Domain } from '../../../shared/contract';
 import type { CoreDeps } from '../context';
 import { dialectOf } from '../db/dialect/of-database';
+import { whileChanging } from '../db/dialect/postgres-changes';
 import { carriesMarker, composeMail, sender, writeEml } from './mail-transport';
 import { pooledSender, type MailSender, type MailSenderFactory } from './mail-sender';
 import * as repo from './outbox-repository';
@@ -60,6 +62,9 @@ export interface OutboxRunReport {
 
 type Outcome = 'sent' | 'retried' | 'failed';
 
+/** The domain every write of the worker changes. */
+const OUTBOX: readonly Domain[] = ['outbox'];
+
 /** The default window of mails in flight (batchSize). */
 export const IN_FLIGHT = 200;
 
@@ -96,7 +101,7 @@ export class OutboxWorker {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    await repo.releaseSending(this.o.deps.db, this.nowIso(), this.o.ownerId);
+    await whileChanging(OUTBOX, () => repo.releaseSending(this.o.deps.db, this.nowIso(), this.o.ownerId));
     this.schedule(0);
   }
 
@@ -111,7 +116,9 @@ export class OutboxWorker {
 
   /** Works the queue now, until nothing is due; runs never overlap. */
   runOnce(): Promise<OutboxRunReport> {
-    const run = this.chain.catch(() => undefined).then(() => this.work());
+    // Its writes (claims, sent, failed, retries) happen outside any channel call: on PostgreSQL
+    // they are announced as outbox changes all the same, so other processes' outbox screens refresh.
+    const run = this.chain.catch(() => undefined).then(() => whileChanging(OUTBOX, () => this.work()));
     this.chain = run;
     return run;
   }

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffMember } from '../../../../shared/api/staff';
+import { useDataChanges } from '../../api/data-changes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Link } from '../../router/Link';
 import type { Route } from '../../router/routes';
@@ -20,6 +21,7 @@ export function AppShell({ me }: { me: StaffMember }) {
   const { t } = useTranslation();
   const route = useRoute();
   const signOut = useSignOut();
+  useDataChanges(me.id);
   const isAdmin = me.role === 'administrator';
   const items: NavItem[] = [
     { to: { name: 'organisations' }, label: t('nav.organisations'), section: ['organisations', 'organisation', 'hours-report'] },
