@@ -69,7 +69,7 @@ describe('the activation loop from the command line', () => {
     const code = /([A-Z0-9](?:\s*[A-Z0-9]){3}\s*-\s*[A-Z0-9](?:\s*[A-Z0-9]){3}\s*-\s*[A-Z0-9](?:\s*[A-Z0-9]){3})/.exec(text)?.[1]?.replace(/\s/g, '');
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 
-    const activated = await runPortier(['activate', '--token', token ?? '', '--code', code ?? '', ...data()], {}, 'Lantern-Orbit-42\n');
+    const activated = await runPortier(['activate', `--token=${token ?? ''}`, '--code', code ?? '', ...data()], {}, 'Lantern-Orbit-42\n');
     expect(activated.stderr).toBe('');
     expect(activated.stdout).toContain('Activated portal account j.groesse@example.de');
     const welcome = await runPortier(['outbox', 'list', '--status', 'queued', '--json', ...data()]);

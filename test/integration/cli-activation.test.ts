@@ -28,10 +28,10 @@ afterAll(() => temp.remove());
 
 describe('portier activate', () => {
   it('refuses a wrong code with the generic answer, then activates with the letter code and the password from stdin', async () => {
-    const wrong = await runPortier(['activate', '--token', issued.token, '--code', 'AAAA-AAAA-AAAA', '--data-dir', temp.dir], {}, 'Lantern-Orbit-42\n');
+    const wrong = await runPortier(['activate', `--token=${issued.token}`, '--code', 'AAAA-AAAA-AAAA', '--data-dir', temp.dir], {}, 'Lantern-Orbit-42\n');
     expect(wrong.code, wrong.stderr).toBe(1);
     expect(wrong.stderr).toMatch(/not valid/);
-    const ok = await runPortier(['activate', '--token', issued.token, '--code', issued.code.toLowerCase(), '--data-dir', temp.dir], {}, 'Lantern-Orbit-42\n');
+    const ok = await runPortier(['activate', `--token=${issued.token}`, '--code', issued.code.toLowerCase(), '--data-dir', temp.dir], {}, 'Lantern-Orbit-42\n');
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/Activated portal account anna@example.com/);
     const list = await runPortier(['accounts', 'list', '--json', '--data-dir', temp.dir]);

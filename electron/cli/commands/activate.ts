@@ -5,13 +5,13 @@ import { EXIT_OK, UsageError } from '../cli-errors';
 import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parseCommandArgs, type Command } from '../command';
 import { readPasswordFromStdin } from '../read-stdin';
 
-const HELP = `Usage: npm run portier -- activate --token TOKEN --code CODE [--data-dir DIR] < password.txt
+const HELP = `Usage: npm run portier -- activate --token=TOKEN --code CODE [--data-dir DIR] < password.txt
 
 The customer's side of an activation, for trying the whole loop without a browser:
 the token from the activation mail's link, the code from the letter, and the new
 password on standard input (one line; nothing is echoed or stored in the shell history).
 Any bad token or code answers the same: "not valid (any more)"; five wrong codes
-end the token.
+end the token. A token may begin with a dash: write it as --token=TOKEN.
 
 ${DATA_DIR_HELP}`;
 

@@ -103,7 +103,8 @@ export async function findTicketExtras(db: Executor, id: number) {
 /**
  * The next free number: one above the highest, from 10001 up. Called inside the transaction
  * that inserts the ticket; the UNIQUE index on number backs it up, and Portier's transactions
- * begin IMMEDIATE, so two writers never read the same highest number.
+ * begin IMMEDIATE on SQLite and run SERIALIZABLE on PostgreSQL (retried when two overlap), so two
+ * writers never both keep the same highest number.
  */
 export async function nextTicketNumber(db: Executor): Promise<number> {
   const row = await db

@@ -44,7 +44,9 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
 
   const challengePage = async (request: FastifyRequest, reply: FastifyReply, extra: { wrongCode?: string; error?: string | null; notice?: string | null; status?: number } = {}) => {
     const challenge = await kit.call(request, 'portal-session:two-step-challenge', {});
-    if (!challenge) return reply.redirect((await kit.me(request)) ? '/tickets' : '/sign-in?notice=expired', 303);
+    // No second step waiting: signed in meanwhile (a double click's other request), or ended. Asked
+    // afresh, since kit.me keeps what this request saw when it came in.
+    if (!challenge) return reply.redirect((await kit.call(request, 'portal-session:current', {})) ? '/tickets' : '/sign-in?notice=expired', 303);
     const lang = await kit.language(request);
     const codeError = extra.wrongCode === undefined ? null : portalText(lang, 'twoStep.wrong', { left: challenge.attemptsLeft });
     return kit.page(request, reply, 'two-step', { title: 'twoStep.title', status: extra.status ?? 200 }, { challenge, code: extra.wrongCode ?? '', codeError, error: extra.error ?? null, notice: extra.notice ?? null });
@@ -64,8 +66,9 @@ export function registerTwoStepPages(app: FastifyInstance, kit: PortalKit): void
       // Every wrong code answers alike (an app's, an SMS's, a recovery code, a used or an expired one).
       // What was typed stays in the field (a typo in a recovery code is fixed, not retyped).
       if (isError(error, 'INVALID_CREDENTIALS', 'VALIDATION')) return challengePage(request, reply, { status: 400, wrongCode: code });
-      // A double click: the first request signed this very sign-in in.
-      if (isError(error, 'UNAUTHENTICATED')) return (await kit.me(request)) ? reply.redirect('/tickets', 303) : ended(request, reply);
+      // A double click: the first request signed this very sign-in in. Asked afresh: kit.me keeps
+      // what this request saw when it came in, before the other request's sign-in was committed.
+      if (isError(error, 'UNAUTHENTICATED')) return (await kit.call(request, 'portal-session:current', {})) ? reply.redirect('/tickets', 303) : ended(request, reply);
       throw error;
     }
   });

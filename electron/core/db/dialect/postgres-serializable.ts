@@ -12,8 +12,12 @@ import type { Kysely } from 'kysely';
 /** SQLSTATEs after which running the whole transaction again is safe and may succeed. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-/** How often a transaction is tried before the conflict is reported (CONFLICT: "try again"). */
-export const TRANSACTION_ATTEMPTS = 8;
+/**
+ * How often a transaction is tried before the conflict is reported (CONFLICT: "try again").
+ * Each round of rivals lets at least one through: 40 tickets created at the same moment (each
+ * reading the highest number) all get theirs well within this.
+ */
+export const TRANSACTION_ATTEMPTS = 40;
 
 /** The driver error says the transaction lost a serialization race (or a deadlock). */
 export function isSerializationFailure(error: unknown): boolean {
@@ -24,7 +28,8 @@ export function isSerializationFailure(error: unknown): boolean {
   return false;
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+/** A random pause, growing with the attempts up to 100 ms, so the rivals spread out. */
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
 
 /**
  * Makes db.transaction().execute(fn) run `fn` again (a new transaction) after a serialization
