@@ -3,13 +3,11 @@ import { runPortier as portier } from '../support/cli';
 import { cliDatabaseArgs, startTestCore, type TestCore } from '../support/core';
 
 let t: TestCore;
-let dataDir: string;
 let webshop = 0;
 const data = () => cliDatabaseArgs(t);
 
 beforeAll(async () => {
   t = await startTestCore();
-  dataDir = t.core.dataDir;
   const organisation = await t.call('organisations:create', { name: 'Brouwerij De Ster' });
   webshop = (await t.call('projects:create', { name: 'Webshop', organisationId: organisation.id })).id;
   const checkout = await t.call('tasks:create', { projectId: webshop, name: 'Checkout' });
