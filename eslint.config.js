@@ -61,6 +61,13 @@ const SQLITE_ONLY = [
   { pattern: / MATCH /, what: 'MATCH (FTS5)' },
   { pattern: /\browid\b/i, what: 'rowid' },
   { pattern: /\bSQLITE_[A-Z_]*/, what: 'a SQLite error code (SQLITE_...)' },
+  // Spelt differently on PostgreSQL: through sqlFor(db) (electron/core/db/dialect/fragments.ts).
+  { pattern: /\bjson_each\b/, what: 'json_each' },
+  { pattern: /\bCOLLATE NOCASE\b/i, what: 'COLLATE NOCASE' },
+  { pattern: /\bINDEXED BY\b/i, what: 'INDEXED BY' },
+  { pattern: /\bgroup_concat\b/i, what: 'group_concat' },
+  { pattern: /\binstr\(/i, what: 'instr()' },
+  { pattern: /\bifnull\(/i, what: 'ifnull()' },
 ];
 
 /** Where SQLite-only SQL belongs: the SQLite dialect and the (SQLite) migrations. */
@@ -170,9 +177,7 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts', 'shared/**/*.ts'],
     plugins: { portier: portierPlugin },
-    // Off until the work list is done (issue 13's next slices): existing code still holds SQLite-only
-    // SQL outside the dialect. See it with: npx eslint --rule '{"portier/sqlite-only-in-dialect":"warn"}' electron shared
-    rules: { 'portier/sqlite-only-in-dialect': 'off' },
+    rules: { 'portier/sqlite-only-in-dialect': 'error' },
   },
   {
     files: ['test/**/*.{ts,tsx}'],

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { isSqliteBusy } from './db/dialect/sqlite';
 
 /** A small SQLite file in the data folder; holding its exclusive lock makes a process the data folder's back office. */
 export const BACK_OFFICE_LOCK_FILE = 'back-office.lock';
@@ -71,7 +72,7 @@ export function takeBackOfficeLock(dataDir: string, how: BackOfficeHow, options:
     lock.exec('BEGIN EXCLUSIVE');
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new BackOfficeAlreadyRunning(dataDir, readHolder(holderFile));
+    if (isSqliteBusy(error)) throw new BackOfficeAlreadyRunning(dataDir, readHolder(holderFile));
     throw error;
   }
   const holder: BackOfficeHolder = { pid: process.pid, startedAt: new Date().toISOString(), how };

@@ -3,10 +3,10 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Issue 13, point 2: no PRAGMA, MATCH, rowid or SQLite error code outside the SQLite dialect.
- * The rule is off in the config until the work list is done; here it is switched on the way
- * `npx eslint --rule` does, on snippets under made-up file names, so the test follows the rule
- * and the paths it spares.
+ * Issue 13, point 2: no PRAGMA, MATCH, rowid or SQLite error code (nor json_each, NOCASE, INDEXED
+ * BY, group_concat, instr, ifnull) outside the SQLite dialect. Switched on in the project config;
+ * here also on snippets under made-up file names (at warning level, as `npx eslint --rule` does),
+ * so the test follows the rule and the paths it spares.
  */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const RULE = 'portier/sqlite-only-in-dialect';
@@ -17,6 +17,7 @@ const SQLITE_ONLY = `import { sql } from 'kysely';
 export const version = 'PRAGMA user_version';
 export const search = (q: string) => sql\`SELECT rowid FROM account_search WHERE account_search MATCH \${q}\`;
 export const busy = (e: { code?: string }) => e.code === 'SQLITE_BUSY';
+export const ids = (json: string) => sql\`SELECT value FROM json_each(\${json}) ORDER BY name COLLATE NOCASE\`;
 `;
 
 const PORTABLE = `export const title = 'A match of two accounts';
@@ -35,8 +36,10 @@ describe('the rule that keeps SQLite-only SQL in the SQLite dialect', () => {
       '4: MATCH (FTS5)',
       '4: rowid',
       '5: a SQLite error code (SQLITE_...)',
+      '6: json_each',
+      '6: COLLATE NOCASE',
     ]);
-    expect(await findings(SQLITE_ONLY, 'shared/example.ts')).toHaveLength(4);
+    expect(await findings(SQLITE_ONLY, 'shared/example.ts')).toHaveLength(6);
   });
 
   it('is warning-level: it reports, but does not fail the lint by itself', async () => {
@@ -49,16 +52,24 @@ describe('the rule that keeps SQLite-only SQL in the SQLite dialect', () => {
     expect(await findings(SQLITE_ONLY, 'electron/core/db/dialect/sqlite-migration.ts')).toEqual([]);
     expect(await findings(SQLITE_ONLY, 'electron/core/db/migrations/9999-example.ts')).toEqual([]);
     // The PostgreSQL dialect is no home for them.
-    expect(await findings(SQLITE_ONLY, 'electron/core/db/dialect/postgres.ts')).toHaveLength(4);
+    expect(await findings(SQLITE_ONLY, 'electron/core/db/dialect/postgres.ts')).toHaveLength(6);
   });
 
   it('leaves portable SQL and plain English alone', async () => {
     expect(await findings(PORTABLE, 'electron/core/portal-accounts/example-repository.ts')).toEqual([]);
   });
 
-  it('is off in the project config until the work list is done', async () => {
+  it('is on in the project config: an error outside the dialect fails the lint', async () => {
     const plain = new ESLint({ cwd: ROOT });
     const [result] = await plain.lintText(SQLITE_ONLY, { filePath: path.join(ROOT, 'electron/core/portal-accounts/example-repository.ts') });
-    expect(result?.messages.filter((m) => m.ruleId === RULE)).toEqual([]);
+    const found = result?.messages.filter((m) => m.ruleId === RULE) ?? [];
+    expect(found).toHaveLength(6);
+    expect(found.every((m) => m.severity === 2)).toBe(true);
   });
+
+  it('finds nothing in the code as it is (the lint of electron/ and shared/)', async () => {
+    const plain = new ESLint({ cwd: ROOT });
+    const results = await plain.lintFiles(['electron', 'shared']);
+    expect(results.flatMap((r) => r.messages.filter((m) => m.ruleId === RULE).map((m) => `${path.relative(ROOT, r.filePath)}:${m.line}`))).toEqual([]);
+  }, 120_000);
 });

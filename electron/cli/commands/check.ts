@@ -12,10 +12,10 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parse
 
 const HELP = `Usage: npm run portier -- check [--data-dir DIR | --database URL]
 
-Checks the database read-only: PRAGMA integrity_check and foreign_key_check.
+Checks the database read-only: SQLite's integrity and foreign key checks.
 Prints "ok" (exit code 0) or each problem found (exit code 1). A database
 written by a newer Portier is refused and left untouched. With --database
-(PostgreSQL, being built): connects and prints the server's version and
+(PostgreSQL): connects and prints the server's version and
 whether Portier's schema is there yet.
 
 ${DATA_DIR_HELP}`;

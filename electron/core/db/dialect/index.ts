@@ -36,6 +36,8 @@ export interface DatabaseDialect {
    * cache keeps an answer only while it stays the same.
    */
   changeMarker<DB>(db: Kysely<DB>): Promise<string>;
+  /** For filling a new database in one go (seed-demo): fewer syncs where the database allows it on this connection. */
+  relaxDurabilityForBulkLoad<DB>(db: Kysely<DB>): Promise<void>;
   /** The pieces of SQL this database spells its own way. */
   readonly sql: SqlFragments;
   /** The account list's text search (FTS5 trigram on SQLite, pg_trgm on PostgreSQL): same accounts for the same data. */

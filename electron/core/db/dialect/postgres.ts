@@ -88,7 +88,7 @@ const postgresFragments: SqlFragments = {
   joined: (expression, separator) => sql<string>`string_agg(${expression}, ${sql.lit(separator)})`,
   jsonText: (column, field) => sql<string | null>`(${sql.ref(column)}::jsonb ->> ${field})`,
   ifNull: (expression, fallback) => sql`coalesce(${expression}, ${fallback})`,
-  jsonElements: (json) => sql`json_array_elements(${json}::json) AS json_each(value)`,
+  jsonElements: (json) => sql`json_array_elements(${json}::json) AS elements(value)`,
   indexedBy: () => sql``,
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
 };
@@ -109,6 +109,7 @@ export const postgresDialect: DatabaseDialect = {
   changeMarker(db) {
     return Promise.resolve(changesOf(db)?.marker() ?? freshMarker());
   },
+  relaxDurabilityForBulkLoad: () => Promise.resolve(),
   sql: postgresFragments,
   planAccountSearch: planPostgresAccountSearch,
   refreshAccountSearch: refreshPostgresAccountSearch,

@@ -46,6 +46,11 @@ const sqliteFragments: SqlFragments = {
   integerText: (expression: RawBuilder<unknown>) => sql<string>`CAST(${expression} AS TEXT)`,
 };
 
+/** SQLite answered "database is locked" at once (a lock taken with no waiting). */
+export function isSqliteBusy(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_BUSY';
+}
+
 /** The embedded default: one file in the user data folder, schema version in PRAGMA user_version. */
 export const sqliteDialect: DatabaseDialect = {
   name: 'sqlite',
@@ -56,6 +61,9 @@ export const sqliteDialect: DatabaseDialect = {
   async changeMarker<DB>(db: Kysely<DB>) {
     const { rows } = await db.executeQuery<{ v: number; c: number }>(CHANGE_MARKER);
     return `${rows[0]?.v ?? 0}:${rows[0]?.c ?? 0}`;
+  },
+  async relaxDurabilityForBulkLoad(db) {
+    await sql`PRAGMA synchronous = NORMAL`.execute(db);
   },
   sql: sqliteFragments,
   planAccountSearch: planSqliteAccountSearch,

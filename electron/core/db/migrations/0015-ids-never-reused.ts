@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from '../migration';
-import { rebuildWithAutoincrement } from '../rebuild-table';
+import { rebuildWithAutoincrement } from './sqlite-rebuild-table';
 
 /**
  * Tables whose ids reach the screens, URLs, the audit log or documents, with the audit
