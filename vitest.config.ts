@@ -14,6 +14,8 @@ const SQLITE_ONLY = [
   // Its own SQLite data folder, whatever the project: outbox-two-workers.test.ts is its PostgreSQL side.
   'test/integration/outbox-crash.test.ts',
   'test/integration/cli-backup-postgres.test.ts',
+  // Two cores with data folders of their own on a database of the file's own.
+  'test/integration/office-keys-*.test.ts',
 ];
 
 export default defineConfig({
