@@ -11,6 +11,7 @@ import { readSmtpConnection } from '../../electron/core/outbox/smtp-settings';
 import { keyFileSecretBox, keySecretBox, SECRET_KEY_FILE } from '../../electron/core/outbox/secret-box';
 import { openPortierCore } from '../../electron/core/portier-core';
 import { DEFAULT_SMS_BODY_TEMPLATE } from '../../shared/api/sms-gateway';
+import { runPortier } from '../support/cli';
 import { ADMIN, setTestPortalUrl, tempDataDir } from '../support/core';
 import { openOfficeCore, type OfficeCore } from '../support/office';
 import { portalSlot } from '../support/portal';
@@ -79,6 +80,19 @@ describe("an operator's key file (PORTIER_OFFICE_KEY_FILE) seals the office's ke
     expect(sealed.core.deps.secretBox.decrypt(blob)).toBe('sealed before');
     expect(sealed.core.deps.codeKey.equals(plain.core.deps.codeKey)).toBe(true);
     await expect(openPortierCore({ dataDir: path.join(files.dir, 'late'), databaseUrl: database.url })).rejects.toThrow(/sealed with an operator key/);
+  });
+
+  it.skipIf(!pgUp)(`reaches the core from the command line's environment${skip}`, async () => {
+    const file = operatorKeyFile('office.key');
+    const a = await open('portier-sealed-cli-', file);
+    await a.core.call(a.admin, 'setup:create-administrator', { ...ADMIN });
+    const dataDir = path.join(files.dir, 'cli');
+    const without = await runPortier(['accounts', 'list', '--data-dir', dataDir], { PORTIER_DATABASE_URL: database.url });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('sealed with an operator key');
+    const withFile = await runPortier(['accounts', 'list', '--data-dir', dataDir], { PORTIER_DATABASE_URL: database.url, PORTIER_OFFICE_KEY_FILE: file });
+    expect(withFile.stderr).toBe('');
+    expect(withFile.code).toBe(0);
   });
 
   it('takes 32 raw bytes, base64 or hex, and refuses anything else without showing it', () => {
