@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CODE_KEY_FILE } from '../../electron/core/activation/code-key';
 import { carryDeskKeys, writeDeskKeys } from '../../electron/core/office-keys/carry-keys';
 import { readOperatorKeyFile } from '../../electron/core/office-keys/office-key-material';
 import { deskKeys, loadOfficeKeys, sealOfficeKeys } from '../../electron/core/office-keys/office-keys';
 import { reencryptSecrets } from '../../electron/core/office-keys/reencrypt-secrets';
+import { SEALED_COLUMNS } from '../../electron/core/office-keys/sealed-secret-repository';
 import { readSmtpConnection } from '../../electron/core/outbox/smtp-settings';
 import { keyFileSecretBox, keySecretBox, SECRET_KEY_FILE } from '../../electron/core/outbox/secret-box';
 import { openPortierCore } from '../../electron/core/portier-core';
@@ -161,6 +163,14 @@ async function mailedToken(core: OfficeCore['core'], accountId: number): Promise
 }
 
 describe('secrets sealed anew under another key', () => {
+  it.skipIf(!pgUp)(`knows every column that holds a sealed secret (named *_enc, and the TOTP secret)${skip}`, async () => {
+    const office = await open('portier-columns-');
+    const { rows } = await sql<{ place: string }>`
+      SELECT table_name || '.' || column_name AS place FROM information_schema.columns
+      WHERE table_schema = current_schema() AND (column_name LIKE '%\_enc' OR column_name = 'totp_secret') ORDER BY 1`.execute(office.core.deps.db);
+    expect(rows.map((r) => r.place).sort()).toEqual([...SEALED_COLUMNS].sort());
+  });
+
   it.skipIf(!pgUp)(`every sealed place moves to the other key and back; what neither key opens is reported and left alone${skip}`, async () => {
     const office = await open('portier-rekey-');
     const { core } = office;
