@@ -23,6 +23,8 @@ const SQLITE_ONLY = [
   'test/integration/cli-migrate.test.ts',
   // Its own SQLite data folder and its own PostgreSQL database (two cores on it).
   'test/integration/browser-change-stream.test.ts',
+  // Two cores with data folders of their own on a database of the file's own.
+  'test/integration/office-keys-*.test.ts',
 ];
 
 export default defineConfig({

@@ -21,12 +21,18 @@ export const DATA_DIR_HELP =
   '  --data-dir DIR  the folder holding portier.sqlite (default: $PORTIER_DATA_DIR, else the desktop app\'s per-user folder)\n' +
   '  --database URL  a shared office\'s PostgreSQL database, postgres://user@host:5432/db (default: $PORTIER_DATABASE_URL,\n' +
   '                  else portier.sqlite in the data folder); PostgreSQL support is being built\n' +
+  '                  $PORTIER_OFFICE_KEY_FILE: on PostgreSQL, the key file that seals the office\'s keys (README)\n' +
   '  -h, --help      show this help';
 
-/** The core's database option from --database, else PORTIER_DATABASE_URL; neither: SQLite in the data folder. */
-export function databaseOption(values: { database?: string | undefined }): { databaseUrl?: string } {
+/**
+ * The core's database option from --database, else PORTIER_DATABASE_URL; neither: SQLite in the
+ * data folder. On PostgreSQL also the operator's key file that seals the office's keys, if any.
+ */
+export function databaseOption(values: { database?: string | undefined }): { databaseUrl?: string; officeKeyFile?: string } {
   const url = values.database ?? process.env.PORTIER_DATABASE_URL;
-  return url === undefined || url === '' ? {} : { databaseUrl: url };
+  if (url === undefined || url === '') return {};
+  const officeKeyFile = process.env.PORTIER_OFFICE_KEY_FILE;
+  return { databaseUrl: url, ...(officeKeyFile ? { officeKeyFile } : {}) };
 }
 
 /**

@@ -13,9 +13,9 @@ import type { Principal, StaffPrincipal } from './principal';
 export interface CoreDeps {
   db: Db;
   clock: Clock;
-  /** Encrypts secrets at rest (queued mails' tokens, the SMTP password); safeStorage in the desktop app. */
+  /** Encrypts secrets at rest (queued mails' tokens, the SMTP password); safeStorage in the desktop app; the office's key on PostgreSQL. */
   secretBox: SecretBox;
-  /** The key activation codes are hashed under (a file of the data folder, never in the database). */
+  /** The key activation codes are hashed under: a file of the data folder on SQLite, the office's key on PostgreSQL (office-keys/). */
   codeKey: Buffer;
   /** The app's resources folder (fonts for letters). */
   resourcesDir: string;

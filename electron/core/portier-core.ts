@@ -16,8 +16,8 @@ import { openPostgresForCore } from './db/dialect/postgres';
 import { changesOf, whileChanging } from './db/dialect/postgres-changes';
 import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
 import { handlers } from './handlers';
-import { keyFileSecretBox, type SecretBox } from './outbox/secret-box';
-import { loadCodeKey } from './activation/code-key';
+import type { SecretBox } from './outbox/secret-box';
+import { coreKeys } from './office-keys/office-keys';
 import { activationPorts } from './activation/activation-adapters';
 import { ensurePrivateFile, ensurePrivateFolder } from './private-files';
 import { portalContract, type PortalChannelName, type PortalInputOf, type PortalOutputOf } from '../../shared/portal-api';
@@ -35,8 +35,18 @@ export interface CoreOptions {
   onError?: ErrorSink;
   /** The app's resources folder (fonts for letters). Default: ./resources of the working folder (the project, in development and tests). */
   resourcesDir?: string;
-  /** Encrypts secrets at rest; the desktop app passes one on Electron safeStorage. Default: a key file in dataDir. */
+  /**
+   * SQLite only: encrypts secrets at rest; the desktop app passes one on Electron safeStorage.
+   * Default: a key file in dataDir. On PostgreSQL every process uses the office's keys, kept in
+   * the office database (office-keys/office-keys.ts), and this is not used.
+   */
   secretBox?: SecretBox;
+  /**
+   * PostgreSQL only: a file holding the operator's 32-byte key that seals the office's keys in
+   * the database (the shells pass PORTIER_OFFICE_KEY_FILE). Every process of the office must
+   * then be given the same file.
+   */
+  officeKeyFile?: string;
   /** The template preview thread's script: the built template-thread.cjs. Default: its source, run under tsx. */
   templateThread?: string;
   /** A shared office's PostgreSQL database (postgres://user@host:5432/db); without it, portier.sqlite in dataDir as always. */
@@ -91,9 +101,15 @@ const portalDispatch = createDispatcher({ contract: portalContract, handlers: po
 export async function openPortierCore(options: CoreOptions): Promise<PortierCore> {
   ensurePrivateFolder(options.dataDir);
   const { db, databaseFile } = await openChosenDatabase(options);
-  const secretBox = options.secretBox ?? keyFileSecretBox(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  const keyOptions = { dataDir: options.dataDir, clock, ...(options.secretBox ? { secretBox: options.secretBox } : {}), ...(options.officeKeyFile ? { officeKeyFile: options.officeKeyFile } : {}) };
+  // Files of the data folder on SQLite, the office database's own keys on PostgreSQL.
+  const { secretBox, codeKey } = await coreKeys(db, keyOptions).catch(async (error: unknown) => {
+    await db.destroy();
+    throw error;
+  });
   const officeDatabase = officeDatabasePortOf(options);
-  return coreOn({ db, clock: options.clock ?? systemClock, secretBox, codeKey: loadCodeKey(options.dataDir), ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}), officeDatabase }, options.dataDir, databaseFile, options.onError);
+  return coreOn({ db, clock, secretBox, codeKey, ...activationPorts(secretBox), resourcesDir: options.resourcesDir ?? path.resolve('resources'), ...(options.templateThread ? { templateThread: options.templateThread } : {}), officeDatabase }, options.dataDir, databaseFile, options.onError);
 }
 
 /** What the connect screen's channels know: the database opened, who chose it, how to switch (issue 13). */

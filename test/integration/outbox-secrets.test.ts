@@ -100,13 +100,18 @@ describe('secrets at rest', () => {
     }
   });
 
-  it('keeps the key in a file only the user can read; another key cannot open a blob', () => {
+  it(`keeps the key ${onPostgres ? "in the office database (every process of the office uses it), not in the data folder" : 'in a file only the user can read'}; another key cannot open a blob`, async () => {
     const box = t.core.deps.secretBox;
     const blob = box.encrypt('hello');
     expect(blob).toMatch(/^v1:/);
     expect(box.encrypt('hello')).not.toBe(blob); // a fresh IV each time
     expect(box.decrypt(blob)).toBe('hello');
-    expect(fs.statSync(path.join(t.core.dataDir, SECRET_KEY_FILE)).mode & 0o777).toBe(0o600);
+    if (onPostgres) {
+      expect(fs.existsSync(path.join(t.core.dataDir, SECRET_KEY_FILE))).toBe(false);
+      expect((await t.core.deps.db.selectFrom('office_key').select('name').orderBy('name').execute()).map((r) => r.name)).toEqual(['code-hash', 'secret-box']);
+    } else {
+      expect(fs.statSync(path.join(t.core.dataDir, SECRET_KEY_FILE)).mode & 0o777).toBe(0o600);
+    }
     const other = fs.mkdtempSync(path.join(t.core.dataDir, 'other-'));
     expect(() => keyFileSecretBox(other).decrypt(blob)).toThrow();
   });

@@ -14,7 +14,8 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
  * Issue 13: several processes send the outbox of one PostgreSQL database (two desktops, the
  * portal), each a child process with its own lease owner, to a real SMTP server. The database is
  * this file's own, so it runs once (vitest.config.ts, SQLITE_ONLY). The processes share one data
- * folder, and so the key that encrypts the mails' secrets.
+ * folder; the key that encrypts the mails' secrets is the office database's either way
+ * (office-keys-shared.test.ts runs processes with folders of their own).
  */
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;

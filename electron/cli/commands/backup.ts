@@ -35,9 +35,12 @@ command line. To restore, into a new empty database owned by Portier's role:
     --dbname=postgres://portier@HOST:5432/portier_restored FILE
 then give Portier that database's URL. (pg_restore --list FILE shows what a dump holds.)
 
-The key files of the data folder (portier.key, portier-code.key) are not in
-the database: keep a copy of them with the backup. Without them a restored
-database cannot decrypt the SMTP password or check activation codes sent out.
+On SQLite the key files of the data folder (portier.key, portier-code.key) are
+not in the database: keep a copy of them with the backup. Without them a
+restored database cannot decrypt the SMTP password or check activation codes
+sent out. On PostgreSQL the office's keys are in the database, and so in the
+dump; sealed under PORTIER_OFFICE_KEY_FILE when one is given: keep a copy of
+that file apart from the dumps.
 
   --force         replace FILE if it exists
 ${DATA_DIR_HELP}`;

@@ -406,6 +406,14 @@ export interface TicketRightTaskTable {
   task_id: number;
 }
 
+/** One of a shared office's keys (migration 0030): on PostgreSQL only; a desk's keys are files. */
+export interface OfficeKeyTable {
+  name: string;
+  /** The key in base64, or sealed under the operator's key (office-keys/office-key-material.ts). */
+  material: string;
+  created_at: string;
+}
+
 export interface Database {
   staff: StaffTable;
   sign_in_failure: SignInFailureTable;
@@ -439,4 +447,5 @@ export interface Database {
   hour_card: HourCardTable;
   ticket_right: TicketRightTable;
   ticket_right_task: TicketRightTaskTable;
+  office_key: OfficeKeyTable;
 }

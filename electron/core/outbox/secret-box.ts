@@ -4,7 +4,8 @@ import path from 'node:path';
 
 /**
  * Encrypts secrets kept at rest (a queued mail's token, the SMTP password). The desktop app
- * passes one backed by Electron's safeStorage; browser mode, the CLI and tests use the key file.
+ * passes one backed by Electron's safeStorage; browser mode, the CLI and tests use the key file;
+ * on PostgreSQL every process uses the office's key (office-keys/office-keys.ts).
  */
 export interface SecretBox {
   encrypt(plain: string): string;
@@ -21,7 +22,14 @@ const TAG_BYTES = 16;
 /** AES-256-GCM under a random 32-byte key in DATA_DIR/portier.key (mode 0600, created on first use). */
 export function keyFileSecretBox(dataDir: string): SecretBox {
   let key: Buffer | null = null;
-  const keyOnce = (): Buffer => (key ??= loadOrCreateKey(path.join(dataDir, SECRET_KEY_FILE)));
+  return keySecretBox(() => (key ??= loadOrCreateKey(path.join(dataDir, SECRET_KEY_FILE))));
+}
+
+/**
+ * AES-256-GCM under the 32-byte key `keyOnce` gives (asked at the first use): the key file's
+ * box above, and on PostgreSQL the office's key kept in the database (office-keys/).
+ */
+export function keySecretBox(keyOnce: () => Buffer): SecretBox {
   return {
     encrypt(plain) {
       const iv = randomBytes(IV_BYTES);

@@ -24,6 +24,7 @@ import { migration0026 } from './0026-portal-sessions';
 import { migration0027 } from './0027-portal-link-state';
 import { migration0028 } from './0028-outbox-sms';
 import { migration0029 } from './0029-ticket-status-template';
+import { migration0030 } from './0030-office-key';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0027,
   migration0028,
   migration0029,
+  migration0030,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
