@@ -22,6 +22,9 @@ import { axeProblems } from './pages/portal';
  * project "postgres" on a throwaway PostgreSQL database).
  */
 
+// Twenty page states, each checked by axe: 35-45 s on a busy two-core machine, beside another spec.
+test.setTimeout(120_000);
+
 const PASSWORD = 'Lantern-Orbit-42';
 let dataDir: string;
 let core: PortierCore;
