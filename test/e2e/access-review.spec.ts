@@ -11,14 +11,14 @@ import { PortierApp } from './pages/portier-app';
 import { TicketRightsSection } from './pages/view-as';
 
 /** A project of the organisation with two tasks and three tickets, two of them on "Design" (as the view-as spec seeds them). */
-function seedWebshop(dataDir: string, organisationId: number): void {
-  seedTickets(dataDir, (seed) => {
-    const webshop = seed.project(organisationId, 'Webshop');
-    const design = seed.task(webshop, 'Design');
-    const build = seed.task(webshop, 'Build');
-    seed.ticket(10001, 'Logo too small', webshop, design);
-    seed.ticket(10002, 'Colours too pale', webshop, design);
-    seed.ticket(10003, 'Deploy pipeline', webshop, build);
+async function seedWebshop(dataDir: string, organisationId: number): Promise<void> {
+  await seedTickets({ dataDir }, async (seed) => {
+    const webshop = await seed.project(organisationId, 'Webshop');
+    const design = await seed.task(webshop, 'Design');
+    const build = await seed.task(webshop, 'Build');
+    await seed.ticket(10001, 'Logo too small', webshop, design);
+    await seed.ticket(10002, 'Colours too pale', webshop, design);
+    await seed.ticket(10003, 'Deploy pipeline', webshop, build);
   });
 }
 
@@ -34,11 +34,11 @@ function activate(dataDir: string, username: string): void {
 }
 
 /** An organisation with a person and that person's portal account in the built-in "Client" group. */
-async function contactWithAccount(app: PortierApp, organisation: string, person: { firstName: string; lastName: string; email: string }, beforePerson?: (organisationId: number) => void) {
+async function contactWithAccount(app: PortierApp, organisation: string, person: { firstName: string; lastName: string; email: string }, beforePerson?: (organisationId: number) => Promise<void>) {
   const page = app.page;
   await app.goTo('Organisations');
   await new OrganisationsPage(page).create({ name: organisation });
-  beforePerson?.(Number(/organisations\/(\d+)/.exec(page.url())?.[1]));
+  await beforePerson?.(Number(/organisations\/(\d+)/.exec(page.url())?.[1]));
   await page.getByRole('button', { name: 'New person' }).click();
   const persons = new PersonsPage(page);
   await persons.fill(person);

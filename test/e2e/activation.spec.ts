@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { databaseArgs, expect, test } from './fixtures';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { PortalAccountsPage } from './pages/portal-accounts';
 import { PortierApp } from './pages/portier-app';
@@ -77,9 +77,9 @@ test('staff select all 150 accounts with Ctrl+A (more than the list has loaded),
   for (let i = 1; i <= 150; i++) lines.push(`klant${String(i).padStart(3, '0')}@example.nl,Massa BV`);
   fs.writeFileSync(csv, `${lines.join('\n')}\n`);
   const root = path.resolve(import.meta.dirname, '../..');
-  const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'import', 'accounts', csv, '--data-dir', portier.dataDir], { encoding: 'utf8' });
+  const imported = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'import', 'accounts', csv, '--data-dir', portier.dataDir, ...databaseArgs(portier)], { encoding: 'utf8' });
   expect(imported.status, imported.stderr).toBe(0);
-  const portal = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'settings', 'portal', '--url', 'https://portal.example.com/', '--data-dir', portier.dataDir], { encoding: 'utf8' });
+  const portal = spawnSync(process.execPath, [path.join(root, 'dist/cli/portier.mjs'), 'settings', 'portal', '--url', 'https://portal.example.com/', '--data-dir', portier.dataDir, ...databaseArgs(portier)], { encoding: 'utf8' });
   expect(portal.status, portal.stderr).toBe(0);
 
   await app.goTo('Portal accounts');

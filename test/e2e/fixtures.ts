@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { POSTGRES_ADMIN_URL, postgresAnswers, throwawayDatabase } from '../support/postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BUILT_CLI = path.join(ROOT, 'dist/cli/portier.mjs');
@@ -12,6 +13,20 @@ const ADDRESS_LINE = /Portier is running at (http:\/\/127\.0\.0\.1:\d+\/#key=[\w
 export interface PortierServer {
   url: string;
   dataDir: string;
+  /** The PostgreSQL database the server runs on (project "postgres"); none on SQLite (portier.sqlite in the data folder). */
+  databaseUrl?: string;
+}
+
+/**
+ * The database the e2e tests run on: SQLite in project "e2e", PostgreSQL in project "postgres"
+ * (playwright.config.ts), which runs the specs of the activation, view-as and portal loops again
+ * on a throwaway database of the server on 127.0.0.1:5432 per test.
+ */
+export type E2eDatabase = 'sqlite' | 'postgres';
+
+/** The command line's options that point a `serve`, `portal` or CLI command at the test's database (none on SQLite). */
+export function databaseArgs(target: { databaseUrl?: string | undefined }): string[] {
+  return target.databaseUrl ? ['--database', target.databaseUrl] : [];
 }
 
 /** Starts `serve` on a data folder; `extraArgs` for more options (--database URL). */
@@ -43,9 +58,9 @@ export async function startServer(dataDir: string, extraArgs: readonly string[] 
 
 const PORTAL_LINE = /The customer portal is running at (http:\/\/127\.0\.0\.1:\d+)/;
 
-/** The customer portal on a data folder, as `npm run portier -- portal` starts it (beside a back office on the same folder). */
-export async function startPortal(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const command = ['portal', '--port', '0', '--data-dir', dataDir];
+/** The customer portal on a data folder, as `npm run portier -- portal` starts it (beside a back office on the same folder); `extraArgs` as for startServer. */
+export async function startPortal(dataDir: string, extraArgs: readonly string[] = []): Promise<{ url: string; stop: () => Promise<void> }> {
+  const command = ['portal', '--port', '0', '--data-dir', dataDir, ...extraArgs];
   const args = fs.existsSync(BUILT_CLI) ? [BUILT_CLI, ...command] : ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), ...command];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -73,13 +88,26 @@ export async function startPortal(dataDir: string): Promise<{ url: string; stop:
   return { url, stop };
 }
 
-export const test = base.extend<{ portier: PortierServer }>({
-  // Playwright reads a fixture's dependencies from the destructuring pattern, so an empty one is required here.
-  // eslint-disable-next-line no-empty-pattern
-  portier: async ({}, use) => {
+export const test = base.extend<{ portier: PortierServer; officeDatabaseUrl: string | undefined }, { database: E2eDatabase }>({
+  database: ['sqlite', { scope: 'worker', option: true }],
+  /** On PostgreSQL a new, empty database for the test (the first core to open it migrates it), dropped after it; none on SQLite. */
+  officeDatabaseUrl: async ({ database }, use) => {
+    if (database === 'sqlite') return use(undefined);
+    if (!(await postgresAnswers())) {
+      throw new Error(`The Playwright project "postgres" needs the PostgreSQL server at ${POSTGRES_ADMIN_URL} (.ci/run sets one up); without one, run --project e2e.`);
+    }
+    const office = await throwawayDatabase();
+    try {
+      await use(office.url);
+    } finally {
+      await office.drop();
+    }
+  },
+  portier: async ({ officeDatabaseUrl }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-e2e-'));
-    const { url, child } = await startServer(dataDir);
-    await use({ url, dataDir });
+    const target = { dataDir, ...(officeDatabaseUrl ? { databaseUrl: officeDatabaseUrl } : {}) };
+    const { url, child } = await startServer(dataDir, databaseArgs(target));
+    await use({ url, ...target });
     child.kill('SIGTERM');
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     fs.rmSync(dataDir, { recursive: true, force: true });

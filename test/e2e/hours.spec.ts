@@ -10,12 +10,12 @@ import { PortierApp } from './pages/portier-app';
  * straight into the data dir's database, as the tickets screens will: a project of the
  * organisation, a task, a ticket and billable time entries.
  */
-function bookTime(dataDir: string, organisationId: number, entries: { day: string; minutes: number }[]): void {
-  seedTickets(dataDir, (seed) => {
-    const projectId = seed.project(organisationId, 'Website');
-    const taskId = seed.task(projectId, 'Build');
-    const ticketId = seed.ticket(1, 'New shop', projectId, taskId);
-    for (const entry of entries) seed.timeEntry({ ticketId, projectId, taskId, workDate: entry.day, minutes: entry.minutes });
+async function bookTime(dataDir: string, organisationId: number, entries: { day: string; minutes: number }[]): Promise<void> {
+  await seedTickets({ dataDir }, async (seed) => {
+    const projectId = await seed.project(organisationId, 'Website');
+    const taskId = await seed.task(projectId, 'Build');
+    const ticketId = await seed.ticket(1, 'New shop', projectId, taskId);
+    for (const entry of entries) await seed.timeEntry({ ticketId, projectId, taskId, workDate: entry.day, minutes: entry.minutes });
   });
 }
 
@@ -34,7 +34,7 @@ test('an administrator adds hour cards, opens the hours report, reads its figure
   await expect(cards.row('Second card')).toContainText('10');
 
   // January 10 h, February 4.5 h: 2 h beyond the first card, paid off by the second one in March.
-  bookTime(portier.dataDir, organisationId, [
+  await bookTime(portier.dataDir, organisationId, [
     { day: '2026-01-20', minutes: 600 },
     { day: '2026-02-10', minutes: 270 },
   ]);

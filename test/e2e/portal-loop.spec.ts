@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import type { TicketStatusValue } from '../../electron/core/db/schema';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { expect, startPortal, test } from './fixtures';
+import { withDatabase, type DatabaseTarget } from './database';
+import { databaseArgs, expect, startPortal, test } from './fixtures';
 import { seedTickets } from './ticket-seed';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
 import { DocumentsPage } from './pages/documents';
@@ -16,7 +16,8 @@ import { TicketRightsSection, ViewAsPage } from './pages/view-as';
 /*
  * The customer's whole loop (issue 12, point 9), with nothing but the back office's screens, a
  * real SMTP server, the letter PDF and the portal: the back office (`serve`) and the portal
- * (`portal`) run as built, beside each other on one data folder.
+ * (`portal`) run as built, beside each other on one data folder (and in project "postgres" on
+ * one PostgreSQL database).
  */
 
 // The loop waits for a fresh 30-second authenticator step once; the rest takes well under a minute.
@@ -39,21 +40,21 @@ interface Seeded {
  * staff an internal project. Every ticket gets its own last change, so the list's order (last
  * change first) is one order, not a tie.
  */
-function seedLoop(dataDir: string, acmeId: number, globexId: number): Seeded {
+async function seedLoop(target: DatabaseTarget, acmeId: number, globexId: number): Promise<Seeded> {
   const visible: number[] = [];
   const globex: number[] = [];
-  seedTickets(dataDir, (seed) => {
-    const webshop = seed.project(acmeId, 'Webshop');
-    const design = seed.task(webshop, 'Design');
-    const build = seed.task(webshop, 'Build');
-    const intranet = seed.project(acmeId, 'Intranet');
-    const hosting = seed.task(intranet, 'Hosting');
-    const migration = seed.task(intranet, 'Migration');
-    const portal = seed.project(globexId, 'Globex portal');
-    const portalDesign = seed.task(portal, 'Design');
-    const internal = seed.project(null, 'Office network');
-    const ops = seed.task(internal, 'Operations');
-    const tickets: [number, string, number, number, string, boolean][] = [
+  await seedTickets(target, async (seed) => {
+    const webshop = await seed.project(acmeId, 'Webshop');
+    const design = await seed.task(webshop, 'Design');
+    const build = await seed.task(webshop, 'Build');
+    const intranet = await seed.project(acmeId, 'Intranet');
+    const hosting = await seed.task(intranet, 'Hosting');
+    const migration = await seed.task(intranet, 'Migration');
+    const portal = await seed.project(globexId, 'Globex portal');
+    const portalDesign = await seed.task(portal, 'Design');
+    const internal = await seed.project(null, 'Office network');
+    const ops = await seed.task(internal, 'Operations');
+    const tickets: [number, string, number, number, TicketStatusValue, boolean][] = [
       [10001, 'Logo too small', webshop, design, 'new', true],
       [10002, 'Colours too pale', webshop, design, 'in_progress', true],
       [10003, 'New product photos', webshop, design, 'done', true],
@@ -70,15 +71,15 @@ function seedLoop(dataDir: string, acmeId: number, globexId: number): Seeded {
       [10014, 'Globex colours', portal, portalDesign, 'in_progress', false],
       [10015, 'Switch firmware', internal, ops, 'new', false],
     ];
-    const setStatus = seed.db.prepare('UPDATE ticket SET status = ?, updated_at = ? WHERE id = ?');
     // Last changes spread over the past weeks in an order unlike the numbers'.
     const day = 24 * 3600 * 1000;
-    tickets.forEach(([number, title, project, task, status, isVisible], i) => {
-      const id = seed.ticket(number, title, project, task);
-      setStatus.run(status, new Date(Date.now() - ((i * 7) % 15) * day - i * 60_000).toISOString(), id);
+    for (const [i, [number, title, project, task, status, isVisible]] of tickets.entries()) {
+      const id = await seed.ticket(number, title, project, task);
+      const updatedAt = new Date(Date.now() - ((i * 7) % 15) * day - i * 60_000).toISOString();
+      await seed.db.updateTable('ticket').set({ status, updated_at: updatedAt }).where('id', '=', id).execute();
       if (isVisible) visible.push(number);
       if (project === portal) globex.push(number);
-    });
+    }
   });
   return { visible, done: 10003, globex };
 }
@@ -107,7 +108,7 @@ async function mailTo(sink: SmtpSink, address: string, pattern: RegExp): Promise
 
 test('a customer activates from the mail and the letter, signs in with two steps, sees what "view as contact" shows, creates a ticket and accepts one; another customer sees none of it', async ({ page, portier, browser }) => {
   const sink = await startSmtpSink();
-  const portal = await startPortal(portier.dataDir);
+  const portal = await startPortal(portier.dataDir, databaseArgs(portier));
   const contexts: { close(): Promise<void> }[] = [];
   try {
     // 1. Staff set up mail and the portal's address, and create the contacts.
@@ -126,7 +127,7 @@ test('a customer activates from the mail and the letter, signs in with two steps
     await app.goTo('Organisations');
     await organisations.create({ name: 'Acme Webdesign', addressLine1: 'Stationsplein 1', postalCode: '3511 ED', city: 'Utrecht' });
     const acmeId = organisationIdOf(page);
-    const seeded = seedLoop(portier.dataDir, acmeId, globexId);
+    const seeded = await seedLoop(portier, acmeId, globexId);
 
     await page.getByRole('button', { name: 'New person' }).click();
     const persons = new PersonsPage(page);
@@ -231,13 +232,11 @@ test('a customer activates from the mail and the letter, signs in with two steps
     await alice.openTickets('All');
     // Last change first: the accepted ticket, the new one, then the rest as before.
     expect(await alice.ticketNumbers()).toEqual([`T-${seeded.done}`, created, ...portalList.filter((n) => n !== `T-${seeded.done}`)]);
-    const db = new Database(path.join(portier.dataDir, 'portier.sqlite'), { readonly: true });
-    try {
-      expect(db.prepare('SELECT status FROM ticket WHERE number = ?').get(seeded.done)).toEqual({ status: 'accepted' });
-      expect(db.prepare('SELECT title, status, priority FROM ticket WHERE number = ?').get(Number(created.slice(2)))).toEqual({ title: 'Favicon missing', status: 'new', priority: 'high' });
-    } finally {
-      db.close();
-    }
+    await withDatabase(portier, async (db) => {
+      const ticket = (number: number) => db.selectFrom('ticket').select(['title', 'status', 'priority']).where('number', '=', number).executeTakeFirst();
+      expect(await ticket(seeded.done)).toMatchObject({ status: 'accepted' });
+      expect(await ticket(Number(created.slice(2)))).toEqual({ title: 'Favicon missing', status: 'new', priority: 'high' });
+    });
 
     // 6. A contact of another customer, given a password by staff, sees none of Alice's tickets.
     await app.goTo('Organisations');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { AccountMail } from '../../electron/core/activation/activation-ports';
 import { sendActivations, type IssuedActivation } from '../../electron/core/activation/activation-service';
 import { sendSetPasswordLink } from '../../electron/core/activation/password-reset-service';
@@ -11,14 +11,19 @@ import { writeSetting } from '../../electron/core/settings/setting-repository';
 import { startPortalServer, type PortalServer } from '../../electron/portal/portal-server';
 import { DEFAULT_ACTIVATION_SETTINGS } from '../../shared/api/activation-settings';
 import { recordingIssued, recordingMails } from '../support/recording-ports';
+import { expect, test } from './fixtures';
 import { axeProblems } from './pages/portal';
 
 /*
  * Every portal page in every state a customer meets (empty forms, forms with errors, lists,
  * messages) on a 375 px phone: nothing wider than the screen, and axe-core finds nothing
  * serious or critical. The loop spec checks the pages of the customer's way through; this one
- * the rest. The core and the portal run in this process on a temporary data folder.
+ * the rest. The core and the portal run in this process on a temporary data folder (and in
+ * project "postgres" on a throwaway PostgreSQL database).
  */
+
+// Twenty page states, each checked by axe: 35-45 s on a busy two-core machine, beside another spec.
+test.setTimeout(120_000);
 
 const PASSWORD = 'Lantern-Orbit-42';
 let dataDir: string;
@@ -28,9 +33,9 @@ let activation: IssuedActivation;
 let setPasswordToken: string;
 let ticketNumber: number;
 
-test.beforeEach(async () => {
+test.beforeEach(async ({ officeDatabaseUrl }) => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-portal-pages-'));
-  core = await openPortierCore({ dataDir, resourcesDir: path.resolve('resources') });
+  core = await openPortierCore({ dataDir, resourcesDir: path.resolve('resources'), ...(officeDatabaseUrl ? { databaseUrl: officeDatabaseUrl } : {}) });
   await writeSetting(core.deps.db, 'activation', { ...DEFAULT_ACTIVATION_SETTINGS, portalUrl: 'https://portal.example.com/', companyName: 'Brouwerij De Ster' });
   const admin = newSessionSlot();
   await core.call(admin, 'setup:create-administrator', { name: 'Ada Administrator', email: 'ada@example.com', password: 'Correct horse battery 7' });

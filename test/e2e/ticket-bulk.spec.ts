@@ -15,16 +15,16 @@ const database = (dataDir: string) => new Database(path.join(dataDir, 'portier.s
  * organisation with a task each, T-10001 with 1:30 of unlocked and 0:30 of locked time on its
  * primary project, and T-10002 without time.
  */
-function seedTicketsWithTime(dataDir: string, organisationId: number): void {
-  seedTickets(dataDir, (seed) => {
-    const webshop = seed.project(organisationId, 'Webshop');
-    const design = seed.task(webshop, 'Design');
-    const support = seed.project(organisationId, 'Support desk');
-    seed.task(support, 'Hotline');
-    const first = seed.ticket(10001, 'Logo too small', webshop, design);
-    seed.ticket(10002, 'Colours too pale', webshop, design);
-    seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2026-01-05', minutes: 90, note: 'Drafts' });
-    seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2025-12-01', minutes: 30, note: 'Invoiced', locked: true });
+async function seedTicketsWithTime(dataDir: string, organisationId: number): Promise<void> {
+  await seedTickets({ dataDir }, async (seed) => {
+    const webshop = await seed.project(organisationId, 'Webshop');
+    const design = await seed.task(webshop, 'Design');
+    const support = await seed.project(organisationId, 'Support desk');
+    await seed.task(support, 'Hotline');
+    const first = await seed.ticket(10001, 'Logo too small', webshop, design);
+    await seed.ticket(10002, 'Colours too pale', webshop, design);
+    await seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2026-01-05', minutes: 90, note: 'Drafts' });
+    await seed.timeEntry({ ticketId: first, projectId: webshop, taskId: design, workDate: '2025-12-01', minutes: 30, note: 'Invoiced', locked: true });
   });
 }
 
@@ -45,7 +45,7 @@ test('select tickets, change their primary project with "rebook", read the dry r
   await app.goTo('Organisations');
   await new OrganisationsPage(page).create({ name: 'Acme Webdesign' });
   const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
-  seedTicketsWithTime(portier.dataDir, organisationId);
+  await seedTicketsWithTime(portier.dataDir, organisationId);
 
   await new TicketsPage(page).open();
   await page.getByRole('checkbox', { name: 'Select T-10001' }).check();

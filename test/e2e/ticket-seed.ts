@@ -1,40 +1,60 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../electron/core/db/schema';
 import { searchKey } from '../../shared/text-key';
+import { withDatabase, type DatabaseTarget } from './database';
 
-/** Writes projects, tasks, tickets and time straight into a data dir's database, for e2e tests about another screen. */
+/** Writes projects, tasks, tickets and time straight into a running Portier's database, for e2e tests about another screen. */
 export interface TicketSeed {
-  db: Database.Database;
-  project(organisationId: number | null, name: string): number;
-  task(projectId: number, name: string): number;
-  ticket(number: number, title: string, projectId: number, taskId: number): number;
+  /** The seed's transaction, for rows the helpers below do not write. */
+  db: Transaction<Database>;
+  project(organisationId: number | null, name: string): Promise<number>;
+  task(projectId: number, name: string): Promise<number>;
+  ticket(number: number, title: string, projectId: number, taskId: number): Promise<number>;
   /** Billable minutes booked by the first staff user; `locked` as if invoiced. */
-  timeEntry(entry: { ticketId: number; projectId: number; taskId: number; workDate: string; minutes: number; note?: string; locked?: boolean }): number;
+  timeEntry(entry: { ticketId: number; projectId: number; taskId: number; workDate: string; minutes: number; note?: string; locked?: boolean }): Promise<number>;
 }
 
-/** Opens the data dir's database, fills it in one transaction, and closes it. */
-export function seedTickets(dataDir: string, fill: (seed: TicketSeed) => void): void {
-  const db = new Database(path.join(dataDir, 'portier.sqlite'), { fileMustExist: true });
-  try {
-    const now = new Date().toISOString();
-    const id = (result: Database.RunResult) => Number(result.lastInsertRowid);
-    const project = db.prepare('INSERT INTO project (organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-    const task = db.prepare('INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-    const ticket = db.prepare('INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const entry = db.prepare(
-      'INSERT INTO time_entry (ticket_id, project_id, task_id, staff_id, work_date, minutes, note, billable, locked_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)',
-    );
-    const firstStaff = () => (db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').get() as { id: number }).id;
-    db.transaction(() =>
-      fill({
-        db,
-        project: (organisationId, name) => id(project.run(organisationId, name, searchKey(name), now, now)),
-        task: (projectId, name) => id(task.run(projectId, name, searchKey(name), now, now)),
-        ticket: (number, title, projectId, taskId) => id(ticket.run(number, title, searchKey(title), projectId, taskId, now, now)),
-        timeEntry: (e) => id(entry.run(e.ticketId, e.projectId, e.taskId, firstStaff(), e.workDate, e.minutes, e.note ?? '', e.locked ? now : null, now, now)),
-      }),
-    )();
-  } finally {
-    db.close();
-  }
+/** Opens the database (SQLite file or PostgreSQL, database.ts), fills it in one transaction, and closes it. */
+export async function seedTickets(target: DatabaseTarget, fill: (seed: TicketSeed) => Promise<void>): Promise<void> {
+  const now = new Date().toISOString();
+  await withDatabase(target, (db) =>
+    db.transaction().execute(async (trx) => {
+      const firstStaff = async () => (await trx.selectFrom('staff').select('id').orderBy('id').limit(1).executeTakeFirstOrThrow()).id;
+      await fill({
+        db: trx,
+        project: async (organisationId, name) =>
+          (await trx.insertInto('project').values({ organisation_id: organisationId, name, name_key: searchKey(name), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id,
+        task: async (projectId, name) =>
+          (await trx.insertInto('task').values({ project_id: projectId, name, name_key: searchKey(name), created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id,
+        ticket: async (number, title, projectId, taskId) =>
+          (
+            await trx
+              .insertInto('ticket')
+              .values({ number, title, title_key: searchKey(title), description: '', status: 'new', priority: 'normal', project_id: projectId, task_id: taskId, created_at: now, updated_at: now })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+        timeEntry: async (e) =>
+          (
+            await trx
+              .insertInto('time_entry')
+              .values({
+                ticket_id: e.ticketId,
+                project_id: e.projectId,
+                task_id: e.taskId,
+                staff_id: await firstStaff(),
+                work_date: e.workDate,
+                minutes: e.minutes,
+                note: e.note ?? '',
+                billable: 1,
+                locked_at: e.locked ? now : null,
+                created_at: now,
+                updated_at: now,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
+      });
+    }),
+  );
 }

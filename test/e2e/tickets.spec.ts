@@ -8,11 +8,11 @@ import { TicketPage, TicketsPage } from './pages/tickets';
  * Projects and tasks have screens of their own (built in parallel); the test seeds them
  * straight into the data dir's database: one project of the organisation with two tasks.
  */
-function seedProject(dataDir: string, organisationId: number): void {
-  seedTickets(dataDir, (seed) => {
-    const project = seed.project(organisationId, 'Webshop');
-    seed.task(project, 'Build');
-    seed.task(project, 'Support');
+async function seedProject(dataDir: string, organisationId: number): Promise<void> {
+  await seedTickets({ dataDir }, async (seed) => {
+    const project = await seed.project(organisationId, 'Webshop');
+    await seed.task(project, 'Build');
+    await seed.task(project, 'Support');
   });
 }
 
@@ -23,7 +23,7 @@ test('staff create a ticket, comment publicly and internally, book 1:30 of time 
   await app.goTo('Organisations');
   await new OrganisationsPage(page).create({ name: 'Bäckerei Müller GmbH', city: 'Köln' });
   const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
-  seedProject(portier.dataDir, organisationId);
+  await seedProject(portier.dataDir, organisationId);
 
   const list = new TicketsPage(page);
   await list.open();

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import { withDatabase, type DatabaseTarget } from './database';
 import { expect, test } from './fixtures';
 import { seedTickets } from './ticket-seed';
 import { OrganisationsPage, PersonsPage } from './pages/contacts';
@@ -8,26 +7,26 @@ import { TicketBulkActions } from './pages/ticket-bulk';
 import { TicketRightsSection, ViewAsPage } from './pages/view-as';
 
 /**
- * Projects, tasks and tickets are written straight into the data dir's database (their screens
+ * Projects, tasks and tickets are written straight into the server's database (their screens
  * are being built in parallel): a customer project with two tasks, three tickets, and a ticket
  * of another customer's project.
  */
-function seedWebshop(dataDir: string, organisationId: number): void {
-  seedTickets(dataDir, (seed) => {
+async function seedWebshop(target: DatabaseTarget, organisationId: number): Promise<void> {
+  await seedTickets(target, async (seed) => {
     const now = new Date().toISOString();
-    const other = Number(
-      seed.db
-        .prepare("INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Globex', 'globex', 'globex', 'default', 0, ?, ?)")
-        .run(now, now).lastInsertRowid,
-    );
-    const webshop = seed.project(organisationId, 'Webshop');
-    const design = seed.task(webshop, 'Design');
-    const build = seed.task(webshop, 'Build');
-    seed.ticket(10001, 'Logo too small', webshop, design);
-    seed.ticket(10002, 'Colours too pale', webshop, design);
-    seed.ticket(10003, 'Deploy pipeline', webshop, build);
-    const theirs = seed.project(other, 'Globex portal');
-    seed.ticket(10004, 'Not yours', theirs, seed.task(theirs, 'Design'));
+    const { id: other } = await seed.db
+      .insertInto('organisation')
+      .values({ name: 'Globex', name_key: 'globex', search_key: 'globex', language: 'default', internal: 0, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const webshop = await seed.project(organisationId, 'Webshop');
+    const design = await seed.task(webshop, 'Design');
+    const build = await seed.task(webshop, 'Build');
+    await seed.ticket(10001, 'Logo too small', webshop, design);
+    await seed.ticket(10002, 'Colours too pale', webshop, design);
+    await seed.ticket(10003, 'Deploy pipeline', webshop, build);
+    const theirs = await seed.project(other, 'Globex portal');
+    await seed.ticket(10004, 'Not yours', theirs, await seed.task(theirs, 'Design'));
   });
 }
 
@@ -38,7 +37,7 @@ test('give a contact a right on one task, view the tickets as the contact, ask w
   await app.goTo('Organisations');
   await new OrganisationsPage(page).create({ name: 'Acme Webdesign' });
   const organisationId = Number(/organisations\/(\d+)/.exec(page.url())?.[1]);
-  seedWebshop(portier.dataDir, organisationId);
+  await seedWebshop(portier, organisationId);
   await page.getByRole('button', { name: 'New person' }).click();
   const persons = new PersonsPage(page);
   await persons.fill({ firstName: 'Alice', lastName: 'Adams' });
@@ -90,15 +89,11 @@ test('give a contact a right on one task, view the tickets as the contact, ask w
   await expect(view.table.getByRole('row', { name: /T-10001/ })).toContainText('Urgent');
   await expect(view.table.getByRole('row', { name: /T-10002/ })).toContainText('Urgent');
   // T-10003, which the contact does not see, kept its priority.
-  const db = new Database(path.join(portier.dataDir, 'portier.sqlite'), { readonly: true });
-  try {
-    expect(db.prepare('SELECT number, priority FROM ticket ORDER BY number').all()).toEqual([
-      { number: 10001, priority: 'urgent' },
-      { number: 10002, priority: 'urgent' },
-      { number: 10003, priority: 'normal' },
-      { number: 10004, priority: 'normal' },
-    ]);
-  } finally {
-    db.close();
-  }
+  const priorities = await withDatabase(portier, (db) => db.selectFrom('ticket').select(['number', 'priority']).orderBy('number').execute());
+  expect(priorities).toEqual([
+    { number: 10001, priority: 'urgent' },
+    { number: 10002, priority: 'urgent' },
+    { number: 10003, priority: 'normal' },
+    { number: 10004, priority: 'normal' },
+  ]);
 });
