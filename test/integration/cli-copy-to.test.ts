@@ -6,6 +6,8 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_KEY_FILE } from '../../electron/core/activation/code-key';
+import { loadOfficeKeys } from '../../electron/core/office-keys/office-keys';
+import { SECRET_KEY_FILE } from '../../electron/core/outbox/secret-box';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
 import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
@@ -72,7 +74,8 @@ async function onPostgres<T>(url: string, use: (db: Kysely<unknown>) => Promise<
 
 /** The tables copy-to must copy, read from SQLite's catalogue: no FTS index, nothing of SQLite's own. */
 async function portierTables(dataDir: string): Promise<string[]> {
-  return (await onSqlite(dataDir, (db) => fingerprintedTables(db))).filter((t) => !t.fullText).map((t) => t.name);
+  // office_key's rows do not travel as rows: copy-to carries the keys itself (checked below).
+  return (await onSqlite(dataDir, (db) => fingerprintedTables(db))).filter((t) => !t.fullText && t.name !== 'office_key').map((t) => t.name);
 }
 
 /** The rows of every copied table, as the fingerprint spells them (JSON of every column, sorted). */
@@ -160,6 +163,10 @@ describe('copy-to: a desk into an empty PostgreSQL database', () => {
     const original = tableRows(await onSqlite(desk, databaseFingerprintOf), tables);
     const copied = tableRows(await onPostgres(office.url, databaseFingerprintOf), tables);
     for (const table of tables) expect(copied[table], table).toBe(original[table]);
+    // The desk's keys became the office's: every process on the office database finds them there.
+    const officeKeys = await onPostgres(office.url, (db) => loadOfficeKeys(db as never, null, new Date()));
+    expect(officeKeys.secretKey).toEqual(fs.readFileSync(path.join(desk, SECRET_KEY_FILE)));
+    expect(officeKeys.codeKey).toEqual(fs.readFileSync(path.join(desk, CODE_KEY_FILE)));
 
     // Progress of the large table on stderr, a line per second at most (a test runs well within one).
     expect(run.stderr).toContain('sign_in_failure 1,000 of 12,000\n');
@@ -208,7 +215,7 @@ describe('copy-to: the office database back into a new data folder', () => {
     const run = await portier(['copy-to', '--database', office.url, '--to-data-dir', back, '--data-dir', desk]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('every table matches');
-    expect(run.stdout).toContain(`${CODE_KEY_FILE}: copied from ${desk}.`);
+    expect(run.stdout).toContain(`The office's keys were written to ${back}`);
 
     // The whole fingerprint: schema, user_version, every table's rows, the FTS index's rowids.
     const original = await onSqlite(desk, databaseFingerprintOf);

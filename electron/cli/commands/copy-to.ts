@@ -9,6 +9,11 @@ import { COMMON_OPTIONS, DATA_DIR_HELP, databaseOption, expectPositionals, parse
 import { progressPrinter } from '../copy-progress';
 import { copyKeyFiles, KEY_FILES } from '../key-files';
 import { openPostgresAt, openSqliteIn, type OpenedDatabase } from '../open-database';
+import type { Executor } from '../../core/db/connection';
+import { carryDeskKeys, writeDeskKeys } from '../../core/office-keys/carry-keys';
+import { readOperatorKeyFile } from '../../core/office-keys/office-key-material';
+import { deskKeys, loadOfficeKeys } from '../../core/office-keys/office-keys';
+import { readOfficeKeyMaterial } from '../../core/office-keys/office-key-repository';
 
 const HELP = `Usage: npm run portier -- copy-to --to URL [--data-dir DIR]
        npm run portier -- copy-to --database URL --to-data-dir DIR
@@ -51,10 +56,16 @@ function printComparison(tables: readonly TableComparison[]): void {
   }
 }
 
+/** PORTIER_OFFICE_KEY_FILE: the operator's key that seals the office database's keys, if the office uses one. */
+const operatorKey = (): Buffer | null => {
+  const file = process.env.PORTIER_OFFICE_KEY_FILE;
+  return file ? readOperatorKeyFile(file) : null;
+};
+
 interface Plan {
   open(): Promise<{ source: OpenedDatabase; openTarget: () => Promise<OpenedDatabase> }>;
-  /** Run after a successful copy: what the user needs to know about the key files. */
-  after(): string[];
+  /** Run after a successful copy, with both databases still open: the keys, and what the user needs to know about them. */
+  after(source: OpenedDatabase, target: OpenedDatabase): Promise<string[]>;
   /** Run after a failed copy: take away what this command created. */
   undo(): void;
 }
@@ -65,7 +76,12 @@ function planToPostgres(url: string, dataDir: string): Plan {
       if (!fs.existsSync(path.join(dataDir, DATABASE_FILE_NAME))) throw new CliFailure(`There is no Portier database at ${path.join(dataDir, DATABASE_FILE_NAME)}.`);
       return { source: openSqliteIn(dataDir, { readonly: true }), openTarget: () => openPostgresAt(url, 'copy-to', '--to') };
     },
-    after: () => [`Secrets in it are encrypted with the key files of ${dataDir} (${KEY_FILES.join(', ')}): copy them into the data folder of every desktop and portal that uses the office database.`],
+    // The copied secrets and code hashes were made under the desk's keys: they become the office's
+    // (kept in the office database, where every desktop and the portal find them).
+    async after(_source, target) {
+      await carryDeskKeys(target.db as unknown as Executor, deskKeys(dataDir), operatorKey(), new Date());
+      return [`The keys of ${dataDir} (${KEY_FILES.join(', ')}) are now the office's, kept in ${target.shown}: every desktop and the portal on it use them.`];
+    },
     undo: () => undefined,
   };
 }
@@ -77,7 +93,14 @@ function planToSqlite(url: string, targetDir: string, keysFrom: string): Plan {
     async open() {
       return { source: await openPostgresAt(url, 'copy-to', '--database'), openTarget: () => Promise.resolve(openSqliteIn(targetDir)) };
     },
-    after: () => copyKeyFiles(keysFrom, targetDir),
+    // The office's keys (in its database) become the desk's key files; an office database no core
+    // has opened yet has none, and then the key files of --data-dir go along, as before.
+    async after(source) {
+      const db = source.db as unknown as Executor;
+      if ((await readOfficeKeyMaterial(db)).size === 0) return copyKeyFiles(keysFrom, targetDir);
+      writeDeskKeys(targetDir, await loadOfficeKeys(db, operatorKey(), new Date()));
+      return [`The office's keys were written to ${targetDir} (${KEY_FILES.join(', ')}).`];
+    },
     undo() {
       if (isNew) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     },
@@ -130,7 +153,7 @@ export const copyToCommand: Command = {
       printComparison(tables);
       const rows = tables.reduce((sum, t) => sum + t.target.rows, 0);
       console.log(`Copied ${count.format(rows)} rows in ${tables.length} tables from ${source.shown} to ${target.shown}; every table matches.`);
-      for (const line of plan.after()) console.log(line);
+      for (const line of await plan.after(source, target)) console.log(line);
       return EXIT_OK;
     } catch (error) {
       if (error instanceof CopyMismatch) printComparison(error.tables);
