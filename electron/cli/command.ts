@@ -20,7 +20,7 @@ export const COMMON_OPTIONS = {
 export const DATA_DIR_HELP =
   '  --data-dir DIR  the folder holding portier.sqlite (default: $PORTIER_DATA_DIR, else the desktop app\'s per-user folder)\n' +
   '  --database URL  a shared office\'s PostgreSQL database, postgres://user@host:5432/db (default: $PORTIER_DATABASE_URL,\n' +
-  '                  else portier.sqlite in the data folder); PostgreSQL support is being built\n' +
+  '                  else portier.sqlite in the data folder)\n' +
   '                  $PORTIER_OFFICE_KEY_FILE: on PostgreSQL, the key file that seals the office\'s keys (README)\n' +
   '  -h, --help      show this help';
 

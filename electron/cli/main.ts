@@ -30,7 +30,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Every command takes --data-dir DIR (or PORTIER_DATA_DIR), --database URL (or
-PORTIER_DATABASE_URL: a PostgreSQL database, support being built) and --help.
+PORTIER_DATABASE_URL: a shared office's PostgreSQL database) and --help.
 --json, where a command offers it, prints JSON Lines (https://jsonlines.org): one JSON
 object per line, UTF-8, for jq or a script to read line by line.
 Exit codes: 0 ok, 1 failure, 2 bad arguments. Output piped into a reader that stops

@@ -123,7 +123,7 @@ describe('activation through an opened link', () => {
     const before = await databaseFingerprint(t.core);
     const shape = await errorOf(activate(state, 'ABCD-EFGH-IJKL'));
     expect(shape).toMatchObject({ code: 'VALIDATION', fields: { code: { code: 'invalid_format' } } });
-    expect((await errorOf(activate(state, `${invitation.code}\u0000`))).fields?.code?.code).toBe('invalid_format');
+    expect((await errorOf(activate(state, `${invitation.code}\u0000`))).fields?.code?.code).toBe('control_character');
     const weak = await errorOf(activate(state, wrongCode(invitation.code), 'short'));
     expect(weak).toMatchObject({ code: 'VALIDATION', fields: { password: { code: 'weak_password' } } });
     expect(weak.params?.problems).toBe('too_short,needs_upper,needs_digit');

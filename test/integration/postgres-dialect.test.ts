@@ -13,6 +13,8 @@ import { openDatabase } from '../../electron/core/db/connection';
 import type { Migration } from '../../electron/core/db/migration';
 import { toErrorPayload } from '../../electron/core/dispatch';
 import { openPortierCore } from '../../electron/core/portier-core';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { newSessionSlot } from '../../electron/core/auth/session';
 import { runPortier } from '../support/cli';
 import { NO_POSTGRES, postgresAnswers, throwawayDatabase, urlOf, type ThrowawayDatabase } from '../support/postgres';
 
@@ -65,15 +67,20 @@ describe('connecting to PostgreSQL', () => {
     expect(described.schemaVersion).toBeNull();
   });
 
-  it.skipIf(!pgUp)(`refuses to open the core on a database without Portier's schema, and changes nothing${skip}`, async () => {
+  it.skipIf(!pgUp)(`opens the core on an empty database: Portier's schema is made, and the core works on it${skip}`, async () => {
     const fresh = await throwawayDatabase();
     try {
-      await expect(openPortierCore({ dataDir, databaseUrl: fresh.url })).rejects.toThrow("PostgreSQL support is being built: Portier's features do not run on PostgreSQL yet");
-      const c = new pg.Client({ connectionString: fresh.url });
-      await c.connect();
-      const tables = await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'");
-      await c.end();
-      expect(tables.rows[0]).toEqual({ n: 0 });
+      const core = await openPortierCore({ dataDir, databaseUrl: fresh.url });
+      try {
+        expect(dialectOf(core.deps.db).name).toBe('postgres');
+        expect(await postgresDialect.readSchemaVersion(core.deps.db as unknown as Kysely<unknown>)).toBe(MIGRATIONS.at(-1)?.version);
+        const admin = newSessionSlot();
+        await core.call(admin, 'setup:create-administrator', { name: 'Ada Ørsted', email: 'ada@example.com', password: 'Correct horse battery 7' });
+        const organisation = await core.call(admin, 'organisations:create', { name: 'Łódź Brouwerij' });
+        expect((await core.call(admin, 'organisations:list', { search: 'lodz' })).rows.map((r) => r.id)).toEqual([organisation.id]);
+      } finally {
+        await core.close();
+      }
     } finally {
       await fresh.drop();
     }
@@ -214,29 +221,25 @@ describe('the schema version on PostgreSQL', () => {
     }
   });
 
-  it.skipIf(!pgUp)(`refuses the core while the repositories are not ported or a migration has no PostgreSQL variant, even with the version table there; opens once both are ready (the URL's password never shown)${skip}`, async () => {
+  it.skipIf(!pgUp)(`refuses a migration list with a step that has no PostgreSQL variant, changing nothing; opens once every step has one (the URL's password never shown)${skip}`, async () => {
     const prepared = await throwawayDatabase();
     try {
       const { db } = await openPostgresDatabase(prepared.url);
       await postgresDialect.migrate(db as unknown as Kysely<unknown>, []);
       await db.destroy();
       const withPw = prepared.url.replace('postgres@', 'postgres:pw-in-url@');
-      const refusal = await failureOf(openPortierCore({ dataDir, databaseUrl: withPw }));
-      expect(refusal).toBeInstanceOf(PostgresSchemaMissingError);
-      expect(String(refusal)).toContain("Portier's features do not run on PostgreSQL yet");
-      expect(String(refusal)).toContain(prepared.url.replace('postgres@', 'postgres:***@'));
-      expect(String(refusal)).not.toContain('pw-in-url');
       const sqliteOnly: Migration = { version: 1, name: 'probe', up: probeStep.up };
-      const noVariant = await failureOf(openPostgresForCore(withPw, [sqliteOnly], true));
-      expect(String(noVariant)).toContain('the schema for PostgreSQL is not there yet (1 migration(s) have no PostgreSQL variant, from 0001-probe)');
+      const noVariant = await failureOf(openPostgresForCore(withPw, [sqliteOnly]));
+      expect(noVariant).toBeInstanceOf(PostgresSchemaMissingError);
+      expect(String(noVariant)).toContain('1 migration(s) have no PostgreSQL variant, from 0001-probe');
+      expect(String(noVariant)).toContain(prepared.url.replace('postgres@', 'postgres:***@'));
+      expect(String(noVariant)).not.toContain('pw-in-url');
       expect(await describePostgres(prepared.url)).toMatchObject({ schemaVersion: 0 });
       // A list in which every step has its PostgreSQL variant: migrated and opened.
-      const opened = await openPostgresForCore(withPw, [probeStep], true);
+      const opened = await openPostgresForCore(withPw, [probeStep]);
       try {
         expect(dialectOf(opened).name).toBe('postgres');
         expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM migration_probe`.execute(opened)).rows).toEqual([{ n: 0 }]);
-        // No change marker yet on PostgreSQL: two calls never match, so the read cache always reads.
-        expect(await postgresDialect.changeMarker(opened)).not.toBe(await postgresDialect.changeMarker(opened));
       } finally {
         await opened.destroy();
       }

@@ -54,7 +54,7 @@ async function checkPostgres(url: string): Promise<number> {
   const { server, schemaVersion } = await describePostgres(choice.url);
   console.log(`connected: ${redactDatabaseUrl(choice.url)}`);
   console.log(`server: ${server}`);
-  console.log(schemaVersion === null ? 'schema: not there yet (PostgreSQL support is being built)' : `schema: version ${schemaVersion}`);
+  console.log(schemaVersion === null ? 'schema: not there yet (the first Portier to open it, or migrate, makes it)' : `schema: version ${schemaVersion}`);
   return EXIT_OK;
 }
 

@@ -176,35 +176,27 @@ export function stepsWithoutPostgres(migrations: readonly Migration[]): Migratio
   return migrations.filter((step) => step.upPostgres === undefined);
 }
 
-/**
- * Whether the core's repositories run on PostgreSQL: not yet. Every migration has its PostgreSQL
- * variant, but the repositories still read booleans and counts as SQLite gives them and search
- * through FTS5; until a later slice of issue 13 ports them, the core refuses PostgreSQL.
- */
-export const REPOSITORIES_ON_POSTGRES = true;
-
-/** Thrown while Portier cannot run on PostgreSQL yet; nothing was changed. */
+/** Thrown when a migration step has no PostgreSQL variant (a step written for SQLite only); nothing was changed. */
 export class PostgresSchemaMissingError extends Error {
   constructor(shownUrl: string, missing: readonly Migration[]) {
     const first = missing[0];
     const what = first
-      ? `the schema for PostgreSQL is not there yet (${missing.length} migration(s) have no PostgreSQL variant, from ${String(first.version).padStart(4, '0')}-${first.name})`
-      : "Portier's features do not run on PostgreSQL yet";
-    super(`PostgreSQL support is being built: ${what} (database ${shownUrl}; nothing was changed).`);
+      ? `${missing.length} migration(s) have no PostgreSQL variant, from ${String(first.version).padStart(4, '0')}-${first.name}`
+      : 'a migration has no PostgreSQL variant';
+    super(`This Portier cannot bring the schema up to date on PostgreSQL: ${what} (database ${shownUrl}; nothing was changed).`);
     this.name = 'PostgresSchemaMissingError';
   }
 }
 
 /**
  * The database at `url` for the core, migrated like SQLite (one list of migrations, each step's
- * `upPostgres`); refused, untouched, while any step of `migrations` has no PostgreSQL variant or
- * the repositories do not run on PostgreSQL.
+ * `upPostgres`); refused, untouched, while any step of `migrations` has no PostgreSQL variant.
  */
-export async function openPostgresForCore(url: string, migrations: readonly Migration[] = MIGRATIONS, repositoriesReady = REPOSITORIES_ON_POSTGRES): Promise<Kysely<Database>> {
+export async function openPostgresForCore(url: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Kysely<Database>> {
   const { db } = await openPostgresDatabase(url);
   try {
     const missing = stepsWithoutPostgres(migrations);
-    if (missing.length > 0 || !repositoriesReady) throw new PostgresSchemaMissingError(redactDatabaseUrl(url), missing);
+    if (missing.length > 0) throw new PostgresSchemaMissingError(redactDatabaseUrl(url), missing);
     await migrate(db as unknown as Kysely<unknown>, migrations);
   } catch (error) {
     await db.destroy();
