@@ -143,7 +143,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const database of databases) await database.drop();
   temp.remove();
-});
+}, 60_000);
 
 describe('copy-to: a desk into an empty PostgreSQL database', () => {
   it.skipIf(!pgUp)(`copies every table of the schema, row for row, prints counts and matching checksums, and shows progress${skip}`, async () => {

@@ -220,13 +220,14 @@ describe('who may grant access', () => {
     const plain = await signedIn(t.core, 'plain@example.com', 'Quiet-Harbour-72');
     expect((await t.call('portal-accounts:get', { id: account.id }, plain)).username).toBe('a@example.com');
     const before = await databaseFingerprint(t.core);
+    // One at a time: a refusal that came while the test awaited another would be an unhandled rejection.
     for (const attempt of [
-      create('b@example.com', {}, plain),
-      t.call('portal-accounts:set-active', { id: account.id, active: false }, plain),
-      t.call('portal-accounts:update', { id: account.id, links: [link(org.id)], roleGroupIds: [group.id] }, plain),
-      t.call('portal-accounts:change-username', { id: account.id, username: 'c@example.com' }, plain),
+      () => create('b@example.com', {}, plain),
+      () => t.call('portal-accounts:set-active', { id: account.id, active: false }, plain),
+      () => t.call('portal-accounts:update', { id: account.id, links: [link(org.id)], roleGroupIds: [group.id] }, plain),
+      () => t.call('portal-accounts:change-username', { id: account.id, username: 'c@example.com' }, plain),
     ]) {
-      expect((await errorOf(attempt)).code).toBe('FORBIDDEN');
+      expect((await errorOf(attempt())).code).toBe('FORBIDDEN');
     }
     expect(await databaseFingerprint(t.core)).toBe(before);
   });
