@@ -19,13 +19,13 @@ import { TicketWorldWriter, type WorldSpec } from '../support/ticket-world';
  * the SQL list equals filtering all tickets with explain(...).visible, the list's `writable`
  * equals explain's, and no contact sees a ticket of a project that is not its customer's (or
  * internal while allowed). PORTIER_ACCESS_WORLDS sets the number of worlds (default 10,000 on
- * SQLite; 1,000 on PostgreSQL, where every statement is a round trip to the server).
+ * SQLite; 500 on PostgreSQL, where every statement is a round trip to the server).
  *
  * One database for all worlds (the project's: SQLite or PostgreSQL), each world written and
  * cleared in one transaction; on SQLite synchronous=OFF, because a crash of this test loses
  * nothing worth keeping. postgres-same-lists.test.ts compares the lists of both databases.
  */
-const WORLDS = Number(process.env.PORTIER_ACCESS_WORLDS ?? (onPostgres ? 1_000 : 10_000));
+const WORLDS = Number(process.env.PORTIER_ACCESS_WORLDS ?? (onPostgres ? 500 : 10_000));
 
 const day = (n: number, hour: '06' | '18') => `2026-02-0${n + 1}T${hour}:00:00.000Z`;
 const SCOPES = ['one_task', 'all_tasks', 'existing_tasks'] as const;
