@@ -1,13 +1,14 @@
-import path from 'node:path';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ViewContact } from '../../shared/api/ticket-view';
-import { openDatabase, type Db } from '../../electron/core/db/connection';
-import { DATABASE_FILE_NAME } from '../../electron/core/portier-core';
+import type { Db } from '../../electron/core/db/connection';
+import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { explain, writableFor } from '../../electron/core/ticket-access/ticket-access';
 import { listContactTickets, readAllTicketFacts, visibleTicketNumbers } from '../../electron/core/ticket-access/ticket-access-repository';
 import { loadScope } from '../../electron/core/ticket-access/ticket-view-service';
-import { migratedDataDir } from '../support/core';
+import { migratedDataDir, testDatabaseOptions } from '../support/core';
+import { onPostgres } from '../support/test-database';
 import { TicketWorldWriter, type WorldSpec } from '../support/ticket-world';
 
 /*
@@ -17,12 +18,14 @@ import { TicketWorldWriter, type WorldSpec } from '../support/ticket-world';
  * revoked and read-only, both settings, tickets with secondary assignments), for every contact
  * the SQL list equals filtering all tickets with explain(...).visible, the list's `writable`
  * equals explain's, and no contact sees a ticket of a project that is not its customer's (or
- * internal while allowed). PORTIER_ACCESS_WORLDS sets the number of worlds (default 10,000).
+ * internal while allowed). PORTIER_ACCESS_WORLDS sets the number of worlds (default 10,000 on
+ * SQLite; 500 on PostgreSQL, where every statement is a round trip to the server).
  *
- * One SQLite file for all worlds, each written and cleared in one transaction; synchronous=OFF
- * because a crash of this test loses nothing worth keeping.
+ * One database for all worlds (the project's: SQLite or PostgreSQL), each world written and
+ * cleared in one transaction; on SQLite synchronous=OFF, because a crash of this test loses
+ * nothing worth keeping. postgres-same-lists.test.ts compares the lists of both databases.
  */
-const WORLDS = Number(process.env.PORTIER_ACCESS_WORLDS ?? 10_000);
+const WORLDS = Number(process.env.PORTIER_ACCESS_WORLDS ?? (onPostgres ? 500 : 10_000));
 
 const day = (n: number, hour: '06' | '18') => `2026-02-0${n + 1}T${hour}:00:00.000Z`;
 const SCOPES = ['one_task', 'all_tasks', 'existing_tasks'] as const;
@@ -88,20 +91,25 @@ const worldArbitrary = fc
     return { organisations, persons, accounts, projects, tasks, rights, tickets, settings: { ticketRightsOnInternalProjects: g.internalAllowed, customerTicketAccessReadOnly: g.readOnly } };
   });
 
+let core: PortierCore;
 let db: Db;
 let writer: TicketWorldWriter;
 let data: { dir: string; remove: () => void };
+let drop: () => Promise<void>;
 const NOW = new Date('2026-03-01T00:00:00.000Z');
 
 beforeAll(async () => {
   data = migratedDataDir('portier-access-');
-  const opened = await openDatabase(path.join(data.dir, DATABASE_FILE_NAME));
-  opened.sqlite.pragma('synchronous = OFF');
-  db = opened.db;
-  writer = new TicketWorldWriter(opened.sqlite);
+  const { drop: dropDatabase, ...database } = await testDatabaseOptions();
+  drop = dropDatabase;
+  core = await openPortierCore({ dataDir: data.dir, ...database });
+  db = core.deps.db;
+  if (!onPostgres) await sql`PRAGMA synchronous = OFF`.execute(db);
+  writer = new TicketWorldWriter(db);
 });
 afterAll(async () => {
-  await db.destroy();
+  await core.close();
+  await drop();
   data.remove();
 });
 
@@ -116,7 +124,7 @@ it(`the SQL list equals explain(...).visible for every contact, over ${WORLDS} r
   let seen = 0;
   await fc.assert(
     fc.asyncProperty(worldArbitrary, async (world) => {
-      writer.replace(world);
+      await writer.replace(world);
       const tickets = await readAllTicketFacts(db);
       for (const contact of contactsOf(world)) {
         const { scope } = await loadScope(db, contact, NOW);
@@ -158,4 +166,4 @@ it(`the SQL list equals explain(...).visible for every contact, over ${WORLDS} r
   );
   // The worlds are not all empty-handed: some contacts see some tickets.
   expect(seen).toBeGreaterThan(0);
-}, 300_000);
+}, 600_000);

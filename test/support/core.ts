@@ -64,9 +64,9 @@ export async function testDatabaseOptions(): Promise<{ databaseUrl?: string; dro
 }
 
 /** A real core on a real database (a SQLite file, or PostgreSQL in project "postgres"), with the first administrator created and signed in. */
-export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string } = {}): Promise<TestCore> {
+export async function startTestCore(options: { clock?: Clock; withAdmin?: boolean; portalUrl?: string; /** A PostgreSQL database of the test's own (it drops it), whatever the project. */ databaseUrl?: string } = {}): Promise<TestCore> {
   const data = migratedDataDir();
-  const { drop, ...database } = await testDatabaseOptions();
+  const { drop, ...database } = options.databaseUrl ? { databaseUrl: options.databaseUrl, drop: () => Promise.resolve() } : await testDatabaseOptions();
   // PORTIER_TEST_SHOW_ERRORS=1 prints what lies behind an INTERNAL answer (while porting, debugging).
   const onError = process.env.PORTIER_TEST_SHOW_ERRORS === '1' ? (channel: string, error: unknown) => console.error(channel, error) : undefined;
   const core = await openPortierCore({ dataDir: data.dir, ...database, ...(onError ? { onError } : {}), ...(options.clock ? { clock: options.clock } : {}) });

@@ -49,10 +49,14 @@ export interface ThrowawayDatabase {
   drop(): Promise<void>;
 }
 
-/** CREATE DATABASE portier_test_<random>: empty, the test's own. */
-export async function throwawayDatabase(): Promise<ThrowawayDatabase> {
+/**
+ * CREATE DATABASE portier_test_<random>: empty, the test's own. `icuLocale` ("nl-NL"): its text
+ * sorts by that language's rules by default, as on an office's server set up in its language.
+ */
+export async function throwawayDatabase(options: { icuLocale?: 'nl-NL' | 'de-DE' | 'en-US' } = {}): Promise<ThrowawayDatabase> {
   const name = `portier_test_${randomBytes(6).toString('hex')}`;
-  // The name is ours (hex), so it may stand in the statement as it is.
-  await asAdmin(`CREATE DATABASE ${name}`);
+  // The name is ours (hex) and the locale one of a fixed few, so they may stand in the statement as they are.
+  const locale = options.icuLocale ? ` TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale}' LOCALE 'C.UTF-8'` : '';
+  await asAdmin(`CREATE DATABASE ${name}${locale}`);
   return { name, url: urlOf(name), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

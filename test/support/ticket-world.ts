@@ -1,12 +1,11 @@
-import type SQLite from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../electron/core/db/schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, TicketTable } from '../../electron/core/db/schema';
 import type { TicketAccessSettings, TicketRightScope } from '../../shared/api/ticket-rights';
 
 /*
- * A ticket world written straight into SQLite (fix/tickets builds the services for projects and
- * tickets in parallel; the access function only reads). Prepared statements on the raw
- * connection, one transaction per world, so the property test can build and clear thousands.
+ * A ticket world written straight into the database, on SQLite or PostgreSQL (the access
+ * function only reads), one transaction per world and one INSERT per table, so the property
+ * test can build and clear thousands.
  */
 
 export interface WorldSpec {
@@ -27,7 +26,7 @@ export interface WorldSpec {
     createdAt: string;
     revokedAt: string | null;
   }[];
-  tickets: { id: number; number: number; projectId: number; taskId: number; title?: string; status?: string; priority?: string; contactPersonId?: number | null; secondaryProjectId?: number | null; updatedAt?: string }[];
+  tickets: { id: number; number: number; projectId: number; taskId: number; title?: string; status?: TicketTable['status']; priority?: TicketTable['priority']; contactPersonId?: number | null; secondaryProjectId?: number | null; updatedAt?: string }[];
   settings: TicketAccessSettings;
 }
 
@@ -36,74 +35,118 @@ const T0 = '2026-01-01T00:00:00.000Z';
 const LOCKED_UNTIL = '2099-01-01T00:00:00.000Z';
 
 /** Tables a world writes, children first: the order DELETEs must run in. */
-const WORLD_TABLES = ['ticket_right_task', 'ticket_right', 'ticket_assignment', 'ticket', 'task', 'project', 'portal_account_link', 'portal_account', 'person', 'organisation'];
+const WORLD_TABLES = ['ticket_right_task', 'ticket_right', 'ticket_assignment', 'ticket', 'task', 'project', 'portal_account_link', 'portal_account', 'person', 'organisation'] as const;
 
 export class TicketWorldWriter {
-  private readonly statements;
-  private readonly write;
-
-  constructor(private readonly sqlite: SQLite.Database) {
-    const prepare = (text: string) => sqlite.prepare(text);
-    this.statements = {
-      organisation: prepare(`INSERT INTO organisation (id, name, name_key, search_key, language, internal, created_at, updated_at) VALUES (?, ?, ?, ?, 'default', ?, '${T0}', '${T0}')`),
-      person: prepare(`INSERT INTO person (id, organisation_id, first_name, last_name, name_key, search_key, created_at, updated_at) VALUES (?, ?, 'P', ?, ?, ?, '${T0}', '${T0}')`),
-      account: prepare(
-        `INSERT INTO portal_account (id, username, username_key, active, activated_at, locked_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, '${T0}', '${T0}')`,
-      ),
-      link: prepare('INSERT INTO portal_account_link (account_id, organisation_id, person_id, is_default) VALUES (?, ?, ?, ?)'),
-      project: prepare(`INSERT INTO project (id, organisation_id, name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?, '${T0}', '${T0}')`),
-      task: prepare('INSERT INTO task (id, project_id, name, name_key, archived_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      right: prepare(
-        'INSERT INTO ticket_right (id, person_id, account_id, account_organisation_id, project_id, scope, task_id, read_only, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      rightTask: prepare('INSERT INTO ticket_right_task (right_id, task_id) VALUES (?, ?)'),
-      ticket: prepare(
-        `INSERT INTO ticket (id, number, title, title_key, status, priority, project_id, task_id, contact_person_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '${T0}', ?)`,
-      ),
-      assignment: prepare(`INSERT INTO ticket_assignment (ticket_id, project_id, task_id, origin, created_at) VALUES (?, ?, NULL, 'manual', '${T0}')`),
-      setting: prepare(`INSERT INTO setting (key, value_json) VALUES ('ticketAccess', ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`),
-    };
-    const deletes = WORLD_TABLES.map((table) => prepare(`DELETE FROM ${table}`));
-    const resetSequence = prepare(`DELETE FROM sqlite_sequence WHERE name IN (${WORLD_TABLES.map((t) => `'${t}'`).join(', ')})`);
-    this.write = sqlite.transaction((world: WorldSpec | null) => {
-      for (const statement of deletes) statement.run();
-      resetSequence.run();
-      if (world) this.insert(world);
-    });
-  }
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Replaces whatever world the database held with this one, in one transaction. */
-  replace(world: WorldSpec): void {
-    this.write(world);
+  replace(world: WorldSpec): Promise<void> {
+    return this.write(world);
   }
 
-  clear(): void {
-    this.write(null);
+  clear(): Promise<void> {
+    return this.write(null);
   }
 
-  private insert(w: WorldSpec): void {
-    const s = this.statements;
-    for (const o of w.organisations) s.organisation.run(o.id, `Org ${o.id}`, `org ${o.id}`, `org ${o.id}`, o.internal ? 1 : 0);
-    for (const p of w.persons) s.person.run(p.id, p.organisationId, `Person ${p.id}`, `person ${p.id}`, `person ${p.id}`);
-    for (const a of w.accounts) {
-      s.account.run(a.id, `a${a.id}@example.com`, `a${a.id}@example.com`, a.active ? 1 : 0, a.activated ? T0 : null, a.locked ? LOCKED_UNTIL : null);
-      for (const l of a.links) s.link.run(a.id, l.organisationId, l.personId, l.isDefault ? 1 : 0);
-    }
-    for (const p of w.projects) s.project.run(p.id, p.organisationId, `Project ${p.id}`, `project ${p.id}`);
-    for (const t of w.tasks) s.task.run(t.id, t.projectId, `Task ${t.id}`, `task ${t.id}`, t.archived ? t.createdAt : null, t.createdAt, t.createdAt);
-    for (const r of w.rights) {
-      const person = 'personId' in r.holder ? r.holder.personId : null;
+  private write(world: WorldSpec | null): Promise<void> {
+    return this.db.transaction().execute(async (trx) => {
+      for (const table of WORLD_TABLES) await sql`DELETE FROM ${sql.table(table)}`.execute(trx);
+      if (world) await insertWorld(trx, world);
+    });
+  }
+}
+
+/** Each table's rows in one statement (none when the world has none). */
+async function insertWorld(trx: Transaction<Database>, w: WorldSpec): Promise<void> {
+  const many = async <R>(rows: R[], insert: (rows: R[]) => Promise<unknown>) => {
+    if (rows.length > 0) await insert(rows);
+  };
+  await many(
+    w.organisations.map((o) => ({ id: o.id, name: `Org ${o.id}`, name_key: `org ${o.id}`, search_key: `org ${o.id}`, language: 'default' as const, internal: o.internal ? 1 : 0, created_at: T0, updated_at: T0 })),
+    (rows) => trx.insertInto('organisation').values(rows).execute(),
+  );
+  await many(
+    w.persons.map((p) => ({ id: p.id, organisation_id: p.organisationId, first_name: 'P', last_name: `Person ${p.id}`, name_key: `person ${p.id}`, search_key: `person ${p.id}`, language: 'default' as const, created_at: T0, updated_at: T0 })),
+    (rows) => trx.insertInto('person').values(rows).execute(),
+  );
+  await many(
+    w.accounts.map((a) => ({
+      id: a.id,
+      username: `a${a.id}@example.com`,
+      username_key: `a${a.id}@example.com`,
+      language: 'default' as const,
+      active: a.active ? 1 : 0,
+      activated_at: a.activated ? T0 : null,
+      locked_until: a.locked ? LOCKED_UNTIL : null,
+      created_at: T0,
+      updated_at: T0,
+    })),
+    (rows) => trx.insertInto('portal_account').values(rows).execute(),
+  );
+  await many(
+    w.accounts.flatMap((a) => a.links.map((l) => ({ account_id: a.id, organisation_id: l.organisationId, person_id: l.personId, is_default: l.isDefault ? 1 : 0 }))),
+    (rows) => trx.insertInto('portal_account_link').values(rows).execute(),
+  );
+  await many(
+    w.projects.map((p) => ({ id: p.id, organisation_id: p.organisationId, name: `Project ${p.id}`, name_key: `project ${p.id}`, created_at: T0, updated_at: T0 })),
+    (rows) => trx.insertInto('project').values(rows).execute(),
+  );
+  await many(
+    w.tasks.map((t) => ({ id: t.id, project_id: t.projectId, name: `Task ${t.id}`, name_key: `task ${t.id}`, archived_at: t.archived ? t.createdAt : null, created_at: t.createdAt, updated_at: t.createdAt })),
+    (rows) => trx.insertInto('task').values(rows).execute(),
+  );
+  await many(
+    w.rights.map((r) => {
       const account = 'accountId' in r.holder ? r.holder : null;
-      s.right.run(r.id, person, account?.accountId ?? null, account?.organisationId ?? null, r.projectId, r.scope, r.taskId, r.readOnly ? 1 : 0, r.createdAt, r.revokedAt);
-      for (const task of r.taskIds) s.rightTask.run(r.id, task);
-    }
-    for (const t of w.tickets) {
+      return {
+        id: r.id,
+        person_id: 'personId' in r.holder ? r.holder.personId : null,
+        account_id: account?.accountId ?? null,
+        account_organisation_id: account?.organisationId ?? null,
+        project_id: r.projectId,
+        scope: r.scope,
+        task_id: r.taskId,
+        read_only: r.readOnly ? 1 : 0,
+        created_at: r.createdAt,
+        revoked_at: r.revokedAt,
+      };
+    }),
+    (rows) => trx.insertInto('ticket_right').values(rows).execute(),
+  );
+  await many(
+    w.rights.flatMap((r) => r.taskIds.map((task) => ({ right_id: r.id, task_id: task }))),
+    (rows) => trx.insertInto('ticket_right_task').values(rows).execute(),
+  );
+  await many(
+    w.tickets.map((t) => {
       const title = t.title ?? `Ticket ${t.number}`;
-      s.ticket.run(t.id, t.number, title, title.toLowerCase(), t.status ?? 'new', t.priority ?? 'normal', t.projectId, t.taskId, t.contactPersonId ?? null, t.updatedAt ?? T0);
-      if (t.secondaryProjectId != null && t.secondaryProjectId !== t.projectId) s.assignment.run(t.id, t.secondaryProjectId);
-    }
-    s.setting.run(JSON.stringify(w.settings));
-  }
+      return {
+        id: t.id,
+        number: t.number,
+        title,
+        title_key: title.toLowerCase(),
+        description: '',
+        status: t.status ?? 'new',
+        priority: t.priority ?? 'normal',
+        project_id: t.projectId,
+        task_id: t.taskId,
+        contact_person_id: t.contactPersonId ?? null,
+        created_at: T0,
+        updated_at: t.updatedAt ?? T0,
+      };
+    }),
+    (rows) => trx.insertInto('ticket').values(rows).execute(),
+  );
+  await many(
+    w.tickets.filter((t) => t.secondaryProjectId != null && t.secondaryProjectId !== t.projectId).map((t) => ({ ticket_id: t.id, project_id: t.secondaryProjectId as number, task_id: null, origin: 'manual' as const, created_at: T0 })),
+    (rows) => trx.insertInto('ticket_assignment').values(rows).execute(),
+  );
+  await trx
+    .insertInto('setting')
+    .values({ key: 'ticketAccess', value_json: JSON.stringify(w.settings) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: (eb) => eb.ref('excluded.value_json') }))
+    .execute();
 }
 
 /** An empty world to build table tests from. */

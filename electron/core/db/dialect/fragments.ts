@@ -8,7 +8,9 @@ import type { RawBuilder, SqlBool } from 'kysely';
 export interface SqlFragments {
   /**
    * Case-insensitive order of a text column, as people expect a list of names to be sorted and
-   * as the indexes are made: COLLATE NOCASE on SQLite, lower(...) COLLATE "C" on PostgreSQL.
+   * as the indexes are made: COLLATE NOCASE on SQLite, lower(... COLLATE "C") on PostgreSQL;
+   * both fold A-Z only and order bytewise, so both databases give one order (accents and
+   * non-ASCII case are what the stored keys fold: sort by a key where they matter).
    */
   caseless(column: string): RawBuilder<string>;
   /** The same for any expression (a CASE, a function call). */

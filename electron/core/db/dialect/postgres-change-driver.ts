@@ -1,5 +1,7 @@
-import { PostgresDialect, type CompiledQuery, type DatabaseConnection, type Driver, type PostgresDialectConfig, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
+import { CompiledQuery, PostgresDialect, type DatabaseConnection, type Driver, type PostgresDialectConfig, type QueryCompiler, type QueryResult, type TransactionSettings } from 'kysely';
 import type { DatabaseChanges } from './postgres-changes';
+import { SCHEMA_VERSION_TABLE } from './postgres';
+import { currentTurn } from './postgres-serializable';
 
 /*
  * Kysely's PostgreSQL driver, announcing every committed write (postgres-changes.ts): a
@@ -9,6 +11,9 @@ import type { DatabaseChanges } from './postgres-changes';
  * touched a row, whether built by Kysely, compiled once or written as raw SQL. (A data-changing
  * CTE under a SELECT answers as a SELECT and is not seen; Portier's SQL has none.)
  */
+
+/** The turn of Portier's transactions (postgres-serializable.ts) is a lock on the schema version table, which every migrated database has. */
+const turnLock = (turn: 'beside' | 'alone') => CompiledQuery.raw(`LOCK TABLE ${SCHEMA_VERSION_TABLE} IN ${turn === 'alone' ? 'EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
 
 /** A pooled connection with what the announcements need to know of it. */
 class WatchedConnection implements DatabaseConnection {
@@ -69,10 +74,29 @@ class ChangeAnnouncingDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const c = watched(connection);
+    // Portier's own transactions (no settings of their own) take their turn: see postgres-serializable.ts.
+    const turn = settings.isolationLevel === undefined && settings.accessMode === undefined ? currentTurn() : 'none';
+    const lock = turn !== 'none' && (await this.turnTableExists(c)) ? turnLock(turn) : null;
     // SERIALIZABLE unless asked otherwise: see postgres-serializable.ts.
     await this.inner.beginTransaction(c.inner, { ...settings, isolationLevel: settings.isolationLevel ?? 'serializable' });
     c.inTransaction = true;
     c.wrote = false;
+    if (lock) await c.inner.executeQuery(lock);
+  }
+
+  #turnTable = false;
+
+  /**
+   * Before the first migration (which makes the schema version table) there is no other Portier
+   * process to take turns with. Asked before BEGIN: no read may set a transaction's snapshot
+   * before its turn.
+   */
+  private async turnTableExists(c: WatchedConnection): Promise<boolean> {
+    if (!this.#turnTable) {
+      const { rows } = await c.inner.executeQuery<{ present: boolean }>(CompiledQuery.raw(`SELECT to_regclass('${SCHEMA_VERSION_TABLE}') IS NOT NULL AS present`));
+      this.#turnTable = rows[0]?.present === true;
+    }
+    return this.#turnTable;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

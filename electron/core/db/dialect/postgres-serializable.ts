@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 
 /*
@@ -7,6 +8,16 @@ import type { Kysely } from 'kysely';
  * server refuses (40001) whichever of two overlapping transactions would have seen the other's
  * change, and the transaction is run again from the start, where it sees that change and
  * decides again as it would have on SQLite. A deadlock (40P01) is retried the same way.
+ *
+ * Retrying alone does not always get a transaction through: while other processes keep
+ * writing, a long one (an activation chunk) is refused again and again in favour of the short
+ * ones beside it (SSI's predicate locks are per index page, so two transactions that add rows
+ * to one table and read them back already conflict; and the account tallies are one row per
+ * stage). So a transaction refused twice waits its turn and runs alone, as on SQLite: every
+ * Portier transaction begins by taking the turn lock (postgres-change-driver.ts), beside the
+ * others in ROW EXCLUSIVE mode, alone in EXCLUSIVE mode, which waits for those running to end
+ * and holds back those that begin after it. LOCK TABLE sets no snapshot (its first read does),
+ * so the lone transaction sees everything committed before it.
  */
 
 /** SQLSTATEs after which running the whole transaction again is safe and may succeed. */
@@ -18,6 +29,22 @@ const RETRYABLE = new Set(['40001', '40P01']);
  * reading the highest number) all get theirs well within this.
  */
 export const TRANSACTION_ATTEMPTS = 40;
+
+/** From this attempt on a transaction runs alone. */
+export const ALONE_FROM_ATTEMPT = 3;
+
+/**
+ * How the transaction being begun takes its turn: beside other transactions, alone, or not at
+ * all (one begun inside another's callback: waiting for a turn there could wait for itself).
+ */
+export type Turn = 'beside' | 'alone' | 'none';
+
+const turns = new AsyncLocalStorage<Turn>();
+
+/** The turn of the transaction being begun in this async context (the driver asks at BEGIN). */
+export function currentTurn(): Turn {
+  return turns.getStore() ?? 'none';
+}
 
 /** The driver error says the transaction lost a serialization race (or a deadlock). */
 export function isSerializationFailure(error: unknown): boolean {
@@ -34,8 +61,9 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 /**
  * Makes db.transaction().execute(fn) run `fn` again (a new transaction) after a serialization
  * failure, up to TRANSACTION_ATTEMPTS times, with a growing random pause so the rivals do not
- * meet again. `fn` must not depend on effects outside the database made by a failed attempt;
- * Portier's transactions only read and write the database (files are written after commit).
+ * meet again, and alone from ALONE_FROM_ATTEMPT on. `fn` must not depend on effects outside the
+ * database made by a failed attempt; Portier's transactions only read and write the database
+ * (files are written after commit).
  */
 export function retryingSerializationFailures<DB>(db: Kysely<DB>): Kysely<DB> {
   const transaction = db.transaction.bind(db);
@@ -43,9 +71,11 @@ export function retryingSerializationFailures<DB>(db: Kysely<DB>): Kysely<DB> {
     const builder = transaction();
     const execute = builder.execute.bind(builder);
     builder.execute = async <T>(fn: Parameters<typeof execute<T>>[0]): Promise<T> => {
+      const nested = turns.getStore() !== undefined;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await execute<T>(fn);
+          const turn: Turn = nested ? 'none' : attempt >= ALONE_FROM_ATTEMPT ? 'alone' : 'beside';
+          return await turns.run(turn, () => execute<T>(fn));
         } catch (error) {
           if (attempt >= TRANSACTION_ATTEMPTS || !isSerializationFailure(error)) throw error;
           await pause(attempt);

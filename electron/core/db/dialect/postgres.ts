@@ -73,11 +73,14 @@ async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): P
 
 /**
  * PostgreSQL's spelling: lists travel as one array parameter (node-postgres sends a JS array as
- * an array literal); NOCASE is lower() COLLATE "C", as the indexes of the schema are made.
+ * an array literal); NOCASE is lower(... COLLATE "C"): under "C" lower() folds A-Z only, as
+ * NOCASE does (under the database's own collation it would fold É to é as well, and "Łukasz"
+ * would sort after "łucja" on PostgreSQL and before it on SQLite), and the order is bytewise.
+ * On the key and sort columns (COLLATE "C" already) it is the expression their indexes hold.
  */
 const postgresFragments: SqlFragments = {
-  caseless: (column) => sql<string>`lower(${sql.ref(column)}) COLLATE "C"`,
-  caselessOf: (expression) => sql<string>`lower(${expression}) COLLATE "C"`,
+  caseless: (column) => sql<string>`lower(${sql.ref(column)} COLLATE "C")`,
+  caselessOf: (expression) => sql<string>`lower((${expression}) COLLATE "C")`,
   nullsLow: (direction) => (direction === 'asc' ? sql`NULLS FIRST` : sql`NULLS LAST`),
   caselessIn: (column, values) => sql<SqlBool>`lower(${sql.ref(column)}) COLLATE "C" IN (SELECT lower(v) COLLATE "C" FROM unnest(${values}::text[]) AS v)`,
   includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,
