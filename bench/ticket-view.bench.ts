@@ -40,13 +40,17 @@ interface Scenario {
   name: string;
   input(g: GeneratedTickets): ViewInput;
   where(g: GeneratedTickets): { where: string; params: Record<string, string | number> };
-  /** The same conditions for PostgreSQL, whose planner keeps statistics: no `+`, strpos for instr. */
+  /** The same conditions for PostgreSQL: `|| ''` for `+` (as the core writes it), strpos for instr. */
   wherePostgres(g: GeneratedTickets): { where: string; params: Record<string, string | number> };
 }
 
 /** `+`: the status is tested on the rows the rights yield, not looked up in ticket_status (as the core does). */
 const OPEN = "+t.status IN ('new', 'in_progress', 'waiting_for_customer')";
-const OPEN_PG = "t.status IN ('new', 'in_progress', 'waiting_for_customer')";
+/**
+ * The same on PostgreSQL, as the core writes it there too: with the status estimated, the planner
+ * walks ticket_updated backward hoping to meet the contact's tickets soon (about 330 ms at 1M).
+ */
+const OPEN_PG = "t.status || '' IN ('new', 'in_progress', 'waiting_for_customer')";
 
 const SCENARIOS: readonly Scenario[] = [
   { name: 'open, newest first (default)', input: () => ({}), where: () => ({ where: OPEN, params: {} }), wherePostgres: () => ({ where: OPEN_PG, params: {} }) },
@@ -60,7 +64,7 @@ const SCENARIOS: readonly Scenario[] = [
     name: 'waiting for me, urgent first',
     input: () => ({ quickLink: 'waiting_for_me', sort: 'priority', direction: 'desc' }),
     where: () => ({ where: "+t.status = 'waiting_for_customer'", params: {} }),
-    wherePostgres: () => ({ where: "t.status = 'waiting_for_customer'", params: {} }),
+    wherePostgres: () => ({ where: "t.status || '' = 'waiting_for_customer'", params: {} }),
   },
   {
     name: 'search "printer", by title',
