@@ -2,8 +2,10 @@
  * npm run bench: the account list (listPortalAccounts) at 100k and 1M accounts
  * against the same queries written by hand on better-sqlite3, same file, same run.
  * Goal (issue 3): p95 <= 10 ms at 1M and within 2x of the hand-written query.
- * Options: --sizes 100000,1000000  --runs 50  --keep (leave the SQLite files).
- * Writes bench-results.json (gitignored: figures belong to the machine that made them).
+ * Options: --sizes 100000,1000000  --runs 50  --keep (leave the SQLite files)
+ * --database URL: the same on PostgreSQL, next to the same queries written by hand for it on
+ * the same server (account-list-postgres.ts; --help says what the URL must name).
+ * Writes bench-results.json, or bench-results-postgres.json (gitignored: figures belong to the machine that made them).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,39 +18,9 @@ import { listPortalAccounts } from '../electron/core/portal-accounts/account-lis
 import { generateAccounts } from './generate-accounts';
 import { SCENARIOS, type Scenario } from './scenarios';
 import { handList, statementCache } from './hand-queries';
-
-const GOAL_P95_MS = 10;
-const GOAL_RATIO = 2;
-
-interface Figures {
-  query: string;
-  n: number;
-  runs: number;
-  p50: number;
-  p95: number;
-  handP50: number;
-  handP95: number;
-  /** core p95 / hand p95 */
-  ratio: number;
-  total: number;
-  /** p95 of the hand-written count of the matching accounts alone: how much of the time the exact total costs. */
-  countP95: number;
-  meetsGoal: boolean;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-
-async function time(runs: number, fn: () => unknown): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up: page cache and statement caches
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
-}
+import { benchSizeOnPostgres } from './account-list-postgres';
+import { figuresOf, formatRow, GOAL_P95_MS, GOAL_RATIO, HEADER, time, type Figures } from './account-list-figures';
+import { DATABASE_HELP, describeServer } from './postgres-server';
 
 async function benchSize(n: number, runs: number, keep: boolean): Promise<Figures[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-bench-'));
@@ -102,45 +74,44 @@ async function benchScenario(
   const prepared = statementCache(conn);
   const count = collect ? null : conn.prepare(`SELECT count(*) FROM portal_account a ${handQuery.where ? `WHERE ${handQuery.where}` : ''}`);
   const countTime = await time(runs, () => (collect ? collect(prepared) : count?.get(handQuery.params)));
-  const ratio = coreTime.p95 / handTime.p95;
-  const row: Figures = {
-    query: scenario.name,
-    n,
-    runs,
-    p50: coreTime.p50,
-    p95: coreTime.p95,
-    handP50: handTime.p50,
-    handP95: handTime.p95,
-    ratio,
-    total: core.total,
-    countP95: countTime.p95,
-    meetsGoal: coreTime.p95 <= GOAL_P95_MS && ratio <= GOAL_RATIO,
-  };
+  const row = figuresOf(scenario.name, n, runs, core.total, coreTime, handTime, countTime);
   console.log(formatRow(row));
   return row;
 }
 
-const ms = (v: number) => v.toFixed(2).padStart(8);
-const HEADER = `${'query'.padEnd(34)} ${'n'.padStart(9)} ${'total'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'hand p50'.padStart(8)} ${'hand p95'.padStart(8)} ${'ratio'.padStart(6)} ${'count p95'.padStart(9)}  goal`;
-const formatRow = (f: Figures) =>
-  `${f.query.padEnd(34)} ${String(f.n).padStart(9)} ${String(f.total).padStart(8)} ${ms(f.p50)} ${ms(f.p95)} ${ms(f.handP50)} ${ms(f.handP95)} ${f.ratio.toFixed(2).padStart(6)} ${ms(f.countP95).padStart(9)}  ${f.meetsGoal ? 'ok' : 'MISSED'}`;
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '100000,1000000' }, runs: { type: 'string', default: '50' }, keep: { type: 'boolean', default: false } },
+    options: {
+      sizes: { type: 'string', default: '100000,1000000' },
+      runs: { type: 'string', default: '50' },
+      keep: { type: 'boolean', default: false },
+      database: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
     strict: true,
   });
+  if (values.help) {
+    console.log(`Usage: node --import tsx bench/account-list.bench.ts [--sizes 100000,1000000] [--runs 50] [--keep] [--database URL]\n\n${DATABASE_HELP}`);
+    return;
+  }
+  const serverUrl = values.database;
+  if (serverUrl) console.log(`On PostgreSQL: ${await describeServer(serverUrl)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   const runs = Number(values.runs);
   if (sizes.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1) throw new Error('--sizes and --runs take positive integers');
   const all: Figures[] = [];
-  for (const n of sizes) all.push(...(await benchSize(n, runs, values.keep)));
+  for (const n of sizes) all.push(...(serverUrl ? await benchSizeOnPostgres(serverUrl, n, runs, values.keep) : await benchSize(n, runs, values.keep)));
   console.log(`\nAll figures in ms; ratio = p95 / hand p95; goal: p95 <= ${GOAL_P95_MS} ms and ratio <= ${GOAL_RATIO}.`);
-  console.log('count p95: the exact total alone (part of every first page), for seeing where the time goes.');
+  console.log(
+    serverUrl
+      ? 'count p95: the hand-written total alone (from the tallies where the core reads them, else counted up to the cap), for seeing where the time goes.'
+      : 'count p95: the exact total alone (part of every first page), for seeing where the time goes.',
+  );
   console.log(HEADER);
   for (const f of all) console.log(formatRow(f));
-  const out = path.resolve('bench-results.json');
-  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? null, goal: { p95Ms: GOAL_P95_MS, ratio: GOAL_RATIO }, results: all }, null, 2)}\n`);
+  const out = path.resolve(serverUrl ? 'bench-results-postgres.json' : 'bench-results.json');
+  const database = serverUrl ? { database: 'postgres', server: await describeServer(serverUrl) } : { database: 'sqlite' };
+  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), ...database, loadAverage: os.loadavg(), node: process.version, cpu: os.cpus()[0]?.model ?? null, goal: { p95Ms: GOAL_P95_MS, ratio: GOAL_RATIO }, results: all }, null, 2)}\n`);
   console.log(`\nWrote ${out}`);
 }
 

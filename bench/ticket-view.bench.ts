@@ -5,8 +5,11 @@
  * 1M tickets, next to the same page and count written by hand on better-sqlite3 (the same
  * file, the same run). The count alone is measured both ways too.
  * Goal (issue 11, point 12): p95 <= 20 ms and within 2x of the hand-written query.
- * Options: --sizes 100000,1000000  --runs 50  --keep (leave the data folder).
- * Writes bench-results-ticket-view.json (gitignored: figures belong to the machine that made them).
+ * Options: --sizes 100000,1000000  --runs 50  --keep (leave the data folder)
+ * --database URL: the same on PostgreSQL (postgres-server.ts: a throwaway database on that server),
+ * next to the same page and count written by hand for it (ticket-view-hand-postgres.ts).
+ * Writes bench-results-ticket-view.json, or bench-results-ticket-view-postgres.json (gitignored:
+ * figures belong to the machine that made them).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +23,11 @@ import { openPortierCore, type PortierCore } from '../electron/core/portier-core
 import { countContactTickets } from '../electron/core/ticket-access/ticket-access-repository';
 import { loadScope } from '../electron/core/ticket-access/ticket-view-service';
 import { generateTickets, type GeneratedTickets } from './generate-tickets';
-import { HAND_SORTS, handTicketView, type HandFilter } from './ticket-view-hand';
+import { moveToPostgres } from './move-to-postgres';
+import { createBenchDatabase, DATABASE_HELP, describeServer } from './postgres-server';
+import { statementsOn } from './postgres-statements';
+import { HAND_SORTS, handTicketView, type HandFilter, type HandPage } from './ticket-view-hand';
+import { handTicketViewPostgres } from './ticket-view-hand-postgres';
 
 const GOAL_P95_MS = 20;
 const GOAL_RATIO = 2;
@@ -33,28 +40,43 @@ interface Scenario {
   name: string;
   input(g: GeneratedTickets): ViewInput;
   where(g: GeneratedTickets): { where: string; params: Record<string, string | number> };
+  /** The same conditions for PostgreSQL: `|| ''` for `+` (as the core writes it), strpos for instr. */
+  wherePostgres(g: GeneratedTickets): { where: string; params: Record<string, string | number> };
 }
 
 /** `+`: the status is tested on the rows the rights yield, not looked up in ticket_status (as the core does). */
 const OPEN = "+t.status IN ('new', 'in_progress', 'waiting_for_customer')";
+/**
+ * The same on PostgreSQL, as the core writes it there too: with the status estimated, the planner
+ * walks ticket_updated backward hoping to meet the contact's tickets soon (about 330 ms at 1M).
+ */
+const OPEN_PG = "t.status || '' IN ('new', 'in_progress', 'waiting_for_customer')";
 
 const SCENARIOS: readonly Scenario[] = [
-  { name: 'open, newest first (default)', input: () => ({}), where: () => ({ where: OPEN, params: {} }) },
-  { name: 'all, by number', input: () => ({ quickLink: 'all', sort: 'number', direction: 'asc' }), where: () => ({ where: '', params: {} }) },
+  { name: 'open, newest first (default)', input: () => ({}), where: () => ({ where: OPEN, params: {} }), wherePostgres: () => ({ where: OPEN_PG, params: {} }) },
+  {
+    name: 'all, by number',
+    input: () => ({ quickLink: 'all', sort: 'number', direction: 'asc' }),
+    where: () => ({ where: '', params: {} }),
+    wherePostgres: () => ({ where: '', params: {} }),
+  },
   {
     name: 'waiting for me, urgent first',
     input: () => ({ quickLink: 'waiting_for_me', sort: 'priority', direction: 'desc' }),
     where: () => ({ where: "+t.status = 'waiting_for_customer'", params: {} }),
+    wherePostgres: () => ({ where: "t.status || '' = 'waiting_for_customer'", params: {} }),
   },
   {
     name: 'search "printer", by title',
     input: () => ({ quickLink: 'all', search: 'printer', sort: 'title', direction: 'asc' }),
     where: () => ({ where: "instr(t.title_key, 'printer') > 0", params: {} }),
+    wherePostgres: () => ({ where: "strpos(t.title_key, 'printer') > 0", params: {} }),
   },
   {
     name: 'open, one project, priority high',
     input: (g) => ({ projectId: g.benchProjectIds[0] ?? 0, priority: 'high' }),
     where: (g) => ({ where: `${OPEN} AND t.project_id = @project AND t.priority = 'high'`, params: { project: g.benchProjectIds[0] ?? 0 } }),
+    wherePostgres: (g) => ({ where: `${OPEN_PG} AND t.project_id = @project AND t.priority = 'high'`, params: { project: g.benchProjectIds[0] ?? 0 } }),
   },
 ];
 
@@ -106,8 +128,21 @@ async function timePair(runs: number, core: () => unknown, hand: () => unknown):
   return { core: summary(samples[0]), hand: summary(samples[1]) };
 }
 
-async function benchSize(n: number, runs: number, keep: boolean): Promise<Figures[]> {
+/** The hand-written way on one database: the page (with the total) and the count alone. */
+interface Hand {
+  list(personId: number, f: HandFilter): HandPage | Promise<HandPage>;
+  count(personId: number, f: HandFilter): number | Promise<number>;
+  /** The scenario's conditions in this database's SQL. */
+  where(scenario: Scenario, g: GeneratedTickets): { where: string; params: Record<string, string | number> };
+}
+
+/**
+ * Generates into SQLite (on PostgreSQL too: the same rows either way), then measures on SQLite,
+ * or, given `serverUrl`, moves the data into a throwaway database there and measures on it.
+ */
+async function benchSize(n: number, runs: number, keep: boolean, serverUrl: string | undefined): Promise<Figures[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portier-bench-ticket-view-'));
+  const database = serverUrl ? await createBenchDatabase(serverUrl) : null;
   try {
     // The administrator and the settings through the core (internal projects allowed: two of the contact's rights are on them).
     let core = await openPortierCore({ dataDir });
@@ -122,22 +157,34 @@ async function benchSize(n: number, runs: number, keep: boolean): Promise<Figure
     const mib = (fs.statSync(file).size / 2 ** 20).toFixed(0);
     const counts = { organisations: generated.organisations, projects: generated.projects, tasks: generated.tasks, persons: generated.persons, rights: generated.rights };
     console.log(`\n${n.toLocaleString('en')} tickets generated in ${((performance.now() - t0) / 1000).toFixed(1)} s (${mib} MiB): ${JSON.stringify(counts)}`);
+    if (database) {
+      const moved = await moveToPostgres(file, database.url);
+      const s = moved.seconds;
+      console.log(`moved to PostgreSQL (${moved.rows.toLocaleString('en')} rows) in ${s.load.toFixed(1)} s, indexes ${s.indexes.toFixed(1)} s, VACUUM ANALYZE ${s.analyze.toFixed(1)} s`);
+    }
 
-    // A fresh core as the app opens it, signed in as staff; the hand queries on a connection of their own.
-    core = await openPortierCore({ dataDir });
+    // A fresh core as the app opens it (on the same data folder: its key files), signed in as staff;
+    // the hand queries on a connection (SQLite) or a pool (PostgreSQL) of their own.
+    core = await openPortierCore(database ? { dataDir, databaseUrl: database.url } : { dataDir });
     const staff = newSessionSlot();
     await core.call(staff, 'session:sign-in', { email: ADMIN.email, password: ADMIN.password });
     await core.call(staff, 'ticket-rights:update-settings', { ticketRightsOnInternalProjects: true, customerTicketAccessReadOnly: false });
-    const reader = openSqlite(file, { readonly: true });
+    const reader = database ? null : openSqlite(file, { readonly: true });
+    const statements = database ? statementsOn(database.url) : null;
+    const hand: Hand = statements
+      ? { ...handTicketViewPostgres(statements), where: (scenario, g) => scenario.wherePostgres(g) }
+      : { ...handTicketView(reader as ReturnType<typeof openSqlite>), where: (scenario, g) => scenario.where(g) };
     const figures: Figures[] = [];
     try {
-      for (const scenario of SCENARIOS) figures.push(await benchScenario(scenario, generated, runs, core, staff, reader));
+      for (const scenario of SCENARIOS) figures.push(await benchScenario(scenario, generated, runs, core, staff, hand));
     } finally {
-      reader.close();
+      reader?.close();
+      await statements?.close();
       await core.close();
     }
     return figures;
   } finally {
+    await database?.drop(keep);
     if (keep) console.log(`kept ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   }
@@ -149,17 +196,16 @@ async function benchScenario(
   runs: number,
   core: PortierCore,
   staff: ReturnType<typeof newSessionSlot>,
-  reader: ReturnType<typeof openSqlite>,
+  hand: Hand,
 ): Promise<Figures> {
   const contact = { personId: g.benchPersonId };
   const input = { contact, ...scenario.input(g) };
   const parsed = contract['ticket-view:list'].input.parse(input);
-  const filter: HandFilter = { ...scenario.where(g), orderBy: `${HAND_SORTS[parsed.sort]} ${parsed.direction}, t.number ${parsed.direction}`, limit: parsed.limit };
-  const hand = handTicketView(reader);
+  const filter: HandFilter = { ...hand.where(scenario, g), orderBy: `${HAND_SORTS[parsed.sort]} ${parsed.direction}, t.number ${parsed.direction}`, limit: parsed.limit };
 
   // Same rows, same total, or the comparison means nothing.
   const viewed = await core.call(staff, 'ticket-view:list', input);
-  const byHand = hand.list(g.benchPersonId, filter);
+  const byHand = await hand.list(g.benchPersonId, filter);
   const coreNumbers = viewed.rows.map((r) => r.number);
   if (JSON.stringify(coreNumbers) !== JSON.stringify(byHand.numbers) || viewed.total !== byHand.total) {
     throw new Error(`${scenario.name}: the hand-written query disagrees (total ${viewed.total} vs ${byHand.total}; first rows ${coreNumbers.slice(0, 3).join(',')} vs ${byHand.numbers.slice(0, 3).join(',')})`);
@@ -203,20 +249,33 @@ const formatRow = (f: Figures) =>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string', default: '100000,1000000' }, runs: { type: 'string', default: '50' }, keep: { type: 'boolean', default: false } },
+    options: {
+      sizes: { type: 'string', default: '100000,1000000' },
+      runs: { type: 'string', default: '50' },
+      keep: { type: 'boolean', default: false },
+      database: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
     strict: true,
   });
+  if (values.help) {
+    console.log(`Usage: node --import tsx bench/ticket-view.bench.ts [--sizes 100000,1000000] [--runs 50] [--keep] [--database URL]\n\n${DATABASE_HELP}`);
+    return;
+  }
+  const serverUrl = values.database;
+  if (serverUrl) console.log(`On PostgreSQL: ${await describeServer(serverUrl)}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
   const runs = Number(values.runs);
   if (sizes.some((s) => !Number.isInteger(s) || s < 1000) || !Number.isInteger(runs) || runs < 1) throw new Error('--sizes takes integers of at least 1000, --runs a positive integer');
   const all: Figures[] = [];
-  for (const n of sizes) all.push(...(await benchSize(n, runs, values.keep)));
+  for (const n of sizes) all.push(...(await benchSize(n, runs, values.keep, serverUrl)));
   console.log(`\nView as contact (20 projects of rights), ticket-view:list; all figures in ms; ratio = p95 / hand p95; goal: p95 <= ${GOAL_P95_MS} ms and ratio <= ${GOAL_RATIO}.`);
   console.log('count p95: the total alone (scope + the repository\'s count); hand cnt: the same count by hand.');
   console.log(HEADER);
   for (const f of all) console.log(formatRow(f));
-  const out = path.resolve('bench-results-ticket-view.json');
-  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model ?? null, goal: { p95Ms: GOAL_P95_MS, ratio: GOAL_RATIO }, results: all }, null, 2)}\n`);
+  const out = path.resolve(serverUrl ? 'bench-results-ticket-view-postgres.json' : 'bench-results-ticket-view.json');
+  const database = serverUrl ? { database: 'postgres', server: await describeServer(serverUrl) } : { database: 'sqlite' };
+  fs.writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), ...database, loadAverage: os.loadavg(), node: process.version, cpu: os.cpus()[0]?.model ?? null, goal: { p95Ms: GOAL_P95_MS, ratio: GOAL_RATIO }, results: all }, null, 2)}\n`);
   console.log(`\nWrote ${out}`);
 }
 
