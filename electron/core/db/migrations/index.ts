@@ -25,6 +25,7 @@ import { migration0027 } from './0027-portal-link-state';
 import { migration0028 } from './0028-outbox-sms';
 import { migration0029 } from './0029-ticket-status-template';
 import { migration0030 } from './0030-office-key';
+import { migration0031 } from './0031-postgres-list-orders';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0028,
   migration0029,
   migration0030,
+  migration0031,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
