@@ -117,11 +117,14 @@ export class DatabaseChanges {
     await listening?.close();
   }
 
-  /** A notification arrived (own or another's). */
+  /** A notification arrived (own or another's; only another's says anything new). */
   heard(payload: string | undefined): void {
-    this.changed();
     const notice = parseChangeNotice(payload);
-    if (!notice || notice.instance === this.instance || notice.domains.length === 0) return;
+    // This core's own notice: its commit moved the marker already (at the commit, never later), and
+    // moving it again when the notice comes round would throw away answers read since for nothing.
+    if (notice?.instance === this.instance) return;
+    this.changed();
+    if (!notice || notice.domains.length === 0) return;
     this.tell(notice.domains);
   }
 
