@@ -9,12 +9,12 @@ import { CODE_KEY_FILE } from '../../electron/core/activation/code-key';
 import { loadOfficeKeys } from '../../electron/core/office-keys/office-keys';
 import { SECRET_KEY_FILE } from '../../electron/core/outbox/secret-box';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
+import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 import { databaseFingerprintOf, fingerprintedTables } from '../support/database-fingerprint';
-import { NO_POSTGRES, POSTGRES_ADMIN_URL, postgresAnswers, throwawayDatabase, urlOf, type ThrowawayDatabase } from '../support/postgres';
+import { NO_POSTGRES, onPostgres, POSTGRES_ADMIN_URL, postgresAnswers, throwawayDatabase, urlOf, type ThrowawayDatabase } from '../support/postgres';
 
 /**
  * Issue 13: `copy-to` moves a desk's SQLite data into an empty PostgreSQL database and back.
@@ -58,15 +58,6 @@ async function onSqlite<T>(dataDir: string, use: (db: Kysely<unknown>) => Promis
   const db = kyselyFor(openSqlite(path.join(dataDir, 'portier.sqlite'), { readonly: true })) as unknown as Kysely<unknown>;
   try {
     return await use(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function onPostgres<T>(url: string, use: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const { db } = await openPostgresDatabase(url);
-  try {
-    return await use(db as unknown as Kysely<unknown>);
   } finally {
     await db.destroy();
   }

@@ -5,13 +5,13 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
+import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { migrate } from '../../electron/core/db/migration';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { runPortier as portier } from '../support/cli';
 import { tempDataDir } from '../support/core';
 import { databaseFingerprintOf } from '../support/database-fingerprint';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { NO_POSTGRES, onPostgres, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
 
 /** Issue 13: `migrate` brings either database's schema up to date, and refuses one from a newer Portier. */
 const pgUp = await postgresAnswers();
@@ -45,15 +45,6 @@ async function sqliteFingerprint(dataDir: string): Promise<Record<string, string
   const db = kyselyFor(openSqlite(path.join(dataDir, 'portier.sqlite'), { readonly: true })) as unknown as Kysely<unknown>;
   try {
     return await databaseFingerprintOf(db);
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function onPostgres<T>(url: string, use: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const { db } = await openPostgresDatabase(url);
-  try {
-    return await use(db as unknown as Kysely<unknown>);
   } finally {
     await db.destroy();
   }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { openPostgresDatabase } from '../../electron/core/db/dialect/postgres';
 
 /**
  * PostgreSQL for the tests: the server on 127.0.0.1:5432 (trust auth for local connections, as
@@ -32,7 +34,8 @@ export function urlOf(database: string, admin = POSTGRES_ADMIN_URL): string {
   return url.toString();
 }
 
-async function asAdmin(statement: string): Promise<void> {
+/** Runs one statement on the server as the admin user (CREATE / DROP DATABASE). */
+export async function asAdmin(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {
@@ -59,4 +62,14 @@ export async function throwawayDatabase(options: { icuLocale?: 'nl-NL' | 'de-DE'
   const locale = options.icuLocale ? ` TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE '${options.icuLocale}' LOCALE 'C.UTF-8'` : '';
   await asAdmin(`CREATE DATABASE ${name}${locale}`);
   return { name, url: urlOf(name), drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Opens the database at `url` as Portier does, hands it to `use`, and closes it again. */
+export async function onPostgres<T>(url: string, use: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
+  const { db } = await openPostgresDatabase(url);
+  try {
+    return await use(db as unknown as Kysely<unknown>);
+  } finally {
+    await db.destroy();
+  }
 }

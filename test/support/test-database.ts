@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { POSTGRES_ADMIN_URL, urlOf } from './postgres';
+import { asAdmin, urlOf } from './postgres';
 
 /**
  * Which database the integration tests run on: one `npm test` runs them twice, once per value
@@ -15,16 +14,6 @@ export const onPostgres = TEST_DATABASE === 'postgres';
 
 /** Said in the name of a test that runs on one database only, and why. */
 export const SQLITE_ONLY = ' (SQLite only: it is about the SQLite file itself)';
-
-async function asAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A database name of our own (hex), safe to put in a statement as it is. */
 const newName = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
