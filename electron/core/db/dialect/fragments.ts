@@ -13,8 +13,6 @@ export interface SqlFragments {
    * non-ASCII case are what the stored keys fold: sort by a key where they matter).
    */
   caseless(column: string): RawBuilder<string>;
-  /** The same for any expression (a CASE, a function call). */
-  caselessOf(expression: RawBuilder<unknown>): RawBuilder<string>;
   /**
    * After ASC/DESC in ORDER BY: nulls sort as the lowest value, as SQLite sorts them (first
    * ascending, last descending); PostgreSQL sorts them highest unless told (NULLS FIRST/LAST).

@@ -80,7 +80,6 @@ async function migrate(db: Kysely<unknown>, migrations: readonly Migration[]): P
  */
 const postgresFragments: SqlFragments = {
   caseless: (column) => sql<string>`lower(${sql.ref(column)} COLLATE "C")`,
-  caselessOf: (expression) => sql<string>`lower((${expression}) COLLATE "C")`,
   nullsLow: (direction) => (direction === 'asc' ? sql`NULLS FIRST` : sql`NULLS LAST`),
   caselessIn: (column, values) => sql<SqlBool>`lower(${sql.ref(column)}) COLLATE "C" IN (SELECT lower(v) COLLATE "C" FROM unnest(${values}::text[]) AS v)`,
   includes: (haystack, needle) => sql<SqlBool>`strpos(${haystack}, ${needle}) > 0`,

@@ -30,7 +30,6 @@ function mapSqliteError(error: unknown): ErrorPayload | null {
 /** SQLite's spelling: lists travel as one JSON parameter through json_each. */
 const sqliteFragments: SqlFragments = {
   caseless: (column) => sql<string>`${sql.ref(column)} COLLATE NOCASE`,
-  caselessOf: (expression) => sql<string>`${expression} COLLATE NOCASE`,
   nullsLow: () => sql``,
   caselessIn: (column, values) => sql<SqlBool>`${sql.ref(column)} COLLATE NOCASE IN (SELECT value FROM json_each(${JSON.stringify(values)}))`,
   includes: (haystack, needle) => sql<SqlBool>`instr(${haystack}, ${needle}) > 0`,
