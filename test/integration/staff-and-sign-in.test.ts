@@ -112,6 +112,27 @@ describe('staff administration', () => {
     expect(JSON.stringify(log.rows)).not.toContain('Quiet-Harbour-71');
   });
 
+  it('finds staff by any part of the name, any case, accents ignored, and sorts accented names among their letters', async () => {
+    t = await startTestCore();
+    const names = ['Émile Ørsted', 'Łukasz Straße', 'Zoë de Vries', 'ERIK Østergaard'];
+    for (const [i, name] of names.entries()) {
+      await t.call('staff:create', { name, email: `staff${i}@example.com`, password: 'Quiet-Harbour-71', role: 'staff', mayGrantAccess: false });
+    }
+    const found = async (search: string) => (await t!.call('staff:list', { search, sort: 'name', direction: 'asc', offset: 0, limit: 50 })).rows.map((r) => r.name);
+    expect(await found('emile')).toEqual(['Émile Ørsted']);
+    expect(await found('ÉMI')).toEqual(['Émile Ørsted']);
+    expect(await found('orsted')).toEqual(['Émile Ørsted']);
+    expect(await found('strasse')).toEqual(['Łukasz Straße']);
+    expect(await found('lukasz')).toEqual(['Łukasz Straße']);
+    expect(await found('zoe')).toEqual(['Zoë de Vries']);
+    expect(await found('ØSTER')).toEqual(['ERIK Østergaard']);
+    // % and _ are plain characters, not wildcards.
+    expect(await found('%')).toEqual([]);
+    expect(await found('staff1@')).toEqual(['Łukasz Straße']);
+    const all = await t.call('staff:list', { search: '', sort: 'name', direction: 'asc', offset: 0, limit: 50 });
+    expect(all.rows.map((r) => r.name).filter((n) => names.includes(n))).toEqual(['Émile Ørsted', 'ERIK Østergaard', 'Łukasz Straße', 'Zoë de Vries']);
+  });
+
   it('refuses staff users administrator-only channels, in the core', async () => {
     t = await startTestCore();
     await t.call('staff:create', { name: 'Bob', email: 'bob@example.com', password: 'Quiet-Harbour-71', role: 'staff', mayGrantAccess: true });

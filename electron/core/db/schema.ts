@@ -5,6 +5,8 @@ import type { BuiltInRoleGroupKey } from '../../../shared/permissions';
 export interface StaffTable {
   id: Generated<number>;
   name: string;
+  /** name's search and sort key (shared/text-key.ts; migration 0035), written by the staff repository. */
+  name_key: Generated<string>;
   email: string;
   email_key: string;
   password_hash: string;

@@ -7,12 +7,6 @@ export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** `column` contains `search`, case-insensitively, with the user's % and _ taken literally. */
-export function contains(column: string, search: string): RawBuilder<SqlBool> {
-  const pattern = `%${escapeLike(search.toLowerCase())}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) LIKE ${pattern} ESCAPE '\\'`;
-}
-
 /**
  * A stored key column (shared/text-key.ts) contains the key of `search`: case and accents
  * folded for all of Unicode. instr/strpos, not LIKE: the user's % and _ are plain characters.

@@ -2,7 +2,8 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { StaffMember } from '../../../shared/api/staff';
 import type { Executor } from '../db/connection';
 import type { StaffTable } from '../db/schema';
-import { contains, textSort } from '../db/text-search';
+import { containsKey, textSort } from '../db/text-search';
+import { searchKey } from '../../../shared/text-key';
 
 export type StaffRow = Selectable<StaffTable>;
 
@@ -55,12 +56,13 @@ export interface StaffListQuery {
   limit: number;
 }
 
-const SORT_COLUMNS = { name: 'name', email: 'email_key', role: 'role', lastSignInAt: 'last_sign_in_at' } as const;
+const SORT_COLUMNS = { name: 'name_key', email: 'email_key', role: 'role', lastSignInAt: 'last_sign_in_at' } as const;
 
 export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows: StaffRow[]; total: number }> {
   let base = db.selectFrom('staff');
   if (q.search) {
-    base = base.where((eb) => eb.or([contains('name', q.search), contains('email_key', q.search)]));
+    // Keys on both sides: any part, any case, accents ignored, the same on SQLite and PostgreSQL.
+    base = base.where((eb) => eb.or([containsKey(db, 'name_key', q.search), containsKey(db, 'email_key', q.search)]));
   }
   const [rows, count] = await Promise.all([
     base
@@ -76,11 +78,11 @@ export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows
 }
 
 /** Adds a staff row; returns its id. */
-export async function insertStaff(db: Executor, row: Insertable<StaffTable>): Promise<number> {
-  const { id } = await db.insertInto('staff').values(row).returning('id').executeTakeFirstOrThrow();
+export async function insertStaff(db: Executor, row: Omit<Insertable<StaffTable>, 'name_key'>): Promise<number> {
+  const { id } = await db.insertInto('staff').values({ ...row, name_key: searchKey(row.name) }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-export async function updateStaff(db: Executor, id: number, changes: Updateable<StaffTable>): Promise<void> {
-  await db.updateTable('staff').set(changes).where('id', '=', id).execute();
+export async function updateStaff(db: Executor, id: number, changes: Omit<Updateable<StaffTable>, 'name_key'>): Promise<void> {
+  await db.updateTable('staff').set(changes.name === undefined ? changes : { ...changes, name_key: searchKey(changes.name) }).where('id', '=', id).execute();
 }
