@@ -5,6 +5,7 @@ import { DATA_CHANGED_CHANNEL } from '../shared/data-changes';
 import type { Result } from '../shared/result';
 import { newSessionSlot, type SessionSlot } from './core/auth/session';
 import type { PortierCore } from './core/portier-core';
+import { isUnattended } from './shell/call-nature';
 import { isTrustedSender } from './shell/trusted-sender';
 
 const INTERNAL: Result<never> = {
@@ -54,11 +55,11 @@ export function registerIpc({ core, isAppUrl, onError }: IpcOptions): () => void
   });
 
   const handle = (name: ChannelName) =>
-    ipcMain.handle(name, async (event, input: unknown): Promise<Result<unknown>> => {
+    ipcMain.handle(name, async (event, input: unknown, nature: unknown): Promise<Result<unknown>> => {
       // Before anything else: the channel's input is not even looked at for a foreign sender.
       if (!isTrustedSender(event, isAppUrl)) return FOREIGN_SENDER;
       try {
-        return await core.invoke(slotFor(event.sender), name, input);
+        return await core.invoke(slotFor(event.sender), name, input, { unattended: isUnattended(nature) });
       } catch (error) {
         // invoke already turns errors into data; this catches a broken core, without its stack.
         onError?.(name, error);

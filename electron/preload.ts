@@ -11,14 +11,15 @@ import { subscribeToDataChanges } from './shell/data-changed-subscription';
  * main process.
  */
 const bridge: PortierBridge = {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>> {
+  invoke(channel: string, input: unknown, nature?: { unattended?: boolean }): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       return Promise.resolve({
         ok: false,
         error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel ${String(channel).slice(0, 80)}.` },
       });
     }
-    return ipcRenderer.invoke(channel, input) as Promise<Result<unknown>>;
+    // Only the one flag crosses, as a plain boolean.
+    return ipcRenderer.invoke(channel, input, { unattended: nature?.unattended === true }) as Promise<Result<unknown>>;
   },
   saveFile(file) {
     return ipcRenderer.invoke(SAVE_FILE_CHANNEL, file) as Promise<Result<SaveFileOutcome>>;

@@ -4,7 +4,8 @@ import type { Result } from './result';
 
 /** What the Electron preload exposes as `window.portier` (and nothing more). */
 export interface PortierBridge {
-  invoke(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** `unattended`: the screen asks by itself (a refresh), which does not keep the sign-in from its idle timeout. */
+  invoke(channel: string, input: unknown, nature?: { unattended?: boolean }): Promise<Result<unknown>>;
   /** Desktop only: "Save as" with the native dialog; the renderer never names a path. Absent in browser mode. */
   saveFile?(file: SaveFileRequest): Promise<Result<SaveFileOutcome>>;
   /** Desktop only: calls back with the domains changed elsewhere while this window is signed in (shared/data-changes.ts); returns the unsubscribe. */
@@ -52,5 +53,7 @@ export const KEY_HEADER = 'x-portier-key';
  * ended; an id the server did not issue is refused (401, params.transport = 'session').
  */
 export const SESSION_HEADER = 'x-portier-session';
+/** Sent as "1" on a call the screen made by itself (a refresh, a poll): it does not count as the user being there. */
+export const UNATTENDED_HEADER = 'x-portier-unattended';
 /** The address printed at start carries the secret in the fragment, which never reaches a server log. */
 export const KEY_FRAGMENT = 'key';

@@ -11,11 +11,21 @@ import { parseInput } from './validation';
 /** Something a transport wants to hear about errors it cannot show (logs). */
 export type ErrorSink = (channel: string, error: unknown) => void;
 
+/** What a transport knows about a call beyond its channel and input. */
+export interface CallNature {
+  /**
+   * The screen asked by itself, not because of the user (a refresh after another desk's change,
+   * a poll): the call is answered, but it does not count as the user being there, so a window
+   * left open in a busy office still reaches its idle timeout.
+   */
+  unattended?: boolean;
+}
+
 /** Who is calling, from what the shell keeps for the caller (a window's or tab's sign-in; the command line's staff user). */
-export type ResolvePrincipal = (deps: CoreDeps, session: SessionSlot) => Promise<Principal | null>;
+export type ResolvePrincipal = (deps: CoreDeps, session: SessionSlot, nature: CallNature) => Promise<Principal | null>;
 
 /** One call into the core through a shell's dispatcher; every failure comes back as data. */
-export type Dispatch = (deps: CoreDeps, session: SessionSlot, channelName: unknown, input: unknown, onError?: ErrorSink) => Promise<Result<unknown>>;
+export type Dispatch = (deps: CoreDeps, session: SessionSlot, channelName: unknown, input: unknown, onError?: ErrorSink, nature?: CallNature) => Promise<Result<unknown>>;
 
 /** Keys of H that are no channel of Api: typed `never`, so a handler for another shell's channel does not compile. */
 type OnlyChannelsOf<Api extends ChannelMap, H> = { [K in Exclude<keyof H, keyof Api>]: never };
@@ -36,13 +46,13 @@ export interface DispatcherOptions<Api extends ChannelMap, H extends HandlersOf<
  */
 export function createDispatcher<Api extends ChannelMap, H extends HandlersOf<Api>>(options: DispatcherOptions<Api, H>): Dispatch {
   const { contract, handlers, resolvePrincipal } = options;
-  return async (deps, session, channelName, input, onError) => {
+  return async (deps, session, channelName, input, onError, nature = {}) => {
     try {
       if (!isChannelOf(contract, channelName)) {
         throw new AppError('UNKNOWN_CHANNEL', `There is no channel ${String(channelName).slice(0, 80)}.`);
       }
       const def = contract[channelName] as Api[keyof Api];
-      const principal = await resolvePrincipal(deps, session);
+      const principal = await resolvePrincipal(deps, session, nature);
       const refusal = mayCall(def.access, principal, session.via);
       if (refusal) throw new AppError(refusal.code, refusal.message);
       const parsed: unknown = parseInput(def.input, input);

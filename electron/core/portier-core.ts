@@ -14,7 +14,7 @@ import { openDatabase, type Db } from './db/connection';
 import { chooseDatabase, redactDatabaseUrl } from './db/dialect/database-url';
 import { openPostgresForCore } from './db/dialect/postgres';
 import { changesOf, whileChanging } from './db/dialect/postgres-changes';
-import { createDispatcher, type Dispatch, type ErrorSink } from './dispatch';
+import { createDispatcher, type CallNature, type Dispatch, type ErrorSink } from './dispatch';
 import { handlers } from './handlers';
 import type { SecretBox } from './outbox/secret-box';
 import { coreKeys } from './office-keys/office-keys';
@@ -62,7 +62,7 @@ export interface PortierCore {
   readonly databaseFile: string;
   readonly deps: CoreDeps;
   /** The back office's way in (desktop IPC, browser mode): the back-office contract, for the staff user signed in to the slot. */
-  invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  invoke(session: SessionSlot, channel: unknown, input: unknown, nature?: CallNature): Promise<Result<unknown>>;
   /** Typed call that throws the AppError instead of returning it (tests). */
   call<C extends ChannelName>(session: SessionSlot, channel: C, input: InputOf<C>): Promise<OutputOf<C>>;
   /**
@@ -156,10 +156,10 @@ function coreOn(deps: CoreDeps, dataDir: string, databaseFile: string, onError?:
   // On PostgreSQL, what other processes changed reaches the listeners too (postgres-changes.ts).
   changesOf(db)?.onRemoteChange((domains) => tell(domains, 'changes of another process'));
   /** Runs a call through a dispatcher, then tells the listeners which domains a successful change touched. */
-  const through = (dispatch: Dispatch, api: ChannelMap) => async (session: SessionSlot, channel: unknown, input: unknown) => {
+  const through = (dispatch: Dispatch, api: ChannelMap) => async (session: SessionSlot, channel: unknown, input: unknown, nature?: CallNature) => {
     const declared = isChannelOf(api, channel) ? (api[channel]?.changes ?? []) : [];
     // The call's writes announce its domains to the other processes on PostgreSQL.
-    const result = await whileChanging(declared, () => dispatch(deps, session, channel, input, onError));
+    const result = await whileChanging(declared, () => dispatch(deps, session, channel, input, onError, nature));
     if (result.ok && declared.length > 0) tell(declared, channel as string);
     return result;
   };

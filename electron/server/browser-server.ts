@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER } from '../../shared/bridge';
+import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER, UNATTENDED_HEADER } from '../../shared/bridge';
 import { CHANGES_PATH } from '../../shared/data-changes';
 import type { Result } from '../../shared/result';
 import { newSessionSlot, type SessionSlot } from '../core/auth/session';
@@ -118,7 +118,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const signedInAs = slot.staffId;
     let result: Result<unknown>;
     try {
-      result = await options.core.invoke(slot, call.channel, call.input);
+      // A refresh the tab made by itself is answered without counting as the user being there.
+      result = await options.core.invoke(slot, call.channel, call.input, { unattended: req.headers[UNATTENDED_HEADER] === '1' });
     } catch (error) {
       options.onError?.(error);
       result = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Portier. The change was not saved.' } };
@@ -144,7 +145,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       });
     const slot = sessionId === undefined ? undefined : sessions.get(sessionId);
     if (sessionId === undefined || !slot || slot.staffId === null) return refused();
-    const current = await options.core.invoke(slot, 'session:current', {});
+    // Opening (or re-opening) the stream is the tab's own doing, not the user's.
+    const current = await options.core.invoke(slot, 'session:current', {}, { unattended: true });
     // The check may have ended the session (idle, password or role changed), or the tab signed out meanwhile.
     if (slot.staffId === null) forget(sessionId);
     if (!current.ok || current.value === null || sessions.peek(sessionId) !== slot) return refused();

@@ -7,7 +7,7 @@ import { newSessionSlot } from '../../electron/core/auth/session';
 import { FREE_ATTEMPTS } from '../../electron/core/auth/sign-in-throttle';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/browser-server';
-import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER } from '../../shared/bridge';
+import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER, UNATTENDED_HEADER } from '../../shared/bridge';
 import { ADMIN, tempDataDir } from '../support/core';
 
 let data: ReturnType<typeof tempDataDir>;
@@ -21,9 +21,9 @@ interface Answer {
   body: { ok: boolean; value?: unknown; error?: { code: string; params?: Record<string, unknown> } };
 }
 
-function invoke(channel: string, input: unknown, session?: string): Promise<Answer> {
+function invoke(channel: string, input: unknown, session?: string, extra: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { 'content-type': 'application/json', [KEY_HEADER]: server.secret };
+    const headers: Record<string, string> = { 'content-type': 'application/json', [KEY_HEADER]: server.secret, ...extra };
     if (session !== undefined) headers[SESSION_HEADER] = session;
     const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: INVOKE_PATH, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -38,6 +38,9 @@ function invoke(channel: string, input: unknown, session?: string): Promise<Answ
   });
 }
 
+/** The core's clock runs this far ahead of the real one (the idle test moves it). */
+let ahead = 0;
+
 const BOB = { name: 'Bob', email: 'bob@example.com', password: 'Quiet-Harbour-71', role: 'staff', mayGrantAccess: false } as const;
 
 beforeAll(async () => {
@@ -45,7 +48,7 @@ beforeAll(async () => {
   const rendererDir = path.join(data.dir, 'renderer');
   fs.mkdirSync(rendererDir, { recursive: true });
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Portier</title>');
-  core = await openPortierCore({ dataDir: path.join(data.dir, 'data') });
+  core = await openPortierCore({ dataDir: path.join(data.dir, 'data'), clock: () => new Date(Date.now() + ahead) });
   const admin = newSessionSlot();
   await core.call(admin, 'setup:create-administrator', { ...ADMIN });
   await core.call(admin, 'staff:create', BOB);
@@ -106,5 +109,25 @@ describe('browser mode sessions', () => {
     const codes: Record<string, number> = {};
     for (const a of answers) codes[a.body.error?.code ?? 'ok'] = (codes[a.body.error?.code ?? 'ok'] ?? 0) + 1;
     expect(codes).toEqual({ INVALID_CREDENTIALS: FREE_ATTEMPTS, RATE_LIMITED: 40 - FREE_ATTEMPTS });
+  });
+
+  it('ends a tab idle for the timeout although it kept refreshing by itself (x-portier-unattended), and keeps one whose user acts', async () => {
+    try {
+      const away = (await invoke('session:sign-in', { email: ADMIN.email, password: ADMIN.password })).session as string;
+      const here = (await invoke('session:sign-in', { email: ADMIN.email, password: ADMIN.password })).session as string;
+      const unattended = { [UNATTENDED_HEADER]: '1' };
+      for (let hour = 1; hour <= 7; hour++) {
+        ahead += 3600_000;
+        expect((await invoke('organisations:list', {}, away, unattended)).body).toMatchObject({ ok: true });
+        expect((await invoke('organisations:list', {}, here, hour % 2 ? {} : unattended)).body).toMatchObject({ ok: true });
+      }
+      ahead += 3600_000 + 1000;
+      const ended = await invoke('session:current', {}, away, unattended);
+      expect(ended.body).toEqual({ ok: true, value: null });
+      expect(ended.session).toBe('');
+      expect((await invoke('session:current', {}, here, unattended)).body).toMatchObject({ ok: true, value: { email: ADMIN.email } });
+    } finally {
+      ahead = 0;
+    }
   });
 });

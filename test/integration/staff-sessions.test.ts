@@ -65,6 +65,29 @@ describe('staff sessions', () => {
     expect((await errorOf(t.core.call(bobForbidden, 'session-settings:update', { idleMinutes: 600 }))).code).toBe('FORBIDDEN');
   });
 
+  it('end after the idle timeout even while the screen keeps refreshing by itself (unattended calls are answered but keep nothing alive)', async () => {
+    let now = new Date('2026-03-02T08:00:00Z');
+    t = await startTestCore({ clock: () => now });
+    await t.call('staff:create', BOB);
+    const bob = await signedIn(t.core, BOB.email, BOB.password);
+    const unattended = async (channel: 'session:current' | 'organisations:list') => t!.core.invoke(bob, channel, {}, { unattended: true });
+    // Another desk's changes refresh Bob's open screens every hour: answered while his sign-in lives...
+    for (let hour = 1; hour <= 7; hour++) {
+      now = new Date(now.getTime() + 3600_000);
+      expect(await unattended('organisations:list')).toMatchObject({ ok: true });
+    }
+    // ...but 8 hours after his own last call the sign-in ends, refreshes or not.
+    now = new Date(now.getTime() + 3600_000 + 1000);
+    expect(await unattended('session:current')).toEqual({ ok: true, value: null });
+    expect((await errorOf(t.core.call(bob, 'organisations:list', {}))).code).toBe('UNAUTHENTICATED');
+    // An attended call does move the clock: the same hours with one of Bob's own calls in between.
+    const again = await signedIn(t.core, BOB.email, BOB.password);
+    now = new Date(now.getTime() + 7 * 3600_000);
+    expect((await t.core.call(again, 'session:current', {}))?.email).toBe(BOB.email);
+    now = new Date(now.getTime() + 7 * 3600_000);
+    expect((await t.core.invoke(again, 'session:current', {}, { unattended: true }))).toMatchObject({ ok: true, value: { email: BOB.email } });
+  });
+
   for (const [what, change] of [
     ['password', (m: StaffMember) => ({ ...editable(m), password: 'Another-Harbour-99' })],
     ['role', (m: StaffMember) => ({ ...editable(m), role: 'administrator' as const })],

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../context';
+import type { CallNature } from '../dispatch';
 import type { StaffPrincipal } from '../principal';
 import { sessionSettingsFromJson } from '../settings/session-settings';
 import { endSession, type SessionSlot } from './session';
@@ -8,13 +9,15 @@ import { findSessionStaff } from './session-repository';
  * The back office's principal: the staff user signed in to this window or tab, or null.
  * A deleted or deactivated staff user, or one whose password or role changed since this
  * sign-in (a newer security stamp), loses the session on the next call; so does one idle too long.
+ * Only attended calls count as the user being there (CallNature): refreshes the screen makes by
+ * itself are answered without moving the idle clock.
  */
-export async function sessionPrincipal(deps: CoreDeps, session: SessionSlot): Promise<StaffPrincipal | null> {
+export async function sessionPrincipal(deps: CoreDeps, session: SessionSlot, nature: CallNature = {}): Promise<StaffPrincipal | null> {
   if (session.staffId === null) return null;
   const now = deps.clock().getTime();
   const held = heldPrincipals.get(session);
   if (held && held.staffId === session.staffId && held.stamp === session.stamp) {
-    session.lastSeenAt = now;
+    if (!nature.unattended) session.lastSeenAt = now;
     return held.principal;
   }
   const row = await findSessionStaff(deps.db, session.staffId);
@@ -24,7 +27,7 @@ export async function sessionPrincipal(deps: CoreDeps, session: SessionSlot): Pr
     endSession(session);
     return null;
   }
-  session.lastSeenAt = now;
+  if (!nature.unattended) session.lastSeenAt = now;
   return { kind: 'staff', staffId: row.id, name: row.name, role: row.role, mayGrantAccess: row.may_grant_access === 1, via: session.via ?? 'app' };
 }
 

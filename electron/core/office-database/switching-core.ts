@@ -1,5 +1,6 @@
 import type { Result } from '../../../shared/result';
 import { endSession, type SessionSlot } from '../auth/session';
+import type { CallNature } from '../dispatch';
 import { chooseDatabase, redactDatabaseUrl } from '../db/dialect/database-url';
 import type { SecretBox } from '../outbox/secret-box';
 import type { ChangeListener, CoreOptions, PortierCore } from '../portier-core';
@@ -21,7 +22,7 @@ export type OpenRunningCore = (options: Pick<CoreOptions, 'databaseUrl' | 'offic
  * mode): its transports call `invoke`, which always reaches the core now in use.
  */
 export interface SwitchingCore {
-  invoke(session: SessionSlot, channel: unknown, input: unknown): Promise<Result<unknown>>;
+  invoke(session: SessionSlot, channel: unknown, input: unknown, nature?: CallNature): Promise<Result<unknown>>;
   /** Hears the changes of the core now in use (a switch moves the listener to the new one). */
   onChanged(listener: ChangeListener): () => void;
   /** The core now in use. */
@@ -103,7 +104,7 @@ export async function openSwitchingCore(options: SwitchingCoreOptions): Promise<
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async invoke(session, channel, input) {
+    async invoke(session, channel, input, nature) {
       const seen = generationOf.get(session);
       if (seen !== generation) {
         if (seen !== undefined) endSession(session);
@@ -112,7 +113,7 @@ export async function openSwitchingCore(options: SwitchingCoreOptions): Promise<
       const target = running;
       calls.set(target, (calls.get(target) ?? 0) + 1);
       try {
-        return await target.core.invoke(session, channel, input);
+        return await target.core.invoke(session, channel, input, nature);
       } finally {
         const left = (calls.get(target) ?? 1) - 1;
         calls.set(target, left);

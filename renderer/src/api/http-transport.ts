@@ -1,7 +1,7 @@
-import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER } from '../../../shared/bridge';
+import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER, UNATTENDED_HEADER } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import type { Transport } from './transport';
+import type { CallNature, Transport } from './transport';
 
 /** What the HTTP bridge needs from the page; injected so tests can drive it without a real browser. */
 export interface HttpTransportEnv {
@@ -55,7 +55,7 @@ const failure = (error: ErrorPayload): Result<never> => ({ ok: false, error });
 /** The loopback HTTP bridge of browser mode: POST {channel, input}, answer is a Result even for 4xx. */
 export function createHttpTransport(env: HttpTransportEnv): Transport {
   const key = takeKeyFromUrl(env);
-  const send = async (channel: string, input: unknown, retried: boolean): Promise<Result<unknown>> => {
+  const send = async (channel: string, input: unknown, retried: boolean, nature?: CallNature): Promise<Result<unknown>> => {
     if (!key) {
       return failure({ code: 'FORBIDDEN', message: 'This page was opened without the key Portier printed.', params: { transport: 'key' } });
     }
@@ -64,7 +64,12 @@ export function createHttpTransport(env: HttpTransportEnv): Transport {
     try {
       response = await env.fetch(INVOKE_PATH, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [KEY_HEADER]: key, ...(session ? { [SESSION_HEADER]: session } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          [KEY_HEADER]: key,
+          ...(session ? { [SESSION_HEADER]: session } : {}),
+          ...(nature?.unattended ? { [UNATTENDED_HEADER]: '1' } : {}),
+        },
         body: JSON.stringify({ channel, input }),
         cache: 'no-store',
         credentials: 'omit',
@@ -78,7 +83,7 @@ export function createHttpTransport(env: HttpTransportEnv): Transport {
       // The server forgot this tab's session (restart, idle, signed out elsewhere): carry on signed out.
       if (!body.ok && body.error.params?.transport === 'session' && !retried) {
         if (env.storage.getItem(SESSION_STORAGE) === session) env.storage.removeItem(SESSION_STORAGE);
-        return send(channel, input, true);
+        return send(channel, input, true, nature);
       }
       return body;
     }
@@ -87,5 +92,5 @@ export function createHttpTransport(env: HttpTransportEnv): Transport {
     }
     return failure({ code: 'INTERNAL', message: `Unexpected answer (HTTP ${response.status}).`, params: { transport: 'network' } });
   };
-  return (channel, input) => send(channel, input, false);
+  return (channel, input, nature) => send(channel, input, false, nature);
 }

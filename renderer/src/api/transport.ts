@@ -2,8 +2,13 @@ import type { PortierBridge } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import { createHttpTransport, type HttpTransportEnv } from './http-transport';
 
+/** A call the screen made by itself (see user-activity.ts): answered, but not counted as the user being there. */
+export interface CallNature {
+  unattended?: boolean;
+}
+
 /** Sends one contract call and answers with its Result; the only thing that differs between Electron and browser mode. */
-export type Transport = (channel: string, input: unknown) => Promise<Result<unknown>>;
+export type Transport = (channel: string, input: unknown, nature?: CallNature) => Promise<Result<unknown>>;
 
 declare global {
   interface Window {
@@ -20,7 +25,7 @@ function bridgeOf(win: Window): PortierBridge | null {
 /** Chooses Electron IPC when the preload is there, otherwise the loopback HTTP bridge. Call once at start-up. */
 export function pickTransport(win: Window = window, env?: Partial<HttpTransportEnv>): Transport {
   const bridge = bridgeOf(win);
-  if (bridge) return (channel, input) => bridge.invoke(channel, input);
+  if (bridge) return (channel, input, nature) => (nature?.unattended ? bridge.invoke(channel, input, { unattended: true }) : bridge.invoke(channel, input));
   return createHttpTransport({
     location: win.location,
     history: win.history,

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, setTransport } from '../../../renderer/src/api/client';
 import { KEY_STORAGE, SESSION_STORAGE } from '../../../renderer/src/api/http-transport';
 import { pickTransport } from '../../../renderer/src/api/transport';
-import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER } from '../../../shared/bridge';
+import { INVOKE_PATH, KEY_HEADER, SESSION_HEADER, UNATTENDED_HEADER } from '../../../shared/bridge';
+import { ATTENDED_FOR_MS, isAttended, watchUserActivity } from '../../../renderer/src/api/user-activity';
 import { AppError } from '../../../shared/errors';
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -123,5 +124,55 @@ describe('pickTransport()', () => {
     const answer = await pickTransport(window)('setup:status', {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', params: { transport: 'key' } } });
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+});
+
+describe('calls made while the user is away (they must not keep the sign-in alive)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+    delete window.portier;
+  });
+
+  it('counts a call as the user’s within a minute of a key, click, touch or scroll, and as unattended after', () => {
+    vi.useFakeTimers({ now: new Date('2026-03-02T08:00:00Z') });
+    const stop = watchUserActivity(window);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a' }));
+    expect(isAttended()).toBe(true);
+    vi.setSystemTime(Date.now() + ATTENDED_FOR_MS + 1);
+    expect(isAttended()).toBe(false);
+    window.dispatchEvent(new Event('pointerdown'));
+    expect(isAttended()).toBe(true);
+    stop();
+    vi.setSystemTime(Date.now() + ATTENDED_FOR_MS + 1);
+    window.dispatchEvent(new Event('pointerdown'));
+    expect(isAttended()).toBe(false);
+  });
+
+  it('call() marks the screen’s own calls unattended, over the preload and over HTTP (x-portier-unattended: 1)', async () => {
+    vi.useFakeTimers({ now: new Date('2026-03-02T08:00:00Z') });
+    const stop = watchUserActivity(window);
+    window.dispatchEvent(new Event('wheel'));
+    const invoke = vi.fn(async () => ({ ok: true as const, value: null }));
+    window.portier = { invoke };
+    setTransport(pickTransport(window));
+    await call('session:current', {});
+    expect(invoke).toHaveBeenLastCalledWith('session:current', {});
+    vi.setSystemTime(Date.now() + ATTENDED_FOR_MS + 1);
+    await call('session:current', {});
+    expect(invoke).toHaveBeenLastCalledWith('session:current', {}, { unattended: true });
+
+    delete window.portier;
+    sessionStorage.clear();
+    window.history.replaceState(null, '', '/#key=s3cret-KEY_1');
+    const fetchSpy = vi.spyOn(window, 'fetch').mockImplementation(async () => jsonResponse(200, { ok: true, value: null }));
+    setTransport(pickTransport(window));
+    await call('session:current', {});
+    const headersOf = (n: number) => new Headers((fetchSpy.mock.calls[n]?.[1] as RequestInit | undefined)?.headers);
+    expect(headersOf(0).get(UNATTENDED_HEADER)).toBe('1');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab' }));
+    await call('session:current', {});
+    expect(headersOf(1).get(UNATTENDED_HEADER)).toBeNull();
+    stop();
   });
 });
