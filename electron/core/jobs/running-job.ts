@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError, type ErrorPayload } from '../../../shared/errors';
 import { isoNow } from '../clock';
 import type { CoreDeps } from '../context';
+import type { Executor } from '../db/connection';
 import { whileChanging } from '../db/dialect/postgres-changes';
 import { claimFinishing, findJobState, touchJob, type JobKind } from './background-job-repository';
 
@@ -26,9 +27,11 @@ import { claimFinishing, findJobState, touchJob, type JobKind } from './backgrou
  *   work, except at the last checkpoint, where the row decides between a stop and the commit.
  * - SQLite, a ticket job: its transaction holds the only connection (and SQLite's one write
  *   lock): a write from outside would wait for the job, and awaiting it inside the job would
- *   wait forever. So the row is written when the job starts and when it ends, and this process's
- *   status and stop calls work from memory meanwhile. Only one back office serves a SQLite data
- *   folder (its lock), so no other process asks about the job in between.
+ *   wait forever. So the row is written when the job starts and when it ends (and claimed at the
+ *   last checkpoint through the job's own transaction), and this process's status and stop calls
+ *   work from memory meanwhile. Only one back office serves a SQLite data folder (its lock), so
+ *   no other process asks about the job in between; one that does (a second core in a test)
+ *   sees it start and end, and its stop waits for SQLite's write lock like any write.
  * - SQLite, a print job: no transaction while it renders, so it writes as on PostgreSQL.
  *
  * These writes are bookkeeping: they announce no domain to other processes' screens
@@ -49,8 +52,10 @@ export interface JobSteps {
    * Rejects with JobStopped when a stop was asked for. With last = true it is the work's last
    * chance to stop: a stop asked for after it is refused (the work is committing its result).
    * Rejects with JOB_INTERRUPTED when another process ended the job for want of a heartbeat.
+   * `transaction`: the work's own, for a job whose transaction holds the only connection: the
+   * last checkpoint claims the row through it (and the claim commits with the work).
    */
-  checkpoint(options?: { last?: boolean }): Promise<void>;
+  checkpoint(options?: { last?: boolean; transaction?: Executor }): Promise<void>;
 }
 
 /** Thrown by checkpoint() after a stop was asked for; the job then ends as stopped. */
@@ -111,9 +116,13 @@ export class RunningJob {
       if (!options.last) return;
       // From here this process refuses a stop; the row decides for a stop asked through another.
       this.finishing = true;
-      if (!this.writesRow) return;
-      if (await bookkeeping(() => claimFinishing(this.deps.db, this.id))) return;
-      const row = await findJobState(this.deps.db, this.id);
+      // SQLite ticket jobs: through the job's transaction, which holds SQLite's one write lock, so
+      // no stop can be written between this claim and the commit; the claim is undone with a
+      // rollback. Never on PostgreSQL: the SERIALIZABLE transaction would conflict with the heartbeats.
+      const db = this.writesRow ? this.deps.db : options.transaction;
+      if (!db) return;
+      if (await bookkeeping(() => claimFinishing(db, this.id))) return;
+      const row = await findJobState(db, this.id);
       if (row?.state === 'running' && row.stop_asked === 1) throw new JobStopped();
       this.lost = true;
       throw AppError.fromPayload(INTERRUPTED);

@@ -59,7 +59,7 @@ async function startTicketJob(ctx: HandlerContext, total: number, work: (trx: Ex
                 await betweenSteps();
                 await steps.checkpoint();
               });
-              await steps.checkpoint({ last: true });
+              await steps.checkpoint({ last: true, transaction: trx });
               return report;
             } finally {
               // Before the commit releases the connection: whoever was waiting for it may start a job.
