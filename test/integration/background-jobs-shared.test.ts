@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionSlot } from '../../electron/core/auth/session';
 import type { Clock } from '../../electron/core/clock';
-import { jobRegistry } from '../../electron/core/jobs/background-jobs';
+import { jobRegistry, type JobStatus } from '../../electron/core/jobs/background-jobs';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { ADMIN, databaseFingerprint, errorOf, signedIn, startTestCore, tempDataDir, type TestCore } from '../support/core';
 import { ticketMovesWorld } from '../support/ticket-moves-world';
@@ -103,7 +103,7 @@ describe('a job run by core A, through core B', () => {
       return { note: 'ran to the end' };
     });
     expect(await jobs.stop(b.deps, staffId, id)).toBe(true);
-    let ended = null;
+    let ended: JobStatus<{ note: string }> | null = null;
     await until(async () => {
       const status = await jobs.status(b.deps, staffId, id);
       if (status.stopped || status.result) ended = status;

@@ -142,7 +142,8 @@ export function jobRegistry<R>(kind: JobKind, notFound: string): JobRegistry<R> 
       );
       const job = new RunningJob(deps, id, kind, staffId, total, options.holdsTheConnection !== true);
       jobs.running.set(id, job);
-      work(job.steps).then(
+      // A work that throws before its first await ends the job as failed too, never leaves it running.
+      new Promise<R>((resolve) => resolve(work(job.steps))).then(
         (result) => void (job.ending = settle(deps, jobs, job, { result })),
         (error: unknown) => void (job.ending = settle(deps, jobs, job, { error })),
       );
