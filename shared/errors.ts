@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'DISK_FULL',
   /** Activations and set-password links are refused while the portal address is not set. */
   'PORTAL_ADDRESS_UNSET',
+  /** A print or ticket job whose process stopped (crashed, closed) before the job ended: nothing came of it. */
+  'JOB_INTERRUPTED',
 ] as const;
 
 /** One of the stable error codes. */

@@ -416,6 +416,29 @@ export interface OfficeKeyTable {
   created_at: string;
 }
 
+/** A print job or bulk ticket job (migration 0032), run by one process and asked about by any (jobs/). */
+export interface BackgroundJobTable {
+  /** Random (144 bits), from the core: the caller's handle on the job. */
+  id: string;
+  kind: 'print' | 'ticket';
+  staff_id: number;
+  /** The process running the job (the dialect's lease owner). */
+  owner: string;
+  total: number;
+  done: number;
+  state: 'running' | 'done' | 'failed' | 'stopped';
+  stop_asked: number;
+  /** Past its last checkpoint: a stop asked for now comes too late. */
+  finishing: number;
+  /** The result as JSON, sealed by the core's secret box. */
+  result: string | null;
+  /** The AppError payload as JSON. */
+  error: string | null;
+  created_at: string;
+  heartbeat_at: string;
+  ended_at: string | null;
+}
+
 export interface Database {
   staff: StaffTable;
   sign_in_failure: SignInFailureTable;
@@ -450,4 +473,5 @@ export interface Database {
   ticket_right: TicketRightTable;
   ticket_right_task: TicketRightTaskTable;
   office_key: OfficeKeyTable;
+  background_job: BackgroundJobTable;
 }

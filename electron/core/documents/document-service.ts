@@ -53,9 +53,9 @@ export async function lettersFile(
 }
 
 /** Many letters as one PDF, made in the background so the screen can show progress (print-jobs.ts). */
-export function startLettersPrint(deps: CoreDeps, actor: Actor, ids: readonly number[]): { jobId: string; total: number } {
+export async function startLettersPrint(deps: CoreDeps, actor: Actor, ids: readonly number[]): Promise<{ jobId: string; total: number }> {
   const total = new Set(ids).size;
-  const jobId = startPrintJob(deps, actor.id, total, (onProgress) => lettersFile(deps, actor, ids, `activation-letters-${total}.pdf`, 'pdf', onProgress));
+  const jobId = await startPrintJob(deps, actor.id, total, (onProgress) => lettersFile(deps, actor, ids, `activation-letters-${total}.pdf`, 'pdf', onProgress));
   return { jobId, total };
 }
 

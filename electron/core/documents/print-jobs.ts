@@ -2,11 +2,11 @@ import type { DocumentFile } from '../../../shared/api/documents';
 import type { CoreDeps } from '../context';
 import { jobRegistry } from '../jobs/background-jobs';
 
-/** Bulk prints running in the background, so the screen can show how far they are. */
-const printJobs = jobRegistry<DocumentFile>('This print job does not exist (any more).');
+/** Bulk prints running in the background, so the screen can show how far they are (rows of background_job). */
+const printJobs = jobRegistry<DocumentFile>('print', 'This print job does not exist (any more).');
 
 /** Starts `work` in the background for this staff user; it reports progress as it goes. */
-export function startPrintJob(deps: CoreDeps, staffId: number, total: number, work: (onProgress: (done: number) => void) => Promise<DocumentFile>): string {
+export function startPrintJob(deps: CoreDeps, staffId: number, total: number, work: (onProgress: (done: number) => void) => Promise<DocumentFile>): Promise<string> {
   return printJobs.start(deps, staffId, total, (steps) => work(steps.progress));
 }
 
@@ -14,7 +14,7 @@ export function startPrintJob(deps: CoreDeps, staffId: number, total: number, wo
  * How far a job is; once it has ended, its file (or its error) is handed out once and the
  * job is gone. Another staff user's job does not exist for this one.
  */
-export function printJobStatus(deps: CoreDeps, staffId: number, jobId: string): { done: number; total: number; file: DocumentFile | null } {
-  const { done, total, result } = printJobs.status(deps, staffId, jobId);
+export async function printJobStatus(deps: CoreDeps, staffId: number, jobId: string): Promise<{ done: number; total: number; file: DocumentFile | null }> {
+  const { done, total, result } = await printJobs.status(deps, staffId, jobId);
   return { done, total, file: result };
 }

@@ -5,6 +5,6 @@ import { cancelTicketJob, startTicketBulkUpdateJob, startTicketMoveJob, ticketJo
 export const ticketJobHandlers: Handlers<keyof typeof ticketJobsApi> = {
   'tickets:move-start': (input, ctx) => startTicketMoveJob(ctx, input),
   'tickets:bulk-update-start': (input, ctx) => startTicketBulkUpdateJob(ctx, input),
-  'tickets:job-status': async (input, ctx) => ticketJobStatus(ctx, input.jobId),
-  'tickets:job-cancel': async (input, ctx) => cancelTicketJob(ctx, input.jobId),
+  'tickets:job-status': (input, ctx) => ticketJobStatus(ctx, input.jobId),
+  'tickets:job-cancel': (input, ctx) => cancelTicketJob(ctx, input.jobId),
 };

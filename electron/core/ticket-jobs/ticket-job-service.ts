@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { holdSessionPrincipal } from '../auth/session-principal';
 import { actorOf, type CoreDeps, type HandlerContext } from '../context';
 import type { Executor } from '../db/connection';
+import { dialectOf } from '../db/dialect/of-database';
 import { jobRegistry } from '../jobs/background-jobs';
 import { bulkUpdateIn, prepareBulkUpdate } from '../ticket-bulk/ticket-bulk-service';
 import { moveTicketsIn, prepareTicketMove } from '../ticket-moves/ticket-move-service';
@@ -11,12 +12,13 @@ import { moveTicketsIn, prepareTicketMove } from '../ticket-moves/ticket-move-se
 /*
  * Bulk ticket actions as jobs (issue 11, point 8): the whole move or update runs in ONE
  * transaction, written in steps of 500 tickets. After each step the job records how far it is
- * and yields to the event loop, so the screen's status and stop calls are answered (from
- * memory: the transaction holds the database connection, and any query would wait for its end).
+ * and yields to the event loop, so the screen's status and stop calls are answered (by this
+ * process from memory: on SQLite the transaction holds the database connection, and any query
+ * would wait for its end; jobs/running-job.ts says what reaches the job's row, and when).
  * A stop rolls the transaction back at the next step, and so does an error: all or nothing.
  */
 
-const ticketJobs = jobRegistry<TicketJobReport>('This bulk action does not exist (any more).');
+const ticketJobs = jobRegistry<TicketJobReport>('ticket', 'This bulk action does not exist (any more).');
 
 /**
  * Cores with a ticket job whose transaction is open or about to be. A second job is refused
@@ -34,35 +36,50 @@ function refuseWhileBusy(deps: CoreDeps): void {
 /** Lets the screen's calls in between two steps (status, stop), then stops the job if it was asked to. */
 const betweenSteps = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Starts `work` as a job in one transaction of its own; answers at once with the job's id and total. */
-function startTicketJob(ctx: HandlerContext, total: number, work: (trx: Executor, onStep: (done: number) => Promise<void>) => Promise<TicketJobReport>): { jobId: string; total: number } {
+/** Starts `work` as a job in one transaction of its own; answers with the job's id and total once the job's row is written. */
+async function startTicketJob(ctx: HandlerContext, total: number, work: (trx: Executor, onStep: (done: number) => Promise<void>) => Promise<TicketJobReport>): Promise<{ jobId: string; total: number }> {
   const { deps } = ctx;
   refuseWhileBusy(deps);
   busy.add(deps);
   // The job's status calls come from the same window or tab: their sign-in check must not wait for the job's transaction.
   const release = ctx.principal?.kind === 'staff' ? holdSessionPrincipal(ctx.session, ctx.principal) : () => undefined;
-  const jobId = ticketJobs.start(deps, actorOf(ctx).id, total, async (steps) => {
-    try {
-      return await deps.db.transaction().execute(async (trx) => {
+  // SQLite: the transaction holds the core's only connection; nothing may write the job's row until it ends.
+  const holdsTheConnection = dialectOf(deps.db).name === 'sqlite';
+  try {
+    const jobId = await ticketJobs.start(
+      deps,
+      actorOf(ctx).id,
+      total,
+      async (steps) => {
         try {
-          const report = await work(trx, async (done) => {
-            steps.progress(done);
-            await betweenSteps();
-            steps.checkpoint();
+          return await deps.db.transaction().execute(async (trx) => {
+            try {
+              const report = await work(trx, async (done) => {
+                steps.progress(done);
+                await betweenSteps();
+                await steps.checkpoint();
+              });
+              await steps.checkpoint({ last: true, transaction: trx });
+              return report;
+            } finally {
+              // Before the commit releases the connection: whoever was waiting for it may start a job.
+              busy.delete(deps);
+            }
           });
-          steps.checkpoint({ last: true });
-          return report;
         } finally {
-          // Before the commit releases the connection: whoever was waiting for it may start a job.
           busy.delete(deps);
+          release();
         }
-      });
-    } finally {
-      busy.delete(deps);
-      release();
-    }
-  });
-  return { jobId, total };
+      },
+      { holdsTheConnection },
+    );
+    return { jobId, total };
+  } catch (error) {
+    // The job's row could not be written: no job runs.
+    busy.delete(deps);
+    release();
+    throw error;
+  }
 }
 
 /** tickets:move-start: checks the input and resolves the target at once, then moves the tickets as a job. */
@@ -83,13 +100,13 @@ export async function startTicketBulkUpdateJob(ctx: HandlerContext, input: Parse
   return startTicketJob(ctx, ids.length, async (trx, onStep) => ({ kind: 'bulk-update', update: await bulkUpdateIn(trx, deps, actor, ids, input.changes, onStep) }));
 }
 
-/** tickets:job-status: from memory only; the report (or the error) once, when the job has ended. */
-export function ticketJobStatus(ctx: HandlerContext, jobId: string): TicketJobStatus {
-  const { done, total, result, stopped } = ticketJobs.status(ctx.deps, actorOf(ctx).id, jobId);
+/** tickets:job-status: how far the job is; the report (or the error) once, when the job has ended. */
+export async function ticketJobStatus(ctx: HandlerContext, jobId: string): Promise<TicketJobStatus> {
+  const { done, total, result, stopped } = await ticketJobs.status(ctx.deps, actorOf(ctx).id, jobId);
   return { done, total, report: stopped ? { kind: 'cancelled' } : result };
 }
 
 /** tickets:job-cancel: the job rolls back at its next step; false when it had already finished. */
-export function cancelTicketJob(ctx: HandlerContext, jobId: string): { cancelled: boolean } {
-  return { cancelled: ticketJobs.stop(ctx.deps, actorOf(ctx).id, jobId) };
+export async function cancelTicketJob(ctx: HandlerContext, jobId: string): Promise<{ cancelled: boolean }> {
+  return { cancelled: await ticketJobs.stop(ctx.deps, actorOf(ctx).id, jobId) };
 }

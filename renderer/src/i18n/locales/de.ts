@@ -185,6 +185,7 @@ export const de: Messages = {
       children_other: '{{count}} Tochterorganisationen',
     },
     PORTAL_ADDRESS_UNSET: 'Die Portaladresse ist nicht festgelegt, daher kann kein Aktivierungs- oder Passwortlink gesendet werden. Legen Sie sie unter Einstellungen, Aktivierung und Links, fest.',
+    JOB_INTERRUPTED: 'Unterbrochen: Der Prozess, der diesen Auftrag ausführte, wurde beendet, bevor der Auftrag fertig war. Starten Sie ihn erneut.',
   },
   setup: {
     title: 'Den ersten Administrator anlegen',

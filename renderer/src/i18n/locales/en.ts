@@ -184,6 +184,7 @@ export const en = {
       children_other: '{{count}} child organisations',
     },
     PORTAL_ADDRESS_UNSET: 'The portal address is not set, so no activation or password link can be sent. Set it in Settings, under Activation and links.',
+    JOB_INTERRUPTED: 'Interrupted: the process that ran this job stopped before the job ended. Start it again.',
   },
   setup: {
     title: 'Create the first administrator',

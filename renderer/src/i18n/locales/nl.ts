@@ -185,6 +185,7 @@ export const nl: Messages = {
       children_other: '{{count}} onderliggende organisaties',
     },
     PORTAL_ADDRESS_UNSET: 'Het portaaladres is niet ingesteld, dus er kan geen activatie- of wachtwoordlink worden verstuurd. Stel het in bij Instellingen, onder Activering en links.',
+    JOB_INTERRUPTED: 'Onderbroken: het proces dat deze taak uitvoerde, is gestopt voordat de taak klaar was. Start de taak opnieuw.',
   },
   setup: {
     title: 'De eerste beheerder aanmaken',
