@@ -4,8 +4,9 @@ import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
 import { inSavepoint, inTransactionWithSavepoints } from '../db/savepoints';
-import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
+import { requirePortalUrl } from '../settings/activation-settings';
 import { readSettings } from '../settings/settings-service';
+import { startMailRun } from '../templates/mail-run';
 import { checkAccountPassword } from './account-password';
 import { hashCode, hashToken, sameHash } from './account-secrets';
 import { findAccountContact, findAccountState, markActivated } from './activation-repository';
@@ -75,9 +76,9 @@ function batchesOf(ids: readonly number[]): number[][] {
  */
 export async function sendActivations(deps: CoreDeps, actor: Actor, accountIds: readonly number[]): Promise<ActivationReport[]> {
   const { report, failure } = await inTransactionWithSavepoints(deps.db, async (trx) => {
-    const settings = await readActivationSettings(trx);
+    // Settings and templates are read once for all accounts of the call, by it and its mails and letters.
+    const { settings } = await startMailRun(trx);
     requirePortalUrl(settings);
-    // Settings and templates are read once for all accounts of the call.
     const run: ActivationRun = { actor, codeKey: deps.codeKey, activationDays: settings.activationDays, mails: await deps.accountMails.begin(trx), letters: await deps.activationLetters.begin(trx) };
     const report: ActivationReport[] = [];
     let failure: { error: unknown } | undefined;

@@ -4,7 +4,7 @@ import { recordAuditMany } from '../audit/audit-log';
 import type { Actor } from '../context';
 import type { Executor } from '../db/connection';
 import { hashCode, newCode, newToken } from './account-secrets';
-import type { AccountMailQueue, ActivationLetterStore, IssuedActivation } from './activation-ports';
+import type { AccountMail, AccountMailQueue, ActivationLetterInput, ActivationLetterStore } from './activation-ports';
 import { findAccountContacts, markInvited, type AccountContact } from './activation-repository';
 import { insertTokens, voidOpenTokensOf } from './token-repository';
 
@@ -69,25 +69,20 @@ export async function issueActivations(trx: Executor, run: ActivationRun, ids: r
       createdBy: run.actor.id,
     })),
   );
-  await markInvited(trx, invitedIds, at, run.actor.id, expiresAt);
-  // The label is the username, as recordAudit would read it for a portal account.
-  await recordAuditMany(
-    trx,
-    invited.map((a) => ({ at, staffId: run.actor.id, entity: 'portal-account' as const, entityId: a.id, action: 'activation-sent' as const, after: { expiresAt }, label: a.username })),
-  );
-  const issued = secrets.map(({ to, token, code }) => {
+  const mails: AccountMail[] = [];
+  const letters: ActivationLetterInput[] = [];
+  for (const { to, token, code } of secrets) {
     const tokenId = tokenIds.get(to.id);
     if (tokenId === undefined) throw new Error(`The token of portal account ${to.id} was not written.`);
-    const activation: IssuedActivation = { accountId: to.id, tokenId, token: token.raw, code, expiresAt };
-    return { to, activation };
-  });
-  await run.mails.queueMany(
-    issued.map(({ to, activation }) => ({ type: 'activation', to, link: { token: activation.token, expiresAt } })),
-    now,
-  );
-  await run.letters.storeMany(
-    issued.map(({ to, activation }) => ({ issued: activation, to, staffId: run.actor.id })),
-    now,
-  );
+    mails.push({ type: 'activation', to, link: { token: token.raw, expiresAt } });
+    letters.push({ issued: { accountId: to.id, tokenId, token: token.raw, code, expiresAt }, to, staffId: run.actor.id });
+  }
+  // The label is the username, as recordAudit would read it for a portal account.
+  const audit = invited.map((a) => ({ at, staffId: run.actor.id, entity: 'portal-account' as const, entityId: a.id, action: 'activation-sent' as const, after: { expiresAt }, label: a.username }));
+  await markInvited(trx, invitedIds, at, run.actor.id, expiresAt);
+  await recordAuditMany(trx, audit);
+  await run.mails.queueMany(mails, now);
+  await run.letters.storeMany(letters, now);
   return report;
 }
+

@@ -22,8 +22,25 @@ export interface MailRun {
   template(type: MailTemplateType, language: UiLanguage): Promise<MailTemplateSource>;
 }
 
-/** Reads a MailRun in the action's transaction; templates are loaded on first use and kept for the run. */
-export async function startMailRun(trx: Executor): Promise<MailRun> {
+/**
+ * The run of each open transaction: an action's mails and letters (and the action itself) share
+ * one, so the settings are read once per transaction, not once per port (on PostgreSQL each read
+ * is a round trip). Transactions only: outside one, every call reads afresh.
+ */
+const runs = new WeakMap<Executor, Promise<MailRun>>();
+
+/** Reads a MailRun in the action's transaction (once per transaction); templates are loaded on first use and kept for the run. */
+export function startMailRun(trx: Executor): Promise<MailRun> {
+  if (!trx.isTransaction) return readMailRun(trx);
+  let run = runs.get(trx);
+  if (!run) {
+    run = readMailRun(trx);
+    runs.set(trx, run);
+  }
+  return run;
+}
+
+async function readMailRun(trx: Executor): Promise<MailRun> {
   const settings = await readActivationSettings(trx);
   const defaultLanguage = (await readSettings(trx)).defaultLanguage;
   const templates = new Map<string, MailTemplateSource>();
