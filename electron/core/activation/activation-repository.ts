@@ -73,10 +73,24 @@ export async function findAccountContact(trx: Executor, accountId: number): Prom
   return (await selectAccountContact(trx, accountId)).rows[0];
 }
 
+/** An account a bulk activation may invite, and whether it has open tokens (older links and codes to void). */
+export type InvitationCandidate = AccountContact & { open_tokens: number };
+
 /** Those of the accounts `ids` that exist, in one query (a bulk activation's batch), in no particular order. */
-export async function findAccountContacts(trx: Executor, ids: readonly number[]): Promise<AccountContact[]> {
+export async function findInvitationCandidates(trx: Executor, ids: readonly number[]): Promise<InvitationCandidate[]> {
   if (ids.length === 0) return [];
-  return accountContacts(trx, ids).where('a.id', 'in', [...ids]).execute();
+  return accountContacts(trx, ids)
+    .select((eb) =>
+      eb
+        .case()
+        .when(eb.exists(eb.selectFrom('portal_account_token as t').select('t.id').whereRef('t.account_id', '=', 'a.id').where('t.used_at', 'is', null).where('t.voided_at', 'is', null)))
+        .then(sql.lit(1))
+        .else(sql.lit(0))
+        .end()
+        .as('open_tokens'),
+    )
+    .where('a.id', 'in', [...ids])
+    .execute();
 }
 
 /** Whether the account exists and is switched on, with its username. */

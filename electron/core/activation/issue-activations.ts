@@ -5,7 +5,7 @@ import type { Actor } from '../context';
 import type { Executor } from '../db/connection';
 import { hashCode, newCode, newToken } from './account-secrets';
 import type { AccountMail, AccountMailQueue, ActivationLetterInput, ActivationLetterStore } from './activation-ports';
-import { findAccountContacts, markInvited, type AccountContact } from './activation-repository';
+import { findInvitationCandidates, markInvited, type AccountContact, type InvitationCandidate } from './activation-repository';
 import { insertTokens, voidOpenTokensOf } from './token-repository';
 
 /** What an activation did for one account, as the contract states it. */
@@ -41,10 +41,10 @@ export interface ActivationRun {
  * The report is in the order of `ids`.
  */
 export async function issueActivations(trx: Executor, run: ActivationRun, ids: readonly number[], now: Date): Promise<ActivationReport[]> {
-  const found = new Map((await findAccountContacts(trx, ids)).map((a) => [a.id, a]));
+  const found = new Map((await findInvitationCandidates(trx, ids)).map((a) => [a.id, a]));
   const at = now.toISOString();
   const expiresAt = new Date(now.getTime() + run.activationDays * DAY).toISOString();
-  const invited: AccountContact[] = [];
+  const invited: InvitationCandidate[] = [];
   const report = ids.map((accountId): ActivationReport => {
     const account = found.get(accountId);
     const skipped = skipReason(account);
@@ -55,7 +55,8 @@ export async function issueActivations(trx: Executor, run: ActivationRun, ids: r
   if (invited.length === 0) return report;
 
   const invitedIds = invited.map((a) => a.id);
-  await voidOpenTokensOf(trx, invitedIds, at);
+  // Most accounts of a bulk run were never invited: no older token to void, no statement.
+  await voidOpenTokensOf(trx, invited.filter((a) => a.open_tokens === 1).map((a) => a.id), at);
   const secrets = invited.map((to) => ({ to, token: newToken(), code: newCode() }));
   const tokenIds = await insertTokens(
     trx,
