@@ -44,7 +44,7 @@ describe('the activation use cases, called without a handler', () => {
       ...t.core.deps,
       activationLetters: {
         begin: async () => ({
-          store: async () => {
+          storeMany: async () => {
             throw new Error('disk full');
           },
         }),

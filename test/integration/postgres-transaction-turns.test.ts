@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ALONE_FROM_ATTEMPT } from '../../electron/core/db/dialect/postgres-serializable';
+import { inSavepoint, inTransactionWithSavepoints } from '../../electron/core/db/savepoints';
 import { openPortierCore, type PortierCore } from '../../electron/core/portier-core';
 import { tempDataDir } from '../support/core';
 import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
@@ -105,4 +106,38 @@ it.skipIf(!pgUp)(`transactions beside each other do not wait for each other${ski
   both.open();
   await done;
   expect(result).toBe('both ran');
+});
+
+it.skipIf(!pgUp)(`a transaction with savepoints (Kysely's controlled transaction) is retried after a serialization failure in a savepoint, and runs alone like the others${skip}`, async () => {
+  const db = core.deps.db;
+  const order: string[] = [];
+  const first = gate();
+  const running = db.transaction().execute(async (trx) => {
+    await sql`SELECT 1`.execute(trx);
+    order.push('running: in');
+    await first.opened;
+    order.push('running: out');
+  });
+  await settle();
+  let attempts = 0;
+  const unlucky = inTransactionWithSavepoints(db, async (trx) => {
+    attempts += 1;
+    // A serialization failure is the whole transaction's: thrown on, not kept to the savepoint.
+    const written = await inSavepoint(trx, 'step', async () => {
+      if (attempts < ALONE_FROM_ATTEMPT) throw serializationFailure();
+      await trx.insertInto('setting').values({ key: 'savepoint-test', value_json: '1' }).execute();
+    });
+    order.push('alone: in');
+    await settle();
+    order.push('alone: out');
+    return written.ok;
+  });
+  await settle();
+  expect(order).toEqual(['running: in']);
+  first.open();
+  await Promise.all([running, unlucky]);
+  expect(await unlucky).toBe(true);
+  expect(order).toEqual(['running: in', 'running: out', 'alone: in', 'alone: out']);
+  expect(attempts).toBe(ALONE_FROM_ATTEMPT);
+  expect(await db.selectFrom('setting').select('value_json').where('key', '=', 'savepoint-test').executeTakeFirst()).toEqual({ value_json: '1' });
 });

@@ -12,9 +12,9 @@ export function recordingIssued(deps: CoreDeps, into: IssuedActivation[]): CoreD
       async begin(trx) {
         const letters = await deps.activationLetters.begin(trx);
         return {
-          async store(letter, now) {
-            await letters.store(letter, now);
-            into.push(letter.issued);
+          async storeMany(batch, now) {
+            await letters.storeMany(batch, now);
+            into.push(...batch.map((letter) => letter.issued));
           },
         };
       },
@@ -33,6 +33,10 @@ export function recordingMails(deps: CoreDeps, into: AccountMail[]): CoreDeps {
           async queue(mail, now) {
             await mails.queue(mail, now);
             into.push(mail);
+          },
+          async queueMany(batch, now) {
+            await mails.queueMany(batch, now);
+            into.push(...batch);
           },
         };
       },

@@ -39,6 +39,8 @@ export type AccountMail =
 /** Queues mails to portal accounts in one transaction, each from its template in the account's language. */
 export interface AccountMailQueue {
   queue(mail: AccountMail, now: Date): Promise<void>;
+  /** Many mails at once (a bulk activation's batch): one write for all, queued in their order. */
+  queueMany(mails: readonly AccountMail[], now: Date): Promise<void>;
 }
 
 /** The account mails port. */
@@ -56,7 +58,8 @@ export interface ActivationLetterInput {
 
 /** Stores activation letters as documents in one transaction. */
 export interface ActivationLetterStore {
-  store(letter: ActivationLetterInput, now: Date): Promise<void>;
+  /** The letters of a bulk activation's batch (or of one account): one write for all, stored in their order. */
+  storeMany(letters: readonly ActivationLetterInput[], now: Date): Promise<void>;
 }
 
 /** The activation letters port. */

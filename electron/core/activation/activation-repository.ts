@@ -31,11 +31,19 @@ export interface AccountContact {
 /** A literal, not a bound parameter: only then can SQLite use the partial index of default links. */
 const DEFAULT_LINK = sql.lit(1);
 
-// Compiled once: a bulk activation reads thousands of accounts this way.
-const selectAccountContact = compiledOnce((db, accountId: number) =>
+/**
+ * The accounts with their default organisation and person, as AccountContact has them; the
+ * caller says which. `ids` also narrows the links read: PostgreSQL then reads those accounts'
+ * links by index even while its statistics still think the link table small (right after a
+ * bulk import), where it would otherwise hash every default link.
+ */
+const accountContacts = (db: Executor, ids?: readonly number[]) =>
   db
     .selectFrom('portal_account as a')
-    .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', DEFAULT_LINK))
+    .leftJoin('portal_account_link as l', (j) => {
+      const join = j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', DEFAULT_LINK);
+      return ids ? join.on('l.account_id', 'in', [...ids]) : join;
+    })
     .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
     .leftJoin('person as p', 'p.id', 'l.person_id')
     .select([
@@ -56,12 +64,33 @@ const selectAccountContact = compiledOnce((db, accountId: number) =>
       'p.first_name',
       'p.last_name',
       'p.language as person_language',
-    ])
-    .where('a.id', '=', accountId),
-);
+    ]);
+
+// Compiled once: mails to one account (a password change, a ticket's status) read it this way.
+const selectAccountContact = compiledOnce((db, accountId: number) => accountContacts(db).where('a.id', '=', accountId));
 
 export async function findAccountContact(trx: Executor, accountId: number): Promise<AccountContact | undefined> {
   return (await selectAccountContact(trx, accountId)).rows[0];
+}
+
+/** An account a bulk activation may invite, and whether it has open tokens (older links and codes to void). */
+export type InvitationCandidate = AccountContact & { open_tokens: number };
+
+/** Those of the accounts `ids` that exist, in one query (a bulk activation's batch), in no particular order. */
+export async function findInvitationCandidates(trx: Executor, ids: readonly number[]): Promise<InvitationCandidate[]> {
+  if (ids.length === 0) return [];
+  return accountContacts(trx, ids)
+    .select((eb) =>
+      eb
+        .case()
+        .when(eb.exists(eb.selectFrom('portal_account_token as t').select('t.id').whereRef('t.account_id', '=', 'a.id').where('t.used_at', 'is', null).where('t.voided_at', 'is', null)))
+        .then(sql.lit(1))
+        .else(sql.lit(0))
+        .end()
+        .as('open_tokens'),
+    )
+    .where('a.id', 'in', [...ids])
+    .execute();
 }
 
 /** Whether the account exists and is switched on, with its username. */
@@ -82,14 +111,10 @@ export async function findPasswordContext(db: Executor, accountId: number): Prom
   return { username: account.username, organisationNames: organisations.map((o) => o.name) };
 }
 
-// Compiled once: a bulk activation runs it for every account.
-const markInvitedRow = compiledOnce((db, at: string, by: number | null, expiresAt: string, accountId: number) =>
-  db.updateTable('portal_account').set({ activation_sent_at: at, activation_sent_by: by, activation_expires_at: expiresAt, updated_at: at }).where('id', '=', accountId),
-);
-
-/** The account's activation columns: sent when, by whom, expiring when. */
-export async function markInvited(trx: Executor, accountId: number, at: string, by: number | null, expiresAt: string): Promise<void> {
-  await markInvitedRow(trx, at, by, expiresAt, accountId);
+/** The activation columns of the accounts `ids`, in one statement: sent when, by whom, expiring when. */
+export async function markInvited(trx: Executor, ids: readonly number[], at: string, by: number | null, expiresAt: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('portal_account').set({ activation_sent_at: at, activation_sent_by: by, activation_expires_at: expiresAt, updated_at: at }).where('id', 'in', [...ids]).execute();
 }
 
 /**
@@ -124,20 +149,4 @@ export async function markActivated(trx: Executor, accountId: number, passwordHa
     .set((eb) => ({ password_hash: passwordHash, activated_at: at, failed_sign_ins: 0, security_stamp: eb('security_stamp', '+', 1), updated_at: at }))
     .where('id', '=', accountId)
     .execute();
-}
-
-/**
- * Runs `work` in a savepoint of the caller's transaction: what it wrote stays only if it
- * finishes; if it throws, its writes are rolled back and the error goes on.
- */
-export async function inSavepoint<T>(trx: Executor, work: () => Promise<T>): Promise<T> {
-  await sql`SAVEPOINT activation`.execute(trx);
-  try {
-    const result = await work();
-    await sql`RELEASE activation`.execute(trx);
-    return result;
-  } catch (error) {
-    await sql`ROLLBACK TO activation`.execute(trx);
-    throw error;
-  }
 }

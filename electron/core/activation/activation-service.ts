@@ -1,68 +1,25 @@
 import type { OutputOf } from '../../../shared/api';
-import type { ActivationOutcome } from '../../../shared/api/activation';
 import { AppError } from '../../../shared/errors';
 import { recordAudit } from '../audit/audit-log';
 import { hashPassword } from '../auth/password-hash';
 import type { Actor, CoreDeps } from '../context';
-import type { Executor } from '../db/connection';
-import { readActivationSettings, requirePortalUrl } from '../settings/activation-settings';
+import { inSavepoint, inTransactionWithSavepoints } from '../db/savepoints';
+import { requirePortalUrl } from '../settings/activation-settings';
 import { readSettings } from '../settings/settings-service';
+import { startMailRun } from '../templates/mail-run';
 import { checkAccountPassword } from './account-password';
-import { hashCode, hashToken, newCode, newToken, sameHash } from './account-secrets';
-import type { IssuedActivation } from './activation-ports';
-import { findAccountContact, findAccountState, inSavepoint, markActivated, markInvited, type AccountContact } from './activation-repository';
+import { hashCode, hashToken, sameHash } from './account-secrets';
+import { findAccountContact, findAccountState, markActivated } from './activation-repository';
+import { issueActivations, skipReason, type ActivationReport, type ActivationRun } from './issue-activations';
 import { mailAccount } from './mail-account';
 import { recipientOf } from './recipient';
-import { claimToken, countCodeAttempt, findTokenByHash, forgiveCodeAttempt, insertToken, voidOpenTokens, voidToken } from './token-repository';
+import { claimToken, countCodeAttempt, findTokenByHash, forgiveCodeAttempt, voidOpenTokens, voidToken } from './token-repository';
 
 export type { IssuedActivation } from './activation-ports';
+export type { ActivationReport } from './issue-activations';
 
 /** Wrong codes a token survives; the next wrong one voids it. */
 export const MAX_CODE_ATTEMPTS = 5;
-
-const DAY = 86_400_000;
-
-/**
- * Issues a fresh activation for one account inside the caller's transaction: every older
- * token of the account is voided, the new token and code are stored as hashes, the
- * account's activation columns are set (sent, by whom, expires) and it is audited.
- */
-async function issueActivation(trx: Executor, codeKey: Buffer, actor: Actor, accountId: number, now: Date, activationDays: number): Promise<IssuedActivation> {
-  const at = now.toISOString();
-  const expiresAt = new Date(now.getTime() + activationDays * DAY).toISOString();
-  await voidOpenTokens(trx, accountId, at);
-  const token = newToken();
-  const code = newCode();
-  const tokenId = await insertToken(trx, {
-    accountId,
-    kind: 'activation',
-    tokenHash: token.hash,
-    codeHash: hashCode(codeKey, token.hash, code),
-    expiresAt,
-    createdAt: at,
-    createdBy: actor.id,
-  });
-  await markInvited(trx, accountId, at, actor.id, expiresAt);
-  await recordAudit(trx, {
-    at,
-    staffId: actor.id,
-    entity: 'portal-account',
-    entityId: accountId,
-    action: 'activation-sent',
-    after: { expiresAt },
-  });
-  return { accountId, tokenId, token: token.raw, code, expiresAt };
-}
-
-type SkipFacts = Pick<AccountContact, 'active' | 'activated_at' | 'password_hash'>;
-
-/** Why an account gets no activation, or null when it gets one: it must exist, be switched on and not have access yet. */
-function skipReason(account: SkipFacts | undefined): Exclude<ActivationOutcome, 'sent'> | null {
-  if (!account) return 'skipped_missing';
-  if (account.active !== 1) return 'skipped_inactive';
-  if (account.activated_at !== null || account.password_hash !== null) return 'skipped_activated';
-  return null;
-}
 
 /** What "Activate account" would do for these accounts: addresses, languages, and who is skipped and why. Changes nothing. */
 export async function previewActivations(deps: CoreDeps, accountIds: readonly number[]): Promise<OutputOf<'portal-accounts:preview-activation'>> {
@@ -80,42 +37,71 @@ export async function previewActivations(deps: CoreDeps, accountIds: readonly nu
   return preview;
 }
 
-/** What an activation did for one account, as the contract states it. */
-export type ActivationReport = OutputOf<'portal-accounts:send-activation'>[number];
+/**
+ * Accounts written per batch: one statement per step for all of them. Bounded so that the
+ * widest statement (the outbox's 17 columns) stays far below SQLite's 32,766 parameters.
+ */
+const BATCH = 500;
+
+/**
+ * The call's accounts in batches of at most BATCH, in their order, each id at most once per
+ * batch: an id named twice is issued twice, the second voiding the first, as one at a time would.
+ */
+function batchesOf(ids: readonly number[]): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  for (const id of ids) {
+    if (batch.length === BATCH || batch.includes(id)) {
+      batches.push(batch);
+      batch = [];
+    }
+    batch.push(id);
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
 
 /**
  * "Activate account" for staff: per account a fresh link token and letter code (older ones
  * voided), the activation mail queued, the letter stored, the account marked invited and
  * audited. Accounts that are missing, deactivated or already active are skipped and say why.
+ *
+ * Each account is one atomic unit: its token, mail, letter and audit entry exist together or
+ * not at all. A batch is written in a savepoint; when it fails, it is rolled back and written
+ * again account by account, each in a savepoint of its own, so the others still go and the
+ * failing account stays as it was. That account's error is then raised, once the others are
+ * committed. The call's accounts commit together, so a bulk run pays for one durable write per
+ * call, not per account; a crash loses at most the uncommitted call, of which nothing was sent:
+ * mails leave only after their commit.
  */
 export async function sendActivations(deps: CoreDeps, actor: Actor, accountIds: readonly number[]): Promise<ActivationReport[]> {
-  // Each account is one atomic unit (a savepoint: its token, mail, letter and audit entry
-  // exist together or not at all); the call's accounts commit together, so a bulk run pays
-  // for one durable write per chunk, not per account. A crash loses at most the uncommitted
-  // chunk, of which nothing was sent: mails leave only after their commit.
-  return deps.db.transaction().execute(async (trx) => {
-    const settings = await readActivationSettings(trx);
+  const { report, failure } = await inTransactionWithSavepoints(deps.db, async (trx) => {
+    // Settings and templates are read once for all accounts of the call, by it and its mails and letters.
+    const { settings } = await startMailRun(trx);
     requirePortalUrl(settings);
-    // Settings and templates are read once for all accounts of the call.
-    const mails = await deps.accountMails.begin(trx);
-    const letters = await deps.activationLetters.begin(trx);
+    const run: ActivationRun = { actor, codeKey: deps.codeKey, activationDays: settings.activationDays, mails: await deps.accountMails.begin(trx), letters: await deps.activationLetters.begin(trx) };
     const report: ActivationReport[] = [];
-    for (const accountId of accountIds) {
-      report.push(
-        await inSavepoint(trx, async (): Promise<ActivationReport> => {
-          const account = await findAccountContact(trx, accountId);
-          const skipped = skipReason(account);
-          if (skipped || !account) return { accountId, outcome: skipped ?? 'skipped_missing', expiresAt: null };
-          const now = deps.clock();
-          const issued = await issueActivation(trx, deps.codeKey, actor, accountId, now, settings.activationDays);
-          await mails.queue({ type: 'activation', to: account, link: { token: issued.token, expiresAt: issued.expiresAt } }, now);
-          await letters.store({ issued, to: account, staffId: actor.id }, now);
-          return { accountId, outcome: 'sent', expiresAt: issued.expiresAt };
-        }),
-      );
+    let failure: { error: unknown } | undefined;
+    for (const batch of batchesOf(accountIds)) {
+      const written = await inSavepoint(trx, 'activation_batch', () => issueActivations(trx, run, batch, deps.clock()));
+      if (written.ok) {
+        report.push(...written.value);
+        continue;
+      }
+      if (batch.length === 1) {
+        failure ??= written;
+        continue;
+      }
+      for (const accountId of batch) {
+        const one = await inSavepoint(trx, 'activation_account', () => issueActivations(trx, run, [accountId], deps.clock()));
+        if (one.ok) report.push(...one.value);
+        else failure ??= one;
+      }
     }
-    return report;
+    return { report, failure };
   });
+  if (failure) throw failure.error;
+  return report;
 }
 
 /** One answer for every failure a guesser could learn from: unknown, used, voided, expired, wrong code. */

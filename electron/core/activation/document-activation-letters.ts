@@ -1,4 +1,4 @@
-import { storeActivationLetter } from '../documents/letter-document';
+import { storeActivationLetters } from '../documents/letter-document';
 import type { SecretBox } from '../outbox/secret-box';
 import { startMailRun } from '../templates/mail-run';
 import type { ActivationLetters } from './activation-ports';
@@ -10,9 +10,12 @@ export function documentActivationLetters(box: SecretBox): ActivationLetters {
     async begin(trx) {
       const run = await startMailRun(trx);
       return {
-        async store({ issued, to, staffId }, now) {
-          const { language } = recipientOf(to, run.defaultLanguage);
-          await storeActivationLetter(trx, box, run, { accountId: issued.accountId, to, language, code: issued.code, expiresAt: issued.expiresAt, staffId }, now);
+        async storeMany(letters, now) {
+          const rows = letters.map(({ issued, to, staffId }) => {
+            const { language } = recipientOf(to, run.defaultLanguage);
+            return { accountId: issued.accountId, to, language, code: issued.code, expiresAt: issued.expiresAt, staffId };
+          });
+          await storeActivationLetters(trx, box, run, rows, now);
         },
       };
     },

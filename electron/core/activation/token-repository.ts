@@ -29,6 +29,24 @@ export async function insertToken(trx: Executor, t: NewToken): Promise<number> {
   return rows[0].id;
 }
 
+/** Inserts many tokens in one statement (a bulk activation's batch); their ids by account (one token per account). */
+export async function insertTokens(trx: Executor, tokens: readonly NewToken[]): Promise<Map<number, number>> {
+  if (tokens.length === 0) return new Map();
+  const rows = await trx
+    .insertInto('portal_account_token')
+    .values(tokens.map((t) => ({ account_id: t.accountId, kind: t.kind, token_hash: t.tokenHash, code_hash: t.codeHash, expires_at: t.expiresAt, created_at: t.createdAt, created_by: t.createdBy })))
+    // RETURNING promises no order: the account tells which id is whose.
+    .returning(['id', 'account_id'])
+    .execute();
+  return new Map(rows.map((r) => [r.account_id, r.id]));
+}
+
+/** Voids every open token of the accounts `ids` in one statement (a bulk activation's batch issues new ones). */
+export async function voidOpenTokensOf(trx: Executor, ids: readonly number[], now: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('portal_account_token').set({ voided_at: now }).where('account_id', 'in', [...ids]).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
+}
+
 /** Voids every open token of the account (a new one was issued, it was used, or the password changed). */
 export async function voidOpenTokens(trx: Executor, accountId: number, now: string): Promise<void> {
   await voidTokens(trx, now, accountId);

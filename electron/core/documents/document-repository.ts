@@ -1,4 +1,3 @@
-import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { DocumentTable } from '../db/schema';
 
@@ -59,18 +58,21 @@ export interface NewLetterRow {
   createdBy: number | null;
 }
 
-// Compiled once: a bulk activation stores thousands.
-const insertLetter = compiledOnce(
-  (db, accountId: number, title: string, postalCode: string | null, payloadEnc: string, createdAt: string, createdBy: number | null) =>
-    db
-      .insertInto('document')
-      .values({ account_id: accountId, kind: 'activation-letter', title, postal_code: postalCode, payload_enc: payloadEnc, created_at: createdAt, created_by: createdBy })
-      .returning('id'),
-);
-
-/** Inserts an activation letter's document row in the caller's transaction; returns its id. */
-export async function insertLetterRow(trx: Executor, letter: NewLetterRow): Promise<number> {
-  const { rows } = await insertLetter(trx, letter.accountId, letter.title, letter.postalCode, letter.payloadEnc, letter.createdAt, letter.createdBy);
-  if (!rows[0]) throw new Error('The letter was not written.');
-  return rows[0].id;
+/** Inserts activation letters' document rows in one statement (a bulk activation's batch), in their order. */
+export async function insertLetterRows(trx: Executor, letters: readonly NewLetterRow[]): Promise<void> {
+  if (letters.length === 0) return;
+  await trx
+    .insertInto('document')
+    .values(
+      letters.map((l) => ({
+        account_id: l.accountId,
+        kind: 'activation-letter' as const,
+        title: l.title,
+        postal_code: l.postalCode,
+        payload_enc: l.payloadEnc,
+        created_at: l.createdAt,
+        created_by: l.createdBy,
+      })),
+    )
+    .execute();
 }

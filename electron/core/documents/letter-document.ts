@@ -7,7 +7,7 @@ import { personDisplayName } from '../contacts/person-name';
 import { formatExpiry } from '../templates/expiry-format';
 import type { MailRun } from '../templates/mail-run';
 import { renderLetterText } from '../templates/render-mail';
-import { insertLetterRow } from './document-repository';
+import { insertLetterRows, type NewLetterRow } from './document-repository';
 
 /** What is stored (encrypted) for an activation letter: the letter's data, dates as ISO strings. */
 type StoredLetter = Omit<ActivationLetter, 'date'> & { date: string };
@@ -52,10 +52,18 @@ export interface NewActivationLetter {
 }
 
 /**
- * The activation letter of an issued activation, as a document row in the caller's
- * transaction. Its data (with the code) is stored encrypted; the PDF is made when opened.
+ * The activation letters of issued activations, as document rows in the caller's transaction
+ * (one statement), in their order. Their data (with the code) is stored encrypted; the PDF is
+ * made when a letter is opened.
  */
-export async function storeActivationLetter(trx: Executor, box: SecretBox, run: MailRun, letter: NewActivationLetter, now: Date): Promise<number> {
+export async function storeActivationLetters(trx: Executor, box: SecretBox, run: MailRun, letters: readonly NewActivationLetter[], now: Date): Promise<void> {
+  const rows: NewLetterRow[] = [];
+  for (const letter of letters) rows.push(await letterRow(box, run, letter, now));
+  await insertLetterRows(trx, rows);
+}
+
+/** One letter's document row: rendered from its template, its data encrypted with the box. */
+async function letterRow(box: SecretBox, run: MailRun, letter: NewActivationLetter, now: Date): Promise<NewLetterRow> {
   const { to, language } = letter;
   // The company posts the letter: its country and language decide the country line.
   const postal = postalBlock(to, { country: run.settings.companyCountry, language: run.defaultLanguage });
@@ -84,14 +92,14 @@ export async function storeActivationLetter(trx: Executor, box: SecretBox, run: 
     expiresAt: letter.expiresAt,
     date: now.toISOString(),
   };
-  return insertLetterRow(trx, {
+  return {
     accountId: letter.accountId,
     title: `${text.subject} – ${to.username}`,
     postalCode: postal.postalCode || null,
     payloadEnc: box.encrypt(JSON.stringify(stored)),
     createdAt: now.toISOString(),
     createdBy: letter.staffId,
-  });
+  };
 }
 
 /** A stored letter, decrypted, ready for the PDF or DOCX writer. */

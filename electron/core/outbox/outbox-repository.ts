@@ -92,6 +92,35 @@ export async function insertQueuedMail(trx: Executor, mail: NewOutboxRow, at: st
   return row.id;
 }
 
+/** Inserts many queued mails in one statement (a bulk activation's batch), in their order. */
+export async function insertQueuedMails(trx: Executor, mails: readonly NewOutboxRow[], at: string): Promise<void> {
+  if (mails.length === 0) return;
+  await trx
+    .insertInto('outbox_mail')
+    .values(
+      mails.map((mail) => ({
+        message_id: mail.messageId,
+        kind: mail.kind,
+        to_address: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+        account_id: mail.accountId,
+        status: 'queued' as const,
+        next_attempt_at: at,
+        last_error: null,
+        secret_enc: mail.secretEnc,
+        secret_expires_at: mail.secretExpiresAt,
+        eml_written_at: null,
+        created_at: at,
+        sent_at: null,
+        updated_at: at,
+        channel: mail.channel ?? 'mail',
+      })),
+    )
+    .execute();
+}
+
 export interface OutboxFilter {
   status?: OutboxStatus | undefined;
   accountId?: number | undefined;

@@ -11,7 +11,15 @@ const KEY = 'activation';
 
 /** How long activation and set-password links live, and the portal address links are built from. */
 export async function readActivationSettings(db: Executor): Promise<ActivationSettings> {
-  const json = await readSettingJson(db, KEY);
+  return activationSettingsOf(await readSettingJson(db, KEY));
+}
+
+/** The activation settings among every stored setting (readAllSettings), for a caller that reads them all at once. */
+export function activationSettingsAmong(rows: readonly { key: string; value_json: string }[]): ActivationSettings {
+  return activationSettingsOf(rows.find((row) => row.key === KEY)?.value_json ?? null);
+}
+
+function activationSettingsOf(json: string | null): ActivationSettings {
   if (json === null) return DEFAULT_ACTIVATION_SETTINGS;
   // Over the defaults: settings stored before a field existed still read.
   const parsed = ActivationSettings.safeParse({ ...DEFAULT_ACTIVATION_SETTINGS, ...(JSON.parse(json) as object) });

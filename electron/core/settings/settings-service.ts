@@ -11,7 +11,11 @@ const DEFAULTS: Settings = { defaultLanguage: 'en' };
 
 /** Settings with defaults for every key never saved; unreadable stored values fall back to the default. */
 export async function readSettings(db: Executor): Promise<Settings> {
-  const rows = await readAllSettings(db);
+  return settingsAmong(await readAllSettings(db));
+}
+
+/** The settings among every stored setting (readAllSettings), for a caller that reads them all at once. */
+export function settingsAmong(rows: readonly { key: string; value_json: string }[]): Settings {
   const stored: Record<string, unknown> = {};
   // Only the keys of Settings: other features keep their own values in this table too.
   for (const row of rows) if (row.key in Settings.shape) stored[row.key] = JSON.parse(row.value_json) as unknown;

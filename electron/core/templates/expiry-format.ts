@@ -1,6 +1,7 @@
 import type { UiLanguage } from '../../../shared/api/common';
 
-const expiryFormats = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+/** Per language and zone: the formats, and the last expiry worded (a bulk activation's mails and letters all share one). */
+const expiryFormats = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat; last?: { iso: string; text: string } }>();
 
 /**
  * "18 december 2026 om 14:30 (Midden-Europese standaardtijd)": the expiry in the company's
@@ -18,7 +19,10 @@ export function formatExpiry(iso: string, language: UiLanguage, timeZone: string
     };
     expiryFormats.set(key, format);
   }
+  if (format.last?.iso === iso) return format.last.text;
   const date = new Date(iso);
   const zoneName = format.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
-  return `${format.when.format(date)} (${zoneName})`;
+  const text = `${format.when.format(date)} (${zoneName})`;
+  format.last = { iso, text };
+  return text;
 }

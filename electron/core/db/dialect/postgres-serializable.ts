@@ -59,30 +59,50 @@ export function isSerializationFailure(error: unknown): boolean {
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
 
 /**
- * Makes db.transaction().execute(fn) run `fn` again (a new transaction) after a serialization
+ * Runs `attempt` (one whole transaction: begin, work, commit) again after a serialization
  * failure, up to TRANSACTION_ATTEMPTS times, with a growing random pause so the rivals do not
- * meet again, and alone from ALONE_FROM_ATTEMPT on. `fn` must not depend on effects outside the
- * database made by a failed attempt; Portier's transactions only read and write the database
+ * meet again, and alone from ALONE_FROM_ATTEMPT on (the driver asks currentTurn() at BEGIN; one
+ * begun inside another's callback takes no turn). `attempt` must not depend on effects outside
+ * the database made by a failed try; Portier's transactions only read and write the database
  * (files are written after commit).
+ */
+async function inTurns<T>(attempt: () => Promise<T>): Promise<T> {
+  const nested = turns.getStore() !== undefined;
+  for (let n = 1; ; n++) {
+    try {
+      const turn: Turn = nested ? 'none' : n >= ALONE_FROM_ATTEMPT ? 'alone' : 'beside';
+      return await turns.run(turn, attempt);
+    } catch (error) {
+      if (n >= TRANSACTION_ATTEMPTS || !isSerializationFailure(error)) throw error;
+      await pause(n);
+    }
+  }
+}
+
+/** The databases whose transactions are retried (those retryingSerializationFailures made). */
+const retrying = new WeakSet<object>();
+
+/**
+ * Makes db.transaction().execute(fn) run `fn` again (a new transaction) after a serialization
+ * failure, taking its turn (see inTurns).
  */
 export function retryingSerializationFailures<DB>(db: Kysely<DB>): Kysely<DB> {
   const transaction = db.transaction.bind(db);
   db.transaction = () => {
     const builder = transaction();
     const execute = builder.execute.bind(builder);
-    builder.execute = async <T>(fn: Parameters<typeof execute<T>>[0]): Promise<T> => {
-      const nested = turns.getStore() !== undefined;
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const turn: Turn = nested ? 'none' : attempt >= ALONE_FROM_ATTEMPT ? 'alone' : 'beside';
-          return await turns.run(turn, () => execute<T>(fn));
-        } catch (error) {
-          if (attempt >= TRANSACTION_ATTEMPTS || !isSerializationFailure(error)) throw error;
-          await pause(attempt);
-        }
-      }
-    };
+    builder.execute = <T>(fn: Parameters<typeof execute<T>>[0]): Promise<T> => inTurns(() => execute<T>(fn));
     return builder;
   };
+  retrying.add(db);
   return db;
+}
+
+/**
+ * Runs `attempt`, a whole transaction on `db` that the caller begins and ends itself (Kysely's
+ * db.startTransaction(), for its savepoints), as db.transaction().execute runs its callback: on
+ * PostgreSQL in its turn and again after a serialization failure; on SQLite once.
+ */
+export function asTransactionOf<T>(db: object, attempt: () => Promise<T>): Promise<T> {
+  return retrying.has(db) ? inTurns(attempt) : attempt();
 }
