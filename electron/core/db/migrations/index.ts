@@ -26,6 +26,7 @@ import { migration0028 } from './0028-outbox-sms';
 import { migration0029 } from './0029-ticket-status-template';
 import { migration0030 } from './0030-office-key';
 import { migration0031 } from './0031-postgres-list-orders';
+import { migration0033 } from './0033-postgres-booleans-and-times';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0029,
   migration0030,
   migration0031,
+  migration0033,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
