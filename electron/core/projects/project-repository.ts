@@ -64,7 +64,7 @@ export async function listProjects(db: Executor, q: ProjectListQuery): Promise<{
   if (!q.includeArchived) filtered = filtered.where('p.archived_at', 'is', null);
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   if (q.internal !== undefined) {
-    const internal = sql<boolean>`(p.organisation_id IS NULL OR o.internal = 1)`;
+    const internal = sql<boolean>`(p.organisation_id IS NULL OR o.internal = TRUE)`;
     filtered = filtered.where(q.internal ? internal : sql<boolean>`NOT ${internal}`);
   }
   const [pageIds, count] = await Promise.all([

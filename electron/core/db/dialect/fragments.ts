@@ -57,4 +57,11 @@ export interface SqlFragments {
   indexedBy(index: string): RawBuilder<unknown>;
   /** An integer expression as text (for searching a number's digits). */
   integerText(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * The flag `column` is on (or off), spelt as the partial indexes on flags are written:
+   * `column = 1` / `= 0` on SQLite, whose planner uses a partial index only when the query holds
+   * its WHERE letter for letter (`= TRUE` would not do); the boolean itself on PostgreSQL
+   * (migration 0033), where `= 0` is an error. Elsewhere TRUE and FALSE serve both databases.
+   */
+  flag(column: string, on: boolean): RawBuilder<SqlBool>;
 }

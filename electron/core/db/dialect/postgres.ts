@@ -94,6 +94,7 @@ const postgresFragments: SqlFragments = {
   jsonElements: (json) => sql`json_array_elements(${json}::json) AS elements(value)`,
   indexedBy: () => sql``,
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
+  flag: (column, on) => (on ? sql<SqlBool>`${sql.ref(column)}` : sql<SqlBool>`(NOT ${sql.ref(column)})`),
 };
 
 /** A shared office on PostgreSQL. */
