@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { UiLanguage } from '../../../shared/api/common';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 
 // The portal account as activation and password changes see it: its contact data for
 // mails and letters, its activation columns and its password. The account's other columns
@@ -28,14 +29,12 @@ export interface AccountContact {
   person_language: UiLanguage | 'default' | null;
 }
 
-/** A literal, not a bound parameter: only then can SQLite use the partial index of default links. */
-const DEFAULT_LINK = sql.lit(1);
-
-// Compiled once: a bulk activation reads thousands of accounts this way.
+// Compiled once: a bulk activation reads thousands of accounts this way. The default link is
+// written out, not a bound parameter: only then can SQLite use the partial index of default links.
 const selectAccountContact = compiledOnce((db, accountId: number) =>
   db
     .selectFrom('portal_account as a')
-    .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', DEFAULT_LINK))
+    .leftJoin('portal_account_link as l', (j) => j.onRef('l.account_id', '=', 'a.id').on(sqlFor(db).flag('l.is_default', true)))
     .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
     .leftJoin('person as p', 'p.id', 'l.person_id')
     .select([
