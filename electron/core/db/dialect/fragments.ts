@@ -64,4 +64,11 @@ export interface SqlFragments {
    * (migration 0033), where `= 0` is an error. Elsewhere TRUE and FALSE serve both databases.
    */
   flag(column: string, on: boolean): RawBuilder<SqlBool>;
+  /**
+   * An ISO time given as text where the database cannot tell it is one (a SELECT's output
+   * column, a field of a JSON parameter), for a time column: the text itself on SQLite, which
+   * keeps times as text; CAST AS timestamptz on PostgreSQL (migration 0033), which does not
+   * turn text into a time by itself.
+   */
+  instant(text: RawBuilder<unknown>): RawBuilder<string>;
 }

@@ -94,6 +94,7 @@ const postgresFragments: SqlFragments = {
   jsonElements: (json) => sql`json_array_elements(${json}::json) AS elements(value)`,
   indexedBy: () => sql``,
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
+  instant: (text) => sql<string>`CAST(${text} AS timestamptz)`,
   flag: (column, on) => (on ? sql<SqlBool>`${sql.ref(column)}` : sql<SqlBool>`(NOT ${sql.ref(column)})`),
 };
 
