@@ -2,7 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Project } from '../../../shared/api/projects';
 import type { Executor } from '../db/connection';
 import type { ProjectTable } from '../db/schema';
-import { containsKey, textSort } from '../db/text-search';
+import { containsKey, instantSort, textSort } from '../db/text-search';
 
 interface ProjectView {
   id: number;
@@ -68,7 +68,7 @@ export async function listProjects(db: Executor, q: ProjectListQuery): Promise<{
     filtered = filtered.where(q.internal ? internal : sql<boolean>`NOT ${internal}`);
   }
   const [pageIds, count] = await Promise.all([
-    filtered.select('p.id').orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.select('p.id').orderBy((q.sort === 'updatedAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const order = new Map(pageIds.map((r, i) => [r.id, i]));

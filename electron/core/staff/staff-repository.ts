@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { StaffMember } from '../../../shared/api/staff';
 import type { Executor } from '../db/connection';
 import type { StaffTable } from '../db/schema';
-import { contains, textSort } from '../db/text-search';
+import { contains, instantSort, textSort } from '../db/text-search';
 
 export type StaffRow = Selectable<StaffTable>;
 
@@ -65,7 +65,7 @@ export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction))
+      .orderBy((q.sort === 'lastSignInAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction))
       .orderBy('id', 'asc')
       .limit(q.limit)
       .offset(q.offset)
