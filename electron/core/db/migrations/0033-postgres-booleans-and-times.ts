@@ -1,8 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { Migration } from '../migration';
 
-/** Every flag: 0/1 INTEGER on SQLite, boolean on PostgreSQL; the default each has (none where the code always says). */
-export const FLAG_COLUMNS: Readonly<Record<string, Readonly<Record<string, boolean | null>>>> = {
+/**
+ * Every flag: 0/1 INTEGER on SQLite, boolean on PostgreSQL; the default each has (none where the
+ * code always says). Not here: the tallies' `active`, a count's key (0 or 1), no flag of a row.
+ * As of this step: a later flag or time column is made with its type by its own migration.
+ */
+const FLAG_COLUMNS: Readonly<Record<string, Readonly<Record<string, boolean | null>>>> = {
   staff: { may_grant_access: false, active: true },
   organisation: { internal: false },
   role_group: { built_in: false, requires_two_step: false },
@@ -16,9 +20,9 @@ export const FLAG_COLUMNS: Readonly<Record<string, Readonly<Record<string, boole
 /**
  * Every column that holds an instant: ISO 8601 UTC text on SQLite, timestamptz on PostgreSQL.
  * Not here: the days of time_entry.work_date and hour_card.purchased_on (a date, no instant,
- * kept as 'YYYY-MM-DD' text on both), and the tallies' `active`, a count's key (0/1), no flag.
+ * kept as 'YYYY-MM-DD' text on both).
  */
-export const INSTANT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+const INSTANT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   staff: ['last_sign_in_at', 'created_at', 'updated_at'],
   sign_in_failure: ['locked_until', 'last_failure_at'],
   organisation: ['created_at', 'updated_at'],
