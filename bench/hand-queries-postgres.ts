@@ -24,7 +24,7 @@ export interface PostgresHandQuery {
 export const CAP = 10_000;
 
 const STATUS = `CASE
-    WHEN a.active = 0 THEN 'deactivated'
+    WHEN NOT a.active THEN 'deactivated'
     WHEN a.locked_until > @now THEN 'locked'
     WHEN a.access_stage = 2 THEN 'active'
     WHEN a.access_stage = 0 THEN 'no_access'
@@ -36,7 +36,7 @@ const VIEWS = `
          a.activation_expires_at, a.activated_at, a.last_sign_in_at, p.first_name, p.last_name
   FROM portal_account a
   LEFT JOIN staff s ON s.id = a.activation_sent_by
-  LEFT JOIN portal_account_link d ON d.account_id = a.id AND d.is_default = 1
+  LEFT JOIN portal_account_link d ON d.account_id = a.id AND d.is_default
   LEFT JOIN person p ON p.id = d.person_id
   WHERE a.id = ANY(@ids::int[])`;
 const ORGANISATIONS = `

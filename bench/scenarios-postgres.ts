@@ -8,7 +8,8 @@ import { SCENARIOS } from './scenarios';
  * the data was generated in) written by hand for PostgreSQL. A search is LIKE on the stored
  * document, which the pg_trgm GIN index answers; the planner chooses between it and the sort
  * index. Nulls sort low, as on SQLite (the core's nullsLow). Where the core takes its total
- * from the tallies, so does the hand-written query, in one statement.
+ * from the tallies, so does the hand-written query, in one statement. Flags are boolean on
+ * PostgreSQL (migration 0033); the tallies count them under an integer key, 0 or 1.
  */
 
 const notLocked = '(a.locked_until IS NULL OR a.locked_until <= @now)';
@@ -18,7 +19,7 @@ const pattern = (term: string) => `%${searchKey(term).replace(/[\\%_]/g, (c) => 
 
 /** Accounts counted per stage and active flag (the tallies the triggers keep). */
 const tally = (condition: string) => `(SELECT coalesce(sum(n), 0)::int FROM portal_account_tally WHERE ${condition})`;
-const lockedNow = (condition: string) => `(SELECT count(*)::int FROM portal_account a WHERE a.locked_until > @now AND a.active = 1 AND ${condition})`;
+const lockedNow = (condition: string) => `(SELECT count(*)::int FROM portal_account a WHERE a.locked_until > @now AND a.active AND ${condition})`;
 
 const someOrganisation = (sqlite: SQLite.Database) =>
   (sqlite.prepare('SELECT organisation_id AS id FROM portal_account_link WHERE is_default = 1 ORDER BY account_id LIMIT 1').get() as { id: number }).id;
@@ -49,14 +50,14 @@ const HAND: Record<string, Hand> = {
   }),
   'sort by last sign-in desc': (_s, now, limit) => ({ where: '', orderBy: 'a.last_sign_in_at DESC NULLS LAST, a.id DESC', params: { now }, limit, countSql: `SELECT ${tally('true')} AS n` }),
   'status active': (_s, now, limit) => ({
-    where: `a.access_stage = 2 AND a.active = 1 AND ${notLocked}`,
+    where: `a.access_stage = 2 AND a.active AND ${notLocked}`,
     orderBy: BY_USERNAME,
     params: { now },
     limit,
     countSql: `SELECT ${tally('access_stage = 2 AND active = 1')} - ${lockedNow('a.access_stage = 2')} AS n`,
   }),
-  'status deactivated': (_s, now, limit) => ({ where: 'a.active = 0', orderBy: BY_USERNAME, params: { now }, limit, countSql: `SELECT ${tally('active = 0')} AS n` }),
-  'status locked': (_s, now, limit) => ({ where: 'a.active = 1 AND a.locked_until > @now', orderBy: BY_USERNAME, params: { now }, limit, countSql: `SELECT ${lockedNow('true')} AS n` }),
+  'status deactivated': (_s, now, limit) => ({ where: 'NOT a.active', orderBy: BY_USERNAME, params: { now }, limit, countSql: `SELECT ${tally('active = 0')} AS n` }),
+  'status locked': (_s, now, limit) => ({ where: 'a.active AND a.locked_until > @now', orderBy: BY_USERNAME, params: { now }, limit, countSql: `SELECT ${lockedNow('true')} AS n` }),
   'organisation filter': (s, now, limit) => ({
     where: 'a.id IN (SELECT account_id FROM portal_account_link WHERE organisation_id = @organisation)',
     orderBy: BY_USERNAME,

@@ -15,7 +15,7 @@ const RIGHTS = `
   SELECT r.id, r.project_id, r.scope, r.task_id FROM ticket_right r
   JOIN project p ON p.id = r.project_id LEFT JOIN organisation o ON o.id = p.organisation_id
   WHERE r.person_id = @person AND r.revoked_at IS NULL
-    AND ((p.organisation_id = @org AND o.internal = 0) OR (@internal AND (p.organisation_id IS NULL OR o.internal = 1)))`;
+    AND ((p.organisation_id = @org AND NOT o.internal) OR (@internal AND (p.organisation_id IS NULL OR o.internal)))`;
 const RIGHT_TASKS = 'SELECT right_id, task_id FROM ticket_right_task WHERE right_id = ANY(@rights::int[])';
 const PAGE = `
   SELECT t.id, t.number, t.title, t.status, t.priority, t.project_id, p.name AS project_name, t.task_id, k.name AS task_name, s.name AS assignee_name,

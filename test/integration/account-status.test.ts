@@ -66,7 +66,7 @@ describe('account status', () => {
         expect(rows.rows.map((r) => r.status)).toEqual(expected);
         expect(rows.rows.map((r) => r.rank)).toEqual(expected.map((s) => ACCOUNT_STATUSES.indexOf(s)));
         for (const status of ACCOUNT_STATUSES) {
-          const picked = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a WHERE ${statusCondition(status, nowIso)}`.execute(db);
+          const picked = await sql<{ n: number }>`SELECT count(*) AS n FROM portal_account a WHERE ${statusCondition(db, status, nowIso)}`.execute(db);
           expect(picked.rows[0]?.n, status).toBe(expected.filter((s) => s === status).length);
         }
         for (const filter of QUICK_FILTERS) {

@@ -172,11 +172,11 @@ describe('copy-to: a desk into an empty PostgreSQL database', () => {
     for (const letter of ['É', 'Ø', 'Ł', 'Ș']) expect(names.some((n) => n.includes(letter)), letter).toBe(true);
     const chain = await pgQuery<{ id: number; parent_id: number | null }>(office.url, 'SELECT id, parent_id FROM organisation WHERE parent_id > id');
     expect(chain.length).toBeGreaterThanOrEqual(1);
-    // The account tallies were copied, not counted twice by the insert trigger.
+    // The account tallies were copied, not counted twice by the insert trigger (the tallies count the boolean flag as 0/1).
     const tally = await pgQuery<{ access_stage: number; active: number; n: number }>(office.url, 'SELECT access_stage, active, n FROM portal_account_tally WHERE n > 0 ORDER BY 1, 2');
     const recount = await pgQuery<{ access_stage: number; active: number; n: number }>(
       office.url,
-      'SELECT access_stage, active, count(*)::int AS n FROM portal_account GROUP BY 1, 2 ORDER BY 1, 2',
+      'SELECT access_stage, active::int AS active, count(*)::int AS n FROM portal_account GROUP BY 1, 2 ORDER BY 1, 2',
     );
     expect(tally).toEqual(recount);
     expect(recount.length).toBeGreaterThan(1);

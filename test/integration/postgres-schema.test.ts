@@ -14,7 +14,9 @@ import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase
  * Issue 13, second slice: one list of migrations, each with its PostgreSQL variant next to the
  * SQLite DDL. The steps that have one are migrated on a throwaway PostgreSQL database and on a
  * SQLite file side by side: the same tables, columns, foreign keys (with the same ON DELETE),
- * indexes and triggers; then the constraints are tried on PostgreSQL itself.
+ * indexes and triggers; then the constraints are tried on PostgreSQL itself. Where they differ on
+ * purpose since 0033: flags are boolean (no 0/1 CHECK), times timestamptz, and the generated
+ * columns that 0033 made again stand last.
  */
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;
@@ -69,6 +71,12 @@ const isSqliteOnlyTable = (name: string) => name === 'portal_account_search' || 
 const SQLITE_ONLY_TRIGGERS = new Set(['portal_account_search_delete', 'portal_account_search_stage']);
 /** The pg_trgm index on the account's search document (0019) stands in for the FTS5 table. */
 const POSTGRES_ONLY_INDEXES = new Set(['portal_account_search_document']);
+/** The account's generated columns, which 0033 dropped and added again on PostgreSQL (their inputs changed type): now its last columns. */
+const GENERATED = ['access_stage', 'search_stage'];
+const generatedLast = (table: string, columns: string[]) =>
+  table === 'portal_account' ? [...columns.filter((c) => !GENERATED.includes(c)), ...GENERATED] : columns;
+/** A flag's CHECK (x IN (0, 1)) on SQLite; PostgreSQL's boolean needs none. */
+const FLAG_CHECK = /\bCHECK\s*\(\s*\w+\s+IN\s*\(\s*0\s*,\s*1\s*\)\s*\)/gi;
 
 async function sqliteTables(): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`.execute(sqliteDb);
@@ -91,22 +99,23 @@ describe('the migrations with a PostgreSQL variant', () => {
     expect(await postgresDialect.migrate(pgDb, withVariant)).toEqual({ from: reached, to: reached });
   });
 
-  it.skipIf(!pgUp)(`give the same tables and columns (in order) as SQLite${skip}`, async () => {
+  it.skipIf(!pgUp)(`give the same tables and columns (in order, the generated ones last on PostgreSQL) as SQLite${skip}`, async () => {
     const tables = await sqliteTables();
     expect(await pgTables()).toEqual(tables);
     for (const table of tables) {
       const lite = await sql<{ name: string }>`SELECT name FROM pragma_table_xinfo(${table}) ORDER BY cid`.execute(sqliteDb);
       const pgColumns = await c.query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', ['public', table]);
-      expect({ table, columns: pgColumns.rows.map((r) => r.name) }).toEqual({ table, columns: lite.rows.map((r) => r.name) });
+      expect({ table, columns: pgColumns.rows.map((r) => r.name) }).toEqual({ table, columns: generatedLast(table, lite.rows.map((r) => r.name)) });
     }
   });
 
-  it.skipIf(!pgUp)(`give the same NOT NULLs, primary keys and number of CHECKs per table as SQLite${skip}`, async () => {
+  it.skipIf(!pgUp)(`give the same NOT NULLs, primary keys and number of CHECKs per table as SQLite (less the flags' 0/1 CHECKs)${skip}`, async () => {
     for (const table of await sqliteTables()) {
       const lite = await sql<{ name: string; notnull: number; pk: number }>`SELECT name, "notnull", pk FROM pragma_table_xinfo(${table}) ORDER BY cid`.execute(sqliteDb);
       const create = await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ${table}`.execute(sqliteDb);
       // SQLite's INTEGER PRIMARY KEY may hold NULL by the letter (it becomes the rowid); PostgreSQL's is NOT NULL.
-      const liteColumns = lite.rows.map((r) => `${r.name}${r.notnull === 1 || r.pk > 0 ? ' NOT NULL' : ''}${r.pk > 0 ? ' PK' : ''}`);
+      const byName = new Map(lite.rows.map((r) => [r.name, `${r.name}${r.notnull === 1 || r.pk > 0 ? ' NOT NULL' : ''}${r.pk > 0 ? ' PK' : ''}`]));
+      const liteColumns = generatedLast(table, lite.rows.map((r) => r.name)).map((name) => byName.get(name));
       const pgColumns = await c.query<{ col: string }>(
         `SELECT a.attname || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END ||
                 CASE WHEN EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = a.attrelid AND p.contype = 'p' AND a.attnum = ANY (p.conkey)) THEN ' PK' ELSE '' END AS col
@@ -114,7 +123,8 @@ describe('the migrations with a PostgreSQL variant', () => {
         [table],
       );
       expect({ table, columns: pgColumns.rows.map((r) => r.col) }).toEqual({ table, columns: liteColumns });
-      const liteChecks = (create.rows[0]?.sql.match(/\bCHECK\s*\(/g) ?? []).length;
+      const liteSql = create.rows[0]?.sql ?? '';
+      const liteChecks = (liteSql.match(/\bCHECK\s*\(/g) ?? []).length - (liteSql.match(FLAG_CHECK) ?? []).length;
       const pgChecks = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'c'", [table]);
       expect({ table, checks: pgChecks.rows[0]?.n }).toEqual({ table, checks: liteChecks });
     }
@@ -142,8 +152,10 @@ describe('the migrations with a PostgreSQL variant', () => {
     expect(rows.map((r) => r.key).sort()).toEqual(lite.sort());
     expect(lite.length).toBeGreaterThan(5);
     // PostgreSQL spells a default with its type ('en'::text); identity ids have none (SQLite's neither).
+    // A boolean's default is spelt true/false: SQLite's 1/0.
     const pgDefaults = await c.query<{ key: string }>(`
-      SELECT table_name || '.' || column_name || ' = ' || regexp_replace(column_default, '::(text|integer)$', '') AS key
+      SELECT table_name || '.' || column_name || ' = ' ||
+             CASE column_default WHEN 'true' THEN '1' WHEN 'false' THEN '0' ELSE regexp_replace(column_default, '::(text|integer)$', '') END AS key
       FROM information_schema.columns WHERE table_schema = 'public' AND column_default IS NOT NULL AND table_name <> 'portier_schema_version'`);
     expect(pgDefaults.rows.map((r) => r.key).sort()).toEqual(liteDefaults.sort());
     expect(liteDefaults).toContain("portal_account.notify_status_changes = 1");
@@ -180,21 +192,21 @@ describe('the migrations with a PostgreSQL variant', () => {
 });
 
 describe('0001 staff on PostgreSQL', () => {
-  it.skipIf(!pgUp)(`keeps email_key unique, checks role and the 0/1 flags (booleans stay INTEGER for now)${skip}`, async () => {
+  it.skipIf(!pgUp)(`keeps email_key unique, checks role; flags are boolean and times timestamptz (0033)${skip}`, async () => {
     const insert = (email: string, key: string, role = 'staff', active = 1) =>
       c.query('INSERT INTO staff (name, email, email_key, password_hash, role, active, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id, may_grant_access, active', ['A', email, key, 'h', role, active, now]);
     const first = await insert('A@x.nl', 'a@x.nl');
-    // The driver gives numbers, as SQLite's does: the code reads ids and flags as numbers.
-    expect(first.rows[0]).toEqual({ id: expect.any(Number) as number, may_grant_access: 0, active: 1 });
+    // A plain client shows the column types (Portier's own driver reads them as SQLite gives them: postgres-values.test.ts).
+    expect(first.rows[0]).toEqual({ id: expect.any(Number) as number, may_grant_access: false, active: true });
     expect((await failureOf(insert('a@X.nl', 'a@x.nl'))).code).toBe('23505');
     expect((await failureOf(insert('c@x.nl', 'c@x.nl', 'root'))).code).toBe('23514');
-    expect((await failureOf(insert('d@x.nl', 'd@x.nl', 'staff', 2))).code).toBe('23514');
+    expect((await failureOf(insert('d@x.nl', 'd@x.nl', 'staff', 2))).code).toBe('22P02'); // invalid_text_representation: no boolean
     const types = await c.query<{ column_name: string; data_type: string }>(
       "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'staff' AND column_name IN ('id', 'active', 'created_at') ORDER BY column_name",
     );
     expect(types.rows).toEqual([
-      { column_name: 'active', data_type: 'integer' },
-      { column_name: 'created_at', data_type: 'text' },
+      { column_name: 'active', data_type: 'boolean' },
+      { column_name: 'created_at', data_type: 'timestamp with time zone' },
       { column_name: 'id', data_type: 'integer' },
     ]);
   });
@@ -224,10 +236,10 @@ describe('0003 audit log on PostgreSQL', () => {
 
 describe('0005 role groups on PostgreSQL', () => {
   it.skipIf(!pgUp)(`has the four built-in groups with their permissions; deleting a group deletes its permissions${skip}`, async () => {
-    const { rows } = await c.query<{ name: string; built_in: number; permissions: string[] }>(
+    const { rows } = await c.query<{ name: string; built_in: boolean; permissions: string[] }>(
       'SELECT g.name, g.built_in, array_agg(p.permission_key ORDER BY p.permission_key) AS permissions FROM role_group g JOIN role_group_permission p ON p.role_group_id = g.id GROUP BY g.id ORDER BY g.id',
     );
-    expect(rows).toEqual(BUILT_IN_GROUPS_0005.map((g) => ({ name: g.name, built_in: 1, permissions: [...g.permissions].sort() })));
+    expect(rows).toEqual(BUILT_IN_GROUPS_0005.map((g) => ({ name: g.name, built_in: true, permissions: [...g.permissions].sort() })));
     expect((await failureOf(c.query("INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('STANDARD', 'standard', $1, $1)", [now]))).code).toBe('23505');
     const custom = await c.query<{ id: number }>("INSERT INTO role_group (name, name_key, created_at, updated_at) VALUES ('Custom', 'custom', $1, $1) RETURNING id", [now]);
     const id = custom.rows[0]?.id;
@@ -240,7 +252,7 @@ describe('0005 role groups on PostgreSQL', () => {
 describe('0006 portal accounts on PostgreSQL', () => {
   const tally = async () => (await c.query<{ key: string; n: number }>("SELECT access_stage || ':' || active AS key, n FROM portal_account_tally WHERE n > 0 ORDER BY 1")).rows;
   const recount = async () =>
-    (await c.query<{ key: string; n: number }>("SELECT access_stage || ':' || active AS key, count(*)::int AS n FROM portal_account GROUP BY access_stage, active ORDER BY 1")).rows;
+    (await c.query<{ key: string; n: number }>("SELECT access_stage || ':' || active::integer AS key, count(*)::int AS n FROM portal_account GROUP BY access_stage, active ORDER BY 1")).rows;
 
   it.skipIf(!pgUp)(`computes access_stage (a STORED generated column) and keeps the tally by PL/pgSQL triggers, equal to a recount${skip}`, async () => {
     const insert = (username: string) => c.query<{ id: number; access_stage: number }>('INSERT INTO portal_account (username, username_key, created_at, updated_at) VALUES ($1, $1, $2, $2) RETURNING id, access_stage', [username, now]);
@@ -250,7 +262,7 @@ describe('0006 portal accounts on PostgreSQL', () => {
     expect(a?.access_stage).toBe(0);
     expect(await tally()).toEqual([{ key: '0:1', n: 3 }]);
     await c.query('UPDATE portal_account SET activation_sent_at = $1 WHERE id = $2', [now, a?.id]);
-    await c.query("UPDATE portal_account SET password_hash = 'h', active = 0 WHERE id = $1", [b?.id]);
+    await c.query("UPDATE portal_account SET password_hash = 'h', active = false WHERE id = $1", [b?.id]);
     // A change that moves no account between stages leaves the tally alone.
     await c.query("UPDATE portal_account SET nickname = 'Bee', activated_at = $1 WHERE id = $2", [now, b?.id]);
     expect(await tally()).toEqual([
@@ -290,8 +302,8 @@ describe('0006 portal accounts on PostgreSQL', () => {
     const org = (await c.query<{ id: number }>("INSERT INTO organisation (name, created_at, updated_at) VALUES ('Links', $1, $1) RETURNING id", [now])).rows[0]?.id;
     const org2 = (await c.query<{ id: number }>("INSERT INTO organisation (name, created_at, updated_at) VALUES ('Links 2', $1, $1) RETURNING id", [now])).rows[0]?.id;
     const account = (await c.query<{ id: number }>("INSERT INTO portal_account (username, username_key, created_at, updated_at) VALUES ('dora@example.com', 'dora@example.com', $1, $1) RETURNING id", [now])).rows[0]?.id;
-    await c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, 1)', [account, org]);
-    expect((await failureOf(c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, 1)', [account, org2]))).code).toBe('23505');
+    await c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, true)', [account, org]);
+    expect((await failureOf(c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, true)', [account, org2]))).code).toBe('23505');
     await c.query("INSERT INTO portal_account_role_group (account_id, role_group_id) SELECT $1, id FROM role_group WHERE name_key = 'standard'", [account]);
     await c.query("INSERT INTO portal_account_token (account_id, kind, token_hash, expires_at, created_at) VALUES ($1, 'activation', $2, $3, $3)", [account, 'a'.repeat(64), now]);
     expect((await failureOf(c.query("INSERT INTO portal_account_token (account_id, kind, token_hash, expires_at, created_at) VALUES ($1, 'activation', 'short', $2, $2)", [account, now]))).code).toBe('23514');
@@ -315,7 +327,7 @@ describe('0011-0019 on PostgreSQL', () => {
     expect((await failureOf(c.query("INSERT INTO mail_template (type, language, subject, html, updated_at) VALUES ('letter', 'nl', 's', 'h', $1)", [now]))).code).toBe('23514');
     const stamp = await c.query<{ security_stamp: number }>("INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('S', 's@x.nl', 's@x.nl', 'h', 'staff', $1, $1) RETURNING security_stamp", [now]);
     expect(stamp.rows).toEqual([{ security_stamp: 0 }]);
-    const keys = await c.query<{ name: string; built_in_key: string }>('SELECT name, built_in_key FROM role_group WHERE built_in = 1 ORDER BY id');
+    const keys = await c.query<{ name: string; built_in_key: string }>('SELECT name, built_in_key FROM role_group WHERE built_in ORDER BY id');
     expect(keys.rows).toEqual([
       { name: 'Standard', built_in_key: 'standard' },
       { name: 'Client', built_in_key: 'client' },
@@ -361,7 +373,7 @@ describe('0020-0029 on PostgreSQL', () => {
     const task = (await c.query<{ id: number }>("INSERT INTO task (project_id, name, name_key, created_at, updated_at) VALUES ($1, 'T', 't', $2, $2) RETURNING id", [project, now])).rows[0]?.id;
     const ticket = (await c.query<{ id: number }>("INSERT INTO ticket (number, title, title_key, project_id, task_id, created_at, updated_at) VALUES (10234, 'Printer', 'printer', $1, $2, $3, $3) RETURNING id", [project, task, now])).rows[0]?.id;
     const staff = (await c.query<{ id: number }>("INSERT INTO staff (name, email, email_key, password_hash, role, created_at, updated_at) VALUES ('T', 't@x.nl', 't@x.nl', 'h', 'staff', $1, $1) RETURNING id", [now])).rows[0]?.id;
-    const entry = (date: string) => c.query('INSERT INTO time_entry (ticket_id, project_id, staff_id, work_date, minutes, billable, created_at, updated_at) VALUES ($1, $2, $3, $4, 30, 1, $5, $5)', [ticket, project, staff, date, now]);
+    const entry = (date: string) => c.query('INSERT INTO time_entry (ticket_id, project_id, staff_id, work_date, minutes, billable, created_at, updated_at) VALUES ($1, $2, $3, $4, 30, true, $5, $5)', [ticket, project, staff, date, now]);
     await entry('2026-01-31');
     expect((await failureOf(entry('2026-1-31'))).code).toBe('23514');
     expect((await failureOf(entry('2026-01-31x'))).code).toBe('23514');
@@ -370,14 +382,14 @@ describe('0020-0029 on PostgreSQL', () => {
     expect((await failureOf(assign(null))).code).toBe('23505');
     await assign(task ?? 0);
     const person = (await c.query<{ id: number }>("INSERT INTO person (organisation_id, last_name, created_at, updated_at) VALUES ($1, 'R', $2, $2) RETURNING id", [org, now])).rows[0]?.id;
-    await c.query("INSERT INTO ticket_right (person_id, project_id, scope, read_only, created_at) VALUES ($1, $2, 'all_tasks', 0, $3)", [person, project, now]);
-    expect((await failureOf(c.query("INSERT INTO ticket_right (project_id, scope, read_only, created_at) VALUES ($1, 'all_tasks', 0, $2)", [project, now]))).code).toBe('23514');
-    expect((await failureOf(c.query("INSERT INTO ticket_right (person_id, project_id, scope, read_only, created_at) VALUES ($1, $2, 'one_task', 0, $3)", [person, project, now]))).code).toBe('23514');
+    await c.query("INSERT INTO ticket_right (person_id, project_id, scope, read_only, created_at) VALUES ($1, $2, 'all_tasks', false, $3)", [person, project, now]);
+    expect((await failureOf(c.query("INSERT INTO ticket_right (project_id, scope, read_only, created_at) VALUES ($1, 'all_tasks', false, $2)", [project, now]))).code).toBe('23514');
+    expect((await failureOf(c.query("INSERT INTO ticket_right (person_id, project_id, scope, read_only, created_at) VALUES ($1, $2, 'one_task', false, $3)", [person, project, now]))).code).toBe('23514');
     // An account's right goes with its link to the organisation (composite foreign key, CASCADE).
     const account = (await c.query<{ id: number }>("INSERT INTO portal_account (username, username_key, created_at, updated_at) VALUES ('r@x.nl', 'r@x.nl', $1, $1) RETURNING id", [now])).rows[0]?.id;
-    expect((await failureOf(c.query("INSERT INTO ticket_right (account_id, account_organisation_id, project_id, scope, read_only, created_at) VALUES ($1, $2, $3, 'all_tasks', 1, $4)", [account, org, project, now]))).code).toBe('23503');
-    await c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, 1)', [account, org]);
-    await c.query("INSERT INTO ticket_right (account_id, account_organisation_id, project_id, scope, read_only, created_at) VALUES ($1, $2, $3, 'all_tasks', 1, $4)", [account, org, project, now]);
+    expect((await failureOf(c.query("INSERT INTO ticket_right (account_id, account_organisation_id, project_id, scope, read_only, created_at) VALUES ($1, $2, $3, 'all_tasks', true, $4)", [account, org, project, now]))).code).toBe('23503');
+    await c.query('INSERT INTO portal_account_link (account_id, organisation_id, is_default) VALUES ($1, $2, true)', [account, org]);
+    await c.query("INSERT INTO ticket_right (account_id, account_organisation_id, project_id, scope, read_only, created_at) VALUES ($1, $2, $3, 'all_tasks', true, $4)", [account, org, project, now]);
     await c.query('DELETE FROM portal_account_link WHERE account_id = $1', [account]);
     expect((await c.query<{ n: number }>('SELECT count(*)::int AS n FROM ticket_right WHERE account_id = $1', [account])).rows).toEqual([{ n: 0 }]);
     expect((await failureOf(c.query('DELETE FROM project WHERE id = $1', [project]))).code).toBe('23503');
@@ -395,11 +407,11 @@ describe('0020-0029 on PostgreSQL', () => {
   });
 
   it.skipIf(!pgUp)(`sessions, link states and the SMS channel (0026-0028); the ticket-status template (0029)${skip}`, async () => {
-    const account = (await c.query<{ id: number; must_change_password: number; notify_status_changes: number }>(
+    const account = (await c.query<{ id: number; must_change_password: boolean; notify_status_changes: boolean }>(
       "INSERT INTO portal_account (username, username_key, created_at, updated_at) VALUES ('s2@x.nl', 's2@x.nl', $1, $1) RETURNING id, must_change_password, notify_status_changes",
       [now],
     )).rows[0];
-    expect(account).toMatchObject({ must_change_password: 0, notify_status_changes: 1 });
+    expect(account).toMatchObject({ must_change_password: false, notify_status_changes: true });
     const session = (await c.query<{ id: number }>("INSERT INTO portal_session (token_hash, account_id, stage, security_stamp, created_at, last_seen_at, expires_at) VALUES ('s', $1, 'two-step', 1, $2, $2, $2) RETURNING id", [account?.id, now])).rows[0]?.id;
     await c.query("INSERT INTO portal_two_step_code (session_id, code_hash, expires_at, created_at) VALUES ($1, 'c', $2, $2)", [session, now]);
     expect((await failureOf(c.query("UPDATE portal_account SET two_step_method = 'mail' WHERE id = $1", [account?.id]))).code).toBe('23514');

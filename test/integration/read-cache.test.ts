@@ -38,7 +38,7 @@ describe('answers read again only after a change', () => {
   it('reads again after a commit by another connection to the same database (another process)', async () => {
     const read = vi.fn(() => countOrganisations());
     await readThrough(t.core.deps, 'k', read);
-    const insert = "INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Øst AS', 'ost as', 'ost as', 'default', 0, '2026-01-01', '2026-01-01')";
+    const insert = "INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Øst AS', 'ost as', 'ost as', 'default', FALSE, '2026-01-01', '2026-01-01')";
     if (onPostgres) {
       // Another Portier process on the database: its commit is announced (NOTIFY), heard within moments, well before answers age out (5 s).
       const other = await openPostgresDatabase(t.core.databaseFile);
@@ -63,7 +63,7 @@ describe('answers read again only after a change', () => {
     const read = vi.fn(() => countOrganisations());
     await readThrough(t.core.deps, 'k', read);
     const inside = await t.core.deps.db.transaction().execute(async (trx) => {
-      await sql`INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Ærø ApS', 'aero aps', 'aero aps', 'default', 0, '2026-01-01', '2026-01-01')`.execute(trx);
+      await sql`INSERT INTO organisation (name, name_key, search_key, language, internal, created_at, updated_at) VALUES ('Ærø ApS', 'aero aps', 'aero aps', 'default', FALSE, '2026-01-01', '2026-01-01')`.execute(trx);
       // The transaction's own uncommitted row: only a fresh read sees it.
       return readThrough({ db: trx, clock: t.core.deps.clock }, 'k', () => countOrganisations(trx));
     });

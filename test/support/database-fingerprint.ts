@@ -41,11 +41,18 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 const cell = (value: unknown): unknown => (value instanceof Uint8Array ? `x'${Buffer.from(value).toString('hex')}'` : value);
 
+/**
+ * A row as one JSON line, its columns by name: the same row reads the same from either database,
+ * although PostgreSQL's generated columns stand last since migration 0033 made them again.
+ */
+const rowLine = (row: Record<string, unknown>) =>
+  JSON.stringify(Object.entries(row).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, value]) => [key, cell(value)]));
+
 /** Every row of one table as sorted JSON lines: equal for equal contents, whatever order SQLite reads them in. */
 async function tableRows(db: Kysely<unknown>, table: FingerprintedTable): Promise<string[]> {
   const columns = table.fullText ? 'rowid' : '*';
   const { rows } = await sql<Record<string, unknown>>`SELECT ${sql.raw(columns)} FROM ${sql.raw(quoted(table.name))}`.execute(db);
-  return rows.map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, cell(value)]))).sort();
+  return rows.map(rowLine).sort();
 }
 
 /**
@@ -95,7 +102,7 @@ async function postgresFingerprintOf(db: Kysely<unknown>): Promise<Record<string
   const tables = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(db);
   for (const { tablename } of tables.rows) {
     const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.raw(quoted(tablename))}`.execute(db);
-    parts[tablename] = rows.map((row) => JSON.stringify(Object.entries(row).map(([key, value]) => [key, cell(value)]))).sort().join('\n');
+    parts[tablename] = rows.map(rowLine).sort().join('\n');
   }
   return parts;
 }

@@ -43,9 +43,9 @@ export async function refreshAccountIndex(trx: Executor, scope: AccountIndexScop
   await sql`
     UPDATE portal_account AS a SET
       person_sort = (SELECT p.name_key FROM portal_account_link l JOIN person p ON p.id = l.person_id
-                     WHERE l.account_id = a.id AND l.is_default = 1),
+                     WHERE l.account_id = a.id AND ${sqlFor(trx).flag('l.is_default', true)}),
       organisation_sort = (SELECT o.name_key FROM portal_account_link l JOIN organisation o ON o.id = l.organisation_id
-                           WHERE l.account_id = a.id AND l.is_default = 1)
+                           WHERE l.account_id = a.id AND ${sqlFor(trx).flag('l.is_default', true)})
     WHERE a.id IN (${ids})`.execute(trx);
   // The row keeps its document (a frequent term is tested against it row by row), the trigram index a copy.
   await sql`UPDATE portal_account AS a SET search_document = ${searchDocument(trx)} WHERE a.id IN (${ids})`.execute(trx);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { UiLanguage } from '../../../shared/api/common';
 import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
+import { sqlFor } from '../db/dialect/of-database';
 
 // The portal account as activation and password changes see it: its contact data for
 // mails and letters, its activation columns and its password. The account's other columns
@@ -28,20 +29,18 @@ export interface AccountContact {
   person_language: UiLanguage | 'default' | null;
 }
 
-/** A literal, not a bound parameter: only then can SQLite use the partial index of default links. */
-const DEFAULT_LINK = sql.lit(1);
-
 /**
  * The accounts with their default organisation and person, as AccountContact has them; the
  * caller says which. `ids` also narrows the links read: PostgreSQL then reads those accounts'
  * links by index even while its statistics still think the link table small (right after a
- * bulk import), where it would otherwise hash every default link.
+ * bulk import), where it would otherwise hash every default link. The default link is written
+ * out (sqlFor.flag), not a bound parameter: only then can SQLite use the partial index of default links.
  */
 const accountContacts = (db: Executor, ids?: readonly number[]) =>
   db
     .selectFrom('portal_account as a')
     .leftJoin('portal_account_link as l', (j) => {
-      const join = j.onRef('l.account_id', '=', 'a.id').on('l.is_default', '=', DEFAULT_LINK);
+      const join = j.onRef('l.account_id', '=', 'a.id').on(sqlFor(db).flag('l.is_default', true));
       return ids ? join.on('l.account_id', 'in', [...ids]) : join;
     })
     .leftJoin('organisation as o', 'o.id', 'l.organisation_id')

@@ -210,7 +210,7 @@ export async function insertAuditRows(db: Executor, rows: readonly AuditRowValue
   const json = JSON.stringify(rows.map((r) => [r.at, r.staffId, r.entity, r.entityId, r.action, r.before, r.after, r.label, r.via, r.names, r.accountId]));
   await sql`
     INSERT INTO audit_log (at, staff_id, entity, entity_id, action, before_json, after_json, label, via, names_json, account_id)
-    SELECT value ->> 0, CAST(value ->> 1 AS integer), value ->> 2, CAST(value ->> 3 AS integer), value ->> 4, value ->> 5, value ->> 6,
+    SELECT ${sqlFor(db).instant(sql`value ->> 0`)}, CAST(value ->> 1 AS integer), value ->> 2, CAST(value ->> 3 AS integer), value ->> 4, value ->> 5, value ->> 6,
       value ->> 7, value ->> 8, value ->> 9, CAST(value ->> 10 AS integer)
     FROM ${sqlFor(db).jsonElements(json)}`.execute(db);
 }

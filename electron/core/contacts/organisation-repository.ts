@@ -2,7 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Organisation } from '../../../shared/api/organisations';
 import type { Executor } from '../db/connection';
 import type { OrganisationTable } from '../db/schema';
-import { containsKey, textSort } from '../db/text-search';
+import { containsKey, instantSort, textSort } from '../db/text-search';
 
 /** An organisation row with what its list and page show next to it. */
 interface OrganisationView {
@@ -92,7 +92,7 @@ export async function listOrganisations(db: Executor, q: OrganisationListQuery):
   if (q.parentId !== undefined) filtered = filtered.where('o.parent_id', '=', q.parentId);
   const ids = filtered
     .select('o.id')
-    .orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction))
+    .orderBy((q.sort === 'updatedAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction))
     .orderBy('o.id', 'asc')
     .limit(q.limit)
     .offset(q.offset);

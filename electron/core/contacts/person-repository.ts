@@ -2,7 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Person } from '../../../shared/api/persons';
 import type { Executor } from '../db/connection';
 import type { PersonTable } from '../db/schema';
-import { containsKey, textSort } from '../db/text-search';
+import { containsKey, instantSort, textSort } from '../db/text-search';
 
 interface PersonView {
   id: number;
@@ -74,7 +74,7 @@ export async function listPersons(db: Executor, q: PersonListQuery): Promise<{ r
   }
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   const [rows, count] = await Promise.all([
-    filtered.orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.orderBy((q.sort === 'updatedAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map(viewToPerson), total: Number(count.n) };

@@ -1,7 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { BuiltInRoleGroupKey } from '../../../shared/permissions';
 
-/** Row types of every table, as Kysely sees them. Booleans are 0/1 integers (SQLite STRICT). */
+/**
+ * Row types of every table, as Kysely sees them. Flags are 0/1 numbers and times ISO strings on
+ * both databases: SQLite stores them so; PostgreSQL stores boolean and timestamptz (migration
+ * 0033) and its driver reads them back as 1/0 and ISO strings (dialect/postgres.ts).
+ */
 export interface StaffTable {
   id: Generated<number>;
   name: string;

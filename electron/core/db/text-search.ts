@@ -28,3 +28,11 @@ export function textSort(db: OnDatabase, column: string, direction: 'asc' | 'des
   const fragments = sqlFor(db);
   return sql`${fragments.caseless(column)} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')} ${fragments.nullsLow(direction)}`;
 }
+
+/**
+ * The same for a time column: in time order, empty values placed as textSort places them. Not
+ * textSort: a time is timestamptz on PostgreSQL (migration 0033), which has no lower() of one.
+ */
+export function instantSort(db: OnDatabase, column: string, direction: 'asc' | 'desc'): RawBuilder<unknown> {
+  return sql`${sql.ref(column)} ${sql.raw(direction === 'desc' ? 'DESC' : 'ASC')} ${sqlFor(db).nullsLow(direction)}`;
+}

@@ -78,11 +78,11 @@ function sortKey(db: Executor, sort: AccountListQuery['sort'], now: string): Raw
 const tieBreak = (sort: AccountListQuery['sort'], direction: RawBuilder<unknown>) => (sort === 'username' ? sql`` : sql`, a.id ${direction}`);
 
 /** Every condition of the query but the text search, ANDed; the sub-selects run once, not per row. */
-export function conditions(q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
+export function conditions(db: Executor, q: AccountListQuery, now: string): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [];
   const quick = quickFilterCondition(q.filter, now);
   if (quick) where.push(quick);
-  if (q.status) where.push(statusCondition(q.status, now));
+  if (q.status) where.push(statusCondition(db, q.status, now));
   if (q.organisationId !== undefined) {
     where.push(sql<SqlBool>`a.id IN (SELECT account_id FROM portal_account_link WHERE organisation_id = ${q.organisationId})`);
   }
@@ -105,7 +105,7 @@ const whereClause = (where: RawBuilder<SqlBool>[]) =>
  */
 export async function listPortalAccounts(db: Executor, q: AccountListQuery, now: Date): Promise<{ rows: PortalAccountRow[]; total: number; totalExact: boolean }> {
   const at = now.toISOString();
-  const filters = conditions(q, at);
+  const filters = conditions(db, q, at);
   const search = q.search
     ? await planAccountSearch(db, q.search, { sortIndexed: q.sort !== 'status', cap: ACCOUNT_TOTAL_CAP + 1, alone: filters.length === 0, quick: { filter: q.filter, now: at } })
     : null;
@@ -157,7 +157,7 @@ export async function accountRows(db: Executor, ids: readonly number[], now: Dat
              a.activated_at, a.last_sign_in_at, a.two_step_method, p.first_name AS person_first_name, p.last_name AS person_last_name
       FROM portal_account a
       LEFT JOIN staff s ON s.id = a.activation_sent_by
-      LEFT JOIN portal_account_link d ON d.account_id = a.id AND d.is_default = 1
+      LEFT JOIN portal_account_link d ON d.account_id = a.id AND ${sqlFor(db).flag('d.is_default', true)}
       LEFT JOIN person p ON p.id = d.person_id
       WHERE a.id IN (${idList})`.execute(db),
     sql<{ account_id: number; name: string }>`

@@ -20,7 +20,7 @@ export interface MatchingAccount {
  */
 async function matchingConditions(db: Executor, { filter, exceptIds }: AccountsMatchingQuery, now: Date): Promise<RawBuilder<SqlBool>[]> {
   const asListed: AccountListQuery = { ...filter, sort: 'username', direction: 'asc', offset: 0, limit: 1, exactTotal: false };
-  const where = conditions(asListed, now.toISOString());
+  const where = conditions(db, asListed, now.toISOString());
   // Walking in id order is an index walk (the rowid), so the search may walk too.
   if (filter.search) {
     const quick = { filter: asListed.filter, now: now.toISOString() };

@@ -53,7 +53,7 @@ class Parts {
     this.lockedRows ??= sql<{ stage: number; n: number; expired: number }>`
       SELECT a.access_stage AS stage, count(*) AS n, coalesce(sum(CASE WHEN a.activation_expires_at <= ${this.now} THEN 1 ELSE 0 END), 0) AS expired
       FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_locked')}
-      WHERE a.locked_until > ${this.now} AND a.active = 1 GROUP BY a.access_stage`
+      WHERE a.locked_until > ${this.now} AND ${sqlFor(this.db).flag('a.active', true)} GROUP BY a.access_stage`
       .execute(this.db)
       .then((r) => r.rows);
     return this.lockedRows;
@@ -67,7 +67,7 @@ class Parts {
   /** All active accounts locked right now: one count over the partial index, without grouping. */
   async allLocked(): Promise<number> {
     const r = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_locked')} WHERE a.locked_until > ${this.now} AND a.active = 1`.execute(this.db);
+      SELECT count(*) AS n FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_locked')} WHERE a.locked_until > ${this.now} AND ${sqlFor(this.db).flag('a.active', true)}`.execute(this.db);
     return Number(r.rows[0]?.n ?? 0);
   }
 
@@ -82,7 +82,7 @@ class Parts {
   async expiredOpen(): Promise<number> {
     const inactive = await sql<{ n: number }>`
       SELECT count(*) AS n FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_inactive')}
-      WHERE a.active = 0 AND a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db);
+      WHERE ${sqlFor(this.db).flag('a.active', false)} AND a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db);
     const lockedExpired = (await this.locked()).filter((r) => r.stage === 1).reduce((sum, r) => sum + r.expired, 0);
     return (await this.expiredAll()) - Number(inactive.rows[0]?.n ?? 0) - lockedExpired;
   }

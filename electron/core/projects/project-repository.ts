@@ -2,7 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Project } from '../../../shared/api/projects';
 import type { Executor } from '../db/connection';
 import type { ProjectTable } from '../db/schema';
-import { containsKey, textSort } from '../db/text-search';
+import { containsKey, instantSort, textSort } from '../db/text-search';
 
 interface ProjectView {
   id: number;
@@ -64,11 +64,11 @@ export async function listProjects(db: Executor, q: ProjectListQuery): Promise<{
   if (!q.includeArchived) filtered = filtered.where('p.archived_at', 'is', null);
   if (q.organisationId !== undefined) filtered = filtered.where('p.organisation_id', '=', q.organisationId);
   if (q.internal !== undefined) {
-    const internal = sql<boolean>`(p.organisation_id IS NULL OR o.internal = 1)`;
+    const internal = sql<boolean>`(p.organisation_id IS NULL OR o.internal = TRUE)`;
     filtered = filtered.where(q.internal ? internal : sql<boolean>`NOT ${internal}`);
   }
   const [pageIds, count] = await Promise.all([
-    filtered.select('p.id').orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
+    filtered.select('p.id').orderBy((q.sort === 'updatedAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction)).orderBy('p.id', 'asc').limit(q.limit).offset(q.offset).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const order = new Map(pageIds.map((r, i) => [r.id, i]));

@@ -2,7 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { StaffMember } from '../../../shared/api/staff';
 import type { Executor } from '../db/connection';
 import type { StaffTable } from '../db/schema';
-import { containsKey, textSort } from '../db/text-search';
+import { containsKey, instantSort, textSort } from '../db/text-search';
 import { searchKey } from '../../../shared/text-key';
 
 export type StaffRow = Selectable<StaffTable>;
@@ -67,7 +67,7 @@ export async function listStaff(db: Executor, q: StaffListQuery): Promise<{ rows
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy(textSort(db, SORT_COLUMNS[q.sort], q.direction))
+      .orderBy((q.sort === 'lastSignInAt' ? instantSort : textSort)(db, SORT_COLUMNS[q.sort], q.direction))
       .orderBy('id', 'asc')
       .limit(q.limit)
       .offset(q.offset)

@@ -161,7 +161,7 @@ export async function addKeptAssignments(trx: Executor, assignments: readonly Ke
   const json = JSON.stringify(assignments.map((a) => [a.ticketId, a.projectId, a.taskId]));
   await sql`
     INSERT INTO ticket_assignment (ticket_id, project_id, task_id, origin, created_at)
-    SELECT CAST(value ->> 0 AS integer), CAST(value ->> 1 AS integer), CAST(value ->> 2 AS integer), 'kept_on_move', ${now}
+    SELECT CAST(value ->> 0 AS integer), CAST(value ->> 1 AS integer), CAST(value ->> 2 AS integer), 'kept_on_move', ${sqlFor(trx).instant(sql`${now}`)}
     FROM ${sqlFor(trx).jsonElements(json)} WHERE true
     ON CONFLICT DO NOTHING`.execute(trx);
 }

@@ -57,4 +57,18 @@ export interface SqlFragments {
   indexedBy(index: string): RawBuilder<unknown>;
   /** An integer expression as text (for searching a number's digits). */
   integerText(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /**
+   * The flag `column` is on (or off), spelt as the partial indexes on flags are written:
+   * `column = 1` / `= 0` on SQLite, whose planner uses a partial index only when the query holds
+   * its WHERE letter for letter (`= TRUE` would not do); the boolean itself on PostgreSQL
+   * (migration 0033), where `= 0` is an error. Elsewhere TRUE and FALSE serve both databases.
+   */
+  flag(column: string, on: boolean): RawBuilder<SqlBool>;
+  /**
+   * An ISO time given as text where the database cannot tell it is one (a SELECT's output
+   * column, a field of a JSON parameter), for a time column: the text itself on SQLite, which
+   * keeps times as text; CAST AS timestamptz on PostgreSQL (migration 0033), which does not
+   * turn text into a time by itself.
+   */
+  instant(text: RawBuilder<unknown>): RawBuilder<string>;
 }

@@ -93,8 +93,8 @@ class ChangeAnnouncingDriver implements Driver {
    */
   private async turnTableExists(c: WatchedConnection): Promise<boolean> {
     if (!this.#turnTable) {
-      const { rows } = await c.inner.executeQuery<{ present: boolean }>(CompiledQuery.raw(`SELECT to_regclass('${SCHEMA_VERSION_TABLE}') IS NOT NULL AS present`));
-      this.#turnTable = rows[0]?.present === true;
+      const { rows } = await c.inner.executeQuery<{ present: number }>(CompiledQuery.raw(`SELECT to_regclass('${SCHEMA_VERSION_TABLE}') IS NOT NULL AS present`));
+      this.#turnTable = rows[0]?.present === 1; // booleans come as 1/0 (postgres.ts)
     }
     return this.#turnTable;
   }

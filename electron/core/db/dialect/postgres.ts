@@ -40,8 +40,9 @@ function mapPostgresError(error: unknown): ErrorPayload | null {
 }
 
 async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
-  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
-  if (rows[0]?.present !== true) return 0;
+  // The driver reads booleans as 1/0, as SQLite gives them (portierValues below).
+  const { rows } = await sql<{ present: number }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
+  if (rows[0]?.present !== 1) return 0;
   const version = await sql<{ version: number }>`SELECT version FROM portier_schema_version WHERE id = 1`.execute(db);
   return version.rows[0]?.version ?? 0;
 }
@@ -93,6 +94,8 @@ const postgresFragments: SqlFragments = {
   jsonElements: (json) => sql`json_array_elements(${json}::json) AS elements(value)`,
   indexedBy: () => sql``,
   integerText: (expression) => sql<string>`CAST(${expression} AS text)`,
+  instant: (text) => sql<string>`CAST(${text} AS timestamptz)`,
+  flag: (column, on) => (on ? sql<SqlBool>`${sql.ref(column)}` : sql<SqlBool>`(NOT ${sql.ref(column)})`),
 };
 
 /** A shared office on PostgreSQL. */
@@ -125,17 +128,34 @@ export class DatabaseConnectionError extends Error {
   }
 }
 
-/** The OIDs of bigint (count(*), sums of integers) and numeric (sums, averages). */
+/** The OIDs of bigint (count(*), sums of integers), numeric (sums, averages), boolean and timestamptz. */
 const INT8 = 20;
 const NUMERIC = 1700;
+const BOOL = 16;
+const TIMESTAMPTZ = 1184;
 
 /**
- * Counts and sums come back as numbers, as on SQLite: node-postgres gives bigint and numeric as
- * strings (they may exceed 2^53), but Portier's counts and ids stay far below that.
+ * The values the core gets are SQLite's, whichever database it runs on:
+ * - counts and sums as numbers: node-postgres gives bigint and numeric as strings (they may
+ *   exceed 2^53), but Portier's counts and ids stay far below that;
+ * - flags (boolean since migration 0033) as 1 and 0, as SQLite's INTEGER flags;
+ * - instants (timestamptz) as the ISO string JavaScript writes, milliseconds and Z
+ *   (`toISOString()`), as SQLite keeps them: the core compares and sorts them as text, and
+ *   copy-to's checksums must see the same text on both sides.
  */
-function numbersAsNumbers(types: typeof PgTypes): { getTypeParser: typeof PgTypes.getTypeParser } {
-  const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 || oid === NUMERIC ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof PgTypes.getTypeParser;
+function portierValues(types: typeof PgTypes): { getTypeParser: typeof PgTypes.getTypeParser } {
+  const asDate = types.getTypeParser(TIMESTAMPTZ, 'text') as (value: string) => unknown;
+  const instant = (value: string) => {
+    const parsed = asDate(value);
+    // 'infinity' (no JavaScript Date): Portier never writes one; shown as PostgreSQL spells it rather than thrown.
+    return parsed instanceof Date && !Number.isNaN(parsed.getTime()) ? parsed.toISOString() : value;
+  };
+  const getTypeParser = ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    if (oid === BOOL) return (value: string) => (value === 't' ? 1 : 0);
+    if (oid === TIMESTAMPTZ) return instant;
+    return types.getTypeParser(oid, format);
+  }) as typeof PgTypes.getTypeParser;
   return { getTypeParser };
 }
 
@@ -151,7 +171,8 @@ export async function openPostgresDatabase(url: string): Promise<{ db: Kysely<Da
   const { default: pg } = await import('pg');
   let pool: Pool;
   try {
-    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, types: numbersAsNumbers(pg.types) });
+    // TimeZone UTC: times the server turns into text (a cast, to_char) read as the core writes them.
+    pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000, types: portierValues(pg.types), options: '-c TimeZone=UTC' });
   } catch (error) {
     throw new DatabaseConnectionError(`The database address ${shown} is not valid: ${withoutSecret(error, url)}`);
   }
@@ -212,7 +233,7 @@ export async function describePostgres(url: string): Promise<{ server: string; s
   const { db } = await openPostgresDatabase(url);
   try {
     const { rows } = await sql<{ server: string }>`SELECT version() AS server`.execute(db);
-    const present = (await sql<{ present: boolean }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db)).rows[0]?.present === true;
+    const present = (await sql<{ present: number }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db)).rows[0]?.present === 1;
     return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readSchemaVersion(db as unknown as Kysely<unknown>) : null };
   } finally {
     await db.destroy();

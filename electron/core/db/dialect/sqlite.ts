@@ -43,6 +43,8 @@ const sqliteFragments: SqlFragments = {
   jsonElements: (json) => sql`json_each(${json})`,
   indexedBy: (index) => sql`INDEXED BY ${sql.id(index)}`,
   integerText: (expression: RawBuilder<unknown>) => sql<string>`CAST(${expression} AS TEXT)`,
+  instant: (text) => sql<string>`${text}`,
+  flag: (column, on) => sql<SqlBool>`${sql.ref(column)} = ${sql.lit(on ? 1 : 0)}`,
 };
 
 /** SQLite answered "database is locked" at once (a lock taken with no waiting). */

@@ -13,7 +13,8 @@ import type { Migration } from '../migration';
  *   asked for then is refused). One row, so the two exclude each other whoever writes them.
  * - `result`: the job's result as JSON, sealed by the core's secret box (a print job's file holds
  *   activation codes); `error`: the AppError payload as JSON. Both handed out once, with the row.
- * - Flags INTEGER 0/1 and times ISO TEXT on both databases, as the rest of the schema.
+ * - Flags INTEGER 0/1 and times ISO TEXT, as the rest of the schema was when it was written; on
+ *   PostgreSQL 0033 makes them boolean and timestamptz with the others.
  */
 const table = (types: { text: string; integer: string }) => sql.raw(`
   CREATE TABLE background_job (

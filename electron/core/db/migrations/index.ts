@@ -27,6 +27,7 @@ import { migration0029 } from './0029-ticket-status-template';
 import { migration0030 } from './0030-office-key';
 import { migration0031 } from './0031-postgres-list-orders';
 import { migration0032 } from './0032-background-jobs';
+import { migration0033 } from './0033-postgres-booleans-and-times';
 import { migration0035 } from './0035-staff-name-key';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0031,
   migration0032,
+  migration0033,
   migration0035,
 ];
 
