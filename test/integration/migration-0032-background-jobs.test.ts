@@ -18,7 +18,8 @@ beforeAll(async () => {
   if (!pgUp) return;
   database = await throwawayDatabase();
   pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
-  await postgresDialect.migrate(pg, MIGRATIONS);
+  // Up to 0032 itself: 0033 then makes the flags boolean and the times timestamptz (its own test).
+  await postgresDialect.migrate(pg, MIGRATIONS.filter((m) => m.version <= 32));
 }, 60_000);
 afterAll(async () => {
   await pg?.destroy();
