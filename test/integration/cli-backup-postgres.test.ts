@@ -73,9 +73,9 @@ beforeAll(async () => {
   await query(
     source.url,
     `INSERT INTO organisation (name, customer_number, postal_code, city, country, language, internal, created_at, updated_at) VALUES
-       ('Vandenberghe Bouw NV', 'C-1001', '9000', 'Gent', 'BE', 'nl', 0, '${now}', '${now}'),
-       ('Müller, Söhne & Co', 'C-1002', '50667', 'Köln', 'DE', 'de', 0, '${now}', '${now}'),
-       ('Łódź Łączność Sp. z o.o.', NULL, NULL, NULL, NULL, 'default', 1, '${now}', '${now}')`,
+       ('Vandenberghe Bouw NV', 'C-1001', '9000', 'Gent', 'BE', 'nl', false, '${now}', '${now}'),
+       ('Müller, Söhne & Co', 'C-1002', '50667', 'Köln', 'DE', 'de', false, '${now}', '${now}'),
+       ('Łódź Łączność Sp. z o.o.', NULL, NULL, NULL, NULL, 'default', true, '${now}', '${now}')`,
   );
   await query(source.url, `INSERT INTO organisation (name, language, parent_id, created_at, updated_at) SELECT 'Vandenberghe Bouw Noord', 'nl', id, '${now}', '${now}' FROM organisation WHERE customer_number = 'C-1001'`);
 }, 60_000);
