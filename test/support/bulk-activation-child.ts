@@ -26,5 +26,11 @@ for (let i = 0; i < ids.length; i += CHUNK) {
   process.stdout.write(`activated ${Math.min(i + CHUNK, ids.length)}\n`);
   // As the app's dialog does between chunks: the event loop breathes, and the worker sends meanwhile.
   await new Promise((resolve) => setTimeout(resolve, 40));
+  // The SMTP thread starts with the first mail (compiling itself under tsx), which takes longer
+  // than issuing all the chunks now takes: the first mails go out before the next chunk, so the
+  // test can kill this process while mails flow and activations are still being issued.
+  while (i === 0 && !(await core.deps.db.selectFrom('outbox_mail').select('id').where('status', '=', 'sent').executeTakeFirst())) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 process.stdout.write('done\n');
