@@ -4,7 +4,8 @@ import { ById, Id, Timestamp, UiLanguage } from './common';
 import { AccountsMatching } from './portal-accounts';
 
 /** What "Activate account" did for one account. */
-export const ActivationOutcome = z.enum(['sent', 'skipped_inactive', 'skipped_activated', 'skipped_missing', 'skipped_no_email']);
+/** `failed`: the database refused this account's writes; nothing was changed for it, the others of the call went. */
+export const ActivationOutcome = z.enum(['sent', 'skipped_inactive', 'skipped_activated', 'skipped_missing', 'skipped_no_email', 'failed']);
 export type ActivationOutcome = z.infer<typeof ActivationOutcome>;
 
 /** Who an activation would go to, before staff confirm it. */

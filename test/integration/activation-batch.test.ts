@@ -89,11 +89,13 @@ describe('bulk activation in batches', () => {
     expect(tokens.map((tk) => tk.voided_at)).toEqual([now.toISOString(), null]);
   });
 
-  it('keeps the account whose letter the database refuses as it was, writes the others of its batch, and raises the refusal', async () => {
+  it('keeps the account whose letter the database refuses as it was, writes the others of its batch, and reports it as failed', async () => {
     const refused = ids[2] ?? 0;
     await refuseLettersFor(refused);
     const before = await t.call('portal-accounts:get', { id: refused });
-    await expect(sendActivations(t.core.deps, actor, ids)).rejects.toThrow('letter refused for this account');
+    const report = await sendActivations(t.core.deps, actor, ids);
+    expect(report.filter((r) => r.outcome === 'failed')).toEqual([{ accountId: refused, outcome: 'failed', expiresAt: null }]);
+    expect(report.map((r) => r.accountId)).toEqual(ids);
     const others = ids.filter((id) => id !== refused);
     expect(await traces(others)).toEqual(others.map(sent));
     expect(await traces([refused])).toEqual([{ id: refused, status: 'no_access', tokens: 0, mails: 0, letters: 0, sentAudits: 0 }]);

@@ -69,19 +69,19 @@ function batchesOf(ids: readonly number[]): number[][] {
  * Each account is one atomic unit: its token, mail, letter and audit entry exist together or
  * not at all. A batch is written in a savepoint; when it fails, it is rolled back and written
  * again account by account, each in a savepoint of its own, so the others still go and the
- * failing account stays as it was. That account's error is then raised, once the others are
- * committed. The call's accounts commit together, so a bulk run pays for one durable write per
+ * failing account stays as it was and is reported as `failed`, while the others are committed and reported as sent: the screen says what happened to
+ * each, not "nothing was saved" when all but one went. The call's accounts commit together, so a bulk run pays for one durable write per
  * call, not per account; a crash loses at most the uncommitted call, of which nothing was sent:
  * mails leave only after their commit.
  */
 export async function sendActivations(deps: CoreDeps, actor: Actor, accountIds: readonly number[]): Promise<ActivationReport[]> {
-  const { report, failure } = await inTransactionWithSavepoints(deps.db, async (trx) => {
+  return inTransactionWithSavepoints(deps.db, async (trx) => {
     // Settings and templates are read once for all accounts of the call, by it and its mails and letters.
     const { settings } = await startMailRun(trx);
     requirePortalUrl(settings);
     const run: ActivationRun = { actor, codeKey: deps.codeKey, activationDays: settings.activationDays, mails: await deps.accountMails.begin(trx), letters: await deps.activationLetters.begin(trx) };
     const report: ActivationReport[] = [];
-    let failure: { error: unknown } | undefined;
+    const failed = (accountId: number): ActivationReport => ({ accountId, outcome: 'failed', expiresAt: null });
     for (const batch of batchesOf(accountIds)) {
       const written = await inSavepoint(trx, 'activation_batch', () => issueActivations(trx, run, batch, deps.clock()));
       if (written.ok) {
@@ -89,19 +89,16 @@ export async function sendActivations(deps: CoreDeps, actor: Actor, accountIds: 
         continue;
       }
       if (batch.length === 1) {
-        failure ??= written;
+        report.push(failed(batch[0] ?? 0));
         continue;
       }
       for (const accountId of batch) {
         const one = await inSavepoint(trx, 'activation_account', () => issueActivations(trx, run, [accountId], deps.clock()));
-        if (one.ok) report.push(...one.value);
-        else failure ??= one;
+        report.push(...(one.ok ? one.value : [failed(accountId)]));
       }
     }
-    return { report, failure };
+    return report;
   });
-  if (failure) throw failure.error;
-  return report;
 }
 
 /** One answer for every failure a guesser could learn from: unknown, used, voided, expired, wrong code. */

@@ -56,6 +56,21 @@ describe('the activation dialog', () => {
     expect((screen.getByRole('button', { name: /^Send/ }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('names the account the database refused after sending, beside the count of those that went', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<ActivateDialog accounts={{ ids: [1, 2, 3] }} onClose={() => undefined} />, {
+      'portal-accounts:preview-activation': (input) => input.ids.map((id) => ({ accountId: id, username: `user${id}@example.com`, language: 'en' as const, outcome: 'sent' as const })),
+      'portal-accounts:send-activation': (input) =>
+        input.ids.map((id) => (id === 2 ? { accountId: id, outcome: 'failed' as const, expiresAt: null } : { accountId: id, outcome: 'sent' as const, expiresAt: '2026-12-01T10:00:00.000Z' })),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Send 3 activations' }));
+    await screen.findByText('Activations sent: 2 of 3.');
+    const notSent = screen.getByRole('list', { name: 'Not sent' });
+    expect(notSent.textContent).toContain('user2@example.com');
+    expect(notSent.textContent).toContain('could not be sent: the database refused it, nothing was changed for this account');
+    expect(notSent.textContent).not.toContain('user1@example.com');
+  });
+
   it('sends nothing when every account would be skipped', async () => {
     const { fake } = renderWithApp(<ActivateDialog accounts={{ ids: [7] }} onClose={() => undefined} />, {
       'portal-accounts:preview-activation': () => [{ accountId: 7, username: 'x@example.com', language: 'en' as const, outcome: 'skipped_activated' as const }],

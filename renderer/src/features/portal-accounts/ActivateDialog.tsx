@@ -131,7 +131,21 @@ export function ActivateDialog({ accounts, onClose }: { accounts: ActivationAcco
       ) : null}
       {preview.isPending ? <p className="muted">{t('app.loading')}</p> : null}
       {report ? (
-        <p role="status">{t('portalAccounts.activation.result', { sent: report.filter((r) => r.outcome === 'sent').length, total: eligible.length })}</p>
+        <>
+          <p role="status">{t('portalAccounts.activation.result', { sent: report.filter((r) => r.outcome === 'sent').length, total: eligible.length })}</p>
+          {report.some((r) => r.outcome !== 'sent') ? (
+            <ul className="plain-list dialog-list" aria-label={t('portalAccounts.activation.notSent')}>
+              {report
+                .filter((r) => r.outcome !== 'sent')
+                .map((r) => (
+                  <li key={r.accountId}>
+                    {rows.find((p) => p.accountId === r.accountId)?.username || `#${r.accountId}`}{' '}
+                    <span className={r.outcome === 'failed' ? 'field-error' : 'muted'}>· {t(`portalAccounts.activation.reasons.${r.outcome}`)}</span>
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+        </>
       ) : busy ? (
         <p className="progress" role="status">
           <progress max={progress.total} value={progress.done} /> {t('portalAccounts.bulkProgress', { done: progress.done, total: progress.total })}
