@@ -1,30 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { expect, it } from 'vitest';
 import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, withMigrationDatabase } from '../support/migration-database';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { migrateTo, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
 withMigrationDatabase('0032', (opened) => (lite = opened));
 
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;
-let database: ThrowawayDatabase | undefined;
-let pg: Kysely<unknown> | undefined;
-
-beforeAll(async () => {
-  if (!pgUp) return;
-  database = await throwawayDatabase();
-  pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
-  // Up to 0032 itself: 0033 then makes the flags boolean and the times timestamptz (its own test).
-  await postgresDialect.migrate(pg, MIGRATIONS.filter((m) => m.version <= 32));
-}, 60_000);
-afterAll(async () => {
-  await pg?.destroy();
-  await database?.drop();
-});
+/** Migrated up to 32; the tests take it further where they need to. */
+const postgres = withPostgresMigrationDatabase(32);
 
 const now = '2026-01-01T00:00:00.000Z';
 
@@ -63,5 +49,5 @@ it('0032 on SQLite: the background_job table, STRICT, with its rules', async () 
 });
 
 it.skipIf(!pgUp)(`0032 on PostgreSQL: the same table with the same rules${skip}`, async () => {
-  await holdsJobs(pg as Kysely<unknown>);
+  await holdsJobs(postgres.get() as Kysely<unknown>);
 });

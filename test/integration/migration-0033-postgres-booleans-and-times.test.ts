@@ -1,29 +1,18 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
+import { expect, it } from 'vitest';
+import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, withMigrationDatabase } from '../support/migration-database';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { migrateTo, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
 withMigrationDatabase('0033', (opened) => (lite = opened));
 
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;
-let database: ThrowawayDatabase | undefined;
-let pg: Kysely<unknown> | undefined;
-
-beforeAll(async () => {
-  if (!pgUp) return;
-  database = await throwawayDatabase();
-  pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
-  await postgresDialect.migrate(pg, MIGRATIONS.filter((m) => m.version <= 31));
-}, 60_000);
-afterAll(async () => {
-  await pg?.destroy();
-  await database?.drop();
-});
+/** Migrated up to 31; the tests take it further where they need to. */
+const postgres = withPostgresMigrationDatabase(31);
 
 const NOW = '2026-03-29T01:59:59.999Z';
 const FAR = '2999-12-31T23:59:59.001Z';
@@ -42,7 +31,7 @@ it('0033 changes nothing on SQLite, whose flags stay 0/1 INTEGER and times ISO T
 });
 
 it.skipIf(!pgUp)(`0033 on PostgreSQL: rows written before read the same after, through Portier's driver; stages, tallies and partial indexes hold${skip}`, async () => {
-  const db = pg as Kysely<unknown>;
+  const db = postgres.get() as Kysely<unknown>;
   await sql`INSERT INTO staff (name, email, email_key, password_hash, role, may_grant_access, active, created_at, updated_at)
     VALUES ('S', 's@x.nl', 's@x.nl', 'h', 'staff', 1, 0, ${NOW}, ${NOW})`.execute(db);
   await sql`INSERT INTO organisation (id, name, internal, created_at, updated_at) VALUES (1, 'Intern', 1, ${NOW}, ${NOW}), (2, 'Klant', 0, ${NOW}, ${NOW})`.execute(db);
@@ -109,7 +98,7 @@ it.skipIf(!pgUp)(`0033 on PostgreSQL: rows written before read the same after, t
 });
 
 it.skipIf(!pgUp)(`0033 on PostgreSQL: every flag of SQLite's schema is boolean and every instant timestamptz; days stay text${skip}`, async () => {
-  const db = pg as Kysely<unknown>;
+  const db = postgres.get() as Kysely<unknown>;
   await postgresDialect.migrate(db, MIGRATIONS);
   // Every step, so that the flags and times of the steps before 0033 (0032's jobs) are checked too.
   await migrateTo(lite, LATEST_SCHEMA_VERSION);

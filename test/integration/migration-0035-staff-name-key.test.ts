@@ -1,28 +1,17 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
+import { expect, it } from 'vitest';
+import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { migrateTo, withMigrationDatabase } from '../support/migration-database';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { migrateTo, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
 withMigrationDatabase('0035', (opened) => (lite = opened));
 
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;
-let database: ThrowawayDatabase | undefined;
-let pg: Kysely<unknown> | undefined;
-
-beforeAll(async () => {
-  if (!pgUp) return;
-  database = await throwawayDatabase();
-  pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
-  await postgresDialect.migrate(pg, MIGRATIONS.filter((m) => m.version < 35));
-}, 60_000);
-afterAll(async () => {
-  await pg?.destroy();
-  await database?.drop();
-});
+/** Migrated up to 34; the tests take it further where they need to. */
+const postgres = withPostgresMigrationDatabase(34);
 
 const now = '2026-01-01T00:00:00.000Z';
 const staffBefore = (db: Kysely<unknown>) =>
@@ -38,7 +27,7 @@ it('0035 on SQLite keys the names of the staff users already there', async () =>
 });
 
 it.skipIf(!pgUp)(`0035 on PostgreSQL keys the names of the staff users already there, sorted bytewise${skip}`, async () => {
-  const db = pg as Kysely<unknown>;
+  const db = postgres.get() as Kysely<unknown>;
   await staffBefore(db);
   await postgresDialect.migrate(db, MIGRATIONS.filter((m) => m.version <= 35));
   expect(await keys(db)).toEqual(['emile orsted', 'lukasz strasse']);

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
+import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { migrate } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { tempDataDir } from './core';
+import { postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from './postgres';
 
 /**
  * A fresh, empty SQLite file for each test of a migration file, handed to `use` before each
@@ -26,3 +28,24 @@ export function withMigrationDatabase(name: string, use: (db: Kysely<unknown>) =
 
 /** Applies every migration up to and including `version`. */
 export const migrateTo = (db: Kysely<unknown>, version: number) => migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+
+/**
+ * One throwaway PostgreSQL database for a migration file, migrated up to and including `upTo`
+ * before its tests and dropped after them; `get()` is undefined where no server answers (the
+ * tests then skip, saying so with NO_POSTGRES).
+ */
+export function withPostgresMigrationDatabase(upTo: number): { get: () => Kysely<unknown> | undefined } {
+  let database: ThrowawayDatabase | undefined;
+  let pg: Kysely<unknown> | undefined;
+  beforeAll(async () => {
+    if (!(await postgresAnswers())) return;
+    database = await throwawayDatabase();
+    pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
+    await postgresDialect.migrate(pg, MIGRATIONS.filter((m) => m.version <= upTo));
+  }, 60_000);
+  afterAll(async () => {
+    await pg?.destroy();
+    await database?.drop();
+  });
+  return { get: () => pg };
+}
