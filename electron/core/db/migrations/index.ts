@@ -29,6 +29,7 @@ import { migration0031 } from './0031-postgres-list-orders';
 import { migration0032 } from './0032-background-jobs';
 import { migration0033 } from './0033-postgres-booleans-and-times';
 import { migration0035 } from './0035-staff-name-key';
+import { migration0036 } from './0036-postgres-search-trigram-statistics';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0032,
   migration0033,
   migration0035,
+  migration0036,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
