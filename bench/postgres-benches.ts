@@ -13,9 +13,17 @@ import { redactDatabaseUrl } from '../electron/core/db/dialect/database-url';
 import { BENCH_SERVER_URL, serverAnswers } from './postgres-server';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string' }, runs: { type: 'string' }, accounts: { type: 'string' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: { sizes: { type: 'string' }, runs: { type: 'string' }, accounts: { type: 'string' }, workers: { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   strict: true,
 });
+if (values.help) {
+  console.log(
+    'Usage: node --import tsx bench/postgres-benches.ts [--sizes 100000,1000000] [--runs 50] [--accounts 10000] [--workers 2] [--keep]\n\n' +
+      'Runs the account list, the view-as ticket list and bulk activation on the PostgreSQL server at PORTIER_BENCH_DATABASE_URL\n' +
+      `(now ${redactDatabaseUrl(BENCH_SERVER_URL)}), a throwaway database per bench; --keep leaves them. Each bench's own --help says more.`,
+  );
+  process.exit(0);
+}
 
 const passed = (names: readonly ('sizes' | 'runs' | 'accounts' | 'workers')[]) => [
   ...names.flatMap((name) => (values[name] === undefined ? [] : [`--${name}`, values[name]])),
