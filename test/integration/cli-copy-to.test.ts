@@ -154,6 +154,9 @@ describe('copy-to: a desk into an empty PostgreSQL database', () => {
     const original = tableRows(await onSqlite(desk, databaseFingerprintOf), tables);
     const copied = tableRows(await onPostgres(office.url, databaseFingerprintOf), tables);
     for (const table of tables) expect(copied[table], table).toBe(original[table]);
+    // Statistics were taken of the copied rows, the account search's trigram statistics (migration 0036) among them.
+    const [trigrams] = await pgQuery<{ taken: number }>(office.url, "SELECT (most_common_elems IS NOT NULL)::int AS taken FROM pg_stats_ext_exprs WHERE statistics_name = 'portal_account_search_trigrams'");
+    expect(trigrams?.taken).toBe(1);
     // The desk's keys became the office's: every process on the office database finds them there.
     const officeKeys = await onPostgres(office.url, (db) => loadOfficeKeys(db as never, null, new Date()));
     expect(officeKeys.secretKey).toEqual(fs.readFileSync(path.join(desk, SECRET_KEY_FILE)));
