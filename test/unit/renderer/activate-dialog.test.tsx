@@ -65,6 +65,7 @@ describe('the activation dialog', () => {
     });
     await user.click(await screen.findByRole('button', { name: 'Send 3 activations' }));
     await screen.findByText('Activations sent: 2 of 3.');
+    expect(screen.getByText('Not sent:')).toBeTruthy();
     const notSent = screen.getByRole('list', { name: 'Not sent' });
     expect(notSent.textContent).toContain('user2@example.com');
     expect(notSent.textContent).toContain('could not be sent: the database refused it, nothing was changed for this account');

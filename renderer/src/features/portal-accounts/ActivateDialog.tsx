@@ -58,6 +58,7 @@ export function ActivateDialog({ accounts, onClose }: { accounts: ActivationAcco
   const rows = preview.data ?? [];
   const eligible = rows.filter((r) => r.outcome === 'sent');
   const skipped = rows.filter((r) => r.outcome !== 'sent');
+  const notSent = report?.filter((r) => r.outcome !== 'sent') ?? [];
   const languageName = (code: string) => new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
 
   const onConfirm = async () => {
@@ -133,17 +134,18 @@ export function ActivateDialog({ accounts, onClose }: { accounts: ActivationAcco
       {report ? (
         <>
           <p role="status">{t('portalAccounts.activation.result', { sent: report.filter((r) => r.outcome === 'sent').length, total: eligible.length })}</p>
-          {report.some((r) => r.outcome !== 'sent') ? (
-            <ul className="plain-list dialog-list" aria-label={t('portalAccounts.activation.notSent')}>
-              {report
-                .filter((r) => r.outcome !== 'sent')
-                .map((r) => (
+          {notSent.length > 0 ? (
+            <>
+              <p>{t('portalAccounts.activation.notSentCount', { count: notSent.length })}</p>
+              <ul className="plain-list dialog-list" aria-label={t('portalAccounts.activation.notSent')}>
+                {notSent.map((r) => (
                   <li key={r.accountId}>
                     {rows.find((p) => p.accountId === r.accountId)?.username || `#${r.accountId}`}{' '}
                     <span className={r.outcome === 'failed' ? 'field-error' : 'muted'}>· {t(`portalAccounts.activation.reasons.${r.outcome}`)}</span>
                   </li>
                 ))}
-            </ul>
+              </ul>
+            </>
           ) : null}
         </>
       ) : busy ? (
