@@ -7,7 +7,7 @@ import type { Executor } from '../db/connection';
 import type { Database, TicketPriorityValue, TicketStatusValue } from '../db/schema';
 import { accountStatus } from '../portal-accounts/account-status';
 import { liveRights, type ContactRef, type RightFact, type TicketFacts, type TicketScope } from './ticket-access';
-import { sqlFor } from '../db/dialect/of-database';
+import { dialectOf, sqlFor } from '../db/dialect/of-database';
 
 /** compiledOnce for a query over a list of ids (never empty): one compiled query per length of the list. */
 function compiledForIds<R>(build: (db: Executor, ids: number[]) => Compilable<R>): (db: Executor, ids: readonly number[]) => Promise<QueryResult<R>> {
@@ -359,9 +359,11 @@ const pageRows = compiledForIds((db, ids) =>
  * 0021: every column filtered and sorted on is in it); only the page's rows are read and joined.
  */
 export async function listContactTickets(db: Executor, scope: TicketScope, q: ContactTicketQuery): Promise<{ rows: ContactTicketView[]; total: number }> {
+  const withTotal = dialectOf(db).countsWithPage;
   const pageQuery = memoCompiled(db, 'page', scope, q, () =>
     contactTickets(db, scope, q)
       .select('ticket.id')
+      .$if(withTotal, (page) => page.select(sql<number | string>`count(*) OVER ()`.as('total')))
       .orderBy(SORT_COLUMNS[q.sort], q.direction)
       // The number breaks ties, so paging never shows a ticket twice.
       .orderBy('ticket.number', q.direction)
@@ -369,9 +371,11 @@ export async function listContactTickets(db: Executor, scope: TicketScope, q: Co
       .offset(q.offset)
       .compile(),
   );
-  const page = (await db.executeQuery(pageQuery)).rows;
-  // A page that is not full ends the list: its total needs no count.
-  const total = page.length < q.limit && (page.length > 0 || q.offset === 0) ? q.offset + page.length : await countContactTickets(db, scope, q);
+  const page = (await db.executeQuery(pageQuery)).rows as { id: number; total?: number | string }[];
+  // A page that is not full ends the list: its total needs no count. Nor does a page that carries it.
+  const carried = page[0]?.total;
+  const total =
+    page.length < q.limit && (page.length > 0 || q.offset === 0) ? q.offset + page.length : carried !== undefined ? Number(carried) : await countContactTickets(db, scope, q);
   if (page.length === 0) return { rows: [], total };
   const { rows: found } = await pageRows(db, page.map((r) => r.id));
   const byId = new Map(found.map((view) => [view.id, view]));

@@ -44,6 +44,13 @@ export interface DatabaseDialect {
   planAccountSearch(db: Executor, search: string, scope: SearchScope): Promise<AccountSearch>;
   /** Brings the search index of the accounts `ids` (a subquery) up to their documents, where the database keeps one apart. */
   refreshAccountSearch(trx: Executor, ids: RawBuilder<unknown>): Promise<void>;
+  /**
+   * A contact's ticket list takes its total from the page's own statement (count(*) OVER ()):
+   * PostgreSQL reads every ticket of the list for a page anyway (the rights' projects, then a
+   * top-N sort), so counting them apart read them twice; SQLite walks an index in the page's
+   * order and stops at the page, and counts apart only when the page is full.
+   */
+  readonly countsWithPage: boolean;
 }
 
 /** Every change runs in a transaction, so a full disk rolls it back whole: say so, not "something went wrong". */

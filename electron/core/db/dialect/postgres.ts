@@ -117,6 +117,7 @@ export const postgresDialect: DatabaseDialect = {
   relaxDurabilityForBulkLoad: () => Promise.resolve(),
   sql: postgresFragments,
   planAccountSearch: planPostgresAccountSearch,
+  countsWithPage: true,
   refreshAccountSearch: refreshPostgresAccountSearch,
 };
 

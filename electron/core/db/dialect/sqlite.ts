@@ -68,5 +68,6 @@ export const sqliteDialect: DatabaseDialect = {
   },
   sql: sqliteFragments,
   planAccountSearch: planSqliteAccountSearch,
+  countsWithPage: false,
   refreshAccountSearch: refreshSqliteAccountSearch,
 };
