@@ -80,28 +80,38 @@ class Parts {
 
   /** Run-out invitations of accounts that are active and not locked: all of them minus the few switched off or locked. */
   async expiredOpen(): Promise<number> {
-    const inactive = await sql<{ n: number }>`
-      SELECT count(*) AS n FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_inactive')}
-      WHERE ${sqlFor(this.db).flag('a.active', false)} AND a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db);
-    const lockedExpired = (await this.locked()).filter((r) => r.stage === 1).reduce((sum, r) => sum + r.expired, 0);
-    return (await this.expiredAll()) - Number(inactive.rows[0]?.n ?? 0) - lockedExpired;
+    const [all, inactive, locked] = await Promise.all([
+      this.expiredAll(),
+      sql<{ n: number }>`
+        SELECT count(*) AS n FROM portal_account a ${sqlFor(this.db).indexedBy('portal_account_inactive')}
+        WHERE ${sqlFor(this.db).flag('a.active', false)} AND a.access_stage = 1 AND a.activation_expires_at <= ${this.now}`.execute(this.db),
+      this.locked(),
+    ]);
+    const lockedExpired = locked.filter((r) => r.stage === 1).reduce((total, r) => total + r.expired, 0);
+    return all - Number(inactive.rows[0]?.n ?? 0) - lockedExpired;
   }
 }
 
-async function statusTotal(p: Parts, status: AccountStatus): Promise<number> {
+/** Parts read side by side (on PostgreSQL two pool connections answer at once), then summed with their signs. */
+async function sum(...parts: [sign: 1 | -1, part: Promise<number>][]): Promise<number> {
+  const values = await Promise.all(parts.map(([, part]) => part));
+  return values.reduce((total, value, i) => total + (parts[i]?.[0] ?? 1) * value, 0);
+}
+
+function statusTotal(p: Parts, status: AccountStatus): Promise<number> {
   switch (status) {
     case 'deactivated':
-      return (await p.t(0, 0)) + (await p.t(1, 0)) + (await p.t(2, 0));
+      return sum([1, p.t(0, 0)], [1, p.t(1, 0)], [1, p.t(2, 0)]);
     case 'locked':
       return p.allLocked();
     case 'active':
-      return (await p.t(2, 1)) - (await p.l(2));
+      return sum([1, p.t(2, 1)], [-1, p.l(2)]);
     case 'no_access':
-      return (await p.t(0, 1)) - (await p.l(0));
+      return sum([1, p.t(0, 1)], [-1, p.l(0)]);
     case 'invitation_expired':
       return p.expiredOpen();
     case 'invited':
-      return (await p.t(1, 1)) - (await p.l(1)) - (await p.expiredOpen());
+      return sum([1, p.t(1, 1)], [-1, p.l(1)], [-1, p.expiredOpen()]);
   }
 }
 
