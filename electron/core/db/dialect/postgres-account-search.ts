@@ -42,23 +42,27 @@ const STATISTICS_KEPT_MS = 10 * 60_000;
 type Frequency = (trigram: string) => number;
 
 /** Per database (a Kysely instance and its transactions share its adapter): when read, and what. */
-const read = new WeakMap<object, { at: number; frequency: Promise<Frequency | null> }>();
+const statisticsRead = new WeakMap<object, { at: number; frequency: Promise<Frequency | null> }>();
 
 /**
  * Each trigram's share of the documents, from the most common elements ANALYZE found; a trigram
  * not among them is rarer than the rarest of them (half its share is assumed). Null before the
- * first ANALYZE: then the whole term is asked for, as before.
+ * first ANALYZE, and on PostgreSQL 13: then the whole term is asked for.
  */
 function trigramFrequencies(db: Executor): Promise<Frequency | null> {
   const owner = db.getExecutor().adapter;
-  const kept = read.get(owner);
+  const kept = statisticsRead.get(owner);
   if (kept && Date.now() - kept.at < STATISTICS_KEPT_MS) return kept.frequency;
   const frequency = readTrigramStatistics(db).catch(() => null);
-  read.set(owner, { at: Date.now(), frequency });
+  statisticsRead.set(owner, { at: Date.now(), frequency });
   return frequency;
 }
 
 async function readTrigramStatistics(db: Executor): Promise<Frequency | null> {
+  // PostgreSQL 13 has no statistics on expressions (migration 0036 made none there): a statement
+  // naming the view would fail, and inside a transaction take the transaction down with it.
+  const view = await sql<{ present: number }>`SELECT to_regclass('pg_catalog.pg_stats_ext_exprs') IS NOT NULL AS present`.execute(db);
+  if (view.rows[0]?.present !== 1) return null;
   const { rows } = await sql<{ elements: string[] | null; shares: number[] | null }>`
     SELECT most_common_elems::text::text[] AS elements, most_common_elem_freqs AS shares
     FROM pg_stats_ext_exprs WHERE statistics_name = ${TRIGRAM_STATISTICS} AND schemaname = current_schema()`.execute(db);
