@@ -69,10 +69,10 @@ function batchesOf(ids: readonly number[]): number[][] {
  * Each account is one atomic unit: its token, mail, letter and audit entry exist together or
  * not at all. A batch is written in a savepoint; when it fails, it is rolled back and written
  * again account by account, each in a savepoint of its own, so the others still go and the
- * failing account stays as it was and is reported as `failed`, while the others are committed and reported as sent: the screen says what happened to
- * each, not "nothing was saved" when all but one went. The call's accounts commit together, so a bulk run pays for one durable write per
- * call, not per account; a crash loses at most the uncommitted call, of which nothing was sent:
- * mails leave only after their commit.
+ * failing account stays as it was and is reported as `failed`: the screen says what happened
+ * to each, not "nothing was saved" when all but one went. The call's accounts commit together,
+ * so a bulk run pays for one durable write per call, not per account; a crash loses at most the
+ * uncommitted call, of which nothing was sent: mails leave only after their commit.
  */
 export async function sendActivations(deps: CoreDeps, actor: Actor, accountIds: readonly number[]): Promise<ActivationReport[]> {
   return inTransactionWithSavepoints(deps.db, async (trx) => {

@@ -1,4 +1,3 @@
-import { compiledOnce } from '../db/compiled-once';
 import type { Executor } from '../db/connection';
 import type { PortalAccountTokenTable } from '../db/schema';
 
@@ -14,19 +13,13 @@ export interface NewToken {
   createdBy: number | null;
 }
 
-// Compiled once, like voidTokens: a bulk activation issues thousands.
-const insertTokenRow = compiledOnce(
-  (db, accountId: number, kind: TokenKind, tokenHash: string, codeHash: string | null, expiresAt: string, createdAt: string, createdBy: number | null) =>
-    db
-      .insertInto('portal_account_token')
-      .values({ account_id: accountId, kind, token_hash: tokenHash, code_hash: codeHash, expires_at: expiresAt, created_at: createdAt, created_by: createdBy })
-      .returning('id'),
-);
+/** The columns of a new token's row. */
+const tokenValues = (t: NewToken) => ({ account_id: t.accountId, kind: t.kind, token_hash: t.tokenHash, code_hash: t.codeHash, expires_at: t.expiresAt, created_at: t.createdAt, created_by: t.createdBy });
 
+/** Inserts one token (a set-password link); returns its id. */
 export async function insertToken(trx: Executor, t: NewToken): Promise<number> {
-  const { rows } = await insertTokenRow(trx, t.accountId, t.kind, t.tokenHash, t.codeHash, t.expiresAt, t.createdAt, t.createdBy);
-  if (!rows[0]) throw new Error('The token was not written.');
-  return rows[0].id;
+  const { id } = await trx.insertInto('portal_account_token').values(tokenValues(t)).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
 /** Inserts many tokens in one statement (a bulk activation's batch); their ids by account (one token per account). */
@@ -34,7 +27,7 @@ export async function insertTokens(trx: Executor, tokens: readonly NewToken[]): 
   if (tokens.length === 0) return new Map();
   const rows = await trx
     .insertInto('portal_account_token')
-    .values(tokens.map((t) => ({ account_id: t.accountId, kind: t.kind, token_hash: t.tokenHash, code_hash: t.codeHash, expires_at: t.expiresAt, created_at: t.createdAt, created_by: t.createdBy })))
+    .values(tokens.map(tokenValues))
     // RETURNING promises no order: the account tells which id is whose.
     .returning(['id', 'account_id'])
     .execute();
@@ -48,13 +41,9 @@ export async function voidOpenTokensOf(trx: Executor, ids: readonly number[], no
 }
 
 /** Voids every open token of the account (a new one was issued, it was used, or the password changed). */
-export async function voidOpenTokens(trx: Executor, accountId: number, now: string): Promise<void> {
-  await voidTokens(trx, now, accountId);
+export function voidOpenTokens(trx: Executor, accountId: number, now: string): Promise<void> {
+  return voidOpenTokensOf(trx, [accountId], now);
 }
-
-const voidTokens = compiledOnce((db, now: string, accountId: number) =>
-  db.updateTable('portal_account_token').set({ voided_at: now }).where('account_id', '=', accountId).where('used_at', 'is', null).where('voided_at', 'is', null),
-);
 
 export async function findTokenByHash(db: Executor, tokenHash: string) {
   return db.selectFrom('portal_account_token').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();

@@ -44,7 +44,28 @@ export interface NewOutboxRow {
   channel?: OutboxChannel;
 }
 
-// Compiled once: a bulk activation queues thousands of mails.
+/** The columns of a mail's row as it enters the outbox: queued, due at once, nothing tried yet. */
+const queuedValues = (mail: NewOutboxRow, at: string) => ({
+  message_id: mail.messageId,
+  kind: mail.kind,
+  to_address: mail.to,
+  subject: mail.subject,
+  html: mail.html,
+  text: mail.text,
+  account_id: mail.accountId,
+  status: 'queued' as const,
+  next_attempt_at: at,
+  last_error: null,
+  secret_enc: mail.secretEnc,
+  secret_expires_at: mail.secretExpiresAt,
+  eml_written_at: null,
+  created_at: at,
+  sent_at: null,
+  updated_at: at,
+  channel: mail.channel ?? 'mail',
+});
+
+// Compiled once: a bulk ticket change queues a status mail per ticket, one at a time.
 const insertQueued = compiledOnce(
   (
     db,
@@ -62,25 +83,7 @@ const insertQueued = compiledOnce(
   ) =>
     db
       .insertInto('outbox_mail')
-      .values({
-        message_id: messageId,
-        kind,
-        to_address: to,
-        subject,
-        html,
-        text,
-        account_id: accountId,
-        status: 'queued',
-        next_attempt_at: at,
-        last_error: null,
-        secret_enc: secretEnc,
-        secret_expires_at: secretExpiresAt,
-        eml_written_at: null,
-        created_at: at,
-        sent_at: null,
-        updated_at: at,
-        channel,
-      })
+      .values(queuedValues({ messageId, kind, to, subject, html, text, accountId, secretEnc, secretExpiresAt, channel }, at))
       .returning('id'),
 );
 
@@ -97,27 +100,7 @@ export async function insertQueuedMails(trx: Executor, mails: readonly NewOutbox
   if (mails.length === 0) return;
   await trx
     .insertInto('outbox_mail')
-    .values(
-      mails.map((mail) => ({
-        message_id: mail.messageId,
-        kind: mail.kind,
-        to_address: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
-        account_id: mail.accountId,
-        status: 'queued' as const,
-        next_attempt_at: at,
-        last_error: null,
-        secret_enc: mail.secretEnc,
-        secret_expires_at: mail.secretExpiresAt,
-        eml_written_at: null,
-        created_at: at,
-        sent_at: null,
-        updated_at: at,
-        channel: mail.channel ?? 'mail',
-      })),
-    )
+    .values(mails.map((mail) => queuedValues(mail, at)))
     .execute();
 }
 
