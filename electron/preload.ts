@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { isChannelName } from '../shared/api';
-import { SAVE_FILE_CHANNEL, type PortierBridge, type SaveFileOutcome } from '../shared/bridge';
+import { SAVE_FILE_CHANNEL, type CallNature, type PortierBridge, type SaveFileOutcome } from '../shared/bridge';
 import type { Result } from '../shared/result';
 import { subscribeToDataChanges } from './shell/data-changed-subscription';
 
@@ -11,7 +11,7 @@ import { subscribeToDataChanges } from './shell/data-changed-subscription';
  * main process.
  */
 const bridge: PortierBridge = {
-  invoke(channel: string, input: unknown, nature?: { unattended?: boolean }): Promise<Result<unknown>> {
+  invoke(channel: string, input: unknown, nature?: CallNature): Promise<Result<unknown>> {
     if (!isChannelName(channel)) {
       return Promise.resolve({
         ok: false,

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import type { Domain } from './contract';
 import type { Result } from './result';
 
+/** What a transport tells the core about a call beyond its channel and input. */
+export interface CallNature {
+  /**
+   * The screen asked by itself, not because of the user (a refresh after another desk's change,
+   * a poll): the call is answered, but it does not count as the user being there, so a window
+   * left open in a busy office still reaches its idle timeout.
+   */
+  unattended?: boolean;
+}
+
 /** What the Electron preload exposes as `window.portier` (and nothing more). */
 export interface PortierBridge {
-  /** `unattended`: the screen asks by itself (a refresh), which does not keep the sign-in from its idle timeout. */
-  invoke(channel: string, input: unknown, nature?: { unattended?: boolean }): Promise<Result<unknown>>;
+  invoke(channel: string, input: unknown, nature?: CallNature): Promise<Result<unknown>>;
   /** Desktop only: "Save as" with the native dialog; the renderer never names a path. Absent in browser mode. */
   saveFile?(file: SaveFileRequest): Promise<Result<SaveFileOutcome>>;
   /** Desktop only: calls back with the domains changed elsewhere while this window is signed in (shared/data-changes.ts); returns the unsubscribe. */

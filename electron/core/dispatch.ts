@@ -1,3 +1,4 @@
+import type { CallNature } from '../../shared/bridge';
 import { isChannelOf, type ChannelMap } from '../../shared/contract';
 import { AppError, isAppError, type ErrorPayload } from '../../shared/errors';
 import type { Result } from '../../shared/result';
@@ -11,15 +12,8 @@ import { parseInput } from './validation';
 /** Something a transport wants to hear about errors it cannot show (logs). */
 export type ErrorSink = (channel: string, error: unknown) => void;
 
-/** What a transport knows about a call beyond its channel and input. */
-export interface CallNature {
-  /**
-   * The screen asked by itself, not because of the user (a refresh after another desk's change,
-   * a poll): the call is answered, but it does not count as the user being there, so a window
-   * left open in a busy office still reaches its idle timeout.
-   */
-  unattended?: boolean;
-}
+/** How a call came (shared/bridge.ts): the shells pass it to the dispatcher. */
+export type { CallNature };
 
 /** Who is calling, from what the shell keeps for the caller (a window's or tab's sign-in; the command line's staff user). */
 export type ResolvePrincipal = (deps: CoreDeps, session: SessionSlot, nature: CallNature) => Promise<Principal | null>;

@@ -1,7 +1,8 @@
 import { INVOKE_PATH, KEY_FRAGMENT, KEY_HEADER, SESSION_HEADER, UNATTENDED_HEADER } from '../../../shared/bridge';
 import type { ErrorPayload } from '../../../shared/errors';
 import type { Result } from '../../../shared/result';
-import type { CallNature, Transport } from './transport';
+import type { CallNature } from '../../../shared/bridge';
+import type { Transport } from './transport';
 
 /** What the HTTP bridge needs from the page; injected so tests can drive it without a real browser. */
 export interface HttpTransportEnv {

@@ -1,11 +1,7 @@
-import type { PortierBridge } from '../../../shared/bridge';
+import type { CallNature, PortierBridge } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import { createHttpTransport, type HttpTransportEnv } from './http-transport';
 
-/** A call the screen made by itself (see user-activity.ts): answered, but not counted as the user being there. */
-export interface CallNature {
-  unattended?: boolean;
-}
 
 /** Sends one contract call and answers with its Result; the only thing that differs between Electron and browser mode. */
 export type Transport = (channel: string, input: unknown, nature?: CallNature) => Promise<Result<unknown>>;
