@@ -3,6 +3,7 @@ import { searchKey } from '../../../../shared/text-key';
 import type { Executor } from '../connection';
 import { escapeLike } from '../text-search';
 import type { AccountSearch, SearchScope } from './account-search';
+import { relationExists } from './postgres-relations';
 import { indexParts } from './trigram-window';
 
 /**
@@ -59,10 +60,8 @@ function trigramFrequencies(db: Executor): Promise<Frequency | null> {
 }
 
 async function readTrigramStatistics(db: Executor): Promise<Frequency | null> {
-  // PostgreSQL 13 has no statistics on expressions (migration 0036 made none there): a statement
-  // naming the view would fail, and inside a transaction take the transaction down with it.
-  const view = await sql<{ present: number }>`SELECT to_regclass('pg_catalog.pg_stats_ext_exprs') IS NOT NULL AS present`.execute(db);
-  if (view.rows[0]?.present !== 1) return null;
+  // PostgreSQL 13 has no statistics on expressions (migration 0036 made none there), nor this view.
+  if (!(await relationExists(db, 'pg_catalog.pg_stats_ext_exprs'))) return null;
   const { rows } = await sql<{ elements: string[] | null; shares: number[] | null }>`
     SELECT most_common_elems::text::text[] AS elements, most_common_elem_freqs AS shares
     FROM pg_stats_ext_exprs WHERE statistics_name = ${TRIGRAM_STATISTICS} AND schemaname = current_schema()`.execute(db);

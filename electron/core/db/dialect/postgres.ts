@@ -10,6 +10,8 @@ import { redactDatabaseUrl, sslModeOf, withSslMode, withoutSecret } from './data
 import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
+import { relationExists } from './postgres-relations';
+import type { OnDatabase } from './of-database';
 import { retryingSerializationFailures } from './postgres-serializable';
 import { changesOf, DatabaseChanges, freshMarker, registerChanges } from './postgres-changes';
 
@@ -40,9 +42,10 @@ function mapPostgresError(error: unknown): ErrorPayload | null {
 }
 
 async function readSchemaVersion(db: Kysely<unknown>): Promise<number> {
-  // The driver reads booleans as 1/0, as SQLite gives them (portierValues below).
-  const { rows } = await sql<{ present: number }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db);
-  if (rows[0]?.present !== 1) return 0;
+  return (await relationExists(db, SCHEMA_VERSION_TABLE)) ? readVersionRow(db) : 0;
+}
+
+async function readVersionRow(db: OnDatabase): Promise<number> {
   const version = await sql<{ version: number }>`SELECT version FROM portier_schema_version WHERE id = 1`.execute(db);
   return version.rows[0]?.version ?? 0;
 }
@@ -234,8 +237,8 @@ export async function describePostgres(url: string): Promise<{ server: string; s
   const { db } = await openPostgresDatabase(url);
   try {
     const { rows } = await sql<{ server: string }>`SELECT version() AS server`.execute(db);
-    const present = (await sql<{ present: number }>`SELECT to_regclass(${SCHEMA_VERSION_TABLE}) IS NOT NULL AS present`.execute(db)).rows[0]?.present === 1;
-    return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readSchemaVersion(db as unknown as Kysely<unknown>) : null };
+    const present = await relationExists(db, SCHEMA_VERSION_TABLE);
+    return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readVersionRow(db) : null };
   } finally {
     await db.destroy();
   }
