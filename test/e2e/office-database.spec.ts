@@ -25,7 +25,7 @@ test('before sign-in, browser mode shows the way to the connect screen but lets 
 });
 
 test(`an administrator tests the office database, sees the answer and a field error, then uses it${pgUp ? '' : NO_POSTGRES}`, async ({ page, portier }) => {
-  test.skip(!pgUp, 'no PostgreSQL on 127.0.0.1:5432');
+  test.skip(!pgUp, NO_POSTGRES);
   const database = await throwawayDatabase();
   try {
     fs.mkdirSync(SHOTS, { recursive: true });

@@ -1,40 +1,27 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
-import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, withMigrationDatabase } from '../support/migration-database';
-import { NO_POSTGRES, postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from '../support/postgres';
+import { migrateTo, sqliteSchemaText, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
 withMigrationDatabase('0031', (opened) => (lite = opened));
 
 const pgUp = await postgresAnswers();
 const skip = pgUp ? '' : NO_POSTGRES;
-let database: ThrowawayDatabase | undefined;
-let pg: Kysely<unknown> | undefined;
-
-beforeAll(async () => {
-  if (!pgUp) return;
-  database = await throwawayDatabase();
-  pg = (await openPostgresDatabase(database.url)).db as unknown as Kysely<unknown>;
-  await postgresDialect.migrate(pg, MIGRATIONS);
-}, 60_000);
-afterAll(async () => {
-  await pg?.destroy();
-  await database?.drop();
-});
+const postgres = withPostgresMigrationDatabase(LATEST_SCHEMA_VERSION);
 
 it('0031 changes nothing on SQLite, whose indexes already give the lists their order', async () => {
   await migrateTo(lite, 30);
-  const before = (await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(lite)).rows;
+  const before = await sqliteSchemaText(lite);
   await migrateTo(lite, 31);
   expect(await readSchemaVersion(lite)).toBe(31);
-  expect((await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(lite)).rows).toEqual(before);
+  expect(await sqliteSchemaText(lite)).toEqual(before);
 });
 
 it.skipIf(!pgUp)(`0031 on PostgreSQL: the account list's sorts (empty first, then id) and the view-as list are index walks, not sorts${skip}`, async () => {
-  const db = pg as Kysely<unknown>;
+  const db = postgres.get() as Kysely<unknown>;
   const definitions = (await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE indexname IN ('portal_account_person_sort', 'ticket_project_covering') ORDER BY indexname`.execute(db)).rows;
   expect(definitions[0]?.indexdef).toContain('NULLS FIRST, id)');
   expect(definitions[1]?.indexdef).toContain('INCLUDE (id)');

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
 import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { migrateTo, sqliteSchemaText, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
 import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
@@ -24,10 +24,10 @@ const ACCOUNTS = `SELECT id, active, must_change_password, notify_status_changes
 
 it('0033 changes nothing on SQLite, whose flags stay 0/1 INTEGER and times ISO TEXT', async () => {
   await migrateTo(lite, 32);
-  const before = (await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(lite)).rows;
+  const before = await sqliteSchemaText(lite);
   await migrateTo(lite, 33);
   expect(await readSchemaVersion(lite)).toBe(33);
-  expect((await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(lite)).rows).toEqual(before);
+  expect(await sqliteSchemaText(lite)).toEqual(before);
 });
 
 it.skipIf(!pgUp)(`0033 on PostgreSQL: rows written before read the same after, through Portier's driver; stages, tallies and partial indexes hold${skip}`, async () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
 import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
@@ -24,6 +24,11 @@ export function withMigrationDatabase(name: string, use: (db: Kysely<unknown>) =
     await db.destroy();
     data.remove();
   });
+}
+
+/** SQLite's whole schema as text, to show a migration for PostgreSQL only changed nothing there. */
+export async function sqliteSchemaText(db: Kysely<unknown>): Promise<string[]> {
+  return (await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(db)).rows.map((r) => r.sql);
 }
 
 /** Applies every migration up to and including `version`. */
