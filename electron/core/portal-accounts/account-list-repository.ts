@@ -6,7 +6,7 @@ import { tallyTotal } from './account-tally-repository';
 import { planAccountSearch } from './account-search-repository';
 import { quickFilterCondition, statusCondition, statusExpression, statusRank } from './account-status-repository';
 import { personDisplayName } from '../contacts/person-name';
-import { sqlFor } from '../db/dialect/of-database';
+import { dialectOf, sqlFor } from '../db/dialect/of-database';
 
 /** What the account list asks for (the contract's input after defaults). */
 export type AccountListQuery = ParsedInputOf<'portal-accounts:list'>;
@@ -110,10 +110,13 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
     ? await planAccountSearch(db, q.search, { sortIndexed: q.sort !== 'status', cap: ACCOUNT_TOTAL_CAP + 1, alone: filters.length === 0, quick: { filter: q.filter, now: at } })
     : null;
   const where = whereClause(search ? [...filters, search.condition] : filters);
+  // PostgreSQL counts a search by reading its matches: the page is sorted from those same matches.
+  const fromHits = search?.hits === null && dialectOf(db).countsWithPage && !q.exactTotal ? await pageOfHits(db, q, at, where) : null;
+  if (fromHits?.ids) return { rows: await accountRows(db, fromHits.ids, now), ...capped(fromHits.total) };
   const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
   const idRows = await sql<{ id: number }>`
     SELECT a.id FROM portal_account a ${where}
-    ORDER BY ${sortKey(db, q.sort, at)} ${direction} ${NULLABLE_SORTS.has(q.sort) ? sqlFor(db).nullsLow(q.direction) : sql``}${tieBreak(q.sort, direction)}
+    ORDER BY ${sortKey(db, q.sort, at)} ${direction} ${nullsLow(db, q)}${tieBreak(q.sort, direction)}
     LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   const ids = idRows.rows.map((r) => r.id);
   // A page that is not full is the last one: it says how many there are without counting.
@@ -122,11 +125,36 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   const counted =
     ids.length > 0 && ids.length < q.limit
       ? { total: q.offset + ids.length, totalExact: true }
-      : search?.hits != null && filters.length === (search.withQuickFilter ? 1 : 0) && !q.exactTotal
-        ? capped(search.hits)
-        : await totalOf(db, q, at, where);
+      : fromHits
+        ? capped(fromHits.total)
+        : search?.hits != null && filters.length === (search.withQuickFilter ? 1 : 0) && !q.exactTotal
+          ? capped(search.hits)
+          : await totalOf(db, q, at, where);
   return { rows: await accountRows(db, ids, now), ...counted };
 }
+
+/**
+ * The page and the total of a search the database counts by reading its matches (PostgreSQL:
+ * the trigram index gives candidates, each row is read and tested): the matches, up to the cap,
+ * are read once, with their sort keys, counted, and the page is sorted from them, in one
+ * statement, instead of a walk for the page and a second read of every match for the count.
+ * When more than the cap match, the page is not among them: ids is null (the page is walked in
+ * the sort order) and nothing is sorted. A page past the end has no ids and still the total.
+ */
+async function pageOfHits(db: Executor, q: AccountListQuery, at: string, where: RawBuilder<unknown>): Promise<{ ids: number[] | null; total: number }> {
+  const direction = sql.raw(q.direction === 'desc' ? 'DESC' : 'ASC');
+  const order = (of: string) => sql`${sql.ref(`${of}.sort_key`)} ${direction} ${nullsLow(db, q)}, ${sql.ref(`${of}.id`)} ${direction}`;
+  const { rows } = await sql<{ id: number | null; total: number | string }>`
+    WITH hits AS MATERIALIZED (SELECT a.id, ${sortKey(db, q.sort, at)} AS sort_key FROM portal_account a ${where} LIMIT ${ACCOUNT_TOTAL_CAP + 1}),
+      counted AS (SELECT count(*) AS n FROM hits)
+    SELECT page.id, counted.n AS total FROM counted
+    LEFT JOIN LATERAL (SELECT h.id, h.sort_key FROM hits h WHERE counted.n <= ${ACCOUNT_TOTAL_CAP} ORDER BY ${order('h')} LIMIT ${q.limit} OFFSET ${q.offset}) page ON true
+    ORDER BY ${order('page')}`.execute(db);
+  const total = Number(rows[0]?.total ?? 0);
+  return { ids: total <= ACCOUNT_TOTAL_CAP ? rows.flatMap((r) => (r.id === null ? [] : [r.id])) : null, total };
+}
+
+const nullsLow = (db: Executor, q: AccountListQuery) => (NULLABLE_SORTS.has(q.sort) ? sqlFor(db).nullsLow(q.direction) : sql``);
 
 const capped = (n: number) => (n > ACCOUNT_TOTAL_CAP ? { total: ACCOUNT_TOTAL_CAP, totalExact: false } : { total: n, totalExact: true });
 

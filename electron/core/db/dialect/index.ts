@@ -45,10 +45,12 @@ export interface DatabaseDialect {
   /** Brings the search index of the accounts `ids` (a subquery) up to their documents, where the database keeps one apart. */
   refreshAccountSearch(trx: Executor, ids: RawBuilder<unknown>): Promise<void>;
   /**
-   * A contact's ticket list takes its total from the page's own statement (count(*) OVER ()):
-   * PostgreSQL reads every ticket of the list for a page anyway (the rights' projects, then a
-   * top-N sort), so counting them apart read them twice; SQLite walks an index in the page's
-   * order and stops at the page, and counts apart only when the page is full.
+   * A list takes its total from the page's own statement (count(*) OVER ()) where counting
+   * apart would read the same rows twice. PostgreSQL reads every ticket of a contact's list for
+   * a page anyway (the rights' projects, then a top-N sort), and counts an account search only
+   * by reading each match (pg_trgm's index gives candidates, not counts), so the page is sorted
+   * from the matches it counts. SQLite walks an index in the page's order and stops at the page,
+   * and counts a search in its FTS5 index without reading the accounts.
    */
   readonly countsWithPage: boolean;
 }
