@@ -122,6 +122,7 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
   // A page that is not full is the last one: it says how many there are without counting.
   // A search alone, or with the quick filter it took into the index query (the quick filter's
   // condition is the first of `filters`): its hits, already counted up to the cap, are the total.
+  // Else it is counted while the page's rows are read (on PostgreSQL's pool, side by side).
   const counted =
     ids.length > 0 && ids.length < q.limit
       ? { total: q.offset + ids.length, totalExact: true }
@@ -129,8 +130,9 @@ export async function listPortalAccounts(db: Executor, q: AccountListQuery, now:
         ? capped(fromHits.total)
         : search?.hits != null && filters.length === (search.withQuickFilter ? 1 : 0) && !q.exactTotal
           ? capped(search.hits)
-          : await totalOf(db, q, at, where);
-  return { rows: await accountRows(db, ids, now), ...counted };
+          : totalOf(db, q, at, where);
+  const [rows, total] = await Promise.all([accountRows(db, ids, now), counted]);
+  return { rows, ...total };
 }
 
 /**
