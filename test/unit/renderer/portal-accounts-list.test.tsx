@@ -154,6 +154,33 @@ describe('the portal account list (layout faked: happy-dom has none)', () => {
     expect(screen.getByText(/3 selected/)).toBeTruthy();
   });
 
+  it('no longer counts selected rows that an action took out of the list', async () => {
+    let shown = [1, 2, 3, 4, 5];
+    renderWithApp(<PortalAccountsScreen me={staffMember()} />, {
+      'portal-accounts:list': () => ({ rows: shown.map((id) => row(id)), total: shown.length, totalExact: true }),
+      'preferences:get-account-columns': () => [...ACCOUNT_COLUMNS],
+      // Deactivating user5 also takes user2 and user3 out of what the list shows (as activating does under "never invited").
+      'portal-accounts:set-active': (input) => {
+        shown = shown.filter((id) => id !== 2 && id !== 3);
+        return portalAccount({ id: input.id, active: input.active, status: 'deactivated' });
+      },
+    });
+    await screen.findByText('user1@example.com');
+    fireEvent.click(rowOf('user1@example.com'));
+    fireEvent.click(rowOf('user3@example.com'), { shiftKey: true });
+    expect(screen.getByText(/5 accounts · 3 selected/)).toBeTruthy();
+    const grid = screen.getByRole('group', { name: 'Portal accounts' });
+    grid.focus();
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
+    const menu = await screen.findByRole('menu', { name: 'Actions for user5@example.com' });
+    fireEvent.click(within(menu).getByRole('menuitem', { name: 'Deactivate' }));
+    await screen.findByText(/3 accounts · 1 selected/);
+    expect(rowOf('user1@example.com').getAttribute('aria-selected')).toBe('true');
+    expect(screen.queryByText('user2@example.com')).toBeNull();
+  });
+
   it('moves with the keyboard and opens the context menu with Shift+F10, whose Deactivate calls the core', async () => {
     const { fake } = renderScreen();
     await screen.findByText('user1@example.com');

@@ -37,6 +37,10 @@ export function useGridSelection<R extends { id: number }>({ total, rowAt, loade
   }
   const idAt = (index: number) => rowAt(index)?.id;
   const focusIndex = Math.min(focus, Math.max(0, total - 1));
+  // Rows picked one by one that have left a list now all loaded (an action changed which rows
+  // the filter shows) are no longer selected: "N selected" counts rows the list shows.
+  const kept = keptInList(selection, loadedRows(), total);
+  if (kept !== selection) setSelection(kept);
 
   const focusRow = (index: number) => {
     setFocus(index);
@@ -111,4 +115,14 @@ export function useGridSelection<R extends { id: number }>({ total, rowAt, loade
     onRowClick,
     clear: () => setSelection(EMPTY_SELECTION),
   };
+}
+
+/** The selection without the rows picked one by one that a list, all loaded, no longer has; the same selection when nothing left or not all is loaded. */
+function keptInList<R extends { id: number }>(selection: Selection, loaded: Iterable<R>, total: number): Selection {
+  if (selection.every || selection.ids.size === 0) return selection;
+  const shown = new Set<number>();
+  for (const row of loaded) shown.add(row.id);
+  if (shown.size < total) return selection;
+  const ids = [...selection.ids].filter((id) => shown.has(id));
+  return ids.length === selection.ids.size ? selection : { ...selection, ids: new Set(ids) };
 }
