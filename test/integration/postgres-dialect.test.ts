@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactDatabaseUrl } from '../../electron/core/db/dialect/database-url';
 import { dialectOf, mapDriverError } from '../../electron/core/db/dialect/of-database';
+import { CLOCKS_APART_MS, describeClockOffset } from '../../electron/core/db/dialect/postgres-clock';
 import { describePostgres, openPostgresDatabase, openPostgresForCore, PostgresSchemaMissingError, postgresDialect, SCHEMA_VERSION_TABLE } from '../../electron/core/db/dialect/postgres';
 import { sqliteDialect } from '../../electron/core/db/dialect/sqlite';
 import { openDatabase } from '../../electron/core/db/connection';
@@ -65,6 +66,20 @@ describe('connecting to PostgreSQL', () => {
     const described = await describePostgres(database.url);
     expect(described.server).toMatch(/^PostgreSQL \d+/);
     expect(described.schemaVersion).toBeNull();
+    // The server runs on this machine: one clock, apart only by the round trip.
+    expect(Math.abs(described.clockOffsetMs)).toBeLessThan(1000);
+  });
+
+  it.skipIf(!pgUp)(`measures how far the server's clock is from this computer's, and check fails from 30 s apart${skip}`, async () => {
+    // This computer's clock 95 s fast: the server is 95 s behind it.
+    const { clockOffsetMs } = await describePostgres(database.url, () => Date.now() + 95_000);
+    expect(clockOffsetMs).toBeGreaterThan(-96_000);
+    expect(clockOffsetMs).toBeLessThan(-94_000);
+    expect(describeClockOffset(clockOffsetMs)).toMatchObject({ problem: true, text: expect.stringMatching(/^clock: the server's clock is 95 s behind this computer's: too far apart/) });
+    expect(describeClockOffset(12_400)).toEqual({ problem: false, text: "clock: the server's clock is 12 s ahead of this computer's" });
+    expect(describeClockOffset(-CLOCKS_APART_MS + 1).problem).toBe(false);
+    expect(describeClockOffset(CLOCKS_APART_MS).problem).toBe(true);
+    expect(describeClockOffset(400)).toEqual({ problem: false, text: 'clock: in step with the server (within 1 s)' });
   });
 
   it.skipIf(!pgUp)(`opens the core on an empty database: Portier's schema is made, and the core works on it${skip}`, async () => {
@@ -275,6 +290,7 @@ describe('the password in a database URL', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(`connected: ${database.url.replace('postgres@', 'postgres:***@')}`);
     expect(out.stdout).toMatch(/server: PostgreSQL \d+/);
+    expect(out.stdout).toContain('clock: in step with the server (within 1 s)');
     expect(out.stdout + out.stderr).not.toContain(PASSWORD);
     expect(out.stdout + out.stderr).not.toContain(encodeURIComponent(PASSWORD));
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openSqlite } from '../../core/db/connection';
 import { chooseDatabase, redactDatabaseUrl } from '../../core/db/dialect/database-url';
 import { describePostgres } from '../../core/db/dialect/postgres';
+import { describeClockOffset } from '../../core/db/dialect/postgres-clock';
 import { DatabaseTooNewError } from '../../core/db/migration';
 import { LATEST_SCHEMA_VERSION } from '../../core/db/migrations';
 import { DATABASE_FILE_NAME } from '../../core/portier-core';
@@ -15,8 +16,10 @@ const HELP = `Usage: npm run portier -- check [--data-dir DIR | --database URL]
 Checks the database read-only: SQLite's integrity and foreign key checks.
 Prints "ok" (exit code 0) or each problem found (exit code 1). A database
 written by a newer Portier is refused and left untouched. With --database
-(PostgreSQL): connects and prints the server's version and
-whether Portier's schema is there yet.
+(PostgreSQL): connects and prints the server's version,
+whether Portier's schema is there yet, and how far the server's clock
+is from this computer's (exit code 1 from 30 s apart: the desks of an
+office judge each other's mail leases and jobs by their clocks).
 
 ${DATA_DIR_HELP}`;
 
@@ -51,11 +54,13 @@ export function checkDatabase(file: string): string[] {
 async function checkPostgres(url: string): Promise<number> {
   const choice = chooseDatabase(url);
   if (choice.kind !== 'postgres') return EXIT_FAILURE;
-  const { server, schemaVersion } = await describePostgres(choice.url);
+  const { server, schemaVersion, clockOffsetMs } = await describePostgres(choice.url);
   console.log(`connected: ${redactDatabaseUrl(choice.url)}`);
   console.log(`server: ${server}`);
   console.log(schemaVersion === null ? 'schema: not there yet (the first Portier to open it, or migrate, makes it)' : `schema: version ${schemaVersion}`);
-  return EXIT_OK;
+  const clock = describeClockOffset(clockOffsetMs);
+  console.log(clock.text);
+  return clock.problem ? EXIT_FAILURE : EXIT_OK;
 }
 
 export const checkCommand: Command = {

@@ -11,6 +11,7 @@ import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
 import { relationExists } from './postgres-relations';
+import { serverClockOffsetMs } from './postgres-clock';
 import type { OnDatabase } from './of-database';
 import { retryingSerializationFailures } from './postgres-serializable';
 import { changesOf, DatabaseChanges, freshMarker, registerChanges } from './postgres-changes';
@@ -232,13 +233,14 @@ export async function openPostgresForCore(url: string, migrations: readonly Migr
   return db;
 }
 
-/** What `check --database URL` reports: the server and whether Portier's schema is there. */
-export async function describePostgres(url: string): Promise<{ server: string; schemaVersion: number | null }> {
+/** What `check --database URL` reports: the server, whether Portier's schema is there, and how far its clock is from `clock`. */
+export async function describePostgres(url: string, clock: () => number = Date.now): Promise<{ server: string; schemaVersion: number | null; clockOffsetMs: number }> {
   const { db } = await openPostgresDatabase(url);
   try {
     const { rows } = await sql<{ server: string }>`SELECT version() AS server`.execute(db);
     const present = await relationExists(db, SCHEMA_VERSION_TABLE);
-    return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readVersionRow(db) : null };
+    const clockOffsetMs = await serverClockOffsetMs(db, clock);
+    return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readVersionRow(db) : null, clockOffsetMs };
   } finally {
     await db.destroy();
   }
