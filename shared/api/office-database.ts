@@ -72,7 +72,13 @@ export const OfficeDatabaseStatus = z.strictObject({
 });
 export type OfficeDatabaseStatus = z.infer<typeof OfficeDatabaseStatus>;
 
-/** What "Test connection" found: the server, whether the line is encrypted, and Portier's schema there. */
+/**
+ * Clocks this far apart are a problem for an office: each process judges the others' mail leases
+ * and running jobs (silent for a minute: interrupted) by its own clock; half that minute.
+ */
+export const CLOCKS_APART_MS = 30_000;
+
+/** What "Test connection" found: the server, whether the line is encrypted, Portier's schema there, and the server's clock. */
 export const OfficeDatabaseTestResult = z.strictObject({
   /** PostgreSQL's server_version, e.g. "15.20 (Debian 15.20-0+deb12u1)". */
   serverVersion: z.string(),
@@ -81,6 +87,8 @@ export const OfficeDatabaseTestResult = z.strictObject({
   schema: z.enum(['missing', 'older', 'current', 'newer']),
   schemaVersion: z.number().int().nullable(),
   latestVersion: z.number().int(),
+  /** How far the server's clock is ahead of this computer's (negative: behind), in ms. */
+  clockOffsetMs: z.number(),
 });
 export type OfficeDatabaseTestResult = z.infer<typeof OfficeDatabaseTestResult>;
 

@@ -145,7 +145,7 @@ export async function testOfficeDatabase(deps: CoreDeps, input: Address): Promis
   const choice = choiceOf(input, portOf(deps), deps.secretBox);
   checkCaFile(choice.caFile);
   const found = await probe(choice);
-  return { serverVersion: found.serverVersion, encrypted: found.encrypted, schema: schemaOf(found.schemaVersion), schemaVersion: found.schemaVersion, latestVersion: LATEST_VERSION };
+  return { serverVersion: found.serverVersion, encrypted: found.encrypted, schema: schemaOf(found.schemaVersion), schemaVersion: found.schemaVersion, latestVersion: LATEST_VERSION, clockOffsetMs: found.clockOffsetMs };
 }
 
 /** Why re-opening on the tested database failed after all, next to a field; null when it is no such failure. */

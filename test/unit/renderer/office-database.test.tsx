@@ -19,7 +19,7 @@ describe('the connect screen', () => {
     const user = userEvent.setup();
     const { fake } = renderWithApp(<OfficeDatabaseScreen place="app" />, {
       'office-database:get': () => onOwn,
-      'office-database:test': () => ({ serverVersion: '16.4', encrypted: true, schema: 'older', schemaVersion: 20, latestVersion: 29 }),
+      'office-database:test': () => ({ serverVersion: '16.4', encrypted: true, schema: 'older', schemaVersion: 20, latestVersion: 29, clockOffsetMs: 420 }),
     });
     await user.type(await screen.findByLabelText('Address (postgres://…)'), 'postgres://office:s%40cret@db.example.com:6543/portier?sslmode=require');
     await user.click(screen.getByRole('button', { name: 'Fill in the fields' }));
@@ -35,9 +35,33 @@ describe('the connect screen', () => {
     expect(answer.textContent).toContain('Connected to PostgreSQL 16.4.');
     expect(answer.textContent).toContain('The connection is encrypted.');
     expect(answer.textContent).toContain('it is brought up to date (version 29)');
+    // Clocks less than a second apart: nothing to say about them.
+    expect(screen.queryByRole('alert')).toBeNull();
     // The answer is about what was tested: it goes when a field changes.
     await user.type(screen.getByLabelText('Database'), 'x');
     expect(screen.queryByText(/Connected to PostgreSQL/)).toBeNull();
+  });
+
+  it('warns when the server’s clock is 30 s or more from this computer’s, ahead or behind', async () => {
+    const user = userEvent.setup();
+    let offset = -95_400;
+    renderWithApp(<OfficeDatabaseScreen place="app" />, {
+      'office-database:get': () => onOwn,
+      'office-database:test': () => ({ serverVersion: '15.20', encrypted: true, schema: 'current', schemaVersion: 29, latestVersion: 29, clockOffsetMs: offset }),
+    });
+    await user.type(await screen.findByLabelText('Address (postgres://…)'), 'postgres://office@db.example.com/portier');
+    await user.click(screen.getByRole('button', { name: 'Fill in the fields' }));
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The server’s clock is 95 s behind this computer’s. Set every computer of the office from a time server (NTP): the desks judge each other’s mail sending and jobs by their clocks.',
+    );
+    expect(screen.getByRole('status').textContent).toContain('Connected to PostgreSQL 15.20.');
+    offset = 29_000;
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    offset = 31_000;
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The server’s clock is 31 s ahead of this computer’s.');
   });
 
   it('says a failure next to its field, with the server’s own words when it is no known one, and an address it cannot read', async () => {

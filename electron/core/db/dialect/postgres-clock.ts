@@ -1,22 +1,22 @@
-import { sql } from 'kysely';
-import type { Executor } from '../connection';
+import { CLOCKS_APART_MS } from '../../../../shared/api/office-database';
+
+/** The server's clock, in ms since 1970, as one row with a column ms. */
+export const SERVER_CLOCK_SQL = 'SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms';
 
 /**
- * How far the database server's clock is from this computer's. Each Portier process judges
- * leases (a mail being sent, five minutes) and running jobs (silent for a minute: interrupted)
- * by its own clock against times other processes wrote with theirs, so the desks and the portal
- * of one office must keep their clocks close; the server's clock is the one they all can see.
+ * How far the database server's clock is from this computer's (positive: the server's is ahead).
+ * Each Portier process judges leases (a mail being sent, five minutes) and running jobs (silent
+ * for a minute: interrupted) by its own clock against times other processes wrote with theirs,
+ * so the desks and the portal of one office must keep their clocks close; the server's clock is
+ * the one they all can see. `readServerMs` runs SERVER_CLOCK_SQL on the connection at hand.
  */
-export async function serverClockOffsetMs(db: Executor, clock: () => number = Date.now): Promise<number> {
+export async function serverClockOffsetMs(readServerMs: () => Promise<number>, clock: () => number = Date.now): Promise<number> {
   const before = clock();
-  const { rows } = await sql<{ ms: string | number }>`SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms`.execute(db);
+  const server = await readServerMs();
   const after = clock();
   // The server read its clock somewhere in the round trip: its middle is the best guess.
-  return Number(rows[0]?.ms) - (before + after) / 2;
+  return server - (before + after) / 2;
 }
-
-/** A running job counts as interrupted after a minute of silence (OWNER_GONE_MS); half of that is too far apart. */
-export const CLOCKS_APART_MS = 30_000;
 
 /** What `check` says of the offset, and whether it is a problem. */
 export function describeClockOffset(offsetMs: number): { text: string; problem: boolean } {

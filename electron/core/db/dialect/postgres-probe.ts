@@ -1,5 +1,6 @@
 import { sslModeOf, withSslMode, withoutSecret } from './database-url';
 import { SCHEMA_VERSION_TABLE, isTlsUnsupported } from './postgres';
+import { SERVER_CLOCK_SQL, serverClockOffsetMs } from './postgres-clock';
 
 /* "Test connection" of the connect screen (issue 13): one connection, a few reads, nothing changed. */
 
@@ -78,6 +79,8 @@ export interface PostgresProbe {
   encrypted: boolean;
   /** Portier's schema version there; null when Portier has never been there. */
   schemaVersion: number | null;
+  /** How far the server's clock is ahead of this computer's (postgres-clock.ts). */
+  clockOffsetMs: number;
 }
 
 /**
@@ -102,7 +105,8 @@ export async function probePostgres(url: string, timeoutMs = 5_000): Promise<Pos
         const row = await client.query<{ version: number }>(`SELECT version FROM ${SCHEMA_VERSION_TABLE} WHERE id = 1`);
         schemaVersion = row.rows[0]?.version ?? 0;
       }
-      return { serverVersion: version.rows[0]?.server_version ?? '', encrypted: ssl.rows[0]?.ssl === true, schemaVersion };
+      const clockOffsetMs = await serverClockOffsetMs(async () => Number((await client.query<{ ms: number }>(SERVER_CLOCK_SQL)).rows[0]?.ms));
+      return { serverVersion: version.rows[0]?.server_version ?? '', encrypted: ssl.rows[0]?.ssl === true, schemaVersion, clockOffsetMs };
     } finally {
       await client.end().catch(() => undefined);
     }

@@ -11,7 +11,7 @@ import type { SqlFragments } from './fragments';
 import { planPostgresAccountSearch, refreshPostgresAccountSearch } from './postgres-account-search';
 import { ChangeAnnouncingPostgresDialect } from './postgres-change-driver';
 import { relationExists } from './postgres-relations';
-import { serverClockOffsetMs } from './postgres-clock';
+import { SERVER_CLOCK_SQL, serverClockOffsetMs } from './postgres-clock';
 import type { OnDatabase } from './of-database';
 import { retryingSerializationFailures } from './postgres-serializable';
 import { changesOf, DatabaseChanges, freshMarker, registerChanges } from './postgres-changes';
@@ -239,7 +239,7 @@ export async function describePostgres(url: string, clock: () => number = Date.n
   try {
     const { rows } = await sql<{ server: string }>`SELECT version() AS server`.execute(db);
     const present = await relationExists(db, SCHEMA_VERSION_TABLE);
-    const clockOffsetMs = await serverClockOffsetMs(db, clock);
+    const clockOffsetMs = await serverClockOffsetMs(async () => Number((await sql.raw<{ ms: number }>(SERVER_CLOCK_SQL).execute(db)).rows[0]?.ms), clock);
     return { server: rows[0]?.server ?? 'unknown', schemaVersion: present ? await readVersionRow(db) : null, clockOffsetMs };
   } finally {
     await db.destroy();

@@ -55,6 +55,8 @@ export const officeDatabaseText = featureText(
     connected: 'Connected to PostgreSQL {{version}}.',
     encrypted: 'The connection is encrypted.',
     notEncrypted: 'The connection is not encrypted.',
+    clockAhead: 'The server’s clock is {{seconds}} s ahead of this computer’s. Set every computer of the office from a time server (NTP): the desks judge each other’s mail sending and jobs by their clocks.',
+    clockBehind: 'The server’s clock is {{seconds}} s behind this computer’s. Set every computer of the office from a time server (NTP): the desks judge each other’s mail sending and jobs by their clocks.',
     schema: {
       missing: 'Portier’s data is not there yet: it is set up when you use this database.',
       older: 'Portier’s data is there (version {{version}}): it is brought up to date (version {{latest}}) when you use this database.',
@@ -118,6 +120,8 @@ export const officeDatabaseText = featureText(
       connected: 'Verbonden met PostgreSQL {{version}}.',
       encrypted: 'De verbinding is versleuteld.',
       notEncrypted: 'De verbinding is niet versleuteld.',
+      clockAhead: 'De klok van de server loopt {{seconds}} s voor op die van deze computer. Laat elke computer van het kantoor de tijd van een tijdserver (NTP) nemen: de werkplekken beoordelen elkaars verzending van mails en taken op hun klok.',
+      clockBehind: 'De klok van de server loopt {{seconds}} s achter op die van deze computer. Laat elke computer van het kantoor de tijd van een tijdserver (NTP) nemen: de werkplekken beoordelen elkaars verzending van mails en taken op hun klok.',
       schema: {
         missing: 'De gegevens van Portier staan er nog niet: ze worden aangelegd wanneer u deze database gaat gebruiken.',
         older: 'De gegevens van Portier staan er (versie {{version}}): ze worden bijgewerkt (versie {{latest}}) wanneer u deze database gaat gebruiken.',
@@ -180,6 +184,8 @@ export const officeDatabaseText = featureText(
       connected: 'Verbunden mit PostgreSQL {{version}}.',
       encrypted: 'Die Verbindung ist verschlüsselt.',
       notEncrypted: 'Die Verbindung ist nicht verschlüsselt.',
+      clockAhead: 'Die Uhr des Servers geht {{seconds}} s vor gegenüber diesem Computer. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
+      clockBehind: 'Die Uhr des Servers geht {{seconds}} s nach gegenüber diesem Computer. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
       schema: {
         missing: 'Die Daten von Portier sind dort noch nicht vorhanden: Sie werden angelegt, wenn Sie diese Datenbank verwenden.',
         older: 'Die Daten von Portier sind vorhanden (Version {{version}}): Sie werden aktualisiert (Version {{latest}}), wenn Sie diese Datenbank verwenden.',
