@@ -171,6 +171,19 @@ test.describe('layout at 1366×768 and 1920×1080, with long names', () => {
 
     await app.goTo('Portal accounts');
     await checkScreen(page, 'accounts');
+    // The list reaches down to the window's bottom, its keyboard hint in view, without the page scrolling.
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const fit = await page.evaluate(() => {
+        const grid = document.querySelector('.table-wrap--scroll')?.getBoundingClientRect();
+        const hint = document.querySelector('.table-wrap--scroll + *')?.getBoundingClientRect();
+        return { gridBottom: grid?.bottom ?? 0, hintBottom: hint?.bottom ?? Infinity, height: window.innerHeight, scrolls: document.documentElement.scrollHeight > window.innerHeight };
+      });
+      expect(fit.gridBottom, `accounts at ${size.width}×${size.height}`).toBeGreaterThan(fit.height - 80);
+      expect(fit.hintBottom, `accounts at ${size.width}×${size.height}`).toBeLessThanOrEqual(fit.height);
+      expect(fit.scrolls, `accounts at ${size.width}×${size.height}`).toBe(false);
+    }
     // Three rows selected: the delete dialog's button says how many it deletes.
     await accounts.grid().getByRole('row').nth(1).click();
     await page.keyboard.press('Shift+ArrowDown');

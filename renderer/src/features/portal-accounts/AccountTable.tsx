@@ -11,6 +11,7 @@ import type { AccountAction } from './account-menu';
 import { useAccountListStore } from './account-list-store';
 import { accountFilterOf, type AccountTarget } from './account-target';
 import { ACCOUNT_PAGE_SIZE, useAccountPages, type AccountListFilter } from './portal-account-queries';
+import { useFillWindow } from './use-fill-window';
 import { useGridSelection, type Picked } from './use-grid-selection';
 import { useRowWindow } from './use-row-window';
 
@@ -57,6 +58,8 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
   const total = first?.data?.total ?? knownTotal;
   if (first?.data && first.data.total !== knownTotal) setKnownTotal(first.data.total);
   const view = useRowWindow(scrollRef, headerRef, total, ROW_HEIGHT, OVERSCAN);
+  // The keyboard hint below the list and the page's bottom padding stay in view.
+  useFillWindow(scrollRef, 56);
   const wantedPages = view.last < view.first ? [0] : [...new Set([Math.floor(view.first / ACCOUNT_PAGE_SIZE), Math.floor(view.last / ACCOUNT_PAGE_SIZE)])];
   if (wantedPages.join() !== pages.join()) setPages(wantedPages);
 
