@@ -5,6 +5,7 @@ import { newSessionSlot, type SessionSlot } from '../../electron/core/auth/sessi
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import type { SwitchingCore } from '../../electron/core/office-database/switching-core';
 import type { InputOf } from '../../shared/api';
+import type { OfficeDatabaseTestResult } from '../../shared/api/office-database';
 import type { Result } from '../../shared/result';
 import { migratedDataDir } from '../support/core';
 import { NO_PASSWORD_POSTGRES, postgresBinDir, startPasswordPostgres, type PasswordPostgres } from '../support/password-postgres';
@@ -66,7 +67,7 @@ describe('testing a connection on the shared server' + skip, () => {
     const result = await test(shared());
     expect(result).toEqual({ ok: true, value: { serverVersion: expect.stringMatching(/^\d+(\.\d+)?/), encrypted: false, schema: 'missing', schemaVersion: null, latestVersion: MIGRATIONS.at(-1)?.version, clockOffsetMs: expect.any(Number) } });
     // The server runs on this machine: one clock, apart only by the round trip.
-    expect(Math.abs(result.ok ? result.value.clockOffsetMs : Infinity)).toBeLessThan(1000);
+    expect(Math.abs(result.ok ? (result.value as OfficeDatabaseTestResult).clockOffsetMs : Infinity)).toBeLessThan(1000);
     // Nothing remembered, nothing switched.
     expect(fs.existsSync(path.join(data.dir, 'office-database.json'))).toBe(false);
     expect(back.current.databaseFile).toBe(path.join(data.dir, 'portier.sqlite'));
