@@ -30,6 +30,7 @@ import { migration0032 } from './0032-background-jobs';
 import { migration0033 } from './0033-postgres-booleans-and-times';
 import { migration0035 } from './0035-staff-name-key';
 import { migration0036 } from './0036-postgres-search-trigram-statistics';
+import { migration0037 } from './0037-postgres-search-statistics-target';
 
 /** Every migration, in order. Append only: an applied migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0033,
   migration0035,
   migration0036,
+  migration0037,
 ];
 
 /** The schema version a database has after every migration ran (the last one's number). */
