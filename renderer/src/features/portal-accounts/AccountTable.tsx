@@ -80,6 +80,7 @@ export function AccountTable({ filter, columns, mayGrant, onAction }: AccountTab
     reveal: view.reveal,
     // "N selected" should be a number, not "more than 10,000".
     onSelectEvery: () => setExactTotal(true),
+    settled: [...byPage.values()].every((page) => page !== undefined && !page.isFetching),
   });
   const [shownFilter, setShownFilter] = useState(filterKey);
   if (filterKey !== shownFilter) {

@@ -16,6 +16,8 @@ interface GridSelectionOptions<R extends { id: number }> {
   reveal: (index: number) => void;
   /** Ctrl+A chose every row of a list not all loaded (its count may be worth making exact). */
   onSelectEvery?: () => void;
+  /** No page of the list is being fetched: the loaded rows are one answer, not old pages beside new ones. */
+  settled: boolean;
 }
 
 /** What an action on a row is for: the selected rows, or every row of the list but some. */
@@ -26,7 +28,7 @@ export type Picked<R> = { kind: 'rows'; rows: R[] } | { kind: 'every'; exceptIds
  * Shift+click, the arrow and page keys (Shift extends), Space, Ctrl+A and Escape. The focus
  * is a row position (the grid uses aria-activedescendant), the selection row ids.
  */
-export function useGridSelection<R extends { id: number }>({ total, rowAt, loadedRows, listKey, pageRows, reveal, onSelectEvery }: GridSelectionOptions<R>) {
+export function useGridSelection<R extends { id: number }>({ total, rowAt, loadedRows, listKey, pageRows, reveal, onSelectEvery, settled }: GridSelectionOptions<R>) {
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [focus, setFocus] = useState(0);
   const [shownKey, setShownKey] = useState(listKey);
@@ -38,8 +40,9 @@ export function useGridSelection<R extends { id: number }>({ total, rowAt, loade
   const idAt = (index: number) => rowAt(index)?.id;
   const focusIndex = Math.min(focus, Math.max(0, total - 1));
   // Rows picked one by one that have left a list now all loaded (an action changed which rows
-  // the filter shows) are no longer selected: "N selected" counts rows the list shows.
-  const kept = keptInList(selection, loadedRows(), total);
+  // the filter shows) are no longer selected: "N selected" counts rows the list shows. Only once
+  // every page has answered: a row moving from a refetched page to one not yet refetched is still there.
+  const kept = settled ? keptInList(selection, loadedRows(), total) : selection;
   if (kept !== selection) setSelection(kept);
 
   const focusRow = (index: number) => {
