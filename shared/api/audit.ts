@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'letter-opened',
   'letter-deleted',
   'smtp-updated',
+  // the desk re-opened on another database (connect screen; written in the database it left)
+  'database-switched',
   'sms-gateway-updated',
   // projects, tickets, time entries
   'archived',
@@ -152,6 +154,8 @@ export const AUDIT_FIELDS = [
   'headerName',
   'bodyTemplate',
   'secretChanged',
+  // the database a desk works on (connect screen)
+  'officeDatabase',
   // two-step login
   'requiresTwoStep',
   'twoStepMethod',

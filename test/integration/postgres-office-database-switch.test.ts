@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newSessionSlot } from '../../electron/core/auth/session';
@@ -83,6 +85,16 @@ describe('choosing the office database' + skip, () => {
     const { rows } = await client.query<{ version: number }>('SELECT version FROM portier_schema_version');
     await client.end();
     expect(rows[0]?.version).toBeGreaterThan(0);
+    // The desk's own database keeps who moved it where, without the password.
+    const own = new Database(path.join(data.dir, 'portier.sqlite'), { readonly: true });
+    const entries = own.prepare("SELECT staff_id, entity, before_json, after_json, label FROM audit_log WHERE action = 'database-switched'").all() as Record<string, unknown>[];
+    own.close();
+    expect(entries).toEqual([
+      { staff_id: expect.any(Number), entity: 'settings', before_json: JSON.stringify({ officeDatabase: null }), after_json: expect.stringContaining(`@127.0.0.1:5432/${office.name}`), label: os.hostname() },
+    ]);
+    expect(entries[0]?.staff_id).not.toBeNull();
+    expectNoPassword(JSON.stringify(entries));
+    expect(String(entries[0]?.after_json)).toContain('postgres:***@');
   });
 
   it.skipIf(!pgUp)('remembers it in the data folder, owner-only, the password sealed, never in clear', () => {
@@ -112,6 +124,15 @@ describe('choosing the office database' + skip, () => {
     expect(back.current.databaseFile).toBe(path.join(data.dir, 'portier.sqlite'));
     expect(valueOf(await invokeOn(back, desk, 'setup:status', {}))).toMatchObject({ needsAdministrator: false });
     expect(valueOf(await invokeOn(back, desk, 'session:sign-in', { email: ADMIN.email, password: ADMIN.password }))).toMatchObject({ email: ADMIN.email });
+    // The office's log says which desk went back to its own database (nobody signed in there: no staff).
+    const client = new pg.Client({ connectionString: office.url });
+    await client.connect();
+    const { rows } = await client.query<{ staff_id: number | null; before_json: string; after_json: string; label: string }>(
+      "SELECT staff_id, before_json, after_json, label FROM audit_log WHERE action = 'database-switched'",
+    );
+    await client.end();
+    expect(rows).toEqual([{ staff_id: null, before_json: expect.stringContaining(`@127.0.0.1:5432/${office.name}`), after_json: JSON.stringify({ officeDatabase: null }), label: os.hostname() }]);
+    expectNoPassword(JSON.stringify(rows));
   });
 });
 

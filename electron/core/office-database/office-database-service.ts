@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { OfficeDatabaseAddress, OfficeDatabaseShown, OfficeDatabaseStatus, OfficeDatabaseTestResult } from '../../../shared/api/office-database';
 import { sameConnection } from '../../../shared/database-address';
 import { AppError, type FieldErrorCode } from '../../../shared/errors';
+import { recordAudit } from '../audit/audit-log';
 import type { CoreDeps } from '../context';
 import { redactDatabaseUrl } from '../db/dialect/database-url';
 import { DatabaseConnectionError, PostgresSchemaMissingError } from '../db/dialect/postgres';
@@ -159,7 +161,7 @@ function explainOpenFailure(error: unknown): AppError | null {
  * "Use this database": tests it, remembers it (the password sealed), and has the shell re-open
  * Portier there; everyone signs in again. When re-opening fails, the earlier choice is put back.
  */
-export async function useOfficeDatabase(deps: CoreDeps, input: Address): Promise<OfficeDatabaseStatus> {
+export async function useOfficeDatabase(deps: CoreDeps, input: Address, staffId: number | null): Promise<OfficeDatabaseStatus> {
   const port = portOf(deps);
   const switchTo = switcherOf(port);
   const choice = choiceOf(input, port, deps.secretBox);
@@ -175,13 +177,14 @@ export async function useOfficeDatabase(deps: CoreDeps, input: Address): Promise
     writeRememberedText(file, previous);
     throw explainOpenFailure(error) ?? error;
   }
+  await recordSwitch(deps, port, urlOfChoice(choice), staffId);
   const { password, ...address } = choice;
   const shown = { ...address, passwordSet: password !== null };
   return { current: { kind: 'postgres', address: shown }, chosenBy: 'remembered', remembered: shown, canSwitch: true };
 }
 
 /** "Back to this desk's own database": forgets the remembered choice and re-opens Portier on SQLite. */
-export async function forgetOfficeDatabase(deps: CoreDeps): Promise<OfficeDatabaseStatus> {
+export async function forgetOfficeDatabase(deps: CoreDeps, staffId: number | null): Promise<OfficeDatabaseStatus> {
   const port = portOf(deps);
   const switchTo = switcherOf(port);
   const file = rememberedFileOf(port.dataDir);
@@ -194,6 +197,27 @@ export async function forgetOfficeDatabase(deps: CoreDeps): Promise<OfficeDataba
       writeRememberedText(file, previous);
       throw error;
     }
+    await recordSwitch(deps, port, null, staffId);
   }
   return { current: { kind: 'sqlite' }, chosenBy: 'default', remembered: null, canSwitch: true };
+}
+
+/**
+ * The audit entry of a switch, in the database the desk left: the office sees in its own log
+ * which desk (by computer name) went back to its own database, and a desk's own log which office
+ * database it moved to. Written once the switch succeeded; this core stays open until the call
+ * that switched has answered. Addresses without their password.
+ */
+async function recordSwitch(deps: CoreDeps, port: OfficeDatabasePort, toUrl: string | null, staffId: number | null): Promise<void> {
+  const shown = (url: string | null) => (url === null ? null : redactDatabaseUrl(url));
+  await recordAudit(deps.db, {
+    at: deps.clock().toISOString(),
+    staffId,
+    entity: 'settings',
+    entityId: null,
+    action: 'database-switched',
+    before: { officeDatabase: shown(port.currentUrl) },
+    after: { officeDatabase: shown(toUrl) },
+    label: os.hostname(),
+  });
 }
