@@ -1,8 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
-import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, sqliteSchemaText, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { expectSqliteUnchangedBy, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
 import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
@@ -13,11 +12,7 @@ const skip = pgUp ? '' : NO_POSTGRES;
 const postgres = withPostgresMigrationDatabase(LATEST_SCHEMA_VERSION);
 
 it('0031 changes nothing on SQLite, whose indexes already give the lists their order', async () => {
-  await migrateTo(lite, 30);
-  const before = await sqliteSchemaText(lite);
-  await migrateTo(lite, 31);
-  expect(await readSchemaVersion(lite)).toBe(31);
-  expect(await sqliteSchemaText(lite)).toEqual(before);
+  await expectSqliteUnchangedBy(lite, 31);
 });
 
 it.skipIf(!pgUp)(`0031 on PostgreSQL: the account list's sorts (empty first, then id) and the view-as list are index walks, not sorts${skip}`, async () => {

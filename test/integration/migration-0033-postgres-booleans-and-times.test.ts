@@ -2,8 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { expect, it } from 'vitest';
 import { postgresDialect } from '../../electron/core/db/dialect/postgres';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/core/db/migrations';
-import { readSchemaVersion } from '../../electron/core/db/migration';
-import { migrateTo, sqliteSchemaText, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
+import { migrateTo, expectSqliteUnchangedBy, withMigrationDatabase, withPostgresMigrationDatabase } from '../support/migration-database';
 import { NO_POSTGRES, postgresAnswers } from '../support/postgres';
 
 let lite: Kysely<unknown>;
@@ -23,11 +22,7 @@ const ACCOUNTS = `SELECT id, active, must_change_password, notify_status_changes
   activated_at, locked_until, lapsed_expiry, access_stage, search_stage, created_at FROM portal_account ORDER BY id`;
 
 it('0033 changes nothing on SQLite, whose flags stay 0/1 INTEGER and times ISO TEXT', async () => {
-  await migrateTo(lite, 32);
-  const before = await sqliteSchemaText(lite);
-  await migrateTo(lite, 33);
-  expect(await readSchemaVersion(lite)).toBe(33);
-  expect(await sqliteSchemaText(lite)).toEqual(before);
+  await expectSqliteUnchangedBy(lite, 33);
 });
 
 it.skipIf(!pgUp)(`0033 on PostgreSQL: rows written before read the same after, through Portier's driver; stages, tallies and partial indexes hold${skip}`, async () => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { kyselyFor, openSqlite } from '../../electron/core/db/connection';
 import { openPostgresDatabase, postgresDialect } from '../../electron/core/db/dialect/postgres';
-import { migrate } from '../../electron/core/db/migration';
+import { migrate, readSchemaVersion } from '../../electron/core/db/migration';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { tempDataDir } from './core';
 import { postgresAnswers, throwawayDatabase, type ThrowawayDatabase } from './postgres';
@@ -26,9 +26,22 @@ export function withMigrationDatabase(name: string, use: (db: Kysely<unknown>) =
   });
 }
 
-/** SQLite's whole schema as text, to show a migration for PostgreSQL only changed nothing there. */
-export async function sqliteSchemaText(db: Kysely<unknown>): Promise<string[]> {
+/** SQLite's whole schema as text. */
+async function sqliteSchemaText(db: Kysely<unknown>): Promise<string[]> {
   return (await sql<{ sql: string }>`SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name`.execute(db)).rows.map((r) => r.sql);
+}
+
+/**
+ * A migration for PostgreSQL only changes nothing on SQLite: brought up to the migration before
+ * `version`, then through it, the SQLite file says `version` and its schema is as it was.
+ */
+export async function expectSqliteUnchangedBy(db: Kysely<unknown>, version: number): Promise<void> {
+  const previous = Math.max(0, ...MIGRATIONS.filter((m) => m.version < version).map((m) => m.version));
+  await migrateTo(db, previous);
+  const before = await sqliteSchemaText(db);
+  await migrateTo(db, version);
+  expect(await readSchemaVersion(db)).toBe(version);
+  expect(await sqliteSchemaText(db)).toEqual(before);
 }
 
 /** Applies every migration up to and including `version`. */
