@@ -2,7 +2,6 @@ import type { CallNature, PortierBridge } from '../../../shared/bridge';
 import type { Result } from '../../../shared/result';
 import { createHttpTransport, type HttpTransportEnv } from './http-transport';
 
-
 /** Sends one contract call and answers with its Result; the only thing that differs between Electron and browser mode. */
 export type Transport = (channel: string, input: unknown, nature?: CallNature) => Promise<Result<unknown>>;
 
