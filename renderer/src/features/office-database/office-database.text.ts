@@ -184,8 +184,8 @@ export const officeDatabaseText = featureText(
       connected: 'Verbunden mit PostgreSQL {{version}}.',
       encrypted: 'Die Verbindung ist verschlüsselt.',
       notEncrypted: 'Die Verbindung ist nicht verschlüsselt.',
-      clockAhead: 'Die Uhr des Servers geht {{seconds}} s vor gegenüber diesem Computer. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
-      clockBehind: 'Die Uhr des Servers geht {{seconds}} s nach gegenüber diesem Computer. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
+      clockAhead: 'Die Uhr des Servers geht {{seconds}} s vor gegenüber der Uhr dieses Computers. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
+      clockBehind: 'Die Uhr des Servers geht {{seconds}} s nach gegenüber der Uhr dieses Computers. Stellen Sie jeden Computer des Büros über einen Zeitserver (NTP): Die Arbeitsplätze beurteilen den Mailversand und die Aufträge der anderen nach ihrer Uhr.',
       schema: {
         missing: 'Die Daten von Portier sind dort noch nicht vorhanden: Sie werden angelegt, wenn Sie diese Datenbank verwenden.',
         older: 'Die Daten von Portier sind vorhanden (Version {{version}}): Sie werden aktualisiert (Version {{latest}}), wenn Sie diese Datenbank verwenden.',
